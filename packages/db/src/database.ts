@@ -1,0 +1,14 @@
+// The one database type every service is written against: drizzle's pg-core API, whichever driver is behind it.
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+
+export type Database = PgDatabase<PgQueryResultHKT>;
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: DatabaseKind;
+  /** Where the data lives: a directory, "memory", or the server URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}

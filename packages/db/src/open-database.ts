@@ -1,0 +1,56 @@
+// Client factory: DATABASE_URL unset → PGlite (in memory, or in a data directory); postgres://… → PostgreSQL.
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import type { Database, DatabaseHandle } from "./database.ts";
+
+export interface OpenDatabaseOptions {
+  /** A postgres:// URL; unset means the embedded PGlite. */
+  url?: string | undefined;
+  /** PGlite only: a directory to keep the data in; unset means in memory. */
+  dataDir?: string | undefined;
+  /** PostgreSQL only: pool size. */
+  maxConnections?: number | undefined;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
+  if (options.url) return openPostgres(options.url, options.maxConnections ?? 10);
+  return openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir ? { dataDir } : {});
+  const db = drizzlePglite({ client }) as unknown as Database;
+  return {
+    db,
+    kind: "pglite",
+    location: dataDir ?? "memory",
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
+  // onnotice: silence "schema already exists, skipping" notices from idempotent migrations.
+  const client = postgres(url, { max, onnotice: () => {} });
+  await client`select 1`; // fail fast with the server's own message when it is unreachable
+  const db = drizzlePostgres({ client }) as unknown as Database;
+  return {
+    db,
+    kind: "postgres",
+    location: redactUrl(url),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "postgres://(unparseable url)";
+  }
+}

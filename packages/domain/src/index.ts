@@ -1,0 +1,3 @@
+export * from "./time/clock.ts";
+export * from "./time/duration.ts";
+export * from "./random.ts";

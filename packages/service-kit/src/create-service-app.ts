@@ -1,0 +1,88 @@
+// The Hono app every service starts from: request ids, access logs, problem+json for every failure.
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import type { Logger } from "pino";
+import { z } from "zod";
+import { problem, ProblemError, validationFailed } from "./problem.ts";
+import { fieldErrors } from "./zod-errors.ts";
+
+export interface ServiceVariables {
+  requestId: string;
+  log: Logger;
+}
+
+export type ServiceEnv = { Variables: ServiceVariables };
+
+export type ServiceApp = OpenAPIHono<ServiceEnv>;
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function createServiceApp(options: { logger: Logger }): ServiceApp {
+  const app = new OpenAPIHono<ServiceEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationFailed(fieldErrors(result.error));
+    },
+  });
+
+  app.use("*", async (c, next) => {
+    const given = c.req.header("x-request-id");
+    const requestId = given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+    const log = options.logger.child({ requestId });
+    c.set("requestId", requestId);
+    c.set("log", log);
+    const started = performance.now();
+    await next();
+    c.res.headers.set("x-request-id", requestId);
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    // Paths only: query strings and bodies may carry secrets.
+    log.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, "request");
+  });
+
+  app.notFound((c) =>
+    problem(c, {
+      status: 404,
+      code: "not-found",
+      title: "Not found",
+      detail: `${c.req.method} ${c.req.path} does not exist`,
+    }),
+  );
+
+  app.onError((error, c) => toProblem(error, c));
+  return app;
+}
+
+export function toProblem(error: unknown, c: Parameters<typeof problem>[0]): Response {
+  if (error instanceof ProblemError) return problem(c, error.init);
+  if (error instanceof z.ZodError) return problem(c, validationFailed(fieldErrors(error)).init);
+  if (error instanceof HTTPException) {
+    if (error.status === 400) {
+      return problem(c, validationFailed([{ path: "", message: error.message || "malformed request body" }]).init);
+    }
+    return problem(c, {
+      status: error.status,
+      code: error.status === 401 ? "unauthenticated" : `http-${error.status}`,
+      title: error.message || "Request refused",
+    });
+  }
+  const log = c.get("log") as Logger | undefined;
+  log?.error({ err: error }, "unhandled error");
+  return problem(c, {
+    status: 500,
+    code: "internal-error",
+    title: "Internal error",
+    detail: "The simulator failed to handle this request; the log has the details under this request id.",
+  });
+}
+
+/** Reads a JSON body and validates it; malformed JSON and a wrong shape are both `400 validation-failed`. */
+export async function readJson<S extends z.ZodType>(req: { json(): Promise<unknown> }, schema: S): Promise<z.infer<S>> {
+  let raw: unknown;
+  try {
+    raw = await req.json();
+  } catch {
+    throw validationFailed([{ path: "", message: "the body is not valid JSON" }]);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw validationFailed(fieldErrors(parsed.error));
+  return parsed.data;
+}

@@ -1,0 +1,40 @@
+// Configuration is read from the environment once, with zod, and fails fast naming every bad field.
+import { z } from "zod";
+
+export class ConfigError extends Error {
+  constructor(
+    readonly service: string,
+    readonly problems: string[],
+  ) {
+    super(`${service}: invalid configuration\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+export function parseEnv<S extends z.ZodType>(
+  service: string,
+  schema: S,
+  env: Record<string, string | undefined> = process.env,
+): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    service,
+    result.error.issues.map((i) => `${i.path.join(".") || "(env)"}: ${i.message}`),
+  );
+}
+
+/** A TCP port from the environment; 0 takes a free one. */
+export const portVar = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+/** "on"/"off" style switches. */
+export const switchVar = (fallback: "on" | "off") =>
+  z
+    .enum(["on", "off", "true", "false", "1", "0"])
+    .default(fallback)
+    .transform((v) => v === "on" || v === "true" || v === "1");
+
+/** An ISO-8601 instant such as 2026-01-15T09:00:00Z. */
+export const instantVar = z
+  .string()
+  .refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO-8601 instant such as 2026-01-15T09:00:00Z")
+  .transform((v) => new Date(v));
