@@ -2,3 +2,5 @@ export type { Database, DatabaseHandle, DatabaseKind } from "./database.ts";
 export { openDatabase, redactUrl, type OpenDatabaseOptions } from "./open-database.ts";
 export { migrateService, type ServiceMigrations } from "./migrate-service.ts";
 export { simClockTable } from "./sim-clock-table.ts";
+export { truncateSchema } from "./truncate-schema.ts";
+export { rowsOf } from "./rows-of.ts";

@@ -7,7 +7,7 @@ import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type { DatabaseHandle } from "./database.ts";
 
 export interface ServiceMigrations {
-  /** The service's Postgres schema, e.g. "sms"; its migration journal lives there too. */
+  /** The service's Postgres schema, e.g. "sms"; its journal is the table drizzle.migrations_<schema>. */
   schema: string;
   /** Absolute path of the service's drizzle-kit output folder. */
   folder: string;
@@ -16,8 +16,9 @@ export interface ServiceMigrations {
 export async function migrateService(handle: DatabaseHandle, migrations: ServiceMigrations): Promise<void> {
   const config = {
     migrationsFolder: migrations.folder,
-    migrationsSchema: migrations.schema,
-    migrationsTable: "__drizzle_migrations",
+    // Not the service's own schema: its first migration creates that one.
+    migrationsSchema: "drizzle",
+    migrationsTable: `migrations_${migrations.schema}`,
   };
   // Several services (or several replicas) may migrate one PostgreSQL at once: serialise per schema.
   if (handle.kind === "postgres") {

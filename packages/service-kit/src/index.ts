@@ -8,3 +8,5 @@ export * from "./faults.ts";
 export * from "./sim-control.ts";
 export * from "./serve.ts";
 export * from "./health.ts";
+export * from "./running-service.ts";
+export * from "./run-standalone.ts";

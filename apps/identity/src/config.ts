@@ -1,0 +1,44 @@
+// The identity service's settings, from the environment (see docs/configuration.md).
+import { parseEnv, portVar, switchVar } from "@inps-sim/service-kit";
+import { z } from "zod";
+
+const url = (fallback: string) => z.url({ message: "must be an http:// URL" }).default(fallback);
+
+export const identityConfigSchema = z.object({
+  IDENTITY_PORT: portVar(4000),
+  HOST: z.string().default("127.0.0.1"),
+  SIM_ADMIN_TOKEN: z.string().min(8, "must be at least 8 characters").optional(),
+  SIM_CONTROL: switchVar("on"),
+  SIM_SEED: z.string().default("inps-sim"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Where the gateways are; the identity service reaches them over HTTP and SMTP, as under docker compose. */
+  SMS_URL: url("http://127.0.0.1:4010"),
+  MAIL_URL: url("http://127.0.0.1:8025"),
+  SMTP_HOST: z.string().default("127.0.0.1"),
+  SMTP_PORT: portVar(1025),
+  POSTAL_URL: url("http://127.0.0.1:4030"),
+  /** The gateways' control-plane token, for forwarding clock moves and resets; defaults to SIM_ADMIN_TOKEN. */
+  GATEWAY_ADMIN_TOKEN: z.string().optional(),
+  /** Comma-separated operatorId:token pairs for the contact-centre API. */
+  OPERATOR_TOKENS: z
+    .string()
+    .default("")
+    .transform((v, ctx) => {
+      const pairs = v.split(",").map((p) => p.trim()).filter(Boolean);
+      const out: { operatorId: string; token: string }[] = [];
+      for (const pair of pairs) {
+        const [operatorId, token] = pair.split(":");
+        if (!operatorId || !token || token.length < 8) {
+          ctx.addIssue({ code: "custom", message: `"${pair}" is not operatorId:token (token of 8+ characters)` });
+          continue;
+        }
+        out.push({ operatorId, token });
+      }
+      return out;
+    }),
+});
+
+export type IdentityConfig = z.infer<typeof identityConfigSchema>;
+
+export const readIdentityConfig = (env: Record<string, string | undefined> = process.env): IdentityConfig =>
+  parseEnv("identity", identityConfigSchema, env);

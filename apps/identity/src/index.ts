@@ -1,0 +1,4 @@
+export { createIdentityApp, type IdentityAppDeps } from "./app.ts";
+export { startIdentityService, identityMigrations } from "./start.ts";
+export { readIdentityConfig, identityConfigSchema, type IdentityConfig } from "./config.ts";
+export * as identityTables from "./db/schema.ts";

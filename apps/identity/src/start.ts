@@ -1,0 +1,42 @@
+// startIdentityService: migrate, load the clock, build the app, listen. Used by main.ts and the embedded stack.
+import { fileURLToPath } from "node:url";
+import type { DatabaseHandle } from "@inps-sim/db";
+import { listen, prepareService, type Logger, type RunningService } from "@inps-sim/service-kit";
+import { createIdentityApp } from "./app.ts";
+import type { IdentityConfig } from "./config.ts";
+import { simClock } from "./db/schema.ts";
+import { createStackControl } from "./stack-control.ts";
+
+export const identityMigrations = { schema: "identity", folder: fileURLToPath(new URL("../drizzle", import.meta.url)) };
+
+export async function startIdentityService(options: {
+  handle: DatabaseHandle;
+  config: IdentityConfig;
+  logger: Logger;
+  simStart?: Date | undefined;
+}): Promise<RunningService> {
+  const { handle, config, logger } = options;
+  const clock = await prepareService({ handle, migrations: identityMigrations, clockTable: simClock, start: options.simStart });
+  let port = config.IDENTITY_PORT;
+  const stack = createStackControl({
+    gateways: [
+      { name: "sms", url: config.SMS_URL },
+      { name: "mail", url: config.MAIL_URL },
+      { name: "postal", url: config.POSTAL_URL },
+    ],
+    token: config.GATEWAY_ADMIN_TOKEN ?? config.SIM_ADMIN_TOKEN ?? "",
+    logger,
+  });
+  const app = createIdentityApp({
+    db: handle.db,
+    database: { kind: handle.kind, location: handle.location },
+    clock,
+    logger,
+    stack,
+    adminToken: config.SIM_CONTROL ? config.SIM_ADMIN_TOKEN : undefined,
+    ports: () => ({ http: port }),
+  });
+  const server = await listen(app, { port: config.IDENTITY_PORT, hostname: config.HOST });
+  port = server.port;
+  return { name: "identity", urls: { http: server.url }, ports: { http: server.port }, close: server.close };
+}

@@ -1,0 +1,7 @@
+// The Mail service's tables, in its own Postgres schema so one PostgreSQL can host the whole stack.
+import { simClockTable } from "@inps-sim/db";
+import { pgSchema } from "drizzle-orm/pg-core";
+
+export const mailSchema = pgSchema("mail");
+
+export const simClock = simClockTable(mailSchema);

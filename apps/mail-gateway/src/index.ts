@@ -1,0 +1,4 @@
+export { createMailApp, type MailAppDeps } from "./app.ts";
+export { startMailService, mailMigrations } from "./start.ts";
+export { readMailConfig, mailConfigSchema, type MailConfig } from "./config.ts";
+export * as mailTables from "./db/schema.ts";

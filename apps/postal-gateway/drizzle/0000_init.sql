@@ -1,0 +1,7 @@
+CREATE SCHEMA "postal";
+--> statement-breakpoint
+CREATE TABLE "postal"."sim_clock" (
+	"id" text PRIMARY KEY NOT NULL,
+	"offset_ms" bigint NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);

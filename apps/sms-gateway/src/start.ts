@@ -1,0 +1,32 @@
+// startSmsGateway: migrate, load the clock, build the app, listen. Used by main.ts and the embedded stack.
+import { fileURLToPath } from "node:url";
+import type { DatabaseHandle } from "@inps-sim/db";
+import { FaultInjector, listen, prepareService, type Logger, type RunningService } from "@inps-sim/service-kit";
+import { createSmsApp } from "./app.ts";
+import type { SmsConfig } from "./config.ts";
+import { simClock } from "./db/schema.ts";
+
+export const smsMigrations = { schema: "sms", folder: fileURLToPath(new URL("../drizzle", import.meta.url)) };
+
+export async function startSmsGateway(options: {
+  handle: DatabaseHandle;
+  config: SmsConfig;
+  logger: Logger;
+  simStart?: Date | undefined;
+}): Promise<RunningService> {
+  const { handle, config, logger } = options;
+  const clock = await prepareService({ handle, migrations: smsMigrations, clockTable: simClock, start: options.simStart });
+  let port = config.SMS_PORT;
+  const app = createSmsApp({
+    db: handle.db,
+    database: { kind: handle.kind, location: handle.location },
+    clock,
+    logger,
+    faults: new FaultInjector(config.SIM_SEED),
+    adminToken: config.SIM_CONTROL ? config.SIM_ADMIN_TOKEN : undefined,
+    ports: () => ({ http: port }),
+  });
+  const server = await listen(app, { port: config.SMS_PORT, hostname: config.HOST });
+  port = server.port;
+  return { name: "sms-gateway", urls: { http: server.url }, ports: { http: server.port }, close: server.close };
+}
