@@ -1,0 +1,2 @@
+// Each gateway's client lives in its own module; this file re-exports them.
+export {};

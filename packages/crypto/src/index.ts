@@ -1,0 +1,2 @@
+// Implementations of the domain's PinHasher and RandomSource.
+export {};
