@@ -1,0 +1,27 @@
+// The lines `npm start` prints once everything answers: every URL, the admin token, where data lives.
+import type { RunningStack } from "./start-stack.ts";
+
+export function renderBanner(stack: RunningStack, options: { startupMs: number; color?: boolean }): string {
+  const { identity, sms, mail, postal } = stack.services;
+  const b = (s: string) => (options.color ? `\x1b[1m${s}\x1b[0m` : s);
+  const rows: [string, string][] = [
+    ["Identity service", `${identity.urls.http}   (API /api/v1, reference /docs, /openapi.json)`],
+    ["SMS gateway", `${sms.urls.http}   (inbox page /, API /api/v1/messages)`],
+    ["Mail gateway", `${mail.urls.http}   (Mailpit-compatible API /api/v1, inbox page /)`],
+    ["  SMTP", `smtp://127.0.0.1:${mail.ports.smtp ?? "?"}`],
+    ["Postal gateway", `${postal.urls.http}   (mailbox page /, API /api/v1/letters)`],
+    ["Control plane", `Authorization: Bearer ${stack.adminToken}   (/__sim on every service)`],
+    ["Database", `${stack.database.kind} — ${stack.database.location}`],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return [
+    "",
+    b(`INPS PIN simulator is up in ${(options.startupMs / 1000).toFixed(2)} s`),
+    ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`),
+    "",
+    `  Move simulated time: curl -X POST -H 'Authorization: Bearer ${stack.adminToken}' \\`,
+    `    -H 'content-type: application/json' -d '{"advanceBy":"P1D"}' ${identity.urls.http}/__sim/clock`,
+    "  Press Ctrl-C to stop; data survives a restart (npm start -- --reset wipes it).",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,89 @@
+#!/usr/bin/env -S npx tsx
+// `npm start`: the whole stack in one process on the embedded database.
+import { rmSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { ConfigError } from "@inps-sim/service-kit";
+import { renderBanner } from "./banner.ts";
+import { readStackConfig } from "./stack-config.ts";
+import { startStack } from "./start-stack.ts";
+
+const HELP = `Usage: npm start [-- options]
+
+Starts the INPS PIN simulator: the identity service and the SMS, mail and postal gateways,
+in one process, on an embedded PostgreSQL (PGlite) kept in DATA_DIR (default .data).
+
+Options:
+  --reset        wipe the embedded database (and simulated time) before starting
+  --memory       keep everything in memory: nothing is read from or written to DATA_DIR
+  -h, --help     show this help
+
+Environment (see docs/configuration.md for all of it):
+  IDENTITY_PORT=4000  SMS_PORT=4010  SMTP_PORT=1025  MAIL_HTTP_PORT=8025  POSTAL_PORT=4030
+                      a port of 0 takes a free one
+  DATA_DIR=.data      where the embedded database lives
+  DATABASE_URL        postgres://… to use a PostgreSQL server instead of the embedded one
+  SIM_ADMIN_TOKEN     control-plane token (generated and printed when unset)
+  SIM_START           first instant of simulated time, e.g. 2026-01-15T09:00:00Z
+  SIM_SEED            seed of every simulated random draw (faults, postal delays)
+  SIM_CONTROL=off     remove the /__sim control plane
+  LOG_LEVEL=info      fatal, error, warn, info, debug, trace or silent
+`;
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: { reset: { type: "boolean" }, memory: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const started = performance.now();
+  try {
+    const config = readStackConfig();
+    // npm runs this script inside apps/stack; a relative DATA_DIR means the directory npm was started from.
+    const base = process.env.INIT_CWD ?? process.cwd();
+    const dataDir = args.memory || config.DATABASE_URL ? undefined : resolve(base, config.DATA_DIR);
+    if (args.reset) {
+      if (config.DATABASE_URL) {
+        console.error("--reset wipes the embedded database only; with DATABASE_URL use POST /__sim/reset.");
+        return 2;
+      }
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    }
+    const stack = await startStack({
+      databaseUrl: config.DATABASE_URL,
+      dataDir,
+      adminToken: config.SIM_ADMIN_TOKEN,
+      simStart: config.SIM_START,
+    });
+    process.stdout.write(renderBanner(stack, { startupMs: performance.now() - started, color: process.stdout.isTTY }));
+    await new Promise<void>((done) => {
+      let stopping = false;
+      const stop = () => {
+        if (stopping) process.exit(130); // a second Ctrl-C does not wait
+        stopping = true;
+        process.stdout.write("\nStopping…\n");
+        stack.close().then(done, done);
+      };
+      process.on("SIGINT", stop);
+      process.on("SIGTERM", stop);
+    });
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 2;
+    }
+    console.error(`The stack could not start: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();
