@@ -10,5 +10,7 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** Where the data lives: a directory, "memory", or the server URL without its password. */
   location: string;
+  /** PostgreSQL only: the URL, for a dedicated connection (migrations take a session-level lock on it). */
+  connectionUrl?: string | undefined;
   close(): Promise<void>;
 }

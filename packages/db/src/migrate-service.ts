@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
-import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
 import type { DatabaseHandle } from "./database.ts";
 
 export interface ServiceMigrations {
@@ -20,12 +21,23 @@ export async function migrateService(handle: DatabaseHandle, migrations: Service
     migrationsSchema: "drizzle",
     migrationsTable: `migrations_${migrations.schema}`,
   };
-  // Several services (or several replicas) may migrate one PostgreSQL at once: serialise per schema.
-  if (handle.kind === "postgres") {
-    await handle.db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${"migrate:" + migrations.schema}))`);
-      await migratePostgres(tx as unknown as PostgresJsDatabase, config);
-    });
+  // Several services (or several replicas) may migrate one PostgreSQL at once: serialise them (they share
+  // the journal schema, and CREATE SCHEMA IF NOT EXISTS races), on a connection of its own, since the
+  // migrator opens its own transaction.
+  if (handle.kind === "postgres" && handle.connectionUrl) {
+    const client = postgres(handle.connectionUrl, { max: 1, onnotice: () => {} });
+    try {
+      const db = drizzle({ client });
+      const key = "inps-sim:migrations";
+      await db.execute(sql`select pg_advisory_lock(hashtext(${key}))`);
+      try {
+        await migratePostgres(db, config);
+      } finally {
+        await db.execute(sql`select pg_advisory_unlock(hashtext(${key}))`);
+      }
+    } finally {
+      await client.end({ timeout: 5 });
+    }
     return;
   }
   await migratePglite(handle.db as unknown as PgliteDatabase, config);

@@ -41,6 +41,7 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
     db,
     kind: "postgres",
     location: redactUrl(url),
+    connectionUrl: url,
     close: () => client.end({ timeout: 5 }),
   };
 }

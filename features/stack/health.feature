@@ -1,0 +1,15 @@
+@stack
+Feature: The simulator starts as one stack
+  A tester starts the simulator and finds the identity service and the three gateways
+  that catch every message a citizen would receive.
+
+  Scenario Outline: every service of the stack answers
+    Given the simulator is running
+    Then the <service> reports that it is healthy
+
+    Examples:
+      | service          |
+      | identity service |
+      | SMS gateway      |
+      | mail gateway     |
+      | postal gateway   |

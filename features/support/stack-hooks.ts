@@ -1,0 +1,21 @@
+// One stack per worker process, started before its first scenario: never one per scenario (PGlite takes seconds).
+import { AfterAll, BeforeAll, setDefaultTimeout } from "@cucumber/cucumber";
+import { embeddedEndpoints, externalEndpoints, type StackEndpoints } from "./stack-endpoints.ts";
+
+setDefaultTimeout(30_000);
+
+let stack: StackEndpoints | undefined;
+
+export function currentStack(): StackEndpoints {
+  if (!stack) throw new Error("the stack is not running: BeforeAll did not complete");
+  return stack;
+}
+
+BeforeAll({ timeout: 120_000 }, async function () {
+  stack = externalEndpoints(process.env) ?? (await embeddedEndpoints());
+});
+
+AfterAll({ timeout: 30_000 }, async function () {
+  await stack?.close?.();
+  stack = undefined;
+});
