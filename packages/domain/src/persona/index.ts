@@ -1,0 +1,3 @@
+export * from "./names.ts";
+export * from "./persona.ts";
+export * from "./places.ts";
