@@ -10,3 +10,4 @@ export * from "./serve.ts";
 export * from "./health.ts";
 export * from "./running-service.ts";
 export * from "./run-standalone.ts";
+export * from "./idempotency.ts";

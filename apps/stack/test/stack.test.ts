@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderBanner, startStack, type RunningStack } from "../src/index.ts";
+
+const quiet = { LOG_LEVEL: "silent", HASH_PROFILE: "fast" };
+const json = async (res: Response) => (await res.json()) as Record<string, unknown>;
+
+describe("the embedded stack", () => {
+  let stack: RunningStack;
+  beforeAll(async () => {
+    stack = await startStack({ freePorts: true, env: quiet, simStart: new Date("2026-01-12T09:00:00Z") });
+  }, 60_000);
+  afterAll(() => stack.close());
+
+  const urls = () => Object.values(stack.services).map((s) => s.urls.http!);
+
+  it("runs the identity service and the three gateways, each answering /health on its own port", async () => {
+    const ports = new Set(Object.values(stack.services).map((s) => s.ports.http));
+    expect(ports.size).toBe(4);
+    for (const url of urls()) {
+      const res = await fetch(`${url}/health`);
+      expect(res.status).toBe(200);
+      expect(await json(res)).toMatchObject({ status: "ok", database: { kind: "pglite" } });
+    }
+  });
+
+  it("moves every service's clock when the identity service's clock moves", async () => {
+    const res = await fetch(`${stack.services.identity.urls.http}/__sim/clock`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${stack.adminToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ advanceBy: "P91D" }),
+    });
+    const { now } = (await json(res)) as { now: string };
+    expect(now.startsWith("2026-04-13")).toBe(true);
+    for (const url of urls()) {
+      const health = (await json(await fetch(`${url}/health`))) as { now: string };
+      expect(Math.abs(Date.parse(health.now) - Date.parse(now))).toBeLessThan(5_000);
+    }
+  });
+
+  it("prints a banner with every URL and the admin token", () => {
+    const banner = renderBanner(stack, { startupMs: 1234 });
+    for (const url of urls()) expect(banner).toContain(url);
+    expect(banner).toContain(stack.adminToken);
+    expect(banner).toContain("1.23 s");
+  });
+});
+
+describe("the embedded stack on a data directory", () => {
+  const dir = mkdtempSync(join(tmpdir(), "inps-sim-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("keeps simulated time across a restart", async () => {
+    const first = await startStack({ freePorts: true, dataDir: dir, env: quiet, adminToken: "restart-token" });
+    const moved = await fetch(`${first.services.identity.urls.http}/__sim/clock`, {
+      method: "POST",
+      headers: { authorization: "Bearer restart-token", "content-type": "application/json" },
+      body: JSON.stringify({ advanceBy: "P30D" }),
+    });
+    const before = Date.parse(((await json(moved)) as { now: string }).now);
+    await first.close();
+
+    const second = await startStack({ freePorts: true, dataDir: dir, env: quiet, adminToken: "restart-token" });
+    try {
+      for (const service of Object.values(second.services)) {
+        const { now } = (await json(await fetch(`${service.urls.http}/health`))) as { now: string };
+        expect(Date.parse(now), service.name).toBeGreaterThanOrEqual(before);
+      }
+    } finally {
+      await second.close();
+    }
+  }, 60_000);
+
+  it("has no control plane with SIM_CONTROL=off", async () => {
+    const stack = await startStack({ freePorts: true, env: { ...quiet, SIM_CONTROL: "off" }, adminToken: "off-token-123" });
+    try {
+      for (const service of Object.values(stack.services)) {
+        const res = await fetch(`${service.urls.http}/__sim/clock`, { headers: { authorization: "Bearer off-token-123" } });
+        expect(res.status, service.name).toBe(404);
+      }
+    } finally {
+      await stack.close();
+    }
+  }, 60_000);
+});
