@@ -4,3 +4,4 @@ export * from "./time/calendar-date.ts";
 export * from "./random.ts";
 export * from "./fiscal-code/index.ts";
 export * from "./persona/index.ts";
+export * from "./pin/index.ts";

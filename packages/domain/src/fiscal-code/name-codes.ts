@@ -1,4 +1,4 @@
-// The three-letter codes for surname and first name, per the official algorithm (DM 12/03/1974, art. 2).
+// The three-letter codes for surname and first name, per the official algorithm (DM 23/12/1976).
 
 /** Uppercase A–Z only: accents are dropped (À → A), spaces, apostrophes and other marks are ignored. */
 export function lettersOf(name: string): string {
