@@ -5,10 +5,28 @@ import {
   createSimControl,
   faultInjection,
   mountHealth,
+  problem,
   type FaultInjector,
   type Logger,
+  type ServiceEnv,
   type StackClock,
 } from "@inps-sim/service-kit";
+import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { SmsSettings } from "./config.ts";
+import { createCallbackDispatcher, type CallbackDispatcher } from "./sms/callbacks.ts";
+import { renderInbox } from "./sms/inbox-page.ts";
+import { messageRoutes } from "./sms/routes.ts";
+
+export const SMS_DEFAULT_SETTINGS: SmsSettings = {
+  SMS_DELIVERY_LATENCY: "PT5S",
+  SMS_DEFAULT_FROM: "INPS",
+  SMS_CALLBACK_BACKOFF: ["PT30S", "PT2M", "PT10M", "PT1H", "PT6H"],
+  SMS_CALLBACK_TIMEOUT_MS: 2000,
+};
+
+/** The largest request body the API reads; anything bigger is `413 too-large`. */
+export const SMS_MAX_BODY_BYTES = 32 * 1024;
 
 export interface SmsAppDeps {
   db: Database;
@@ -19,9 +37,24 @@ export interface SmsAppDeps {
   /** Unset: the control plane is not mounted (SIM_CONTROL=off). */
   adminToken?: string | undefined;
   ports?: () => Record<string, number>;
+  settings: SmsSettings;
+  /** Sends delivery reports; built from `settings` (and `fetch`) when not given. */
+  callbacks?: CallbackDispatcher | undefined;
+  /** Used for delivery reports when `callbacks` is not given. */
+  fetch?: typeof fetch;
 }
 
 export function createSmsApp(deps: SmsAppDeps) {
+  const callbacks =
+    deps.callbacks ??
+    createCallbackDispatcher({
+      db: deps.db,
+      clock: deps.clock,
+      logger: deps.logger,
+      backoff: deps.settings.SMS_CALLBACK_BACKOFF,
+      timeoutMs: deps.settings.SMS_CALLBACK_TIMEOUT_MS,
+      fetch: deps.fetch,
+    });
   const app = createServiceApp({ logger: deps.logger });
   mountHealth(app, {
     service: "sms-gateway",
@@ -30,6 +63,29 @@ export function createSmsApp(deps: SmsAppDeps) {
     clock: deps.clock,
   });
   app.use("/api/v1/*", faultInjection(deps.faults));
+  app.use(
+    "/api/v1/*",
+    bodyLimit({
+      maxSize: SMS_MAX_BODY_BYTES,
+      onError: (c) =>
+        problem(c, {
+          status: 413,
+          code: "too-large",
+          title: "The request body is too large",
+          detail: `The API reads at most ${SMS_MAX_BODY_BYTES} bytes.`,
+        }),
+    }),
+  );
+  app.route("/api/v1", messageRoutes(deps));
+
+  const inbox = async (c: Context<ServiceEnv>) => {
+    const to = c.req.query("to");
+    const html = await renderInbox(deps.db, deps.clock, to && to.length <= 32 ? to.trim().replace(/^(\d)/, "+$1") : undefined);
+    return c.html(html);
+  };
+  app.get("/", inbox);
+  app.get("/inbox", inbox);
+
   if (deps.adminToken) {
     app.route(
       "/__sim",
@@ -38,6 +94,10 @@ export function createSmsApp(deps: SmsAppDeps) {
         clock: deps.clock,
         faults: deps.faults,
         reset: () => truncateSchema(deps.db, "sms"),
+        // Statuses follow the clock by themselves; what a move can make due is delivery reports.
+        onClockMoved: async () => {
+          await callbacks.runDue();
+        },
       }),
     );
   }

@@ -5,6 +5,7 @@ import { FaultInjector, listen, prepareService, type Logger, type RunningService
 import { createSmsApp } from "./app.ts";
 import type { SmsConfig } from "./config.ts";
 import { simClock } from "./db/schema.ts";
+import { createCallbackDispatcher } from "./sms/callbacks.ts";
 
 export const smsMigrations = { schema: "sms", folder: fileURLToPath(new URL("../drizzle", import.meta.url)) };
 
@@ -17,6 +18,13 @@ export async function startSmsGateway(options: {
   const { handle, config, logger } = options;
   const clock = await prepareService({ handle, migrations: smsMigrations, clockTable: simClock, start: options.simStart });
   let port = config.SMS_PORT;
+  const callbacks = createCallbackDispatcher({
+    db: handle.db,
+    clock,
+    logger,
+    backoff: config.SMS_CALLBACK_BACKOFF,
+    timeoutMs: config.SMS_CALLBACK_TIMEOUT_MS,
+  });
   const app = createSmsApp({
     db: handle.db,
     database: { kind: handle.kind, location: handle.location },
@@ -25,8 +33,23 @@ export async function startSmsGateway(options: {
     faults: new FaultInjector(config.SIM_SEED),
     adminToken: config.SIM_CONTROL ? config.SIM_ADMIN_TOKEN : undefined,
     ports: () => ({ http: port }),
+    settings: config,
+    callbacks,
   });
   const server = await listen(app, { port: config.SMS_PORT, hostname: config.HOST });
   port = server.port;
-  return { name: "sms-gateway", urls: { http: server.url }, ports: { http: server.port }, close: server.close };
+  // Simulated time also flows by itself: look for due delivery reports now and then.
+  const ticker = setInterval(() => {
+    callbacks.runDue().catch((error: unknown) => logger.warn({ err: error }, "delivery reports failed"));
+  }, config.SMS_TICK_MS);
+  ticker.unref();
+  return {
+    name: "sms-gateway",
+    urls: { http: server.url },
+    ports: { http: server.port },
+    close: async () => {
+      clearInterval(ticker);
+      await server.close();
+    },
+  };
 }

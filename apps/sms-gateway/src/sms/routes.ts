@@ -1,0 +1,77 @@
+// /api/v1/messages: send, list, read, clear.
+import { addDuration } from "@inps-sim/domain";
+import {
+  fingerprintOf,
+  idempotent,
+  problem,
+  readIdempotencyKey,
+  readJson,
+  validationFailed,
+  fieldErrors,
+  type FaultEnv,
+} from "@inps-sim/service-kit";
+import { Hono } from "hono";
+import type { z } from "zod";
+import { idempotencyKeys } from "../db/schema.ts";
+import type { SmsAppDeps } from "../app.ts";
+import { clearQuerySchema, listQuerySchema, sendMessageSchema } from "./schemas.ts";
+import { clearMessages, getMessage, insertMessage, listMessages, MESSAGE_ID, toView } from "./store.ts";
+
+function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.infer<S> {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) throw validationFailed(fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+export function messageRoutes(deps: SmsAppDeps) {
+  const api = new Hono<FaultEnv>();
+  const { db, clock, settings } = deps;
+
+  api.post("/messages", async (c) => {
+    const key = readIdempotencyKey(c.req);
+    const input = await readJson(c.req, sendMessageSchema);
+    const now = clock.now();
+    const answer = await idempotent(
+      db,
+      idempotencyKeys,
+      { scope: "POST /api/v1/messages", key, fingerprint: fingerprintOf(input), now },
+      async (tx) => {
+        const row = await insertMessage(
+          tx,
+          { ...input, from: input.from ?? settings.SMS_DEFAULT_FROM },
+          { now, dueAt: addDuration(now, settings.SMS_DELIVERY_LATENCY), dropped: c.get("dropDelivery") === true },
+        );
+        c.get("log").info({ messageId: row.id, to: row.to, dropped: row.dropped, outcome: row.outcome }, "sms accepted");
+        return { status: 202, body: { id: row.id, status: "queued" as const } };
+      },
+    );
+    if (answer.replayed) c.header("idempotent-replayed", "true");
+    c.header("location", `/api/v1/messages/${answer.body.id}`);
+    return c.json(answer.body, answer.status as 202);
+  });
+
+  api.get("/messages", async (c) => {
+    const q = parseQuery(listQuerySchema, c.req.query());
+    const rows = await listMessages(db, { to: q.to, since: q.since ? new Date(q.since) : undefined, limit: q.limit });
+    const now = clock.now();
+    return c.json({ messages: rows.map((r) => toView(r, now)) });
+  });
+
+  api.get("/messages/:id", async (c) => {
+    const id = c.req.param("id");
+    const row = MESSAGE_ID.test(id) ? await getMessage(db, id) : undefined;
+    if (!row) {
+      return problem(c, { status: 404, code: "message-not-found", title: "No such message", detail: "No message has this id." });
+    }
+    return c.json(toView(row, clock.now()));
+  });
+
+  api.delete("/messages", async (c) => {
+    const q = parseQuery(clearQuerySchema, c.req.query());
+    const deleted = await clearMessages(db, q.to);
+    c.get("log").info({ deleted, to: q.to }, "messages cleared");
+    return c.body(null, 204);
+  });
+
+  return api;
+}
