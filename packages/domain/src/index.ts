@@ -5,3 +5,4 @@ export * from "./random.ts";
 export * from "./fiscal-code/index.ts";
 export * from "./persona/index.ts";
 export * from "./pin/index.ts";
+export * from "./policy/index.ts";
