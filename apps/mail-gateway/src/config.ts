@@ -1,10 +1,53 @@
-// The Mail service's settings, from the environment (see docs/configuration.md).
+// The Mail service's settings, from the environment (see docs/gateways-mail.md).
 import { parseEnv, portVar, switchVar } from "@inps-sim/service-kit";
+import { parseDuration, addDuration } from "@inps-sim/domain";
 import { z } from "zod";
+
+/** A comma-separated list, trimmed, lower-cased, empty entries dropped. */
+const listVar = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim().toLowerCase())
+        .filter((s) => s.length > 0),
+    );
+
+const durationVar = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((v) => {
+      try {
+        parseDuration(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be an ISO-8601 duration such as PT0S or PT5M")
+    .transform((v) => addDuration(new Date(0), v).getTime());
+
+export const DEFAULT_PEC_DOMAINS =
+  "pec.it,legalmail.it,pec.inps.gov.it,postacert.inps.gov.it,pec.aruba.it,arubapec.it,postecert.it,pec.poste.it,cert.legalmail.it,pec.cgn.it";
 
 export const mailConfigSchema = z.object({
   MAIL_HTTP_PORT: portVar(8025),
+  SMTP_PORT: portVar(1025),
   HOST: z.string().default("127.0.0.1"),
+  /** Largest message SMTP accepts, in bytes (advertised with SIZE; larger ones get 552). */
+  SMTP_MAX_MESSAGE_SIZE: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** Mail to these domains (and their subdomains) is PEC: the gateway answers with the provider's receipts. */
+  PEC_DOMAINS: listVar(DEFAULT_PEC_DOMAINS),
+  /** PEC mailboxes that do not exist: mail to them gets an AVVISO DI MANCATA CONSEGNA. */
+  PEC_UNKNOWN_MAILBOXES: listVar(""),
+  /** Simulated time between ACCETTAZIONE and CONSEGNA. */
+  PEC_DELIVERY_DELAY: durationVar("PT0S"),
+  /** The PEC provider's name in the receipts (gestore-emittente). */
+  PEC_PROVIDER: z.string().min(1).max(100).default("Gestore PEC del simulatore"),
+  /** Mailpit's /api/v1/chaos (off, as in Mailpit unless started with --enable-chaos). */
+  MAIL_CHAOS: switchVar("off"),
   SIM_ADMIN_TOKEN: z.string().min(8, "must be at least 8 characters").optional(),
   SIM_CONTROL: switchVar("on"),
   SIM_SEED: z.string().default("inps-sim"),

@@ -1,22 +1,42 @@
-// startMailService: migrate, load the clock, build the app, listen. Used by main.ts and the embedded stack.
+// startMailService: migrate, load the clock, build the app, listen on HTTP and SMTP. Used by main.ts and the embedded stack.
 import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "@inps-sim/db";
 import { FaultInjector, listen, prepareService, type Logger, type RunningService } from "@inps-sim/service-kit";
 import { createMailApp } from "./app.ts";
 import type { MailConfig } from "./config.ts";
 import { simClock } from "./db/schema.ts";
+import { Mailbox } from "./mailbox.ts";
+import { SmtpFaults } from "./smtp/faults.ts";
+import { startSmtpServer } from "./smtp/smtp-server.ts";
 
 export const mailMigrations = { schema: "mail", folder: fileURLToPath(new URL("../drizzle", import.meta.url)) };
+
+export interface RunningMailService extends RunningService {
+  mailbox: Mailbox;
+  smtpFaults: SmtpFaults;
+}
 
 export async function startMailService(options: {
   handle: DatabaseHandle;
   config: MailConfig;
   logger: Logger;
   simStart?: Date | undefined;
-}): Promise<RunningService> {
+}): Promise<RunningMailService> {
   const { handle, config, logger } = options;
   const clock = await prepareService({ handle, migrations: mailMigrations, clockTable: simClock, start: options.simStart });
-  let port = config.MAIL_HTTP_PORT;
+  const mailbox = new Mailbox(
+    handle.db,
+    clock,
+    {
+      domains: config.PEC_DOMAINS,
+      unknownMailboxes: config.PEC_UNKNOWN_MAILBOXES,
+      deliveryDelayMs: config.PEC_DELIVERY_DELAY,
+      provider: config.PEC_PROVIDER,
+    },
+    logger,
+  );
+  const smtpFaults = new SmtpFaults(config.SIM_SEED);
+  const ports = { http: config.MAIL_HTTP_PORT, smtp: config.SMTP_PORT };
   const app = createMailApp({
     db: handle.db,
     database: { kind: handle.kind, location: handle.location },
@@ -24,9 +44,43 @@ export async function startMailService(options: {
     logger,
     faults: new FaultInjector(config.SIM_SEED),
     adminToken: config.SIM_CONTROL ? config.SIM_ADMIN_TOKEN : undefined,
-    ports: () => ({ http: port }),
+    ports: () => ({ ...ports }),
+    mailbox,
+    smtpFaults,
+    chaosEnabled: config.MAIL_CHAOS,
   });
-  const server = await listen(app, { port: config.MAIL_HTTP_PORT, hostname: config.HOST });
-  port = server.port;
-  return { name: "mail-gateway", urls: { http: server.url }, ports: { http: server.port }, close: server.close };
+  const smtp = await startSmtpServer({
+    mailbox,
+    faults: smtpFaults,
+    port: config.SMTP_PORT,
+    host: config.HOST,
+    maxMessageSize: config.SMTP_MAX_MESSAGE_SIZE,
+    logger,
+  });
+  let server;
+  try {
+    server = await listen(app, { port: config.MAIL_HTTP_PORT, hostname: config.HOST });
+  } catch (error) {
+    await smtp.close();
+    throw error;
+  }
+  ports.http = server.port;
+  ports.smtp = smtp.port;
+  // Delayed PEC receipts fall due with simulated time, which also moves with the wall clock.
+  const timer = setInterval(() => {
+    mailbox.deliverDue().catch((err: unknown) => logger.warn({ err }, "PEC delivery failed"));
+  }, 1000);
+  timer.unref();
+  const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "127.0.0.1" : config.HOST;
+  return {
+    name: "mail-gateway",
+    urls: { http: server.url, smtp: `smtp://${host}:${smtp.port}` },
+    ports: { http: server.port, smtp: smtp.port },
+    mailbox,
+    smtpFaults,
+    close: async () => {
+      clearInterval(timer);
+      await Promise.all([server.close(), smtp.close()]);
+    },
+  };
 }

@@ -1,7 +1,125 @@
 // The Mail service's tables, in its own Postgres schema so one PostgreSQL can host the whole stack.
 import { simClockTable } from "@inps-sim/db";
-import { pgSchema } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 
 export const mailSchema = pgSchema("mail");
 
 export const simClock = simClockTable(mailSchema);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** A mailbox address as Mailpit shows it (Go's net/mail.Address). */
+export interface MailAddress {
+  Name: string;
+  Address: string;
+}
+
+/** One row per stored message: the summary Mailpit lists and searches, kept narrow for fast scans. */
+export const messages = mailSchema.table(
+  "messages",
+  {
+    id: text("id").primaryKey(),
+    /** Arrival order, to break ties between messages stored in the same millisecond. */
+    seq: bigserial("seq", { mode: "number" }).notNull(),
+    /** Simulated time of arrival (a delayed PEC receipt carries a time in the future until it is due). */
+    created: timestamp("created", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+    messageId: text("message_id").notNull(),
+    subject: text("subject").notNull(),
+    from: jsonb("from").$type<MailAddress>().notNull(),
+    to: jsonb("to").$type<MailAddress[]>().notNull(),
+    cc: jsonb("cc").$type<MailAddress[]>().notNull(),
+    bcc: jsonb("bcc").$type<MailAddress[]>().notNull(),
+    replyTo: jsonb("reply_to").$type<MailAddress[]>().notNull(),
+    size: integer("size").notNull(),
+    attachments: integer("attachments").notNull(),
+    inline: integer("inline").notNull(),
+    read: boolean("read").notNull().default(false),
+    snippet: text("snippet").notNull(),
+    /** Lower-cased headers, body and attachment names, as Mailpit's SearchText. */
+    searchText: text("search_text").notNull(),
+    /** Lower-cased "name <address>" lists that to:/from:/cc:/bcc:/reply-to: match against. */
+    fromText: text("from_text").notNull(),
+    toText: text("to_text").notNull(),
+    ccText: text("cc_text").notNull(),
+    bccText: text("bcc_text").notNull(),
+    replyToText: text("reply_to_text").notNull(),
+    /** Set on the receipts this gateway writes as a PEC provider (accettazione, avvenuta-consegna, …). */
+    pecReceipt: text("pec_receipt"),
+  },
+  (t) => [
+    index("messages_created_idx").on(t.created.desc(), t.seq.desc()),
+    index("messages_unread_idx").on(t.created.desc(), t.seq.desc()).where(sql`not ${t.read}`),
+  ],
+);
+
+/** The message as received (raw bytes) and what was parsed from it, read one message at a time. */
+export const messageData = mailSchema.table("message_data", {
+  id: text("id")
+    .primaryKey()
+    .references(() => messages.id, { onDelete: "cascade" }),
+  raw: bytea("raw").notNull(),
+  date: timestamp("date", { withTimezone: true, mode: "date", precision: 3 }),
+  returnPath: text("return_path").notNull(),
+  text: text("text").notNull(),
+  html: text("html").notNull(),
+  /** Attachment summaries (PartID, FileName, ContentType, ContentID, Size, Checksums). */
+  parts: jsonb("parts").$type<{ attachments: StoredPart[]; inline: StoredPart[] }>().notNull(),
+  /** SMTP envelope: MAIL FROM and RCPT TO. */
+  envelope: jsonb("envelope").$type<{ from: string; to: string[] }>().notNull(),
+});
+
+export interface StoredPart {
+  PartID: string;
+  FileName: string;
+  ContentType: string;
+  ContentID: string;
+  Size: number;
+  Checksums: { MD5: string; SHA1: string; SHA256: string };
+}
+
+export const tags = mailSchema.table("tags", {
+  id: serial("id").primaryKey(),
+  name: text("name").notNull().unique(),
+});
+
+export const messageTags = mailSchema.table(
+  "message_tags",
+  {
+    messageId: text("message_id")
+      .notNull()
+      .references(() => messages.id, { onDelete: "cascade" }),
+    tagId: integer("tag_id")
+      .notNull()
+      .references(() => tags.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.tagId] }), index("message_tags_tag_idx").on(t.tagId)],
+);
+
+/** PEC delivery receipts waiting for their simulated delivery time (PEC_DELIVERY_DELAY). */
+export const pecPending = mailSchema.table(
+  "pec_pending",
+  {
+    id: text("id").primaryKey(),
+    dueAt: timestamp("due_at", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
+    /** The receipt's MIME source, composed when the original was accepted. */
+    raw: bytea("raw").notNull(),
+    kind: text("kind").notNull(),
+  },
+  (t) => [index("pec_pending_due_idx").on(t.dueAt)],
+);

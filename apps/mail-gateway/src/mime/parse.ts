@@ -1,0 +1,155 @@
+// Parses a raw message (mailparser) into what the store keeps: Mailpit's summary fields, search text and parts.
+import { createHash } from "node:crypto";
+import { simpleParser, type AddressObject, type Attachment, type EmailAddress } from "mailparser";
+import type { MailAddress, StoredPart } from "../db/schema.ts";
+import { htmlToText } from "./html-text.ts";
+
+export interface ParsedMessage {
+  messageId: string;
+  subject: string;
+  from: MailAddress;
+  to: MailAddress[];
+  cc: MailAddress[];
+  bcc: MailAddress[];
+  replyTo: MailAddress[];
+  returnPath: string;
+  date: Date | null;
+  text: string;
+  html: string;
+  snippet: string;
+  searchText: string;
+  attachments: StoredPart[];
+  inline: StoredPart[];
+  /** Headers as decoded by mailparser (lower-case keys), for the PEC rules. */
+  header(name: string): string | undefined;
+  /** The message had no header block at all, or no From/To: PEC refuses it (non-accettazione). */
+  malformed: string | null;
+}
+
+function flatten(list: EmailAddress[] | undefined, out: MailAddress[] = []): MailAddress[] {
+  for (const a of list ?? []) {
+    if (a.group) flatten(a.group, out);
+    else out.push({ Name: a.name ?? "", Address: a.address ?? "" });
+  }
+  return out;
+}
+
+function addresses(value: AddressObject | AddressObject[] | undefined): MailAddress[] {
+  if (!value) return [];
+  const objects = Array.isArray(value) ? value : [value];
+  return objects.flatMap((o) => flatten(o.value));
+}
+
+/** Mailpit's cleanString: drop <>",;() and line breaks, collapse spaces, lower-case. */
+export function cleanSearchText(value: string): string {
+  return value
+    .replaceAll("\uFEFF", " ")
+    .replace(/(\r?\n|\t|>|<|"|,|;|\(|\))/g, " ")
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .join(" ")
+    .toLowerCase();
+}
+
+/** "name <address>" lists, lower-cased, which to:/from:/… match as Mailpit matches its JSON. */
+export function addressText(list: MailAddress[]): string {
+  return list.map((a) => `${a.Name} <${a.Address}>`.toLowerCase()).join(", ");
+}
+
+/** Mailpit's snippet: up to 200 characters of the HTML's text (or the text part), then "...". */
+export function createSnippet(text: string, html: string): string {
+  const source = html.trim() ? htmlToText(html) : text;
+  const flat = source.replaceAll("\uFEFF", " ").replace(/\s+/g, " ").trim();
+  if (flat.length <= 200) return flat;
+  return `${[...flat].slice(0, 200).join("")}...`;
+}
+
+function partSummary(a: Attachment, index: number): StoredPart {
+  const content = a.content;
+  const hash = (algo: string) => createHash(algo).update(content).digest("hex");
+  return {
+    PartID: a.partId ?? String(index + 2),
+    FileName: a.filename ?? a.cid ?? "",
+    ContentType: a.contentType,
+    ContentID: a.cid ?? "",
+    Size: content.length,
+    Checksums: { MD5: hash("md5"), SHA1: hash("sha1"), SHA256: hash("sha256") },
+  };
+}
+
+function headerText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "string") return value;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "object" && "text" in value && typeof (value as { text: unknown }).text === "string") {
+    return (value as { text: string }).text;
+  }
+  if (typeof value === "object" && "value" in value && typeof (value as { value: unknown }).value === "string") {
+    return (value as { value: string }).value;
+  }
+  return String(value);
+}
+
+export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
+  const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
+  const fromList = addresses(mail.from);
+  const headerValue = (name: string) => headerText(mail.headers.get(name.toLowerCase()));
+  const from: MailAddress = fromList[0] ?? { Name: headerValue("from") ?? "", Address: "" };
+  const to = addresses(mail.to);
+  const cc = addresses(mail.cc);
+  const bcc = addresses(mail.bcc);
+  const replyTo = addresses(mail.replyTo);
+  const html = typeof mail.html === "string" ? mail.html : "";
+  // mailparser derives text from HTML when there is no text part; Mailpit's Text is the text part only.
+  const hasTextPart = !html || /content-type:\s*text\/plain/i.test(raw.toString("latin1"));
+  const text = hasTextPart ? (mail.text ?? "") : "";
+  const all = mail.attachments.map(partSummary);
+  const attachments: StoredPart[] = [];
+  const inline: StoredPart[] = [];
+  mail.attachments.forEach((a, i) => {
+    const part = all[i]!;
+    if (!part.FileName && !part.ContentID) return;
+    if (a.related || (a.contentDisposition === "inline" && a.cid)) inline.push(part);
+    else attachments.push(part);
+  });
+  const subject = mail.subject ?? "";
+  const returnPath = (headerValue("return-path") ?? "").replace(/[<>]/g, "").trim() || from.Address;
+  const searchText = cleanSearchText(
+    [
+      headerValue("from") ?? "",
+      subject,
+      headerValue("to") ?? "",
+      headerValue("cc") ?? "",
+      headerValue("bcc") ?? "",
+      headerValue("reply-to") ?? "",
+      headerValue("return-path") ?? "",
+      html ? htmlToText(html) : text,
+      ...attachments.map((a) => a.FileName),
+    ].join(" "),
+  );
+  let malformed: string | null = null;
+  if (!mail.headerLines.some((h) => h.key)) malformed = "the message has no header";
+  else if (!fromList[0]?.Address) malformed = "the message has no valid From address";
+  else if (to.length === 0 && cc.length === 0) malformed = "the message has no To or Cc address";
+  return {
+    messageId: (mail.messageId ?? "").replace(/^<|>$/g, ""),
+    subject,
+    from,
+    to,
+    cc,
+    bcc,
+    replyTo,
+    returnPath,
+    date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : null,
+    text,
+    html,
+    snippet: createSnippet(text, html),
+    searchText,
+    attachments,
+    inline,
+    header: headerValue,
+    malformed,
+  };
+}
+

@@ -1,0 +1,21 @@
+// Which addresses are PEC mailboxes, and which of those the simulator treats as non-existent.
+
+export interface PecSettings {
+  domains: string[];
+  unknownMailboxes: string[];
+  deliveryDelayMs: number;
+  provider: string;
+}
+
+export const domainOf = (address: string) => address.slice(address.lastIndexOf("@") + 1).toLowerCase();
+
+/** An address under a certified domain or one of its subdomains (e.g. mario.rossi@pec.it, x@cert.legalmail.it). */
+export function isCertified(address: string, settings: PecSettings): boolean {
+  if (!address.includes("@")) return false;
+  const domain = domainOf(address);
+  return settings.domains.some((d) => domain === d || domain.endsWith(`.${d}`));
+}
+
+export function isUnknownMailbox(address: string, settings: PecSettings): boolean {
+  return settings.unknownMailboxes.includes(address.toLowerCase());
+}

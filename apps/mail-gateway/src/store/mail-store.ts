@@ -1,0 +1,375 @@
+// The mailbox in SQL: stores parsed messages and answers Mailpit's questions a page at a time.
+import { rowsOf, type Database } from "@inps-sim/db";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { messageData, messages, messageTags, tags, type MailAddress, type StoredPart } from "../db/schema.ts";
+import { newMessageId } from "../ids.ts";
+import { addressText, type ParsedMessage } from "../mime/parse.ts";
+import { searchConditions } from "./search-query.ts";
+
+/** Mailpit's MessageSummary, as listed and searched. */
+export interface MessageSummary {
+  ID: string;
+  MessageID: string;
+  Read: boolean;
+  From: MailAddress;
+  To: MailAddress[];
+  Cc: MailAddress[];
+  Bcc: MailAddress[];
+  ReplyTo: MailAddress[];
+  Subject: string;
+  Created: string;
+  Username: string;
+  Tags: string[];
+  Size: number;
+  Attachments: number;
+  Snippet: string;
+}
+
+export interface StoredMessage {
+  summary: MessageSummary;
+  raw: Buffer;
+  date: Date | null;
+  returnPath: string;
+  text: string;
+  html: string;
+  attachments: StoredPart[];
+  inline: StoredPart[];
+  envelope: { from: string; to: string[] };
+  pecReceipt: string | null;
+}
+
+export interface Page {
+  start: number;
+  limit: number;
+  /** Only messages received before this instant (Mailpit's `before`). */
+  before?: Date | undefined;
+}
+
+/** Mailpit's CleanTag plus its ValidTagRegexp: letters, digits, - _ . @ and spaces, at most 100 characters. */
+export function cleanTag(tag: string): string {
+  return tag
+    .replace(/[^a-zA-Z0-9\-_.@ ]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 100);
+}
+
+const summaryColumns = {
+  id: messages.id,
+  created: messages.created,
+  messageId: messages.messageId,
+  subject: messages.subject,
+  from: messages.from,
+  to: messages.to,
+  cc: messages.cc,
+  bcc: messages.bcc,
+  replyTo: messages.replyTo,
+  size: messages.size,
+  attachments: messages.attachments,
+  read: messages.read,
+  snippet: messages.snippet,
+};
+
+type SummaryRow = { [K in keyof typeof summaryColumns]: (typeof summaryColumns)[K]["_"]["data"] };
+
+const newestFirst = [desc(messages.created), desc(messages.seq)];
+
+export interface Stats {
+  total: number;
+  unread: number;
+  tags: string[];
+}
+
+export class MailStore {
+  /** Mailbox totals are cached until the next write, so listing under load costs one page query. */
+  #stats: Stats | null = null;
+  #deleted = 0;
+
+  constructor(private readonly db: Database) {}
+
+  invalidate(): void {
+    this.#stats = null;
+  }
+
+  get deletedCount(): number {
+    return this.#deleted;
+  }
+
+  async insert(input: {
+    parsed: ParsedMessage;
+    raw: Buffer;
+    created: Date;
+    envelope: { from: string; to: string[] };
+    tags?: string[];
+    pecReceipt?: string | undefined;
+  }): Promise<MessageSummary> {
+    const { parsed, raw } = input;
+    const id = newMessageId();
+    const row = {
+      id,
+      created: input.created,
+      messageId: parsed.messageId,
+      subject: parsed.subject,
+      from: parsed.from,
+      to: parsed.to,
+      cc: parsed.cc,
+      bcc: parsed.bcc,
+      replyTo: parsed.replyTo,
+      size: raw.length,
+      attachments: parsed.attachments.length,
+      inline: parsed.inline.length,
+      snippet: parsed.snippet,
+      searchText: parsed.searchText,
+      fromText: addressText(parsed.from.Address || parsed.from.Name ? [parsed.from] : []),
+      toText: addressText(parsed.to),
+      ccText: addressText(parsed.cc),
+      bccText: addressText(parsed.bcc),
+      replyToText: addressText(parsed.replyTo),
+      pecReceipt: input.pecReceipt ?? null,
+    };
+    const wanted = uniqueTags(input.tags ?? []);
+    await this.db.transaction(async (tx) => {
+      await tx.insert(messages).values(row);
+      await tx.insert(messageData).values({
+        id,
+        raw,
+        date: parsed.date,
+        returnPath: parsed.returnPath,
+        text: parsed.text,
+        html: parsed.html,
+        parts: { attachments: parsed.attachments, inline: parsed.inline },
+        envelope: input.envelope,
+      });
+      if (wanted.length > 0) await setTagsIn(tx as unknown as Database, id, wanted);
+    });
+    this.invalidate();
+    return toSummary({ ...row, read: false }, wanted);
+  }
+
+  async stats(): Promise<Stats> {
+    if (this.#stats) return this.#stats;
+    const [counts] = rowsOf<{ total: number | string; unread: number | string }>(
+      await this.db.execute(
+        sql`select count(*) as total, count(*) filter (where not ${messages.read}) as unread from ${messages}`,
+      ),
+    );
+    const stats: Stats = {
+      total: Number(counts?.total ?? 0),
+      unread: Number(counts?.unread ?? 0),
+      tags: await this.allTags(),
+    };
+    this.#stats = stats;
+    return stats;
+  }
+
+  async allTags(): Promise<string[]> {
+    const rows = await this.db.select({ name: tags.name }).from(tags).orderBy(asc(sql`lower(${tags.name})`));
+    return rows.map((r) => r.name);
+  }
+
+  async tagCounts(): Promise<Record<string, number>> {
+    const rows = rowsOf<{ name: string; n: number | string }>(
+      await this.db.execute(
+        sql`select t.name, count(mt.message_id) as n from ${tags} t join ${messageTags} mt on mt.tag_id = t.id group by t.name order by lower(t.name)`,
+      ),
+    );
+    return Object.fromEntries(rows.map((r) => [r.name, Number(r.n)]));
+  }
+
+  /** One page of messages, newest first, matching `search` (empty: all). */
+  async page(search: string, page: Page): Promise<MessageSummary[]> {
+    const where = this.#where(search, page.before);
+    const query = this.db.select(summaryColumns).from(messages).where(where).orderBy(...newestFirst);
+    const rows = page.limit > 0 ? await query.limit(page.limit).offset(page.start) : await query.offset(page.start);
+    return this.#withTags(rows);
+  }
+
+  async count(search: string, before?: Date): Promise<{ count: number; unread: number }> {
+    const where = this.#where(search, before);
+    const [row] = rowsOf<{ n: number | string; u: number | string }>(
+      await this.db.execute(
+        sql`select count(*) as n, count(*) filter (where not ${messages.read}) as u from ${messages} ${where ? sql`where ${where}` : sql``}`,
+      ),
+    );
+    return { count: Number(row?.n ?? 0), unread: Number(row?.u ?? 0) };
+  }
+
+  async latestId(search: string): Promise<string | null> {
+    const [row] = await this.db
+      .select({ id: messages.id })
+      .from(messages)
+      .where(this.#where(search))
+      .orderBy(...newestFirst)
+      .limit(1);
+    return row?.id ?? null;
+  }
+
+  async get(id: string): Promise<StoredMessage | null> {
+    const [row] = await this.db
+      .select({ ...summaryColumns, data: messageData, pecReceipt: messages.pecReceipt })
+      .from(messages)
+      .innerJoin(messageData, eq(messageData.id, messages.id))
+      .where(eq(messages.id, id));
+    if (!row) return null;
+    const [summary] = await this.#withTags([row]);
+    return {
+      summary: summary!,
+      raw: row.data.raw,
+      date: row.data.date,
+      returnPath: row.data.returnPath,
+      text: row.data.text,
+      html: row.data.html,
+      attachments: row.data.parts.attachments,
+      inline: row.data.parts.inline,
+      envelope: row.data.envelope,
+      pecReceipt: row.pecReceipt,
+    };
+  }
+
+  async raw(id: string): Promise<Buffer | null> {
+    const [row] = await this.db.select({ raw: messageData.raw }).from(messageData).where(eq(messageData.id, id));
+    return row?.raw ?? null;
+  }
+
+  /** Marks messages read or unread: by IDs, by search, or (neither) all of them. */
+  async setRead(read: boolean, target: { ids?: string[]; search?: string }): Promise<void> {
+    const conditions: SQL[] = [sql`${messages.read} <> ${read}`];
+    if (target.ids && target.ids.length > 0) conditions.push(inArray(messages.id, target.ids));
+    else if (target.search) conditions.push(...searchConditions(target.search));
+    await this.db.update(messages).set({ read }).where(and(...conditions));
+    this.invalidate();
+  }
+
+  async deleteAll(): Promise<void> {
+    const { total } = await this.stats();
+    await this.db.execute(sql`truncate table ${messageTags}, ${messageData}, ${messages}, ${tags} restart identity`);
+    this.#deleted += total;
+    this.invalidate();
+  }
+
+  async deleteIds(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const gone = await this.db.delete(messages).where(inArray(messages.id, ids)).returning({ id: messages.id });
+    this.#deleted += gone.length;
+    await this.#pruneTags();
+    this.invalidate();
+  }
+
+  async deleteSearch(search: string): Promise<void> {
+    const where = this.#where(search);
+    const gone = await this.db.delete(messages).where(where).returning({ id: messages.id });
+    this.#deleted += gone.length;
+    await this.#pruneTags();
+    this.invalidate();
+  }
+
+  /** Replaces the tags of each message (Mailpit's PUT /api/v1/tags); unknown IDs are skipped. */
+  async setTags(ids: string[], wanted: string[]): Promise<void> {
+    const clean = uniqueTags(wanted);
+    await this.db.transaction(async (tx) => {
+      const existing = await tx.select({ id: messages.id }).from(messages).where(inArray(messages.id, ids));
+      for (const { id } of existing) {
+        await tx.delete(messageTags).where(eq(messageTags.messageId, id));
+        if (clean.length > 0) await setTagsIn(tx as unknown as Database, id, clean);
+      }
+    });
+    await this.#pruneTags();
+    this.invalidate();
+  }
+
+  async renameTag(from: string, to: string): Promise<void> {
+    const name = cleanTag(to);
+    if (!name) throw new Error("invalid tag name");
+    const [current] = await this.db.select().from(tags).where(eq(tags.name, from));
+    if (!current) throw new Error("tag not found");
+    const [clash] = await this.db.select().from(tags).where(sql`lower(${tags.name}) = lower(${name})`);
+    if (clash && clash.id !== current.id) {
+      // Merge into the existing tag, as two tags that differ only by case are one tag.
+      await this.db.execute(
+        sql`insert into ${messageTags} (message_id, tag_id) select message_id, ${clash.id} from ${messageTags} where tag_id = ${current.id} on conflict do nothing`,
+      );
+      await this.db.delete(tags).where(eq(tags.id, current.id));
+    } else {
+      await this.db.update(tags).set({ name }).where(eq(tags.id, current.id));
+    }
+    this.invalidate();
+  }
+
+  async deleteTag(name: string): Promise<void> {
+    await this.db.delete(tags).where(eq(tags.name, name));
+    this.invalidate();
+  }
+
+  #where(search: string, before?: Date): SQL | undefined {
+    const conditions = searchConditions(search);
+    if (before) conditions.push(sql`${messages.created} < ${before.toISOString()}::timestamptz`);
+    return conditions.length > 0 ? and(...conditions) : undefined;
+  }
+
+  async #withTags(rows: SummaryRow[]): Promise<MessageSummary[]> {
+    if (rows.length === 0) return [];
+    const tagRows = await this.db
+      .select({ id: messageTags.messageId, name: tags.name })
+      .from(messageTags)
+      .innerJoin(tags, eq(tags.id, messageTags.tagId))
+      .where(
+        inArray(
+          messageTags.messageId,
+          rows.map((r) => r.id),
+        ),
+      )
+      .orderBy(asc(sql`lower(${tags.name})`));
+    const byId = new Map<string, string[]>();
+    for (const t of tagRows) byId.set(t.id, [...(byId.get(t.id) ?? []), t.name]);
+    return rows.map((r) => toSummary(r, byId.get(r.id) ?? []));
+  }
+
+  async #pruneTags(): Promise<void> {
+    await this.db.execute(
+      sql`delete from ${tags} t where not exists (select 1 from ${messageTags} mt where mt.tag_id = t.id)`,
+    );
+  }
+}
+
+function uniqueTags(list: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const t of list) {
+    const c = cleanTag(t);
+    if (!c || seen.has(c.toLowerCase())) continue;
+    seen.add(c.toLowerCase());
+    out.push(c);
+  }
+  return out;
+}
+
+async function setTagsIn(db: Database, id: string, names: string[]): Promise<void> {
+  for (const name of names) {
+    const [found] = await db.select({ id: tags.id }).from(tags).where(sql`lower(${tags.name}) = lower(${name})`);
+    const tagId =
+      found?.id ??
+      (await db.insert(tags).values({ name }).onConflictDoUpdate({ target: tags.name, set: { name } }).returning({ id: tags.id }))[0]!
+        .id;
+    await db.insert(messageTags).values({ messageId: id, tagId }).onConflictDoNothing();
+  }
+}
+
+function toSummary(r: SummaryRow, tagNames: string[]): MessageSummary {
+  return {
+    ID: r.id,
+    MessageID: r.messageId,
+    Read: r.read,
+    From: r.from,
+    To: r.to,
+    Cc: r.cc,
+    Bcc: r.bcc,
+    ReplyTo: r.replyTo,
+    Subject: r.subject,
+    Created: r.created.toISOString(),
+    Username: "",
+    Tags: tagNames,
+    Size: r.size,
+    Attachments: r.attachments,
+    Snippet: r.snippet,
+  };
+}
