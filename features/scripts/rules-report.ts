@@ -57,4 +57,4 @@ for (const rule of ruleIds) {
 }
 lines.splice(3, 0, `${covered} of ${ruleIds.length} rules have at least one scenario.`, "");
 writeFileSync(join(reports, "rules.md"), lines.join("\n"));
-console.log(`rules report: ${covered} of ${ruleIds.length} rules covered by a tagged scenario → reports/rules.md`);
+process.stdout.write(`rules report: ${covered} of ${ruleIds.length} rules covered by a tagged scenario → reports/rules.md\n`);

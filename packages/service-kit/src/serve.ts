@@ -14,9 +14,8 @@ export interface Fetchable {
 export function listen(app: Fetchable, options: { port: number; hostname?: string }): Promise<RunningServer> {
   const hostname = options.hostname ?? "127.0.0.1";
   return new Promise((resolve, reject) => {
-    let server: ServerType;
     const onError = (error: Error) => reject(new Error(`cannot listen on ${hostname}:${options.port}: ${error.message}`));
-    server = serve({ fetch: app.fetch as (r: Request) => Response, port: options.port, hostname }, (info) => {
+    const server: ServerType = serve({ fetch: app.fetch as (r: Request) => Response, port: options.port, hostname }, (info) => {
       server.off("error", onError);
       const host = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
       resolve({

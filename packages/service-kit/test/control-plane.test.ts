@@ -99,7 +99,8 @@ describe("the simulated clock, kept in the database", () => {
 describe("the control plane's door", () => {
   it("is closed without the admin token, or with a wrong one", async () => {
     const { app, resets } = buildApp(await loadPersistentClock({ db: handle.db, table, wallTime }));
-    for (const headers of [{}, { authorization: "Bearer nope" }, { authorization: `Basic ${TOKEN}` }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: "Bearer nope" }, { authorization: `Basic ${TOKEN}` }];
+    for (const headers of attempts) {
       const res = await app.request("/__sim/reset", { method: "POST", headers });
       expect(res.status).toBe(401);
       expect(((await res.json()) as { code: string }).code).toBe("unauthenticated");
