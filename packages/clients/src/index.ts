@@ -1,2 +1,3 @@
 // Each gateway's client lives in its own module; this file re-exports them.
 export {};
+export * from "./sms.ts";
