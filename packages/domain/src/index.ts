@@ -6,3 +6,4 @@ export * from "./fiscal-code/index.ts";
 export * from "./persona/index.ts";
 export * from "./pin/index.ts";
 export * from "./policy/index.ts";
+export * from "./health-card/index.ts";
