@@ -1,3 +1,4 @@
 // Each gateway's client lives in its own module; this file re-exports them.
 export {};
 export * from "./sms.ts";
+export * from "./mail.ts";

@@ -1,0 +1,201 @@
+// Typed client of the mail gateway: sends over SMTP (nodemailer) as the identity service does, and reads the
+// mailbox through Mailpit's API (mailpit-api), so a suite reads mail the same way from our gateway or a real Mailpit.
+import { randomUUID } from "node:crypto";
+import { MailpitClient, type MailpitMessageSummaryResponse, type MailpitMessagesSummaryResponse } from "mailpit-api";
+import nodemailer, { type Transporter } from "nodemailer";
+import { findSecret } from "./sms.ts";
+
+export interface MailClientOptions {
+  /** The gateway's (or Mailpit's) HTTP base URL, e.g. http://127.0.0.1:8025. */
+  apiUrl: string;
+  smtpHost?: string;
+  smtpPort?: number;
+  /** Sender used when a message gives none. */
+  defaultFrom?: string;
+  /** Milliseconds to wait for the SMTP server to connect and answer; an outage surfaces quickly. */
+  smtpTimeoutMs?: number;
+}
+
+export interface MailAttachmentInput {
+  filename: string;
+  content: string | Uint8Array;
+  contentType?: string;
+}
+
+export interface SendMailInput {
+  from?: string;
+  to: string | string[];
+  cc?: string | string[];
+  bcc?: string | string[];
+  replyTo?: string;
+  subject: string;
+  /** Every email carries a text/plain part with its secrets (CONTRACT.md). */
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+  attachments?: MailAttachmentInput[];
+  /** A Message-ID with or without angle brackets; one is generated when omitted. */
+  messageId?: string;
+}
+
+export interface SentMail {
+  /** The Message-ID, with angle brackets, as it appears in the header. */
+  messageId: string;
+  accepted: string[];
+  rejected: string[];
+  /** The server's final reply, e.g. "250 Ok: queued as …". */
+  response: string;
+}
+
+/** Why a message could not be sent: the SMTP reply (e.g. 451 at RCPT) or a connection failure. */
+export class MailSendError extends Error {
+  constructor(
+    message: string,
+    /** The SMTP reply code, when the server answered (e.g. 451, 550, 552). */
+    readonly responseCode: number | undefined,
+    /** The command that failed: "MAIL FROM", "RCPT TO", "DATA", "CONN", … */
+    readonly command: string | undefined,
+    /** True for a 4xx reply or a connection failure: a later retry may succeed. */
+    readonly transient: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "MailSendError";
+  }
+}
+
+export interface WaitOptions {
+  timeoutMs?: number;
+  intervalMs?: number;
+}
+
+export interface MailClient {
+  /** mailpit-api's client, for anything this wrapper does not cover. */
+  readonly mailpit: MailpitClient;
+  send(input: SendMailInput): Promise<SentMail>;
+  list(start?: number, limit?: number): Promise<MailpitMessagesSummaryResponse>;
+  search(query: string, page?: { start?: number; limit?: number }): Promise<MailpitMessagesSummaryResponse>;
+  /** The full message (and Mailpit marks it read); "latest" by default. */
+  message(id?: string): Promise<MailpitMessageSummaryResponse>;
+  /** Waits until a message matches the Mailpit search `query`, then returns the newest match. */
+  waitForMessage(query: string, options?: WaitOptions): Promise<MailpitMessageSummaryResponse>;
+  /** Waits for a message matching `query` and returns the value after `label` in its text (or HTML). */
+  waitForSecret(query: string, label: string, options?: WaitOptions): Promise<string>;
+  headers(id?: string): Promise<Record<string, string[]>>;
+  source(id?: string): Promise<string>;
+  deleteAll(): Promise<void>;
+  deleteMatching(query: string): Promise<void>;
+  /** Closes the SMTP connection pool. */
+  close(): void;
+}
+
+const list = (v: string | string[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+
+function domainOf(address: string): string {
+  const m = /@([^>\s]+)>?\s*$/.exec(address);
+  return m?.[1] ?? "localhost";
+}
+
+/** `<uuid@sender-domain>`: a globally unique Message-ID, as RFC 5322 asks. */
+export function newMessageId(from: string): string {
+  return `<${randomUUID()}@${domainOf(from)}>`;
+}
+
+function htmlText(html: string): string {
+  return html.replace(/<[^>]*>/g, " ").replace(/&nbsp;/g, " ").replace(/\s+/g, " ");
+}
+
+/** The secret after `label` in a message read through Mailpit's API: its text part, or else its HTML. */
+export function findMailSecret(message: { Text: string; HTML: string }, label: string): string | undefined {
+  return findSecret(message.Text, label) ?? findSecret(htmlText(message.HTML), label);
+}
+
+function toSendError(error: unknown): MailSendError {
+  const e = (error ?? {}) as { message?: string; responseCode?: number; command?: string; code?: string; response?: string };
+  const code = typeof e.responseCode === "number" ? e.responseCode : undefined;
+  const transient = code === undefined ? true : code >= 400 && code < 500;
+  const what = code ? `${e.command ?? "SMTP"} answered ${code}` : `SMTP ${e.code ?? "error"}`;
+  return new MailSendError(`${what}: ${e.response ?? e.message ?? "send failed"}`, code, e.command, transient, { cause: error });
+}
+
+export function createMailClient(options: MailClientOptions): MailClient {
+  const mailpit = new MailpitClient(options.apiUrl);
+  const timeout = options.smtpTimeoutMs ?? 5000;
+  let transport: Transporter | null = null;
+  const smtp = () =>
+    (transport ??= nodemailer.createTransport({
+      host: options.smtpHost ?? "127.0.0.1",
+      port: options.smtpPort ?? 1025,
+      secure: false,
+      ignoreTLS: true,
+      pool: true,
+      maxConnections: 5,
+      connectionTimeout: timeout,
+      greetingTimeout: timeout,
+      socketTimeout: timeout * 3,
+    }));
+
+  const waitForMessage = (query: string, wait: WaitOptions = {}) =>
+    mailpit.waitForMessage({ query }, { timeout: wait.timeoutMs ?? 5000, interval: wait.intervalMs ?? 100 });
+
+  return {
+    mailpit,
+    async send(input) {
+      const from = input.from ?? options.defaultFrom ?? "noreply@inps.it";
+      const messageId = input.messageId
+        ? input.messageId.startsWith("<")
+          ? input.messageId
+          : `<${input.messageId}>`
+        : newMessageId(from);
+      try {
+        const info = (await smtp().sendMail({
+          from,
+          to: list(input.to),
+          cc: list(input.cc),
+          bcc: list(input.bcc),
+          replyTo: input.replyTo,
+          subject: input.subject,
+          text: input.text,
+          html: input.html,
+          headers: input.headers,
+          messageId,
+          attachments: input.attachments?.map((a) => ({
+            filename: a.filename,
+            content: typeof a.content === "string" ? a.content : Buffer.from(a.content),
+            contentType: a.contentType,
+          })),
+        })) as { messageId: string; accepted: unknown[]; rejected: unknown[]; response: string };
+        return {
+          messageId: info.messageId,
+          accepted: info.accepted.map(String),
+          rejected: info.rejected.map(String),
+          response: info.response,
+        };
+      } catch (error) {
+        throw toSendError(error);
+      }
+    },
+    list: (start = 0, limit = 50) => mailpit.listMessages(start, limit),
+    search: (query, page = {}) => mailpit.searchMessages({ query, start: page.start, limit: page.limit }),
+    message: (id = "latest") => mailpit.getMessageSummary(id),
+    waitForMessage,
+    async waitForSecret(query, label, wait) {
+      const message = await waitForMessage(query, wait);
+      const value = findMailSecret(message, label);
+      if (value === undefined) throw new Error(`the newest message matching "${query}" has no "${label}: …"`);
+      return value;
+    },
+    headers: (id = "latest") => mailpit.getMessageHeaders(id) as Promise<Record<string, string[]>>,
+    source: (id = "latest") => mailpit.getMessageSource(id),
+    async deleteAll() {
+      await mailpit.deleteMessages();
+    },
+    async deleteMatching(query) {
+      await mailpit.deleteMessagesBySearch({ query });
+    },
+    close() {
+      transport?.close();
+      transport = null;
+    },
+  };
+}
