@@ -7,3 +7,4 @@ export * from "./persona/index.ts";
 export * from "./pin/index.ts";
 export * from "./policy/index.ts";
 export * from "./health-card/index.ts";
+export * from "./contacts/index.ts";

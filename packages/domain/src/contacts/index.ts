@@ -1,0 +1,3 @@
+export * from "./email.ts";
+export * from "./masking.ts";
+export * from "./mobile.ts";
