@@ -25,6 +25,7 @@ export async function startPostalService(options: {
     faults: new FaultInjector(config.SIM_SEED),
     adminToken: config.SIM_CONTROL ? config.SIM_ADMIN_TOKEN : undefined,
     ports: () => ({ http: port }),
+    settings: config,
   });
   const server = await listen(app, { port: config.POSTAL_PORT, hostname: config.HOST });
   port = server.port;

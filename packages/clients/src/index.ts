@@ -2,3 +2,4 @@
 export {};
 export * from "./sms.ts";
 export * from "./mail.ts";
+export * from "./postal.ts";
