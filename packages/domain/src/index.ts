@@ -8,3 +8,4 @@ export * from "./pin/index.ts";
 export * from "./policy/index.ts";
 export * from "./health-card/index.ts";
 export * from "./contacts/index.ts";
+export * from "./credential/index.ts";
