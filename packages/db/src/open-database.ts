@@ -20,9 +20,15 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   return openPglite(options.dataDir);
 }
 
+const PGLITE_SETTINGS = ["shared_buffers=16MB", "wal_buffers=1MB", "temp_buffers=1MB", "work_mem=4MB", "maintenance_work_mem=16MB"];
+
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir ? { dataDir } : {});
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    // An embedded simulator needs no 128 MB buffer cache: this takes ~115 MB off the stack's memory.
+    postgresqlconf: PGLITE_SETTINGS,
+  });
   const db = drizzlePglite({ client }) as unknown as Database;
   return {
     db,
