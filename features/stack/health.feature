@@ -13,3 +13,8 @@ Feature: The simulator starts as one stack
       | SMS gateway      |
       | mail gateway     |
       | postal gateway   |
+
+  Scenario: every scenario has a citizen of its own
+    Given the simulator is running
+    Then my citizen has a valid fiscal code that matches their personal data
+    And my citizen's mobile number is an Italian mobile
