@@ -1,2 +1,3 @@
 // Implementations of the domain's PinHasher and RandomSource.
-export {};
+export * from "./argon2-hasher.ts";
+export * from "./crypto-random.ts";

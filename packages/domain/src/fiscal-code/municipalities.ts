@@ -1,6 +1,9 @@
 // The Belfiore (cadastral) codes of Italian municipalities and foreign states, from the ISTAT list that
 // codice-fiscale-js ships. Only its data is used: its algorithm reads the wall clock (see docs/fiscal-code.md).
 
+// Packages that type-check this file through their own tsconfig must see the data file's types too.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./codice-fiscale-js.d.ts" />
 import { COMUNI } from "codice-fiscale-js/src/lista-comuni.js";
 
 export interface Municipality {
