@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { openDatabase, type DatabaseHandle } from "@inps-sim/db";
 import { createLogger } from "@inps-sim/service-kit";
 import { sql } from "drizzle-orm";
-import nodemailer from "nodemailer";
+import nodemailer, { type SendMailOptions } from "nodemailer";
 import { readMailConfig } from "../src/config.ts";
 import { startMailService, type RunningMailService } from "../src/start.ts";
 
@@ -38,7 +38,7 @@ export interface TestService {
   api: string;
   smtpPort: number;
   /** Sends one message over SMTP with nodemailer. */
-  send(message: nodemailer.SendMailOptions): Promise<{ messageId: string; response: string }>;
+  send(message: SendMailOptions): Promise<{ messageId: string; response: string }>;
   http(path: string, init?: RequestInit): Promise<Response>;
   reset(): Promise<void>;
   close(): Promise<void>;

@@ -134,7 +134,10 @@ export function mountMailpitApi(app: Hono<ServiceEnv>, deps: MailpitApiDeps): vo
     if (typeof search !== "string") return badRequest(c, "json: cannot unmarshal Search into Go struct field of type string");
     if (ids.length > 0 && search.trim() !== "") return badRequest(c, "You may specify either IDs or a search query, not both");
     if (ids.length > MAX_IDS) return badRequest(c, `at most ${MAX_IDS} IDs at a time`);
-    await store.setRead(read, { ids: ids.filter((id) => MESSAGE_ID_PATTERN.test(id)), search: search.trim() });
+    const valid = ids.filter((id) => MESSAGE_ID_PATTERN.test(id));
+    // IDs given but none valid: nothing to change (not "every message", which is what no IDs means).
+    if (ids.length > 0 && valid.length === 0) return ok(c);
+    await store.setRead(read, { ids: valid, search: search.trim() });
     return ok(c);
   });
 

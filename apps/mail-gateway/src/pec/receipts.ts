@@ -118,11 +118,11 @@ function bodyText(input: ReceiptInput, identificativo: string): string {
 export async function composeReceipt(input: ReceiptInput): Promise<Buffer> {
   const stamp = input.at.toISOString().replace(/[-:TZ.]/g, "").slice(0, 14);
   const identificativo = `opec-sim.${stamp}.${randomBytes(6).toString("hex")}@${input.providerDomain}`;
-  const attachments: { filename: string; content: string | Buffer; contentType: string }[] = [
+  const attachments: { filename: string; content: string | Buffer; contentType: string; contentDisposition?: "attachment" }[] = [
     { filename: "daticert.xml", content: daticertXml(input, identificativo), contentType: "application/xml" },
   ];
   if (input.kind === "avvenuta-consegna" && input.original) {
-    attachments.push({ filename: "postacert.eml", content: input.original, contentType: "message/rfc822" });
+    attachments.push({ filename: "postacert.eml", content: input.original, contentType: "message/rfc822", contentDisposition: "attachment" });
   }
   const transport = input.kind === "accettazione" || input.kind === "avvenuta-consegna" ? "posta-certificata" : "errore";
   const composer = new MailComposer({
