@@ -101,6 +101,8 @@ export function italianHolidays(year: number): Map<IsoDate, string> {
   days.set(addDays(easter, 1), "Lunedì dell'Angelo (Pasquetta)");
   // Law 151/2025 made St Francis' day a national holiday again from 2026.
   if (year >= 2026) days.set(`${year}-10-04`, "San Francesco d'Assisi");
+  // A one-off national holiday: the 150th anniversary of Italy's unification.
+  if (year === 2011) days.set("2011-03-17", "150° anniversario dell'Unità d'Italia");
   holidayCache.set(year, days);
   return days;
 }
