@@ -5,6 +5,7 @@ import { FaultInjector, listen, prepareService, type Logger, type RunningService
 import { createMailApp } from "./app.ts";
 import type { MailConfig } from "./config.ts";
 import { simClock } from "./db/schema.ts";
+import { ensureSearchIndexes } from "./db/search-indexes.ts";
 import { Mailbox } from "./mailbox.ts";
 import { SmtpFaults } from "./smtp/faults.ts";
 import { startSmtpServer } from "./smtp/smtp-server.ts";
@@ -24,6 +25,7 @@ export async function startMailService(options: {
 }): Promise<RunningMailService> {
   const { handle, config, logger } = options;
   const clock = await prepareService({ handle, migrations: mailMigrations, clockTable: simClock, start: options.simStart });
+  await ensureSearchIndexes(handle, logger);
   const mailbox = new Mailbox(
     handle.db,
     clock,

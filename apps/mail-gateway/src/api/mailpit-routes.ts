@@ -172,7 +172,7 @@ export function mountMailpitApi(app: Hono<ServiceEnv>, deps: MailpitApiDeps): vo
     const message = await store.get(id);
     if (!message) return notFound(c);
     // Reading a message marks it read, as in Mailpit.
-    if (!message.summary.Read) await store.setRead(true, { ids: [id] });
+    if (!message.summary.Read) await store.markRead(id);
     return c.json(messageBody(message));
   });
 

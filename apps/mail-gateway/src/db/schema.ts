@@ -63,8 +63,9 @@ export const messages = mailSchema.table(
     pecReceipt: text("pec_receipt"),
   },
   (t) => [
-    index("messages_created_idx").on(t.created.desc(), t.seq.desc()),
-    index("messages_unread_idx").on(t.created.desc(), t.seq.desc()).where(sql`not ${t.read}`),
+    // DESC NULLS FIRST is what "order by created desc" means in PostgreSQL: the index must match it to be used.
+    index("messages_newest_idx").on(t.created.desc().nullsFirst(), t.seq.desc().nullsFirst()),
+    index("messages_unread_newest_idx").on(t.created.desc().nullsFirst(), t.seq.desc().nullsFirst()).where(sql`not ${t.read}`),
   ],
 );
 

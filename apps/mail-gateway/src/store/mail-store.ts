@@ -74,6 +74,8 @@ type SummaryRow = { [K in keyof typeof summaryColumns]: (typeof summaryColumns)[
 
 const newestFirst = [desc(messages.created), desc(messages.seq)];
 
+const STATS_TTL_MS = 5000;
+
 export interface Stats {
   total: number;
   unread: number;
@@ -81,8 +83,12 @@ export interface Stats {
 }
 
 export class MailStore {
-  /** Mailbox totals are cached until the next write, so listing under load costs one page query. */
+  /**
+   * Mailbox totals, kept up to date by this process's own writes and recounted at most every few seconds
+   * (in case another process shares the database), so a list costs one page query.
+   */
   #stats: Stats | null = null;
+  #statsAt = 0;
   #deleted = 0;
 
   constructor(private readonly db: Database) {}
@@ -142,12 +148,15 @@ export class MailStore {
       });
       if (wanted.length > 0) await setTagsIn(tx as unknown as Database, id, wanted);
     });
-    this.invalidate();
+    if (this.#stats && wanted.length === 0) {
+      this.#stats.total++;
+      this.#stats.unread++;
+    } else this.invalidate();
     return toSummary({ ...row, read: false }, wanted);
   }
 
   async stats(): Promise<Stats> {
-    if (this.#stats) return this.#stats;
+    if (this.#stats && performance.now() - this.#statsAt < STATS_TTL_MS) return { ...this.#stats };
     const [counts] = rowsOf<{ total: number | string; unread: number | string }>(
       await this.db.execute(
         sql`select count(*) as total, count(*) filter (where not ${messages.read}) as unread from ${messages}`,
@@ -159,7 +168,8 @@ export class MailStore {
       tags: await this.allTags(),
     };
     this.#stats = stats;
-    return stats;
+    this.#statsAt = performance.now();
+    return { ...stats };
   }
 
   async allTags(): Promise<string[]> {
@@ -229,6 +239,17 @@ export class MailStore {
   async raw(id: string): Promise<Buffer | null> {
     const [row] = await this.db.select({ raw: messageData.raw }).from(messageData).where(eq(messageData.id, id));
     return row?.raw ?? null;
+  }
+
+  /** Marks one message read (reading it does this); true when it was unread. */
+  async markRead(id: string): Promise<boolean> {
+    const changed = await this.db
+      .update(messages)
+      .set({ read: true })
+      .where(and(eq(messages.id, id), sql`not ${messages.read}`))
+      .returning({ id: messages.id });
+    if (changed.length > 0 && this.#stats) this.#stats.unread = Math.max(0, this.#stats.unread - 1);
+    return changed.length > 0;
   }
 
   /** Marks messages read or unread: by IDs, by search, or (neither) all of them. */

@@ -75,7 +75,7 @@ ${rows || `<tr><td colspan="5" class="muted">Nessun messaggio.</td></tr>`}
     await deps.mailbox.deliverDue();
     const message = MESSAGE_ID_PATTERN.test(id) ? await store.get(id) : null;
     if (!message) return layout("Messaggio non trovato", `<p>Messaggio non trovato.</p><p><a href="/">← Posta</a></p>`);
-    if (!message.summary.Read) await store.setRead(true, { ids: [id] });
+    if (!message.summary.Read) await store.markRead(id);
     const s = message.summary;
     const headers = headerMap(message.raw);
     const headerRows = Object.entries(headers)
