@@ -1,8 +1,8 @@
 // One database per test file (in-memory PGlite, or DATABASE_URL with a freshly rebuilt "postal" schema).
 import { Writable } from "node:stream";
-import { openDatabase, type DatabaseHandle } from "@inps-sim/db";
+import type { DatabaseHandle } from "@inps-sim/db";
+import { openTestDatabase } from "@inps-sim/db/testing";
 import { createLogger, FaultInjector, prepareService, type StackClock } from "@inps-sim/service-kit";
-import { sql } from "drizzle-orm";
 import { createPostalApp, POSTAL_DEFAULT_SETTINGS } from "../src/app.ts";
 import type { PostalSettings } from "../src/config.ts";
 import { simClock } from "../src/db/schema.ts";
@@ -25,14 +25,8 @@ export interface Testbed {
 export async function createTestbed(
   options: { settings?: Partial<PostalSettings>; adminToken?: string | null; start?: Date } = {},
 ): Promise<Testbed> {
-  const url = process.env.DATABASE_URL;
-  const handle = await openDatabase({ url, maxConnections: 4 });
-  if (url) {
-    // The test owns this database: start from nothing, as a new PGlite would.
-    await handle.db.execute(sql.raw(`drop schema if exists "postal" cascade`));
-    await handle.db.execute(sql.raw(`create schema if not exists "drizzle"`));
-    await handle.db.execute(sql.raw(`drop table if exists "drizzle"."migrations_postal"`));
-  }
+  // In-memory PGlite, or a database of its own on the DATABASE_URL server, dropped at close.
+  const handle = await openTestDatabase("postal");
   const clock = await prepareService({ handle, migrations: postalMigrations, clockTable: simClock, start: options.start ?? START });
   const logs: string[] = [];
   const destination = new Writable({
@@ -66,7 +60,7 @@ export async function createTestbed(
     logs,
     call,
     sim: (method, path, body) => call(method, `/__sim${path}`, body, { authorization: `Bearer ${TOKEN}` }),
-    close: () => handle.close(),
+    close: () => handle.dispose(),
   };
 }
 

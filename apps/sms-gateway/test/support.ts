@@ -1,8 +1,8 @@
-// One database per test file (in-memory PGlite, or DATABASE_URL with a freshly rebuilt "sms" schema).
+// One database per test file: in-memory PGlite, or a database of its own on the DATABASE_URL server.
 import { Writable } from "node:stream";
-import { openDatabase, type DatabaseHandle } from "@inps-sim/db";
+import type { DatabaseHandle } from "@inps-sim/db";
+import { openTestDatabase } from "@inps-sim/db/testing";
 import { createLogger, FaultInjector, prepareService, type StackClock } from "@inps-sim/service-kit";
-import { sql } from "drizzle-orm";
 import { createSmsApp, SMS_DEFAULT_SETTINGS } from "../src/app.ts";
 import type { SmsSettings } from "../src/config.ts";
 import { simClock } from "../src/db/schema.ts";
@@ -25,22 +25,12 @@ export interface Testbed {
   close(): Promise<void>;
 }
 
-export async function openTestDatabase(): Promise<DatabaseHandle> {
-  const url = process.env.DATABASE_URL;
-  const handle = await openDatabase({ url, maxConnections: 4 });
-  if (url) {
-    // The test owns this database: start from nothing, as a new PGlite would.
-    await handle.db.execute(sql.raw(`drop schema if exists "sms" cascade`));
-    await handle.db.execute(sql.raw(`create schema if not exists "drizzle"`));
-    await handle.db.execute(sql.raw(`drop table if exists "drizzle"."migrations_sms"`));
-  }
-  return handle;
-}
 
 export async function createTestbed(
   options: { settings?: Partial<SmsSettings>; fetch?: typeof fetch; adminToken?: string | null } = {},
 ): Promise<Testbed> {
-  const handle = await openTestDatabase();
+  // In-memory PGlite, or a database of its own on the DATABASE_URL server, dropped at close.
+  const handle = await openTestDatabase("sms");
   const clock = await prepareService({ handle, migrations: smsMigrations, clockTable: simClock, start: START });
   const logs: string[] = [];
   const destination = new Writable({
@@ -87,7 +77,7 @@ export async function createTestbed(
     logs,
     call,
     sim: (method, path, body) => call(method, `/__sim${path}`, body, { authorization: `Bearer ${TOKEN}` }),
-    close: () => handle.close(),
+    close: () => handle.dispose(),
   };
 }
 

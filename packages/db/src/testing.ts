@@ -8,7 +8,7 @@ export async function openTestDatabase(label: string): Promise<DatabaseHandle & 
     const handle = await openDatabase();
     return { ...handle, dispose: () => handle.close() };
   }
-  const name = `inps_test_${label}_${process.pid}`;
+  const name = `inps_test_${label.replace(/[^a-z0-9_]/gi, "_")}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const maintenance = new URL(base);
   maintenance.pathname = "/postgres";
   const admin = postgres(maintenance.toString(), { max: 1, onnotice: () => {} });
