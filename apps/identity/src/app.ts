@@ -1,6 +1,21 @@
 // createIdentityApp: the identity service's HTTP surface, built from its dependencies.
+import { swaggerUI } from "@hono/swagger-ui";
 import { truncateSchema, type Database, type DatabaseKind } from "@inps-sim/db";
+import type { Policy, RandomSource } from "@inps-sim/domain";
 import { createServiceApp, createSimControl, mountHealth, type Logger, type StackClock } from "@inps-sim/service-kit";
+import { activationRouter } from "./activation/activation.index.ts";
+import type { DeliveryProfile, DigitalChannel, IdentityContext, IdentityHasher } from "./context.ts";
+import { expireDueInitialPins } from "./credentials/expiry-sweep.ts";
+import { BEARER, OPERATOR } from "./http/schemas.ts";
+import { meRouter } from "./me/me.index.ts";
+import { operatorRouter } from "./operator/operator.index.ts";
+import type { OutboxDispatcher } from "./outbox/dispatcher.ts";
+import type { Sealer } from "./outbox/sealing.ts";
+import { pinChangesRouter } from "./pin-changes/pin-changes.index.ts";
+import { pinRequestsRouter } from "./pin-requests/pin-requests.index.ts";
+import { sessionsRouter } from "./sessions/sessions.index.ts";
+import { simCitizensHandler } from "./sim/sim-citizens.ts";
+import { drainOutboxHandler, listOutboxHandler } from "./sim/sim-outbox.ts";
 import type { StackControl } from "./stack-control.ts";
 
 export interface IdentityAppDeps {
@@ -13,17 +28,75 @@ export interface IdentityAppDeps {
   /** Unset: the control plane is not mounted (SIM_CONTROL=off). */
   adminToken?: string | undefined;
   ports?: () => Record<string, number>;
+  policy: Policy;
+  hasher: IdentityHasher;
+  random: RandomSource;
+  delivery: { profile: DeliveryProfile; channel: DigitalChannel };
+  sealer: Sealer;
+  outbox: OutboxDispatcher;
+  operatorTokens: { operatorId: string; token: string }[];
+  /** Longest wall-clock wait for the outbox after a clock move (a hanging gateway must not hang the clock). */
+  drainOnClockMoveMs?: number;
 }
 
 export function createIdentityApp(deps: IdentityAppDeps) {
   const app = createServiceApp({ logger: deps.logger });
+  const ctx: IdentityContext = {
+    db: deps.db,
+    clock: deps.clock,
+    policy: deps.policy,
+    hasher: deps.hasher,
+    random: deps.random,
+    delivery: deps.delivery,
+    sealer: deps.sealer,
+    kickOutbox: () => deps.outbox.kick(),
+    logger: deps.logger,
+    operatorTokens: deps.operatorTokens,
+  };
   mountHealth(app, {
     service: "identity",
     ports: deps.ports ?? (() => ({})),
     database: () => deps.database,
     clock: deps.clock,
   });
+
+  app.route("/api/v1", pinRequestsRouter(ctx));
+  app.route("/api/v1", activationRouter(ctx));
+  app.route("/api/v1", sessionsRouter(ctx));
+  app.route("/api/v1", meRouter(ctx));
+  app.route("/api/v1", pinChangesRouter(ctx));
+  app.route("/api/v1", operatorRouter(ctx));
+
+  app.openAPIRegistry.registerComponent("securitySchemes", BEARER, {
+    type: "http",
+    scheme: "bearer",
+    description: "The token of POST /api/v1/sessions",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", OPERATOR, {
+    type: "http",
+    scheme: "bearer",
+    description: "An operator token from OPERATOR_TOKENS (contact centre, INPS office)",
+  });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "INPS PIN simulator: identity service",
+      version: "1.0.0",
+      description:
+        "The citizen's and the operator's API of the INPS online PIN, as the simulator offers it. Errors are " +
+        "application/problem+json with a stable `code`. Times come from the simulated clock. The control plane " +
+        "(/__sim/*) is described in docs/identity-service.md.",
+    },
+    servers: [{ url: "/" }],
+    tags: [
+      { name: "Citizen", description: "Request, activation, login, change (rules R01–R14)" },
+      { name: "Operator", description: "Contact centre 803 164 and INPS offices" },
+    ],
+  });
+  app.get("/docs", swaggerUI({ url: "/openapi.json", title: "INPS PIN simulator: identity API" }));
+
   if (deps.adminToken) {
+    const drainBudget = deps.drainOnClockMoveMs ?? 3000;
     app.route(
       "/__sim",
       createSimControl({
@@ -31,13 +104,23 @@ export function createIdentityApp(deps: IdentityAppDeps) {
         clock: deps.clock,
         onClockMoved: async (now) => {
           await deps.stack.syncClocks(now);
+          await expireDueInitialPins(deps.db, now);
+          // Messages whose retry fell due in the jump go now; a hanging gateway only bounds the wait.
+          await Promise.race([deps.outbox.drain(), new Promise((resolve) => setTimeout(resolve, drainBudget).unref())]);
         },
         reset: async () => {
           await truncateSchema(deps.db, "identity");
           await deps.stack.reset();
+        },
+        extend: (sim) => {
+          sim.post("/citizens", simCitizensHandler(ctx));
+          sim.get("/outbox", listOutboxHandler(deps.db));
+          sim.post("/outbox/drain", drainOutboxHandler(deps.outbox));
         },
       }),
     );
   }
   return app;
 }
+
+export type IdentityApp = ReturnType<typeof createIdentityApp>;

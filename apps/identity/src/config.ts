@@ -19,6 +19,20 @@ export const identityConfigSchema = z.object({
   POSTAL_URL: url("http://127.0.0.1:4030"),
   /** The gateways' control-plane token, for forwarding clock moves and resets; defaults to SIM_ADMIN_TOKEN. */
   GATEWAY_ADMIN_TOKEN: z.string().optional(),
+  /** Rule values (lockout, expiry, code lifetimes): inps-guides (default) or asvs-l2. */
+  POLICY_PROFILE: z.enum(["inps-guides", "asvs-l2"]).default("inps-guides"),
+  /** argon2id cost: production (OWASP) by default; fast for tests and the embedded harness. */
+  HASH_PROFILE: z.enum(["fast", "production"]).default("production"),
+  /** How the two PIN halves travel when a request does not say (R03). */
+  DELIVERY_PROFILE: z.enum(["digital-then-post", "post-then-activate"]).default("digital-then-post"),
+  /** The digital channel of a half when a request does not say (falls back to a contact the citizen gave). */
+  FIRST_HALF_CHANNEL: z.enum(["email", "pec", "sms"]).default("email"),
+  /** Wall-clock milliseconds between outbox polls; 0 switches the background dispatcher off. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(0).default(250),
+  /** Wall-clock milliseconds a gateway may take to answer before the attempt counts as failed. */
+  OUTBOX_SEND_TIMEOUT_MS: z.coerce.number().int().min(50).default(5000),
+  /** Key (32 bytes, base64) that seals secrets in the outbox until delivery; derived from SIM_SEED when unset. */
+  OUTBOX_KEY: z.string().optional(),
   /** Comma-separated operatorId:token pairs for the contact-centre API. */
   OPERATOR_TOKENS: z
     .string()

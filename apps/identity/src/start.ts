@@ -2,7 +2,12 @@
 import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "@inps-sim/db";
 import { listen, prepareService, type Logger, type RunningService } from "@inps-sim/service-kit";
+import { createArgon2Hasher, cryptoRandom } from "@inps-sim/crypto";
+import { resolvePolicyProfile } from "@inps-sim/domain";
 import { createIdentityApp } from "./app.ts";
+import { createOutboxDispatcher } from "./outbox/dispatcher.ts";
+import { createGateways } from "./outbox/gateways.ts";
+import { createSealer, outboxKey } from "./outbox/sealing.ts";
 import type { IdentityConfig } from "./config.ts";
 import { simClock } from "./db/schema.ts";
 import { createStackControl } from "./stack-control.ts";
@@ -27,6 +32,23 @@ export async function startIdentityService(options: {
     token: config.GATEWAY_ADMIN_TOKEN ?? config.SIM_ADMIN_TOKEN ?? "",
     logger,
   });
+  const gateways = createGateways({
+    smsUrl: config.SMS_URL,
+    mailUrl: config.MAIL_URL,
+    postalUrl: config.POSTAL_URL,
+    smtpHost: config.SMTP_HOST,
+    smtpPort: config.SMTP_PORT,
+    timeoutMs: config.OUTBOX_SEND_TIMEOUT_MS,
+  });
+  const sealer = createSealer(outboxKey(config.OUTBOX_KEY, config.SIM_SEED));
+  const outbox = createOutboxDispatcher({
+    db: handle.db,
+    clock,
+    gateways,
+    sealer,
+    logger,
+    sendTimeoutMs: config.OUTBOX_SEND_TIMEOUT_MS,
+  });
   const app = createIdentityApp({
     db: handle.db,
     database: { kind: handle.kind, location: handle.location },
@@ -35,8 +57,25 @@ export async function startIdentityService(options: {
     stack,
     adminToken: config.SIM_CONTROL ? config.SIM_ADMIN_TOKEN : undefined,
     ports: () => ({ http: port }),
+    policy: resolvePolicyProfile(config.POLICY_PROFILE),
+    hasher: createArgon2Hasher(config.HASH_PROFILE),
+    random: cryptoRandom,
+    delivery: { profile: config.DELIVERY_PROFILE, channel: config.FIRST_HALF_CHANNEL },
+    sealer,
+    outbox,
+    operatorTokens: config.OPERATOR_TOKENS,
   });
   const server = await listen(app, { port: config.IDENTITY_PORT, hostname: config.HOST });
   port = server.port;
-  return { name: "identity", urls: { http: server.url }, ports: { http: server.port }, close: server.close };
+  outbox.start(config.OUTBOX_POLL_MS);
+  return {
+    name: "identity",
+    urls: { http: server.url },
+    ports: { http: server.port },
+    close: async () => {
+      await server.close();
+      await outbox.stop();
+      gateways.close();
+    },
+  };
 }

@@ -1,7 +1,166 @@
 // The Identity service's tables, in its own Postgres schema so one PostgreSQL can host the whole stack.
+// No column holds a PIN or a one-time code in clear (R14): only argon2id hashes, and outbox payloads sealed
+// with AES-GCM until delivery, then wiped.
 import { simClockTable } from "@inps-sim/db";
-import { pgSchema } from "drizzle-orm/pg-core";
+import { idempotencyKeysTable } from "@inps-sim/service-kit";
+import { sql } from "drizzle-orm";
+import { bigserial, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 export const identitySchema = pgSchema("identity");
 
 export const simClock = simClockTable(identitySchema);
+
+export const idempotencyKeys = idempotencyKeysTable(identitySchema);
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export interface Residence {
+  street: string;
+  postalCode: string;
+  city: string;
+  province: string;
+}
+
+/** The citizen's anagrafica as INPS would hold it (R01). */
+export const citizens = identitySchema.table("citizens", {
+  fiscalCode: text("fiscal_code").primaryKey(),
+  firstName: text("first_name").notNull(),
+  lastName: text("last_name").notNull(),
+  gender: text("gender").notNull(),
+  birthDate: text("birth_date").notNull(),
+  birthPlace: text("birth_place"),
+  residence: jsonb("residence").$type<Residence>(),
+  email: text("email"),
+  pec: text("pec"),
+  mobile: text("mobile"),
+  /** What the health-card register would say (CONTRACT.md): activation is checked against it. */
+  healthCardNumber: text("health_card_number"),
+  healthCardExpiry: text("health_card_expiry"),
+  createdAt: instant("created_at").notNull(),
+  updatedAt: instant("updated_at").notNull(),
+});
+
+/** One PIN credential; a citizen has at most one live one (not expired, not revoked). */
+export const credentials = identitySchema.table(
+  "credentials",
+  {
+    id: text("id").primaryKey(),
+    fiscalCode: text("fiscal_code")
+      .notNull()
+      .references(() => citizens.fiscalCode),
+    state: text("state").notNull(),
+    kind: text("kind").notNull().default("ordinary"),
+    deliveryProfile: text("delivery_profile").notNull(),
+    /** The digital channel of the halves: email, pec or sms. */
+    digitalChannel: text("digital_channel").notNull(),
+    /** The PIN in use (16 characters while initial, 8 afterwards); null until both halves exist. */
+    pinHash: text("pin_hash"),
+    /** The first 8 characters alone, for activation (R04). */
+    firstHalfHash: text("first_half_hash"),
+    pinChangedAt: instant("pin_changed_at"),
+    requestedAt: instant("requested_at").notNull(),
+    activationDeadline: instant("activation_deadline").notNull(),
+    activatedAt: instant("activated_at"),
+    /** Wrong PINs in a row (R08); changed only by one atomic UPDATE. */
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    lockedUntil: instant("locked_until"),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [
+    index("credentials_fiscal_code_idx").on(t.fiscalCode),
+    uniqueIndex("credentials_one_live_per_citizen")
+      .on(t.fiscalCode)
+      .where(sql`${t.state} not in ('expired', 'revoked')`),
+  ],
+);
+
+/** The hashes of earlier PINs, so a new one cannot repeat them (R12 "unique"). */
+export const pinHistory = identitySchema.table(
+  "pin_history",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    credentialId: text("credential_id").notNull(),
+    pinHash: text("pin_hash").notNull(),
+    retiredAt: instant("retired_at").notNull(),
+  },
+  (t) => [index("pin_history_credential_idx").on(t.credentialId, t.retiredAt)],
+);
+
+/** Opaque bearer tokens, kept as SHA-256 hashes (they carry 256 random bits, so a fast hash is enough). */
+export const sessions = identitySchema.table(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    credentialId: text("credential_id").notNull(),
+    fiscalCode: text("fiscal_code").notNull(),
+    requiredAction: text("required_action"),
+    createdAt: instant("created_at").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+    endedAt: instant("ended_at"),
+  },
+  (t) => [index("sessions_credential_idx").on(t.credentialId)],
+);
+
+/** A PIN change waiting for its verification code (R09–R11). */
+export const pinChanges = identitySchema.table(
+  "pin_changes",
+  {
+    id: text("id").primaryKey(),
+    credentialId: text("credential_id").notNull(),
+    sessionTokenHash: text("session_token_hash").notNull(),
+    newPinHash: text("new_pin_hash").notNull(),
+    codeHash: text("code_hash").notNull(),
+    channel: text("channel").notNull(),
+    destination: text("destination").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: instant("created_at").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+    /** Set when a newer change or a completed one made this one void. */
+    voidedAt: instant("voided_at"),
+  },
+  (t) => [index("pin_changes_credential_idx").on(t.credentialId)],
+);
+
+/** Messages to the gateways, written in the transaction of the state change that causes them. */
+export const outbox = identitySchema.table(
+  "outbox",
+  {
+    id: text("id").primaryKey(),
+    fiscalCode: text("fiscal_code").notNull(),
+    /** sms | email | letter */
+    channel: text("channel").notNull(),
+    /** first-half, second-half, verification-code, pin-changed, … */
+    purpose: text("purpose").notNull(),
+    /** The masked destination, for the control plane and the timeline. */
+    destination: text("destination").notNull(),
+    /** The message, sealed (AES-256-GCM) because it may carry a secret; null once delivered. */
+    sealed: text("sealed"),
+    /** pending | sent | dead */
+    status: text("status").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    /** Simulated time: when the next attempt is due (exponential backoff). */
+    nextAttemptAt: instant("next_attempt_at").notNull(),
+    /** Wall time: a dispatcher holds the message until then while it talks to the gateway. */
+    leaseUntil: instant("lease_until"),
+    lastError: text("last_error"),
+    gatewayRef: text("gateway_ref"),
+    createdAt: instant("created_at").notNull(),
+    sentAt: instant("sent_at"),
+  },
+  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt), index("outbox_fiscal_code_idx").on(t.fiscalCode)],
+);
+
+/** The citizen's timeline: every request, delivery, login, lockout and change, in simulated time. */
+export const events = identitySchema.table(
+  "events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    fiscalCode: text("fiscal_code").notNull(),
+    type: text("type").notNull(),
+    at: instant("at").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    requestId: text("request_id"),
+  },
+  (t) => [index("events_fiscal_code_idx").on(t.fiscalCode, t.at)],
+);

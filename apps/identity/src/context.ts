@@ -1,0 +1,27 @@
+// What every service module of the identity app works with, passed in (nothing reaches for a global).
+import type { Database } from "@inps-sim/db";
+import type { Clock, PinHasher, Policy, RandomSource } from "@inps-sim/domain";
+import type { Logger } from "@inps-sim/service-kit";
+import type { Sealer } from "./outbox/sealing.ts";
+
+export type DeliveryProfile = "digital-then-post" | "post-then-activate";
+export type DigitalChannel = "email" | "pec" | "sms";
+
+export interface IdentityHasher extends PinHasher {
+  /** The work of one verification, answering false: for unknown fiscal codes (same time, same answer). */
+  dummyVerify(pin: string): Promise<false>;
+}
+
+export interface IdentityContext {
+  db: Database;
+  clock: Clock;
+  policy: Policy;
+  hasher: IdentityHasher;
+  random: RandomSource;
+  delivery: { profile: DeliveryProfile; channel: DigitalChannel };
+  sealer: Sealer;
+  /** Tells the outbox dispatcher that something was queued. */
+  kickOutbox: () => void;
+  logger: Logger;
+  operatorTokens: { operatorId: string; token: string }[];
+}

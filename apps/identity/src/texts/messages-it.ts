@@ -1,0 +1,167 @@
+// The messages INPS sends, in Italian. Every secret appears as `Label: value` followed by white space
+// (CONTRACT.md), so a reader finds it by its label, never by its position.
+import type { Residence } from "../db/schema.ts";
+import type { OutboundMessage } from "../outbox/message.ts";
+
+export const LABELS = {
+  firstHalf: "Prima parte del PIN",
+  secondHalf: "Seconda parte del PIN",
+  verificationCode: "Codice di verifica",
+} as const;
+
+export const INPS_SENDER = "INPS <noreply@inps.it>";
+export const INPS_PEC_SENDER = "INPS <noreply@postacert.inps.gov.it>";
+const SMS_SIGNATURE = "INPS";
+
+const FOOTER = [
+  "Il PIN è strettamente personale: non lo comunichi a nessuno. L'INPS non Le chiederà mai il PIN per telefono, per email o per SMS.",
+  "",
+  "Istituto Nazionale della Previdenza Sociale",
+  "Contact center: 803 164 (gratuito da rete fissa) oppure 06 164 164 (da rete mobile, a pagamento secondo il proprio piano tariffario).",
+  "Questo è un messaggio automatico: si prega di non rispondere.",
+].join("\n");
+
+export interface Recipient {
+  firstName: string;
+  lastName: string;
+  gender: string;
+  residence: Residence | null;
+}
+
+/** 31/03/2026, as Italian letters write dates (Europe/Rome). */
+export function italianDate(at: Date): string {
+  return new Intl.DateTimeFormat("it-IT", { timeZone: "Europe/Rome", day: "2-digit", month: "2-digit", year: "numeric" }).format(at);
+}
+
+export function italianTime(at: Date): string {
+  return new Intl.DateTimeFormat("it-IT", { timeZone: "Europe/Rome", hour: "2-digit", minute: "2-digit" }).format(at);
+}
+
+const greeting = (r: Recipient) => `${r.gender === "F" ? "Gentile Signora" : "Gentile Signore"} ${r.firstName} ${r.lastName},`;
+
+export const postalName = (r: Recipient) => `${r.firstName} ${r.lastName}`.toUpperCase();
+
+export type DigitalDestination = { channel: "email" | "pec"; address: string } | { channel: "sms"; mobile: string };
+
+function digital(dest: DigitalDestination, subject: string, text: string, sms: string): OutboundMessage {
+  if (dest.channel === "sms") return { channel: "sms", to: dest.mobile, text: sms };
+  return { channel: "email", to: dest.address, from: dest.channel === "pec" ? INPS_PEC_SENDER : INPS_SENDER, subject, text };
+}
+
+function letter(r: Recipient, subject: string, body: string): OutboundMessage {
+  if (!r.residence) throw new Error("a letter needs the residence address");
+  return {
+    channel: "letter",
+    service: "ordinaria",
+    subject,
+    recipient: { name: postalName(r), ...r.residence },
+    body,
+  };
+}
+
+const channelPhrase = (d: DigitalDestination, masked: string) =>
+  d.channel === "sms" ? `con un SMS al numero ${masked}` : d.channel === "pec" ? `via PEC all'indirizzo ${masked}` : `per email all'indirizzo ${masked}`;
+
+/** digital-then-post, first half (guides 004, 001): at once, by email, PEC or SMS. */
+export function firstHalfDigital(r: Recipient, dest: DigitalDestination, firstHalf: string, deadline: Date): OutboundMessage {
+  const text = [
+    greeting(r),
+    "abbiamo ricevuto la Sua richiesta di PIN per l'accesso ai servizi online dell'INPS.",
+    "",
+    `${LABELS.firstHalf}: ${firstHalf} `,
+    "",
+    "Le altre 8 cifre del PIN (la seconda parte) Le saranno inviate per posta ordinaria all'indirizzo di residenza.",
+    "Al primo accesso inserisca il codice fiscale e il PIN completo di 16 caratteri (prima queste 8, poi le 8 della lettera):",
+    "Le sarà chiesto subito di sostituirlo con un PIN di 8 caratteri, che userà da quel momento.",
+    `Il PIN iniziale va utilizzato entro il ${italianDate(deadline)}; dopo tale data non sarà più valido.`,
+    "",
+    FOOTER,
+  ].join("\n");
+  const sms = `${SMS_SIGNATURE}: ${LABELS.firstHalf}: ${firstHalf} La seconda parte arriverà per posta. Non comunichi il PIN a nessuno.`;
+  return digital(dest, "INPS - Prima parte del PIN", text, sms);
+}
+
+/** digital-then-post, second half: by posta ordinaria to the residence. */
+export function secondHalfLetter(r: Recipient, secondHalf: string, first: DigitalDestination, firstMasked: string, deadline: Date): OutboundMessage {
+  const body = [
+    greeting(r),
+    "come da Sua richiesta, Le comunichiamo la seconda parte del PIN per l'accesso ai servizi online dell'INPS.",
+    "",
+    `${LABELS.secondHalf}: ${secondHalf} `,
+    "",
+    `La prima parte del PIN Le è stata inviata ${channelPhrase(first, firstMasked)}.`,
+    "Per il primo accesso, sul sito www.inps.it selezioni \"Accedi a MyINPS\", inserisca il codice fiscale e il PIN completo",
+    "di 16 caratteri: prima le 8 cifre della prima parte, poi le 8 riportate in questa lettera.",
+    "Il sistema Le chiederà di sostituirlo con un nuovo PIN di 8 caratteri, che userà per tutti gli accessi successivi.",
+    `Il PIN iniziale va utilizzato entro il ${italianDate(deadline)}; dopo tale data dovrà presentare una nuova richiesta.`,
+    "",
+    FOOTER,
+  ].join("\n");
+  return letter(r, "Seconda parte del PIN INPS", body);
+}
+
+/** post-then-activate, first half (guide 002): by post, with the activation instructions. */
+export function firstHalfLetter(r: Recipient, firstHalf: string, second: DigitalDestination, secondMasked: string, deadline: Date): OutboundMessage {
+  const body = [
+    greeting(r),
+    "come da Sua richiesta, Le comunichiamo la prima parte del PIN per l'accesso ai servizi online dell'INPS.",
+    "",
+    `${LABELS.firstHalf}: ${firstHalf} `,
+    "",
+    "Per ricevere la seconda parte occorre attivare il PIN: sul sito www.inps.it selezioni \"Gestisci il tuo PIN\" e poi",
+    "\"Attiva PIN\", inserisca il codice fiscale, la prima parte del PIN riportata in questa lettera e i dati della Sua",
+    `tessera sanitaria (numero e data di scadenza). La seconda parte Le sarà inviata subito ${channelPhrase(second, secondMasked)}.`,
+    `Il PIN va attivato entro il ${italianDate(deadline)}: dopo tale data non sarà più valido e dovrà presentare una nuova richiesta.`,
+    "",
+    FOOTER,
+  ].join("\n");
+  return letter(r, "Prima parte del PIN INPS e istruzioni per l'attivazione", body);
+}
+
+/** post-then-activate, second half: after activation (R04). */
+export function secondHalfDigital(r: Recipient, dest: DigitalDestination, secondHalf: string): OutboundMessage {
+  const text = [
+    greeting(r),
+    "il Suo PIN è stato attivato. Le comunichiamo la seconda parte del PIN.",
+    "",
+    `${LABELS.secondHalf}: ${secondHalf} `,
+    "",
+    "Al primo accesso inserisca il codice fiscale e il PIN completo di 16 caratteri: prima le 8 cifre ricevute per posta,",
+    "poi queste 8. Le sarà chiesto subito di sostituirlo con un PIN di 8 caratteri, che userà da quel momento.",
+    "",
+    FOOTER,
+  ].join("\n");
+  const sms = `${SMS_SIGNATURE}: ${LABELS.secondHalf}: ${secondHalf} Al primo accesso usi prima le 8 cifre ricevute per posta. Non comunichi il PIN a nessuno.`;
+  return digital(dest, "INPS - Seconda parte del PIN", text, sms);
+}
+
+/** The code that confirms a PIN change (R11). */
+export function verificationCodeMessage(r: Recipient, dest: DigitalDestination, code: string, minutes: number): OutboundMessage {
+  const text = [
+    greeting(r),
+    "è stata richiesta la modifica del PIN per l'accesso ai servizi online dell'INPS.",
+    "Per confermarla inserisca il codice seguente nella pagina \"Impostazioni\" → \"Sicurezza/PIN\".",
+    "",
+    `${LABELS.verificationCode}: ${code} `,
+    "",
+    `Il codice è valido ${minutes} minuti. Se non ha richiesto Lei la modifica, ignori questo messaggio e contatti l'INPS.`,
+    "",
+    FOOTER,
+  ].join("\n");
+  const sms = `${SMS_SIGNATURE}: ${LABELS.verificationCode}: ${code} per la modifica del PIN, valido ${minutes} minuti. Non comunicarlo a nessuno.`;
+  return digital(dest, "INPS - Codice di verifica per la modifica del PIN", text, sms);
+}
+
+/** After a change: the old PIN no longer works (R11). */
+export function pinChangedMessage(r: Recipient, dest: DigitalDestination, at: Date): OutboundMessage {
+  const text = [
+    greeting(r),
+    `Le confermiamo che il Suo PIN INPS è stato modificato il ${italianDate(at)} alle ore ${italianTime(at)}.`,
+    "Dal prossimo accesso utilizzi il nuovo PIN; il precedente non è più valido e le altre sessioni aperte sono state chiuse.",
+    "Se non ha effettuato Lei la modifica, contatti subito il contact center INPS.",
+    "",
+    FOOTER,
+  ].join("\n");
+  const sms = `${SMS_SIGNATURE}: il Suo PIN è stato modificato il ${italianDate(at)} alle ${italianTime(at)}. Se non è stato Lei, chiami l'803 164.`;
+  return digital(dest, "INPS - PIN modificato", text, sms);
+}

@@ -1,0 +1,41 @@
+// The citizen's timeline: written in the same transaction as what it records. Never a PIN or a code in `data`.
+import type { Database } from "@inps-sim/db";
+import { events } from "../db/schema.ts";
+
+export type TimelineEventType =
+  | "pin-requested"
+  | "message-queued"
+  | "message-sent"
+  | "message-failed"
+  | "activation-failed"
+  | "activated"
+  | "initial-pin-expired"
+  | "login-succeeded"
+  | "login-failed"
+  | "login-refused-locked"
+  | "locked"
+  | "logged-out"
+  | "pin-expired"
+  | "pin-change-requested"
+  | "pin-change-refused"
+  | "pin-change-code-failed"
+  | "pin-changed"
+  | "citizen-created";
+
+export interface TimelineEvent {
+  fiscalCode: string;
+  type: TimelineEventType;
+  at: Date;
+  data?: Record<string, unknown>;
+  requestId?: string | undefined;
+}
+
+export async function recordEvent(db: Database, event: TimelineEvent): Promise<void> {
+  await db.insert(events).values({
+    fiscalCode: event.fiscalCode,
+    type: event.type,
+    at: event.at,
+    data: event.data ?? {},
+    requestId: event.requestId ?? null,
+  });
+}
