@@ -3,16 +3,14 @@ import { truncateSchema, type Database, type DatabaseKind } from "@inps-sim/db";
 import {
   createServiceApp,
   createSimControl,
-  faultInjection,
+  guardGatewayApi,
   mountHealth,
-  problem,
   type FaultInjector,
   type Logger,
   type ServiceEnv,
   type StackClock,
 } from "@inps-sim/service-kit";
 import type { Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { PostalSettings } from "./config.ts";
 import { parseUnknownAddresses } from "./postal/address.ts";
 import { renderMailbox } from "./postal/mailbox-page.ts";
@@ -46,20 +44,7 @@ export function createPostalApp(deps: PostalAppDeps) {
     database: () => deps.database,
     clock: deps.clock,
   });
-  app.use("/api/v1/*", faultInjection(deps.faults));
-  app.use(
-    "/api/v1/*",
-    bodyLimit({
-      maxSize: POSTAL_MAX_BODY_BYTES,
-      onError: (c) =>
-        problem(c, {
-          status: 413,
-          code: "too-large",
-          title: "The request body is too large",
-          detail: `The API reads at most ${POSTAL_MAX_BODY_BYTES} bytes.`,
-        }),
-    }),
-  );
+  guardGatewayApi(app, { faults: deps.faults, maxBodyBytes: POSTAL_MAX_BODY_BYTES });
   app.route("/api/v1", letterRoutes(deps));
 
   const mailbox = async (c: Context<ServiceEnv>) => {

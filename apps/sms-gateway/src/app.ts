@@ -3,16 +3,14 @@ import { truncateSchema, type Database, type DatabaseKind } from "@inps-sim/db";
 import {
   createServiceApp,
   createSimControl,
-  faultInjection,
+  guardGatewayApi,
   mountHealth,
-  problem,
   type FaultInjector,
   type Logger,
   type ServiceEnv,
   type StackClock,
 } from "@inps-sim/service-kit";
 import type { Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { SmsSettings } from "./config.ts";
 import { createCallbackDispatcher, type CallbackDispatcher } from "./sms/callbacks.ts";
 import { renderInbox } from "./sms/inbox-page.ts";
@@ -62,20 +60,7 @@ export function createSmsApp(deps: SmsAppDeps) {
     database: () => deps.database,
     clock: deps.clock,
   });
-  app.use("/api/v1/*", faultInjection(deps.faults));
-  app.use(
-    "/api/v1/*",
-    bodyLimit({
-      maxSize: SMS_MAX_BODY_BYTES,
-      onError: (c) =>
-        problem(c, {
-          status: 413,
-          code: "too-large",
-          title: "The request body is too large",
-          detail: `The API reads at most ${SMS_MAX_BODY_BYTES} bytes.`,
-        }),
-    }),
-  );
+  guardGatewayApi(app, { faults: deps.faults, maxBodyBytes: SMS_MAX_BODY_BYTES });
   app.route("/api/v1", messageRoutes(deps));
 
   const inbox = async (c: Context<ServiceEnv>) => {

@@ -11,3 +11,4 @@ export * from "./health.ts";
 export * from "./running-service.ts";
 export * from "./run-standalone.ts";
 export * from "./idempotency.ts";
+export * from "./gateway-api.ts";
