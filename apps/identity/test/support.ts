@@ -208,7 +208,7 @@ export async function issueInitialPin(tb: Testbed, p = tb.persona()): Promise<{ 
 }
 
 /** A citizen with an active 8-character PIN, created through the control plane. */
-export async function activeCitizen(tb: Testbed, pin = "Gatto7Blu", extra: Record<string, unknown> = {}) {
+export async function activeCitizen(tb: Testbed, pin = "Gatto7Bl", extra: Record<string, unknown> = {}) {
   const p = tb.persona();
   const res = await tb.sim("POST", "/citizens", {
     fiscalCode: p.fiscalCode,
