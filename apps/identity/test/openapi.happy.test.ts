@@ -1,0 +1,39 @@
+// The OpenAPI document is generated from the routes and agrees with CONTRACT.md; /docs renders it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestbed, type Testbed } from "./support.ts";
+
+let tb: Testbed;
+beforeAll(async () => {
+  tb = await createTestbed(import.meta.filename);
+});
+afterAll(() => tb.close());
+
+describe("/openapi.json and /docs", () => {
+  it("lists the contract's identity paths with their methods and status codes", async () => {
+    const res = await tb.call("GET", "/openapi.json");
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    expect(doc.openapi).toBe("3.1.0");
+    const expected: [string, string, string[]][] = [
+      ["/api/v1/pin-requests", "post", ["202", "400", "409"]],
+      ["/api/v1/pin-activations", "post", ["202", "401", "409", "410"]],
+      ["/api/v1/sessions", "post", ["201", "401", "410", "423"]],
+      ["/api/v1/sessions/current", "delete", ["204"]],
+      ["/api/v1/me", "get", ["200", "401"]],
+      ["/api/v1/me/pin-changes", "post", ["202", "400", "401", "422"]],
+      ["/api/v1/me/pin-changes/{changeId}/verify", "post", ["200", "400", "410"]],
+      ["/api/v1/operator/citizens/{fiscalCode}/events", "get", ["200", "401"]],
+    ];
+    for (const [path, method, statuses] of expected) {
+      const op = doc.paths[path]?.[method];
+      expect(op, `${method} ${path}`).toBeDefined();
+      expect(Object.keys(op!.responses)).toEqual(expect.arrayContaining(statuses));
+    }
+  });
+
+  it("serves a reference page", async () => {
+    const res = await tb.call("GET", "/docs");
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("/openapi.json");
+  });
+});
