@@ -14,7 +14,7 @@ import type { Sealer } from "./outbox/sealing.ts";
 import { pinChangesRouter } from "./pin-changes/pin-changes.index.ts";
 import { pinRequestsRouter } from "./pin-requests/pin-requests.index.ts";
 import { sessionsRouter } from "./sessions/sessions.index.ts";
-import { simCitizensHandler } from "./sim/sim-citizens.ts";
+import { simCitizenEventsHandler, simCitizensHandler } from "./sim/sim-citizens.ts";
 import { drainOutboxHandler, listOutboxHandler } from "./sim/sim-outbox.ts";
 import type { StackControl } from "./stack-control.ts";
 
@@ -114,6 +114,7 @@ export function createIdentityApp(deps: IdentityAppDeps) {
         },
         extend: (sim) => {
           sim.post("/citizens", simCitizensHandler(ctx));
+          sim.get("/citizens/:fiscalCode/events", simCitizenEventsHandler(ctx));
           sim.get("/outbox", listOutboxHandler(deps.db));
           sim.post("/outbox/drain", drainOutboxHandler(deps.outbox));
         },

@@ -7,7 +7,8 @@ import type { Context } from "hono";
 import { z } from "zod";
 import type { IdentityContext } from "../context.ts";
 import { findLiveCredential } from "../credentials/store.ts";
-import { credentials } from "../db/schema.ts";
+import { desc, eq } from "drizzle-orm";
+import { credentials, events } from "../db/schema.ts";
 import { credentialExists } from "../http/problems.ts";
 import { inTransaction } from "../http/transaction.ts";
 import { upsertCitizen } from "../pin-requests/request-pin.ts";
@@ -85,5 +86,14 @@ export function simCitizensHandler(ctx: IdentityContext) {
       });
     });
     return c.json({ fiscalCode: person.fiscalCode }, 201);
+  };
+}
+
+/** GET /__sim/citizens/{fiscalCode}/events: the timeline on the control plane, for suites without an operator token. */
+export function simCitizenEventsHandler(ctx: IdentityContext) {
+  return async (c: Context) => {
+    const fiscalCode = (c.req.param("fiscalCode") ?? "").trim().toUpperCase();
+    const rows = await ctx.db.select().from(events).where(eq(events.fiscalCode, fiscalCode)).orderBy(desc(events.at), desc(events.id)).limit(500);
+    return c.json({ fiscalCode, events: rows.map((e) => ({ type: e.type, at: e.at.toISOString(), data: e.data, requestId: e.requestId })) });
   };
 }
