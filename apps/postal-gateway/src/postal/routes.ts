@@ -13,7 +13,6 @@ import { Hono, type Context } from "hono";
 import type { z } from "zod";
 import type { PostalAppDeps } from "../app.ts";
 import { idempotencyKeys } from "../db/schema.ts";
-import { renderLetterPdf } from "./pdf.ts";
 import { clearQuerySchema, listQuerySchema, sendLetterSchema } from "./schemas.ts";
 import { clearLetters, getLetter, insertLetter, LETTER_ID, listLetters, toLetter, toSummary } from "./store.ts";
 
@@ -75,6 +74,8 @@ export function letterRoutes(deps: PostalAppDeps) {
     if (!row) return notFound(c);
     const letter = toLetter(row, clock.now());
     if (!pdf) return c.json(letter);
+    // pdf-lib is loaded on the first PDF asked for, not at start-up.
+    const { renderLetterPdf } = await import("./pdf.ts");
     const bytes = await renderLetterPdf(letter);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       "content-type": "application/pdf",
