@@ -2,3 +2,6 @@ export { createIdentityApp, type IdentityAppDeps } from "./app.ts";
 export { startIdentityService, identityMigrations } from "./start.ts";
 export { readIdentityConfig, identityConfigSchema, type IdentityConfig } from "./config.ts";
 export * as identityTables from "./db/schema.ts";
+export { createOutboxDispatcher, type OutboxDispatcher } from "./outbox/dispatcher.ts";
+export { createSealer, outboxKey } from "./outbox/sealing.ts";
+export { hashToken, newSessionToken } from "./sessions/tokens.ts";
