@@ -1,6 +1,9 @@
 // Where the stack under test is: an embedded one started by this worker, or one already running (STACK_URL).
 import { startStack, type RunningStack } from "@inps-sim/stack";
 import postgres from "postgres";
+import { createWriteStream, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 export interface StackEndpoints {
   identityUrl: string;
@@ -10,6 +13,8 @@ export interface StackEndpoints {
   smtpPort: number;
   postalUrl: string;
   adminToken: string;
+  /** Embedded stack only: where its services log. */
+  logFile?: string;
   /** Set only for an embedded stack: stops it. */
   close?: () => Promise<void>;
 }
@@ -36,10 +41,16 @@ export function externalEndpoints(env: Record<string, string | undefined>): Stac
 export async function embeddedEndpoints(): Promise<StackEndpoints> {
   // On PostgreSQL each worker gets a database of its own, as it gets a stack (and a clock) of its own.
   const database = process.env.DATABASE_URL ? await createWorkerDatabase(process.env.DATABASE_URL) : undefined;
+  // The stack's own log goes to a file per worker, out of Cucumber's output, for a look after a failure.
+  const reports = join(dirname(fileURLToPath(import.meta.url)), "..", "reports");
+  mkdirSync(reports, { recursive: true });
+  const logFile = join(reports, `stack-worker-${process.env.CUCUMBER_WORKER_ID ?? "0"}.log`);
+  const logDestination = createWriteStream(logFile, { flags: "w" });
   const stack: RunningStack = await startStack({
     freePorts: true,
     databaseUrl: database?.url,
-    logLevel: process.env.LOG_LEVEL ?? "warn",
+    logLevel: process.env.LOG_LEVEL ?? "info",
+    logDestination,
     // A fixed start makes calendar-dependent scenarios (working days, holidays) repeat exactly.
     simStart: new Date(process.env.SIM_START ?? "2026-01-12T09:00:00Z"),
     env: { ...process.env, HASH_PROFILE: process.env.HASH_PROFILE ?? "fast" },
@@ -56,9 +67,11 @@ export async function embeddedEndpoints(): Promise<StackEndpoints> {
     smtpPort: mail.ports.smtp ?? 0,
     postalUrl: postal.urls.http!,
     adminToken: stack.adminToken,
+    logFile,
     close: async () => {
       await stack.close();
       await database?.drop();
+      await new Promise((done) => logDestination.end(done));
     },
   };
 }
