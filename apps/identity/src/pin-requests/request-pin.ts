@@ -77,6 +77,7 @@ export async function persistPinRequest(
   request: ValidPinRequest,
   prepared: PreparedPin,
   requestId?: string,
+  origin: { via: "online" } | { via: "contact-centre"; operatorId: string } = { via: "online" },
 ): Promise<PinRequestAccepted> {
   const now = ctx.clock.now();
   const deadline = activationDeadline(ctx.policy, now);
@@ -113,7 +114,7 @@ export async function persistPinRequest(
         fiscalCode: person.fiscalCode,
         type: "pin-requested",
         at: now,
-        data: { credentialId, deliveryProfile, channel, activationDeadline: deadline.toISOString() },
+        data: { credentialId, deliveryProfile, channel, activationDeadline: deadline.toISOString(), ...origin },
         requestId,
       });
       const address = person.residence ? `${person.residence.postalCode} ${person.residence.city} (${person.residence.province})` : "";
