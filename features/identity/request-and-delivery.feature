@@ -58,3 +58,11 @@ Feature: Requesting the PIN and receiving it in two halves
     When I request a PIN online, choosing to receive the first half by email
     Then my request is accepted
     And I cannot request a second PIN while this one is valid
+
+  @R01
+  Scenario: the PIN can also be requested through the contact centre
+    When I call the contact centre and ask for a PIN, giving my personal data
+    Then my request is accepted
+    And the operator sees my request on my timeline
+    And the first 8 characters of my PIN reach me by email
+    And a letter with the other 8 characters is on its way to my home
