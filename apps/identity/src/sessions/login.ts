@@ -10,6 +10,9 @@ import { recordEvent } from "../timeline/record-event.ts";
 import { clearFailures, registerWrongPin } from "./lockout.ts";
 import { hashToken, newSessionToken } from "./tokens.ts";
 
+/** No credential has this id: the lockout statement for an unknown fiscal code touches nothing. */
+const UNKNOWN_CREDENTIAL = "00000000-0000-0000-0000-000000000000";
+
 export interface SessionOpened {
   token: string;
   expiresAt: string;
@@ -35,7 +38,9 @@ export async function logIn(ctx: IdentityContext, input: { fiscalCode: string; p
   const now = ctx.clock.now();
   const found = await findCredentialForAccess(ctx.db, input.fiscalCode);
   if (!found) {
+    // The same work as a wrong PIN: a verification of the same cost, and the lockout statement (on no row).
     await ctx.hasher.dummyVerify(input.pin);
+    await registerWrongPin(ctx.db, UNKNOWN_CREDENTIAL, ctx.policy, now);
     throw invalidCredentials();
   }
   const { credential, citizen } = found;
