@@ -1,6 +1,7 @@
 // Where the stack under test is: an embedded one started by this worker, or one already running (STACK_URL).
 import { startStack, type RunningStack } from "@inps-sim/stack";
 import postgres from "postgres";
+import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +14,8 @@ export interface StackEndpoints {
   smtpPort: number;
   postalUrl: string;
   adminToken: string;
+  /** A contact-centre operator's token (OPERATOR_TOKENS on the stack). */
+  operatorToken: string;
   /** Embedded stack only: where its services log. */
   logFile?: string;
   /** Set only for an embedded stack: stops it. */
@@ -35,12 +38,15 @@ export function externalEndpoints(env: Record<string, string | undefined>): Stac
     smtpPort: Number(env.SMTP_PORT ?? 1025),
     postalUrl: env.POSTAL_URL ?? `http://${host}:4030`,
     adminToken: env.SIM_ADMIN_TOKEN!,
+    // OPERATOR_TOKEN, or the first pair of the OPERATOR_TOKENS the running stack was given.
+    operatorToken: env.OPERATOR_TOKEN ?? env.OPERATOR_TOKENS?.split(",")[0]?.split(":")[1] ?? "",
   };
 }
 
 export async function embeddedEndpoints(): Promise<StackEndpoints> {
   // On PostgreSQL each worker gets a database of its own, as it gets a stack (and a clock) of its own.
   const database = process.env.DATABASE_URL ? await createWorkerDatabase(process.env.DATABASE_URL) : undefined;
+  const operatorToken = `op_${randomBytes(12).toString("hex")}`;
   // The stack's own log goes to a file per worker, out of Cucumber's output, for a look after a failure.
   const reports = join(dirname(fileURLToPath(import.meta.url)), "..", "reports");
   mkdirSync(reports, { recursive: true });
@@ -53,7 +59,7 @@ export async function embeddedEndpoints(): Promise<StackEndpoints> {
     logDestination,
     // A fixed start makes calendar-dependent scenarios (working days, holidays) repeat exactly.
     simStart: new Date(process.env.SIM_START ?? "2026-01-12T09:00:00Z"),
-    env: { ...process.env, HASH_PROFILE: process.env.HASH_PROFILE ?? "fast" },
+    env: { ...process.env, HASH_PROFILE: process.env.HASH_PROFILE ?? "fast", OPERATOR_TOKENS: `contact-centre:${operatorToken}` },
   }).catch(async (error: unknown) => {
     await database?.drop();
     throw error;
@@ -67,6 +73,7 @@ export async function embeddedEndpoints(): Promise<StackEndpoints> {
     smtpPort: mail.ports.smtp ?? 0,
     postalUrl: postal.urls.http!,
     adminToken: stack.adminToken,
+    operatorToken,
     logFile,
     close: async () => {
       await stack.close();

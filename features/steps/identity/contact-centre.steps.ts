@@ -4,18 +4,14 @@ import { Then, When } from "@cucumber/cucumber";
 import type { SimulatorWorld } from "../../support/world.ts";
 import { call, requestBody, type Answer } from "./identity-api.ts";
 
-// The embedded stack reads OPERATOR_TOKENS when it starts (after the steps load): give it one the suite knows.
-// Against a running stack (STACK_URL), set OPERATOR_TOKENS to one of that stack's pairs.
-process.env.OPERATOR_TOKENS ||= "contact-centre:features-operator-token";
-const operatorToken = () => process.env.OPERATOR_TOKENS!.split(",")[0]!.split(":")[1]!;
 
 When("I call the contact centre and ask for a PIN, giving my personal data", async function (this: SimulatorWorld) {
-  const answer = await call(this, "POST", "/api/v1/operator/pin-requests", await requestBody(this, { firstHalfChannel: "email" }), operatorToken());
+  const answer = await call(this, "POST", "/api/v1/operator/pin-requests", await requestBody(this, { firstHalfChannel: "email" }), this.stack.operatorToken);
   this.remember("requestAnswer", answer);
 });
 
 Then("the operator sees my request on my timeline", async function (this: SimulatorWorld) {
-  const answer: Answer = await call(this, "GET", `/api/v1/operator/citizens/${this.citizen.fiscalCode}/events`, undefined, operatorToken());
+  const answer: Answer = await call(this, "GET", `/api/v1/operator/citizens/${this.citizen.fiscalCode}/events`, undefined, this.stack.operatorToken);
   assert.equal(answer.status, 200, JSON.stringify(answer.body));
   const requested = (answer.body.events as { type: string; data: { via?: string } }[]).find((e) => e.type === "pin-requested");
   assert.equal(requested?.data.via, "contact-centre");

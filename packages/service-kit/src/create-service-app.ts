@@ -51,6 +51,12 @@ export function createServiceApp(options: { logger: Logger }): ServiceApp {
   return app;
 }
 
+const HTTP_CODES: Record<number, string> = {
+  401: "unauthenticated",
+  413: "too-large",
+  415: "unsupported-media-type",
+};
+
 export function toProblem(error: unknown, c: Parameters<typeof problem>[0]): Response {
   if (error instanceof ProblemError) return problem(c, error.init);
   if (error instanceof z.ZodError) return problem(c, validationFailed(fieldErrors(error)).init);
@@ -60,7 +66,7 @@ export function toProblem(error: unknown, c: Parameters<typeof problem>[0]): Res
     }
     return problem(c, {
       status: error.status,
-      code: error.status === 401 ? "unauthenticated" : `http-${error.status}`,
+      code: HTTP_CODES[error.status] ?? `http-${error.status}`,
       title: error.message || "Request refused",
     });
   }

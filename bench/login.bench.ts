@@ -1,7 +1,7 @@
 // Login throughput on PostgreSQL (issue 4): logins/s and p99 with autocannon.
 //  1. fast hash profile vs a floor endpoint that runs the same SQL with no domain logic (target ≥ 50%);
 //  2. production hash profile vs argon2id's own verify rate on this machine (target ≥ 90%).
-// Run: node --import tsx bench/login.ts   (DATABASE_URL: a server; a database of its own is created and dropped)
+// Run: npm run bench -- login   (DATABASE_URL: a server; a database of its own is created and dropped)
 import { randomUUID } from "node:crypto";
 import { createArgon2Hasher, cryptoRandom } from "@inps-sim/crypto";
 import { migrateService, openDatabase } from "@inps-sim/db";
