@@ -3,3 +3,4 @@ export {};
 export * from "./sms.ts";
 export * from "./mail.ts";
 export * from "./postal.ts";
+export * from "./identity.ts";

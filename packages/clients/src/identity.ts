@@ -1,0 +1,384 @@
+// Typed client of the identity service (CONTRACT.md "Identity service"): every call answers a discriminated
+// result instead of throwing, so a step can assert on a problem's `code`, its fields and Retry-After.
+
+export type DeliveryProfile = "digital-then-post" | "post-then-activate";
+export type DigitalChannel = "email" | "pec" | "sms";
+export type HalfChannel = DigitalChannel | "post";
+export type PinKind = "ordinary" | "dispositivo";
+export type RequiredAction = "replace-initial-pin" | "renew-expired-pin" | "confirm-generated-pin";
+
+export interface Residence {
+  street: string;
+  postalCode: string;
+  city: string;
+  /** The province's two-letter sigla, e.g. RM. */
+  province: string;
+}
+
+export interface Contacts {
+  email?: string;
+  pec?: string;
+  mobile?: string;
+}
+
+/** What INPS would read from the health-card register (the tessera sanitaria). */
+export interface HealthCardData {
+  number: string;
+  /** YYYY-MM-DD */
+  expiryDate: string;
+}
+
+export interface PersonalData {
+  fiscalCode: string;
+  firstName: string;
+  lastName: string;
+  gender: "M" | "F";
+  /** YYYY-MM-DD */
+  birthDate: string;
+  birthPlace: string;
+  residence: Residence;
+  contacts: Contacts;
+}
+
+export interface PinRequestInput extends PersonalData {
+  healthCard?: HealthCardData;
+  deliveryProfile?: DeliveryProfile;
+  firstHalfChannel?: DigitalChannel;
+}
+
+export interface PinRequestAccepted {
+  requestId: string;
+  deliveryProfile: DeliveryProfile;
+  channels: { firstHalf: HalfChannel; secondHalf: HalfChannel };
+  activationDeadline: string;
+}
+
+export interface ActivationInput {
+  fiscalCode: string;
+  firstHalf: string;
+  healthCard: HealthCardData;
+}
+
+export interface Activated {
+  status: "activated";
+  secondHalfChannel: DigitalChannel;
+}
+
+export interface LoginInput {
+  fiscalCode: string;
+  pin: string;
+}
+
+export interface Session {
+  token: string;
+  expiresAt: string;
+  pinKind: PinKind;
+  requiredAction: RequiredAction | null;
+}
+
+export interface Me {
+  fiscalCode: string;
+  firstName: string;
+  lastName: string;
+  contacts: { email: string | null; pec: string | null; mobile: string | null };
+  pinKind: PinKind;
+  pinChangedAt: string | null;
+  pinExpiresAt: string | null;
+  requiredAction: RequiredAction | null;
+}
+
+export interface PinChangeInput {
+  currentPin: string;
+  newPin: string;
+  confirmPin: string;
+}
+
+export interface PinChangeStarted {
+  changeId: string;
+  verificationChannel: "email" | "sms";
+  /** Masked, e.g. m***i@example.it */
+  destination: string;
+}
+
+export interface PinChanged {
+  status: "changed";
+  pinExpiresAt: string | null;
+}
+
+export interface TimelineEvent {
+  type: string;
+  at: string;
+  data: Record<string, unknown>;
+  requestId: string | null;
+}
+
+export interface Timeline {
+  fiscalCode: string;
+  events: TimelineEvent[];
+}
+
+export interface SimCitizenInput extends Omit<PersonalData, "fiscalCode" | "birthPlace" | "residence"> {
+  /** Generated from the personal data when omitted. */
+  fiscalCode?: string;
+  birthPlace?: string;
+  residence?: Residence;
+  healthCard?: HealthCardData;
+  pin: string;
+  pinKind?: PinKind;
+  pinChangedAt?: string;
+  /** active (default), or initial for a 16-character PIN to replace at first access. */
+  state?: "active" | "initial";
+}
+
+export interface OutboxEntry {
+  id: string;
+  fiscalCode: string;
+  channel: string;
+  purpose: string;
+  /** Masked. */
+  destination: string;
+  status: "pending" | "sent" | "dead";
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+  gatewayRef: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface OutboxDrained {
+  delivered: number;
+  retrying: number;
+  dead: number;
+}
+
+/** One reason a new PIN is not secure (R12), e.g. `{ code: "sequence", message: "…" }`. */
+export interface PinReasonView {
+  code: string;
+  message: string;
+}
+
+/** An application/problem+json answer (RFC 9457) with the contract's `code`, or one made up for a non-problem answer. */
+export interface IdentityProblem {
+  type?: string;
+  title: string;
+  status: number;
+  detail?: string;
+  /**
+   * The stable code (e.g. locked, invalid-credentials). A failure that was not problem+json gets `http-<status>`;
+   * a success whose body is not what the contract promises gets `malformed-response`.
+   */
+  code: string;
+  errors?: { path: string; message: string }[];
+  /** 423 locked: seconds until the block ends. */
+  retryAfter?: number;
+  /** 422 pin-too-weak. */
+  reasons?: PinReasonView[];
+  /** 400 invalid-code. */
+  attemptsLeft?: number;
+  /** 403 action-required. */
+  requiredAction?: RequiredAction;
+  requestId?: string;
+  [field: string]: unknown;
+}
+
+export interface IdentitySuccess<T> {
+  ok: true;
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface IdentityFailure {
+  ok: false;
+  status: number;
+  problem: IdentityProblem;
+  headers: Headers;
+  /** The answer's text as received, for a failure message. */
+  raw: string;
+}
+
+export type IdentityResult<T> = IdentitySuccess<T> | IdentityFailure;
+
+export interface IdentityCallOptions {
+  idempotencyKey?: string;
+  requestId?: string;
+  signal?: AbortSignal;
+}
+
+export interface IdentityClientOptions {
+  /** The identity service's base URL, e.g. http://127.0.0.1:4000 */
+  baseUrl: string;
+  fetch?: typeof fetch;
+  /** SIM_ADMIN_TOKEN, for the `/__sim` calls. */
+  adminToken?: string;
+  /** A token of OPERATOR_TOKENS, for the operator calls. */
+  operatorToken?: string;
+  headers?: Record<string, string>;
+}
+
+export interface IdentityClient {
+  /** POST /api/v1/pin-requests: "Richiedi PIN" (R01–R03). */
+  requestPin(input: PinRequestInput, options?: IdentityCallOptions): Promise<IdentityResult<PinRequestAccepted>>;
+  /** POST /api/v1/pin-activations: "Attiva PIN" (R04, R05). */
+  activate(input: ActivationInput, options?: IdentityCallOptions): Promise<IdentityResult<Activated>>;
+  /** POST /api/v1/sessions: fiscal code and PIN (R07, R08). */
+  login(input: LoginInput, options?: IdentityCallOptions): Promise<IdentityResult<Session>>;
+  /** The same call as `login`, by its resource's name. */
+  createSession(input: LoginInput, options?: IdentityCallOptions): Promise<IdentityResult<Session>>;
+  me(token: string, options?: IdentityCallOptions): Promise<IdentityResult<Me>>;
+  /** DELETE /api/v1/sessions/current */
+  logout(token: string, options?: IdentityCallOptions): Promise<IdentityResult<null>>;
+  /** POST /api/v1/me/pin-changes (R09–R12; also R06's first PIN and R13's renewal). */
+  startPinChange(token: string, input: PinChangeInput, options?: IdentityCallOptions): Promise<IdentityResult<PinChangeStarted>>;
+  /** POST /api/v1/me/pin-changes/{changeId}/verify (R11). */
+  verifyPinChange(token: string, changeId: string, code: string, options?: IdentityCallOptions): Promise<IdentityResult<PinChanged>>;
+  /** GET /api/v1/services/{service}: a consultation service behind the PIN (R32). */
+  consultService(token: string, service: "contribution-statement" | "pension-slip", options?: IdentityCallOptions): Promise<IdentityResult<unknown>>;
+  /** POST /api/v1/operator/pin-requests: a PIN requested through the contact centre (R01, R26). */
+  operatorRequestPin(input: PinRequestInput, options?: IdentityCallOptions): Promise<IdentityResult<PinRequestAccepted>>;
+  /** GET /api/v1/operator/citizens/{fiscalCode}/events: the citizen's timeline, newest first. */
+  operatorEvents(fiscalCode: string, query?: { limit?: number }, options?: IdentityCallOptions): Promise<IdentityResult<Timeline>>;
+  /** POST /__sim/citizens: a citizen with a live credential, created directly. */
+  simCreateCitizen(input: SimCitizenInput, options?: IdentityCallOptions): Promise<IdentityResult<{ fiscalCode: string }>>;
+  /** GET /__sim/citizens/{fiscalCode}/events */
+  simEvents(fiscalCode: string, options?: IdentityCallOptions): Promise<IdentityResult<Timeline>>;
+  /** GET /__sim/outbox: the outbox without its content. */
+  simOutbox(query?: { status?: OutboxEntry["status"]; fiscalCode?: string }, options?: IdentityCallOptions): Promise<IdentityResult<{ messages: OutboxEntry[] }>>;
+  /** POST /__sim/outbox/drain: delivers everything due now. */
+  simDrainOutbox(options?: IdentityCallOptions): Promise<IdentityResult<OutboxDrained>>;
+}
+
+type Shape = Record<string, "string" | "number" | "object" | "array" | "string|null" | "boolean">;
+
+const SHAPES = {
+  pinRequest: { requestId: "string", deliveryProfile: "string", channels: "object", activationDeadline: "string" },
+  activated: { status: "string", secondHalfChannel: "string" },
+  session: { token: "string", expiresAt: "string", pinKind: "string", requiredAction: "string|null" },
+  me: { fiscalCode: "string", contacts: "object", pinKind: "string", requiredAction: "string|null" },
+  changeStarted: { changeId: "string", verificationChannel: "string", destination: "string" },
+  changed: { status: "string", pinExpiresAt: "string|null" },
+  timeline: { fiscalCode: "string", events: "array" },
+  fiscalCode: { fiscalCode: "string" },
+  outbox: { messages: "array" },
+  drained: { delivered: "number", retrying: "number", dead: "number" },
+} satisfies Record<string, Shape>;
+
+function mismatches(body: unknown, shape: Shape | undefined): string[] {
+  if (!shape) return [];
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return ["(the body is not a JSON object)"];
+  const record = body as Record<string, unknown>;
+  return Object.entries(shape).flatMap(([key, want]) => {
+    const value = record[key];
+    const ok = want.split("|").some((w) =>
+      w === "null" ? value === null : w === "array" ? Array.isArray(value) : w === "object" ? typeof value === "object" && value !== null : typeof value === w,
+    );
+    return ok ? [] : [key];
+  });
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (text === "") return { ok: false };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function problemOf(status: number, text: string, headers: Headers): IdentityProblem {
+  const parsed = parseJson(text);
+  const fields = parsed.ok && typeof parsed.value === "object" && parsed.value !== null ? (parsed.value as Record<string, unknown>) : {};
+  const code = typeof fields.code === "string" ? fields.code : `http-${status}`;
+  const title = typeof fields.title === "string" ? fields.title : text.slice(0, 200) || `HTTP ${status}`;
+  const problem: IdentityProblem = { ...fields, title, status, code };
+  // A 423 without the field still says how long to wait in its header.
+  const header = headers.get("retry-after");
+  if (problem.retryAfter === undefined && header !== null && /^\d+$/.test(header)) problem.retryAfter = Number(header);
+  return problem;
+}
+
+export function createIdentityClient(options: IdentityClientOptions): IdentityClient {
+  const base = options.baseUrl.replace(/\/+$/, "");
+  const doFetch = options.fetch ?? fetch;
+
+  async function call<T>(
+    method: string,
+    path: string,
+    spec: { body?: unknown; token?: string | undefined; shape?: Shape; noContent?: boolean },
+    opts: IdentityCallOptions = {},
+  ): Promise<IdentityResult<T>> {
+    const headers: Record<string, string> = { accept: "application/json, application/problem+json", ...options.headers };
+    if (spec.body !== undefined) headers["content-type"] = "application/json";
+    if (spec.token !== undefined) headers.authorization = `Bearer ${spec.token}`;
+    if (opts.idempotencyKey !== undefined) headers["idempotency-key"] = opts.idempotencyKey;
+    if (opts.requestId !== undefined) headers["x-request-id"] = opts.requestId;
+    const res = await doFetch(`${base}${path}`, {
+      method,
+      headers,
+      body: spec.body === undefined ? null : JSON.stringify(spec.body),
+      signal: opts.signal ?? null,
+    });
+    const raw = await res.text();
+    if (!res.ok) return { ok: false, status: res.status, problem: problemOf(res.status, raw, res.headers), headers: res.headers, raw };
+    if (spec.noContent || res.status === 204) return { ok: true, status: res.status, body: null as T, headers: res.headers };
+    const parsed = parseJson(raw);
+    const missing = parsed.ok ? mismatches(parsed.value, spec.shape) : ["(the body is not JSON)"];
+    if (!parsed.ok || missing.length) {
+      const detail = `${method} ${path.split("?")[0]} answered ${res.status} without ${missing.join(", ")}`;
+      return {
+        ok: false,
+        status: res.status,
+        problem: { title: "Malformed answer", status: res.status, code: "malformed-response", detail },
+        headers: res.headers,
+        raw,
+      };
+    }
+    return { ok: true, status: res.status, body: parsed.value as T, headers: res.headers };
+  }
+
+  const admin = () => options.adminToken;
+  const operator = () => options.operatorToken;
+  const fc = (fiscalCode: string) => encodeURIComponent(fiscalCode);
+
+  const login: IdentityClient["login"] = (input, opts) => call("POST", "/api/v1/sessions", { body: input, shape: SHAPES.session }, opts);
+
+  return {
+    requestPin: (input, opts) => call("POST", "/api/v1/pin-requests", { body: input, shape: SHAPES.pinRequest }, opts),
+    activate: (input, opts) => call("POST", "/api/v1/pin-activations", { body: input, shape: SHAPES.activated }, opts),
+    login,
+    createSession: login,
+    me: (token, opts) => call("GET", "/api/v1/me", { token, shape: SHAPES.me }, opts),
+    logout: (token, opts) => call("DELETE", "/api/v1/sessions/current", { token, noContent: true }, opts),
+    startPinChange: (token, input, opts) => call("POST", "/api/v1/me/pin-changes", { token, body: input, shape: SHAPES.changeStarted }, opts),
+    verifyPinChange: (token, changeId, code, opts) =>
+      call("POST", `/api/v1/me/pin-changes/${encodeURIComponent(changeId)}/verify`, { token, body: { code }, shape: SHAPES.changed }, opts),
+    consultService: (token, service, opts) => call("GET", `/api/v1/services/${service}`, { token }, opts),
+    operatorRequestPin: (input, opts) =>
+      call("POST", "/api/v1/operator/pin-requests", { token: operator(), body: input, shape: SHAPES.pinRequest }, opts),
+    operatorEvents: (fiscalCode, query = {}, opts) =>
+      call(
+        "GET",
+        `/api/v1/operator/citizens/${fc(fiscalCode)}/events${query.limit === undefined ? "" : `?limit=${query.limit}`}`,
+        { token: operator(), shape: SHAPES.timeline },
+        opts,
+      ),
+    simCreateCitizen: (input, opts) => call("POST", "/__sim/citizens", { token: admin(), body: input, shape: SHAPES.fiscalCode }, opts),
+    simEvents: (fiscalCode, opts) => call("GET", `/__sim/citizens/${fc(fiscalCode)}/events`, { token: admin(), shape: SHAPES.timeline }, opts),
+    simOutbox: (query = {}, opts) => {
+      const params = new URLSearchParams();
+      if (query.status !== undefined) params.set("status", query.status);
+      if (query.fiscalCode !== undefined) params.set("fiscalCode", query.fiscalCode);
+      const qs = params.toString();
+      return call("GET", `/__sim/outbox${qs ? `?${qs}` : ""}`, { token: admin(), shape: SHAPES.outbox }, opts);
+    },
+    simDrainOutbox: (opts) => call("POST", "/__sim/outbox/drain", { token: admin(), shape: SHAPES.drained }, opts),
+  };
+}
+
+/** Describes a result for an assertion message: `201` or `423 locked: try again in 120 seconds`. */
+export function describeResult(result: IdentityResult<unknown>): string {
+  if (result.ok) return `${result.status} ${JSON.stringify(result.body)}`;
+  const p = result.problem;
+  return `${result.status} ${p.code}${p.detail ? `: ${p.detail}` : ""}${p.errors?.length ? ` ${JSON.stringify(p.errors)}` : ""}`;
+}
