@@ -1,10 +1,6 @@
 // Each service owns a Postgres schema and a drizzle-kit migrations folder; this applies them at start.
 import { sql } from "drizzle-orm";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
-import { drizzle } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
 import type { DatabaseHandle } from "./database.ts";
 
 export interface ServiceMigrations {
@@ -25,6 +21,11 @@ export async function migrateService(handle: DatabaseHandle, migrations: Service
   // the journal schema, and CREATE SCHEMA IF NOT EXISTS races), on a connection of its own, since the
   // migrator opens its own transaction.
   if (handle.kind === "postgres" && handle.connectionUrl) {
+    const [{ default: postgres }, { drizzle }, { migrate: migratePostgres }] = await Promise.all([
+      import("postgres"),
+      import("drizzle-orm/postgres-js"),
+      import("drizzle-orm/postgres-js/migrator"),
+    ]);
     const client = postgres(handle.connectionUrl, { max: 1, onnotice: () => {} });
     try {
       const db = drizzle({ client });
@@ -40,5 +41,6 @@ export async function migrateService(handle: DatabaseHandle, migrations: Service
     }
     return;
   }
+  const { migrate: migratePglite } = await import("drizzle-orm/pglite/migrator");
   await migratePglite(handle.db as unknown as PgliteDatabase, config);
 }

@@ -1,10 +1,8 @@
 // Client factory: DATABASE_URL unset → PGlite (in memory, or in a data directory); postgres://… → PostgreSQL.
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
 import type { Database, DatabaseHandle } from "./database.ts";
+
+// Each driver is loaded only when it is used: start-up pays for one database client, not two.
 
 export interface OpenDatabaseOptions {
   /** A postgres:// URL; unset means the embedded PGlite. */
@@ -23,6 +21,10 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 const PGLITE_SETTINGS = ["shared_buffers=16MB", "wal_buffers=1MB", "temp_buffers=1MB", "work_mem=4MB", "maintenance_work_mem=16MB"];
 
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+  ]);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
@@ -39,6 +41,10 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
 }
 
 async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
+  const [{ default: postgres }, { drizzle: drizzlePostgres }] = await Promise.all([
+    import("postgres"),
+    import("drizzle-orm/postgres-js"),
+  ]);
   // onnotice: silence "schema already exists, skipping" notices from idempotent migrations.
   const client = postgres(url, { max, onnotice: () => {} });
   await client`select 1`; // fail fast with the server's own message when it is unreachable
