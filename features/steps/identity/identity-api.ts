@@ -1,6 +1,6 @@
 // The identity service as the citizen's browser and the operator's desk would call it; the steps speak through this.
 import { findMailSecret } from "@inps-sim/clients";
-import { randomHealthCard, type HealthCard } from "@inps-sim/domain";
+import { addDays, randomHealthCard, type HealthCard } from "@inps-sim/domain";
 import type { SimulatorWorld } from "../../support/world.ts";
 
 export interface Answer {
@@ -34,8 +34,10 @@ export const sim = (world: SimulatorWorld, method: string, path: string, body?: 
 /** The citizen's health card, drawn once per scenario. */
 export async function healthCardOf(world: SimulatorWorld): Promise<HealthCard> {
   if (!world.memory.has("healthCard")) {
-    const now = await world.sim.now();
-    world.remember("healthCard", randomHealthCard({ bytes: (n) => crypto.getRandomValues(new Uint8Array(n)) }, now));
+    // Valid for at least a year past today: scenarios move the clock up to 180 days, and a card that
+    // expires on the way would fail activation for a reason the scenario is not about.
+    const inAYear = addDays(await world.sim.now(), 365);
+    world.remember("healthCard", randomHealthCard({ bytes: (n) => crypto.getRandomValues(new Uint8Array(n)) }, inAYear));
   }
   return world.recall<HealthCard>("healthCard");
 }
