@@ -51,7 +51,7 @@ Feature: Changing the PIN in Impostazioni → Sicurezza/PIN
   Scenario: a wrong verification code is refused; the right one still works
     When the citizen enters the current PIN "Vento3Lu", the new PIN "Prato8Zk" and again "Prato8Zk"
     And the citizen enters a verification code other than the one received
-    Then the code is refused as wrong, with attempts left
+    Then the verification code is refused as wrong, with attempts left
     When the citizen enters the verification code received by email
     Then the citizen sees that the PIN has been changed
 
@@ -60,7 +60,7 @@ Feature: Changing the PIN in Impostazioni → Sicurezza/PIN
     When the citizen enters the current PIN "Vento3Lu", the new PIN "Prato8Zk" and again "Prato8Zk"
     And 16 minutes pass
     And the citizen enters the verification code received by email
-    Then the code is refused as expired
+    Then the verification code is refused as expired
     And the citizen's PIN is still "Vento3Lu"
 
   @R09 @R08

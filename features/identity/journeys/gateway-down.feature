@@ -27,8 +27,11 @@ Feature: A gateway that is down delays a half of the PIN, never loses or doubles
       | SMS gateway | SMS     |
 
   @R03
-  Scenario: a mail server that fails twice delays the first half, which still arrives once
+  Scenario: a mail server that refuses the first two attempts delays the first half, which still arrives once
     Given the mail server will refuse the next 2 messages
     When the citizen asks online for a PIN, with the first half by email
-    And 1 minute passes
+    Then the first half has not reached the citizen yet, and INPS has tried to send it at least 1 time
+    When 1 minute passes
+    Then the first half has not reached the citizen yet, and INPS has tried to send it at least 2 times
+    When 1 minute passes
     Then exactly one email with the first half of the PIN has reached the citizen

@@ -95,11 +95,11 @@ Then("no verification code has been sent to the citizen", async function (this: 
   assert.equal((await smsWith(this, LABEL.verificationCode)).length, 0, "a verification code was sent by SMS");
 });
 
-Then("the code is refused as wrong, with attempts left", function (this: SimulatorWorld) {
+Then("the verification code is refused as wrong, with attempts left", function (this: SimulatorWorld) {
   const problem = expectProblem(verifyAnswer(this), 400, "invalid-code", "a wrong verification code");
   assert.ok(typeof problem.attemptsLeft === "number" && problem.attemptsLeft > 0, `attempts left: ${String(problem.attemptsLeft)}`);
 });
 
-Then("the code is refused as expired", function (this: SimulatorWorld) {
+Then("the verification code is refused as expired", function (this: SimulatorWorld) {
   expectProblem(verifyAnswer(this), 410, "code-expired", "an expired verification code");
 });

@@ -58,6 +58,25 @@ Then("neither half has reached the citizen, and INPS keeps trying to send both",
   if (channel !== "SMS") assert.equal((await firstHalves(this, channel)).length, 0, "a first half arrived through a mail server that is down");
 });
 
+Then(
+  "the first half has not reached the citizen yet, and INPS has tried to send it at least {int} time(s)",
+  async function (this: SimulatorWorld, times: number) {
+    // An attempt may still be on its way to the mail server: wait for it to be counted, without moving the clock.
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const { messages } = expectOk(await this.identity.simOutbox({ fiscalCode: this.citizen.fiscalCode }), "the outbox");
+      const first = messages.find((m) => m.purpose === "first-half");
+      assert.ok(first, `the outbox holds no first half: ${messages.map((m) => m.purpose).join(", ")}`);
+      assert.equal(first.status, "pending", `the first half is ${first.status}, not waiting for a retry`);
+      if (first.attempts >= times) break;
+      assert.ok(Date.now() < deadline, `INPS tried ${first.attempts} times, not at least ${times}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const channel = this.recall<SpokenChannel>("journey.firstHalfChannel");
+    assert.equal((await firstHalves(this, channel)).length, 0, "the first half arrived through a mail server that refuses it");
+  },
+);
+
 /** Waits until something arrived, then lets the outbox run once more and a moment pass, so a duplicate would show. */
 async function settled<T>(world: SimulatorWorld, what: string, read: () => Promise<T[]>): Promise<T[]> {
   const deadline = Date.now() + 10_000;
