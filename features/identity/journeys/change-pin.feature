@@ -11,11 +11,13 @@ Feature: Changing the PIN in Impostazioni → Sicurezza/PIN
 
   @R09 @R11 @R12
   Scenario: a change confirmed with the code from the email
+    Given the citizen is also logged in on another device
     When the citizen enters the current PIN "Vento3Lu", the new PIN "Prato8Zk" and again "Prato8Zk"
     Then the citizen is told that a verification code was sent to the email, shown masked
     When the citizen enters the verification code received by email
     Then the citizen sees that the PIN has been changed
     And an email tells the citizen that the PIN was changed
+    And the session on the other device has been closed
     And the citizen logs in with the new PIN, with nothing to do first
     And the old PIN "Vento3Lu" no longer opens a session
 
@@ -62,6 +64,13 @@ Feature: Changing the PIN in Impostazioni → Sicurezza/PIN
     And the citizen enters the verification code received by email
     Then the verification code is refused as expired
     And the citizen's PIN is still "Vento3Lu"
+
+  @R08 @R09
+  Scenario: during a block the PIN cannot be changed either, even with the right current PIN
+    When the citizen logs in with the PIN but one character wrong
+    And the citizen enters the current PIN "Vento3Lu", the new PIN "Prato8Zk" and again "Prato8Zk"
+    Then the change is refused because access is blocked for a while
+    And no verification code has been sent to the citizen
 
   @R09 @R08
   Scenario: a wrong current PIN counts as a wrong PIN

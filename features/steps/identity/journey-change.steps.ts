@@ -1,6 +1,6 @@
 // R09–R12 in the citizen's journeys: Impostazioni → Sicurezza/PIN, the code by email, the rules of a new PIN.
 import assert from "node:assert/strict";
-import { Then, When } from "@cucumber/cucumber";
+import { Given, Then, When } from "@cucumber/cucumber";
 import type { IdentityResult, PinChanged, PinChangeStarted } from "@inps-sim/clients";
 import {
   changePinFully,
@@ -48,6 +48,15 @@ When("the citizen enters the verification code received by email", async functio
   await verifyChange(this, await nextMailSecret(this, this.citizen.email, LABEL.verificationCode));
 });
 
+Given("the citizen is also logged in on another device", async function (this: SimulatorWorld) {
+  const other = expectOk(await this.identity.login({ fiscalCode: this.citizen.fiscalCode, pin: currentPin(this) }), "logging in on another device");
+  this.remember("journey.otherToken", other.token);
+});
+
+Then("the session on the other device has been closed", async function (this: SimulatorWorld) {
+  expectProblem(await this.identity.me(this.recall<string>("journey.otherToken")), 401, "unauthenticated", "the other device after the change");
+});
+
 When("the citizen enters a verification code other than the one received", async function (this: SimulatorWorld) {
   await nudgeOutbox(this);
   const [newest] = await mailsWith(this, this.citizen.email, LABEL.verificationCode);
@@ -83,6 +92,11 @@ Then("the new PIN is refused as not secure, because of {string}", function (this
 
 Then("the change is refused because the PIN was used before", function (this: SimulatorWorld) {
   expectProblem(changeAnswer(this), 422, "pin-reused", "a change back to an earlier PIN");
+});
+
+Then("the change is refused because access is blocked for a while", function (this: SimulatorWorld) {
+  const problem = expectProblem(changeAnswer(this), 423, "locked", "a change during a block");
+  assert.ok(typeof problem.retryAfter === "number" && problem.retryAfter > 0, `the refusal does not say how long to wait: ${String(problem.retryAfter)}`);
 });
 
 Then("the change is refused because the current PIN is wrong", function (this: SimulatorWorld) {
