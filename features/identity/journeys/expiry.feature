@@ -27,7 +27,7 @@ Feature: The PIN must be renewed 180 days after its last change
     Then <outcome>
 
     Examples:
-      | days | outcome                                             |
+      | days | outcome                                            |
       | 179  | the citizen is logged in, with nothing to do first |
-      | 180  | the citizen must first renew the expired PIN        |
-      | 400  | the citizen must first renew the expired PIN        |
+      | 180  | the citizen must first renew the expired PIN       |
+      | 400  | the citizen must first renew the expired PIN       |

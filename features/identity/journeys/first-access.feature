@@ -29,10 +29,10 @@ Feature: First access with the 16 characters
     Then the new PIN is refused as not secure, because of "<reason>"
 
     Examples:
-      | new PIN          | reason                 |
-      | Girasole12       | length                 |
-      | Gira7            | length                 |
-      | 86753091         | needs-letter-and-digit |
+      | new PIN    | reason                 |
+      | Girasole12 | length                 |
+      | Gira7      | length                 |
+      | 86753091   | needs-letter-and-digit |
 
   @R05 @R06
   Scenario: 16 characters left unused for more than 90 days no longer open a session

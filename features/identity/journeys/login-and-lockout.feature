@@ -17,7 +17,7 @@ Feature: Logging in with codice fiscale and PIN, and the block after a wrong PIN
     Then the session no longer opens the citizen's page
 
   @R08
-  Scenario Outline: a retry <when> after a wrong PIN
+  Scenario Outline: the right PIN <elapsed> after a PIN with <mistake>
     When the citizen logs in with the PIN but <mistake>
     Then the citizen is told that the fiscal code or the PIN is wrong
     When <elapsed> pass
@@ -25,10 +25,10 @@ Feature: Logging in with codice fiscale and PIN, and the block after a wrong PIN
     Then <outcome>
 
     Examples:
-      | when                  | mistake                      | elapsed     | outcome                                                       |
-      | after 1 minute        | one character wrong          | 1 minute    | the citizen is told that access is blocked for another 120 seconds |
-      | after 2 min 50 s      | two characters swapped       | 170 seconds | the citizen is told that access is blocked for another 10 seconds  |
-      | after the 3 minutes   | one character wrong          | 3 minutes   | the citizen is logged in, with nothing to do first            |
+      | mistake                | elapsed     | outcome                                                            |
+      | one character wrong    | 1 minute    | the citizen is told that access is blocked for another 120 seconds |
+      | two characters swapped | 170 seconds | the citizen is told that access is blocked for another 10 seconds  |
+      | one character wrong    | 3 minutes   | the citizen is logged in, with nothing to do first                 |
 
   @R08
   Scenario: the right PIN during a block is refused and does not make the block longer

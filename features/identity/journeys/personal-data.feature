@@ -13,11 +13,11 @@ Feature: The personal data must match the codice fiscale
     And nothing has been sent to the citizen
 
     Examples:
-      | detail               | field      |
-      | a different birth date | birthDate  |
-      | a different sex      | gender     |
-      | a different surname  | lastName   |
-      | a different name     | firstName  |
+      | detail                  | field      |
+      | a different birth date  | birthDate  |
+      | a different sex         | gender     |
+      | a different surname     | lastName   |
+      | a different name        | firstName  |
       | a different birth place | birthPlace |
 
   @R01

@@ -30,10 +30,10 @@ Feature: The PIN by post first, the second half only after activation (profile p
     And the second half of the PIN has not been sent to the citizen
 
     Examples:
-      | wrong detail                                  |
-      | a health card number that is not theirs       |
-      | a wrong expiry date of the health card        |
-      | a first half with one character wrong         |
+      | wrong detail                            |
+      | a health card number that is not theirs |
+      | a wrong expiry date of the health card  |
+      | a first half with one character wrong   |
 
   @R04 @R05
   Scenario Outline: activating on day <day> after the request
@@ -43,8 +43,8 @@ Feature: The PIN by post first, the second half only after activation (profile p
     Then <outcome>
 
     Examples:
-      | day | outcome                                                                    |
-      | 89  | the second half of the PIN reaches the citizen by email                   |
+      | day | outcome                                                                      |
+      | 89  | the second half of the PIN reaches the citizen by email                      |
       | 91  | the citizen is told that the initial PIN has expired and a new one is needed |
 
   @R05
