@@ -190,14 +190,26 @@ export class MailStore {
       };
       return { row, data, tags: uniqueTags(input.tags ?? []) };
     });
-    await this.db.transaction(async (tx) => {
-      // A simulator's mailbox may lose the last instant of mail on a power cut; it must not wait for
-      // a disk flush per batch (that wait, not the work, is what limits ingest on PostgreSQL).
-      await tx.execute(sql`set local synchronous_commit = off`);
-      await tx.insert(messages).values(prepared.map((p) => p.row));
-      await tx.insert(messageData).values(prepared.map((p) => p.data));
-      for (const p of prepared) if (p.tags.length > 0) await setTagsIn(tx as unknown as Database, p.row.id, p.tags);
-    });
+    // One statement for the whole batch, whatever its size: one JSON parameter (a constant statement, prepared
+    // once) instead of ~30 bound values per row, and one round trip instead of five; a single statement is
+    // atomic on its own. Only the rare message with tags needs a transaction around it.
+    const insert = sql`with v as (
+        select * from jsonb_to_recordset(${batchJson(prepared)}::jsonb) as v(${sql.raw(BATCH_COLUMNS)})
+      ), m as (
+        insert into ${messages} (id, created, message_id, subject, "from", "to", cc, bcc, reply_to, size, attachments, inline,
+          snippet, search_text, from_text, to_text, cc_text, bcc_text, reply_to_text, pec_receipt)
+        select id, created, message_id, subject, "from", "to", cc, bcc, reply_to, size, attachments, inline,
+          snippet, search_text, from_text, to_text, cc_text, bcc_text, reply_to_text, pec_receipt from v order by ord
+        returning id
+      )
+      insert into ${messageData} (id, raw, date, return_path, text, html, parts, envelope)
+      select v.id, decode(v.raw, 'base64'), v.date, v.return_path, v.text, v.html, v.parts, v.envelope from v join m on m.id = v.id`;
+    if (prepared.every((p) => p.tags.length === 0)) await this.db.execute(insert);
+    else
+      await this.db.transaction(async (tx) => {
+        await tx.execute(insert);
+        for (const p of prepared) if (p.tags.length > 0) await setTagsIn(tx as unknown as Database, p.row.id, p.tags);
+      });
     if (this.#stats && prepared.every((p) => p.tags.length === 0)) {
       this.#stats.total += prepared.length;
       this.#stats.unread += prepared.length;
@@ -400,6 +412,60 @@ export class MailStore {
       sql`delete from ${tags} t where not exists (select 1 from ${messageTags} mt where mt.tag_id = t.id)`,
     );
   }
+}
+
+const BATCH_COLUMNS = `id text, created timestamptz, message_id text, subject text, "from" jsonb, "to" jsonb, cc jsonb, bcc jsonb,
+  reply_to jsonb, size int, attachments int, inline int, snippet text, search_text text, from_text text, to_text text, cc_text text,
+  bcc_text text, reply_to_text text, pec_receipt text, raw text, date timestamptz, return_path text, text text, html text,
+  parts jsonb, envelope jsonb, ord int`;
+
+type Prepared = { row: Omit<SummaryRow, "read"> & Record<string, unknown>; data: { raw: Buffer; date: Date | null } & Record<string, unknown> };
+
+/**
+ * The batch as JSON. JSON.stringify escapes a lone surrogate (\\udxxx), which jsonb refuses; a UTF-8 text parameter
+ * would have carried it as U+FFFD, so do the same here (rare: only then is the batch serialised twice).
+ */
+function batchJson(prepared: Prepared[]): string {
+  const rows = prepared.map((p, i) => ({ ...batchRow(p), ord: i }));
+  const json = JSON.stringify(rows);
+  if (!/\\u[dD][89a-fA-F]/.test(json)) return json;
+  return JSON.stringify(rows, (_key, value: unknown) =>
+    typeof value === "string" ? value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD") : value,
+  );
+}
+
+/** One element of the JSON array the batch INSERT reads (column names as in BATCH_COLUMNS). */
+function batchRow(p: Prepared): Record<string, unknown> {
+  const { row, data } = p;
+  return {
+    id: row.id,
+    created: row.created.toISOString(),
+    message_id: row.messageId,
+    subject: row.subject,
+    from: row.from,
+    to: row.to,
+    cc: row.cc,
+    bcc: row.bcc,
+    reply_to: row.replyTo,
+    size: row.size,
+    attachments: row.attachments,
+    inline: row.inline,
+    snippet: row.snippet,
+    search_text: row.searchText,
+    from_text: row.fromText,
+    to_text: row.toText,
+    cc_text: row.ccText,
+    bcc_text: row.bccText,
+    reply_to_text: row.replyToText,
+    pec_receipt: row.pecReceipt,
+    raw: data.raw.toString("base64"),
+    date: data.date ? data.date.toISOString() : null,
+    return_path: data.returnPath,
+    text: data.text,
+    html: data.html,
+    parts: data.parts,
+    envelope: data.envelope,
+  };
 }
 
 function uniqueTags(list: string[]): string[] {
