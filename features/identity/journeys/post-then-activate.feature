@@ -35,6 +35,16 @@ Feature: The PIN by post first, the second half only after activation (profile p
       | a wrong expiry date of the health card  |
       | a first half with one character wrong   |
 
+  @R04
+  Scenario: every wrong detail gets the same answer, so none gives away which one was wrong
+    Given the citizen has the letter with the first half of a PIN requested by post
+    When the citizen activates the PIN giving a health card number that is not theirs
+    And the citizen activates the PIN giving a wrong expiry date of the health card
+    And the citizen activates the PIN giving a first half with one character wrong
+    Then the 3 refusals are the same
+    When the citizen activates the PIN with the fiscal code, the first half and the tessera sanitaria
+    Then the activation is accepted
+
   @R04 @R05
   Scenario Outline: activating on day <day> after the request
     Given the citizen has the letter with the first half of a PIN requested by post

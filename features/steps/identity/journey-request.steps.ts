@@ -121,6 +121,8 @@ async function activate(world: SimulatorWorld, override: { firstHalf?: string; n
     }),
   );
   world.remember("journey.attempt", result);
+  const all = world.memory.has("journey.activations") ? world.recall<IdentityResult<unknown>[]>("journey.activations") : [];
+  world.remember("journey.activations", [...all, result]);
   return world.remember("journey.activation", result);
 }
 
@@ -162,6 +164,18 @@ Then("the activation is refused without naming the detail that was wrong", funct
   // One generic answer: it may list what was checked, but must not point at the detail that failed.
   assert.doesNotMatch(said, /(card|tessera|first half|prima parte|expiry|scadenza)\s+(is|was|does not|non)\b/i, `the refusal says which detail was wrong: ${said}`);
   assert.equal(problem.errors, undefined, "the refusal names fields");
+});
+
+Then("the {int} refusals are the same", function (this: SimulatorWorld, count: number) {
+  const refusals = this.recall<IdentityResult<unknown>[]>("journey.activations");
+  assert.equal(refusals.length, count);
+  // Everything but the request id, which is each answer's own.
+  const seen = refusals.map((r) => {
+    assert.ok(!r.ok, `an activation with a wrong detail was accepted`);
+    const { requestId: _id, ...rest } = r.problem;
+    return JSON.stringify(rest);
+  });
+  assert.equal(new Set(seen).size, 1, `the refusals differ:\n${seen.join("\n")}`);
 });
 
 When("it is day {int} after the citizen's request", async function (this: SimulatorWorld, day: number) {
