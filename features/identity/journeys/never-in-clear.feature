@@ -17,3 +17,4 @@ Feature: The PIN is never shown back, stored or logged in clear
     And an INPS operator sees on the citizen's timeline the request, both halves sent, the logins, the block and the change
     But nothing on the timeline shows a PIN, a half of it or a verification code
     And the outbox on the control plane shows no PIN, half or code either
+    And no line the services have logged shows a PIN, a half of it or a verification code

@@ -1,5 +1,6 @@
 // R14 in the citizen's journeys: no answer, no timeline entry and no outbox row shows a PIN, a half or a code.
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { Then } from "@cucumber/cucumber";
 import { answersSoFar, expectOk, secretsOf } from "../../support/citizen-journeys.ts";
 import type { SimulatorWorld } from "../../support/world.ts";
@@ -42,4 +43,15 @@ Then("the outbox on the control plane shows no PIN, half or code either", async 
   assert.ok(outbox.messages.length >= 4, `the outbox lists ${outbox.messages.length} messages`);
   const count = shown(this, JSON.stringify(outbox)).length;
   assert.equal(count, 0, `the outbox shows ${count} of the citizen's secrets`);
+});
+
+Then("no line the services have logged shows a PIN, a half of it or a verification code", async function (this: SimulatorWorld) {
+  // Only an embedded stack writes its log where the suite can read it; against a running stack this check cannot run.
+  if (!this.stack.logFile) return "skipped";
+  await new Promise((resolve) => setTimeout(resolve, 200)); // let the logger's stream flush
+  const log = await readFile(this.stack.logFile, "utf8");
+  assert.ok(log.length > 0, `the services logged nothing in ${this.stack.logFile}`);
+  const lines = log.split("\n").filter((line) => shown(this, line).length > 0).length;
+  assert.equal(lines, 0, `${lines} log lines in ${this.stack.logFile} show a PIN, a half or a code of this citizen`);
+  return undefined;
 });
