@@ -5,7 +5,7 @@ import type { Logger } from "@inps-sim/service-kit";
 import { asc, lte, min } from "drizzle-orm";
 import { pecPending } from "./db/schema.ts";
 import { newMessageId } from "./ids.ts";
-import { parseMessage } from "./mime/parse.ts";
+import { parseMessage, type ParsedMessage } from "./mime/parse.ts";
 import { domainOf, isCertified, isUnknownMailbox, type PecSettings } from "./pec/pec-rules.ts";
 import { composeReceipt, type ReceiptInput, type ReceiptKind } from "./pec/receipts.ts";
 import { MailStore, type MessageSummary } from "./store/mail-store.ts";
@@ -43,13 +43,29 @@ export class Mailbox {
     private readonly logger?: Logger,
   ) {
     this.store = new MailStore(db);
+    this.store.parser = parseMessage;
+    this.store.tagger = (parsed, envelope) => tagsFor(parsed.header("x-tags"), recipientsOf(parsed, envelope));
+    this.store.onSettleError = (err) => this.logger?.error({ err }, "could not parse a stored message");
+  }
+
+  /**
+   * What SMTP calls for each message. Mail with no PEC recipient is stored raw at once and parsed later (the
+   * store parses it before any read), so acceptance is not bound by mailparser; PEC mail is handled in full now,
+   * since its receipts depend on what is in it. Resolves with the stored message's ID, or null when none was stored.
+   */
+  async accept(raw: Buffer, envelope: Envelope): Promise<string | null> {
+    if (envelope.to.length === 0 || envelope.to.some((r) => isCertified(r, this.pec))) {
+      return (await this.ingest(raw, envelope)).stored?.ID ?? null;
+    }
+    const stored = await this.store.insert({ parsed: null, raw, created: this.clock.now(), envelope });
+    return stored.ID;
   }
 
   /** Stores a message received over SMTP (or given by a test) and writes any PEC receipts it calls for. */
   async ingest(raw: Buffer, envelope: Envelope): Promise<IngestResult> {
     const parsed = await parseMessage(raw);
     const now = this.clock.now();
-    const recipients = envelope.to.length > 0 ? envelope.to : [...parsed.to, ...parsed.cc, ...parsed.bcc].map((a) => a.Address);
+    const recipients = recipientsOf(parsed, envelope);
     const certified = recipients.filter((r) => isCertified(r, this.pec));
     const isReceipt = parsed.header("x-ricevuta") !== undefined;
     const sender = envelope.from || parsed.from.Address;
@@ -89,8 +105,12 @@ export class Mailbox {
     return { stored, receipts };
   }
 
-  /** Delivers PEC receipts whose simulated delivery time has come. Cheap when none is due. */
-  async deliverDue(): Promise<void> {
+  /**
+   * Before a read: parses what SMTP stored raw, and delivers PEC receipts whose simulated delivery time has come.
+   * Cheap when nothing waits. `settle: false` only delivers receipts (the background timer).
+   */
+  async deliverDue(options: { settle?: boolean } = {}): Promise<void> {
+    if (options.settle !== false) await this.store.settle();
     if (!this.#loaded) await this.#loadNextDue();
     const now = this.clock.now();
     if (this.#nextDue === null || this.#nextDue > now.getTime()) return;
@@ -156,6 +176,11 @@ export class Mailbox {
     const rows = await this.db.select().from(pecPending).orderBy(asc(pecPending.dueAt));
     return rows.map((r) => ({ id: r.id, dueAt: r.dueAt.toISOString(), kind: r.kind }));
   }
+}
+
+/** The SMTP recipients, or (no envelope: a message given directly) the addresses in its header. */
+function recipientsOf(parsed: ParsedMessage, envelope: Envelope): string[] {
+  return envelope.to.length > 0 ? envelope.to : [...parsed.to, ...parsed.cc, ...parsed.bcc].map((a) => a.Address);
 }
 
 /** Mailpit's automatic tags: the X-Tags header and plus-addresses (user+tag@example.com). */

@@ -1,13 +1,13 @@
 // Mailpit's REST API (v1) over our store, with Mailpit's field names, plain-text "ok" answers and quirks.
 import type { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { simpleParser } from "mailparser";
 import { rowsOf, type Database } from "@inps-sim/db";
 import { sql } from "drizzle-orm";
 import type { ServiceEnv } from "@inps-sim/service-kit";
 import { MESSAGE_ID_PATTERN } from "../ids.ts";
 import type { Mailbox } from "../mailbox.ts";
 import { headerMap } from "../mime/headers.ts";
+import { loadSimpleParser } from "../mime/parse.ts";
 import { chaosSchema, type SmtpFaults } from "../smtp/faults.ts";
 import type { MessageSummary, Page, StoredMessage } from "../store/mail-store.ts";
 import { badRequest, notFound, ok, readGoJson, stringList } from "./mailpit-text.ts";
@@ -200,7 +200,7 @@ export function mountMailpitApi(app: Hono<ServiceEnv>, deps: MailpitApiDeps): vo
     if (!id || !/^[0-9.]{1,32}$/.test(partId)) return notFound(c);
     const raw = await store.raw(id);
     if (!raw) return notFound(c);
-    const parsed = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
+    const parsed = await (await loadSimpleParser())(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
     const part = parsed.attachments.find((a) => a.partId === partId);
     if (!part) return notFound(c);
     const name = part.filename ?? part.cid ?? `part-${partId}`;

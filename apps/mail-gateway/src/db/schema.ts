@@ -61,11 +61,17 @@ export const messages = mailSchema.table(
     replyToText: text("reply_to_text").notNull(),
     /** Set on the receipts this gateway writes as a PEC provider (accettazione, avvenuta-consegna, …). */
     pecReceipt: text("pec_receipt"),
+    /**
+     * Accepted over SMTP and stored raw, not yet parsed: the summary columns still hold placeholders. Every read
+     * parses these first (MailStore.settle), so no answer ever shows one; see docs/gateways-mail.md.
+     */
+    pending: boolean("pending").notNull().default(false),
   },
   (t) => [
     // DESC NULLS FIRST is what "order by created desc" means in PostgreSQL: the index must match it to be used.
     index("messages_newest_idx").on(t.created.desc().nullsFirst(), t.seq.desc().nullsFirst()),
     index("messages_unread_newest_idx").on(t.created.desc().nullsFirst(), t.seq.desc().nullsFirst()).where(sql`not ${t.read}`),
+    index("messages_pending_idx").on(t.seq).where(sql`${t.pending}`),
   ],
 );
 

@@ -1,6 +1,6 @@
 // Parses a raw message (mailparser) into what the store keeps: Mailpit's summary fields, search text and parts.
 import { createHash } from "node:crypto";
-import { simpleParser, type AddressObject, type Attachment, type EmailAddress } from "mailparser";
+import type { AddressObject, Attachment, EmailAddress, simpleParser as SimpleParser } from "mailparser";
 import type { MailAddress, StoredPart } from "../db/schema.ts";
 import { htmlToText } from "./html-text.ts";
 
@@ -91,7 +91,16 @@ function headerText(value: unknown): string | undefined {
   return String(value);
 }
 
+let parser: Promise<typeof SimpleParser> | null = null;
+
+/** mailparser, loaded on first use: start-up and idle memory do not pay for it until a message is read or parsed. */
+export function loadSimpleParser(): Promise<typeof SimpleParser> {
+  parser ??= import("mailparser").then((m) => m.simpleParser);
+  return parser;
+}
+
 export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
+  const simpleParser = await loadSimpleParser();
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
   const fromList = addresses(mail.from);
   const headerValue = (name: string) => headerText(mail.headers.get(name.toLowerCase()));

@@ -1,7 +1,7 @@
 // The receipts a PEC provider sends back to the sender (DPR 68/2005, DM 2 novembre 2005 regole tecniche):
 // a text body, the X-Ricevuta / X-Trasporto / X-Riferimento-Message-ID headers, and daticert.xml.
 import { randomBytes } from "node:crypto";
-import MailComposer from "nodemailer/lib/mail-composer/index.js";
+import type MailComposerType from "nodemailer/lib/mail-composer/index.js";
 import { escapeHtml } from "../mime/html-text.ts";
 
 export type ReceiptKind = "accettazione" | "avvenuta-consegna" | "errore-consegna" | "non-accettazione";
@@ -114,6 +114,8 @@ function bodyText(input: ReceiptInput, identificativo: string): string {
   }
 }
 
+let composer: Promise<typeof MailComposerType> | null = null;
+
 /** Composes a receipt as MIME (nodemailer's MailComposer); the Date header carries the simulated time. */
 export async function composeReceipt(input: ReceiptInput): Promise<Buffer> {
   const stamp = input.at.toISOString().replace(/[-:TZ.]/g, "").slice(0, 14);
@@ -125,7 +127,10 @@ export async function composeReceipt(input: ReceiptInput): Promise<Buffer> {
     attachments.push({ filename: "postacert.eml", content: input.original, contentType: "message/rfc822", contentDisposition: "attachment" });
   }
   const transport = input.kind === "accettazione" || input.kind === "avvenuta-consegna" ? "posta-certificata" : "errore";
-  const composer = new MailComposer({
+  // Loaded on first use (the first PEC message): nodemailer costs start-up nothing until then.
+  composer ??= import("nodemailer/lib/mail-composer/index.js").then((m) => m.default);
+  const MailComposer = await composer;
+  const mail = new MailComposer({
     from: { name: `Per conto di: ${input.sender}`, address: `posta-certificata@${input.providerDomain}` },
     to: input.sender,
     subject: `${SUBJECT_PREFIX[input.kind]}: ${input.subject}`,
@@ -140,5 +145,5 @@ export async function composeReceipt(input: ReceiptInput): Promise<Buffer> {
     },
     attachments,
   });
-  return composer.compile().build();
+  return mail.compile().build();
 }

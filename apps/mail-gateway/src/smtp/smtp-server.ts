@@ -81,11 +81,11 @@ export function startSmtpServer(options: {
         }
         const raw = Buffer.concat(chunks);
         mailbox
-          .ingest(raw, envelope)
-          .then((result) => {
+          .accept(raw, envelope)
+          .then((id) => {
             mailbox.runtime.SMTPAccepted++;
             mailbox.runtime.SMTPAcceptedSize += raw.length;
-            callback(null, `Ok: queued as ${result.stored?.ID ?? "pec-refused"}`);
+            callback(null, `Ok: queued as ${id ?? "pec-refused"}`);
           })
           .catch((err: unknown) => {
             logger.error({ err }, "could not store a message");

@@ -39,7 +39,8 @@ export interface StoredMessage {
 }
 
 export interface InsertInput {
-  parsed: ParsedMessage;
+  /** Null: accepted over SMTP and stored raw; parsed later (settle) before any read can see it. */
+  parsed: ParsedMessage | null;
   raw: Buffer;
   created: Date;
   envelope: { from: string; to: string[] };
@@ -153,43 +154,7 @@ export class MailStore {
   }
 
   async #write(inputs: InsertInput[]): Promise<MessageSummary[]> {
-    const prepared = inputs.map((input) => {
-      const { parsed, raw } = input;
-      const id = newMessageId();
-      const row = {
-        id,
-        created: input.created,
-        messageId: parsed.messageId,
-        subject: parsed.subject,
-        from: parsed.from,
-        to: parsed.to,
-        cc: parsed.cc,
-        bcc: parsed.bcc,
-        replyTo: parsed.replyTo,
-        size: raw.length,
-        attachments: parsed.attachments.length,
-        inline: parsed.inline.length,
-        snippet: parsed.snippet,
-        searchText: parsed.searchText,
-        fromText: addressText(parsed.from.Address || parsed.from.Name ? [parsed.from] : []),
-        toText: addressText(parsed.to),
-        ccText: addressText(parsed.cc),
-        bccText: addressText(parsed.bcc),
-        replyToText: addressText(parsed.replyTo),
-        pecReceipt: input.pecReceipt ?? null,
-      };
-      const data = {
-        id,
-        raw,
-        date: parsed.date,
-        returnPath: parsed.returnPath,
-        text: parsed.text,
-        html: parsed.html,
-        parts: { attachments: parsed.attachments, inline: parsed.inline },
-        envelope: input.envelope,
-      };
-      return { row, data, tags: uniqueTags(input.tags ?? []) };
-    });
+    const prepared = inputs.map((input) => prepare(input, newMessageId()));
     // One statement for the whole batch, whatever its size: one JSON parameter (a constant statement, prepared
     // once) instead of ~30 bound values per row, and one round trip instead of five; a single statement is
     // atomic on its own. Only the rare message with tags needs a transaction around it.
@@ -197,9 +162,9 @@ export class MailStore {
         select * from jsonb_to_recordset(${batchJson(prepared)}::jsonb) as v(${sql.raw(BATCH_COLUMNS)})
       ), m as (
         insert into ${messages} (id, created, message_id, subject, "from", "to", cc, bcc, reply_to, size, attachments, inline,
-          snippet, search_text, from_text, to_text, cc_text, bcc_text, reply_to_text, pec_receipt)
+          snippet, search_text, from_text, to_text, cc_text, bcc_text, reply_to_text, pec_receipt, pending)
         select id, created, message_id, subject, "from", "to", cc, bcc, reply_to, size, attachments, inline,
-          snippet, search_text, from_text, to_text, cc_text, bcc_text, reply_to_text, pec_receipt from v order by ord
+          snippet, search_text, from_text, to_text, cc_text, bcc_text, reply_to_text, pec_receipt, pending from v order by ord
         returning id
       )
       insert into ${messageData} (id, raw, date, return_path, text, html, parts, envelope)
@@ -210,11 +175,118 @@ export class MailStore {
         await tx.execute(insert);
         for (const p of prepared) if (p.tags.length > 0) await setTagsIn(tx as unknown as Database, p.row.id, p.tags);
       });
+    const waiting = prepared.filter((p) => p.row.pending).length;
+    if (waiting > 0) {
+      this.#acceptedSeq++;
+      this.#waiting += waiting;
+      this.#kick();
+    }
     if (this.#stats && prepared.every((p) => p.tags.length === 0)) {
       this.#stats.total += prepared.length;
       this.#stats.unread += prepared.length;
     } else this.invalidate();
     return prepared.map((p) => toSummary({ ...p.row, read: false }, p.tags));
+  }
+
+  /*
+   * Deferred parsing. SMTP stores a message raw (durably, before its 250) and marks it pending; mailparser runs
+   * later, off the SMTP path: when arrivals pause, when many are waiting, and always before a read (settle), so
+   * every answer shows parsed messages exactly as if they had been parsed on arrival.
+   */
+  /** Batches of pending messages committed by this process; a read waits until settle has caught up with it. */
+  #acceptedSeq = 1; // starts ahead of #settledSeq: rows left pending by an earlier process are looked for once
+  #settledSeq = 0;
+  #waiting = 0;
+  #settling: Promise<void> | null = null;
+  #kickTimer: NodeJS.Timeout | null = null;
+  /** Parses the messages that wait; the resolved function decides their tags (X-Tags, plus-addresses). */
+  parser: ((raw: Buffer) => Promise<ParsedMessage>) | null = null;
+  tagger: (parsed: ParsedMessage, envelope: { from: string; to: string[] }) => string[] = () => [];
+  onSettleError: (error: unknown) => void = () => {};
+
+  /** Resolves once every message accepted before the call is parsed. Costs nothing when none waits. */
+  async settle(): Promise<void> {
+    const target = this.#acceptedSeq;
+    while (this.#settledSeq < target) {
+      this.#settling ??= this.#settleRound().finally(() => {
+        this.#settling = null;
+      });
+      await this.#settling;
+    }
+  }
+
+  /** Background parsing: after arrivals pause for a moment, or at once when many wait. */
+  #kick(): void {
+    if (this.#waiting >= 2000) {
+      void this.settle().catch((e: unknown) => this.onSettleError(e));
+      return;
+    }
+    if (this.#kickTimer) this.#kickTimer.refresh();
+    else {
+      this.#kickTimer = setTimeout(() => {
+        this.#kickTimer = null;
+        void this.settle().catch((e: unknown) => this.onSettleError(e));
+      }, 25);
+      this.#kickTimer.unref();
+    }
+  }
+
+  async #settleRound(): Promise<void> {
+    for (;;) {
+      const mark = this.#acceptedSeq;
+      const rows = rowsOf<{ id: string; created: string | Date; pec_receipt: string | null; raw: Buffer | Uint8Array; envelope: { from: string; to: string[] } }>(
+        await this.db.execute(
+          sql`select m.id, m.created, m.pec_receipt, d.raw, d.envelope from ${messages} m join ${messageData} d on d.id = m.id
+              where m.pending order by m.seq limit 200`,
+        ),
+      );
+      if (rows.length === 0) {
+        this.#settledSeq = Math.max(this.#settledSeq, mark);
+        this.#waiting = 0;
+        return;
+      }
+      if (!this.parser) throw new Error("no parser for pending messages");
+      const prepared: Prepared[] = [];
+      for (const r of rows) {
+        const raw = Buffer.isBuffer(r.raw) ? r.raw : Buffer.from(r.raw);
+        let parsed: ParsedMessage;
+        try {
+          parsed = await this.parser(raw);
+        } catch (error) {
+          this.onSettleError(error); // keep the message, with what little is known of it
+          parsed = PLACEHOLDER;
+        }
+        const p = prepare(
+          { parsed, raw, created: new Date(r.created), envelope: r.envelope, tags: this.tagger(parsed, r.envelope), pecReceipt: r.pec_receipt ?? undefined },
+          r.id,
+        );
+        p.row.pending = false;
+        prepared.push(p);
+      }
+      const update = sql`with v as (
+          select * from jsonb_to_recordset(${batchJson(prepared, false)}::jsonb) as v(${sql.raw(BATCH_COLUMNS)})
+        ), m as (
+          update ${messages} m set message_id = v.message_id, subject = v.subject, "from" = v."from", "to" = v."to", cc = v.cc,
+            bcc = v.bcc, reply_to = v.reply_to, attachments = v.attachments, inline = v.inline, snippet = v.snippet,
+            search_text = v.search_text, from_text = v.from_text, to_text = v.to_text, cc_text = v.cc_text, bcc_text = v.bcc_text,
+            reply_to_text = v.reply_to_text, pending = false
+          from v where m.id = v.id and m.pending
+          returning m.id
+        )
+        update ${messageData} d set date = v.date, return_path = v.return_path, text = v.text, html = v.html, parts = v.parts
+        from v join m on m.id = v.id where d.id = v.id
+        returning d.id`;
+      if (prepared.every((p) => p.tags.length === 0)) await this.db.execute(update);
+      else {
+        await this.db.transaction(async (tx) => {
+          const updated = new Set(rowsOf<{ id: string }>(await tx.execute(update)).map((r) => r.id));
+          for (const p of prepared) {
+            if (p.tags.length > 0 && updated.has(p.row.id)) await setTagsIn(tx as unknown as Database, p.row.id, p.tags);
+          }
+        });
+        this.invalidate();
+      }
+    }
   }
 
   async stats(): Promise<Stats> {
@@ -417,16 +489,76 @@ export class MailStore {
 const BATCH_COLUMNS = `id text, created timestamptz, message_id text, subject text, "from" jsonb, "to" jsonb, cc jsonb, bcc jsonb,
   reply_to jsonb, size int, attachments int, inline int, snippet text, search_text text, from_text text, to_text text, cc_text text,
   bcc_text text, reply_to_text text, pec_receipt text, raw text, date timestamptz, return_path text, text text, html text,
-  parts jsonb, envelope jsonb, ord int`;
+  parts jsonb, envelope jsonb, pending boolean, ord int`;
 
-type Prepared = { row: Omit<SummaryRow, "read"> & Record<string, unknown>; data: { raw: Buffer; date: Date | null } & Record<string, unknown> };
+type Prepared = ReturnType<typeof prepare>;
+
+const PLACEHOLDER: ParsedMessage = {
+  messageId: "",
+  subject: "",
+  from: { Name: "", Address: "" },
+  to: [],
+  cc: [],
+  bcc: [],
+  replyTo: [],
+  returnPath: "",
+  date: null,
+  text: "",
+  html: "",
+  snippet: "",
+  searchText: "",
+  attachments: [],
+  inline: [],
+  header: () => undefined,
+  malformed: null,
+};
+
+/** The messages row and message_data row of one message (placeholders while it waits to be parsed). */
+function prepare(input: InsertInput, id: string) {
+  const parsed = input.parsed ?? PLACEHOLDER;
+  const { raw } = input;
+  const row = {
+    id,
+    created: input.created,
+    messageId: parsed.messageId,
+    subject: parsed.subject,
+    from: parsed.from,
+    to: parsed.to,
+    cc: parsed.cc,
+    bcc: parsed.bcc,
+    replyTo: parsed.replyTo,
+    size: raw.length,
+    attachments: parsed.attachments.length,
+    inline: parsed.inline.length,
+    snippet: parsed.snippet,
+    searchText: parsed.searchText,
+    fromText: addressText(parsed.from.Address || parsed.from.Name ? [parsed.from] : []),
+    toText: addressText(parsed.to),
+    ccText: addressText(parsed.cc),
+    bccText: addressText(parsed.bcc),
+    replyToText: addressText(parsed.replyTo),
+    pecReceipt: input.pecReceipt ?? null,
+    pending: input.parsed === null,
+  };
+  const data = {
+    id,
+    raw,
+    date: parsed.date,
+    returnPath: parsed.returnPath,
+    text: parsed.text,
+    html: parsed.html,
+    parts: { attachments: parsed.attachments, inline: parsed.inline },
+    envelope: input.envelope,
+  };
+  return { row, data, tags: uniqueTags(input.tags ?? []) };
+}
 
 /**
  * The batch as JSON. JSON.stringify escapes a lone surrogate (\\udxxx), which jsonb refuses; a UTF-8 text parameter
  * would have carried it as U+FFFD, so do the same here (rare: only then is the batch serialised twice).
  */
-function batchJson(prepared: Prepared[]): string {
-  const rows = prepared.map((p, i) => ({ ...batchRow(p), ord: i }));
+function batchJson(prepared: Prepared[], withRaw = true): string {
+  const rows = prepared.map((p, i) => ({ ...batchRow(p, withRaw), ord: i }));
   const json = JSON.stringify(rows);
   if (!/\\u[dD][89a-fA-F]/.test(json)) return json;
   return JSON.stringify(rows, (_key, value: unknown) =>
@@ -435,7 +567,7 @@ function batchJson(prepared: Prepared[]): string {
 }
 
 /** One element of the JSON array the batch INSERT reads (column names as in BATCH_COLUMNS). */
-function batchRow(p: Prepared): Record<string, unknown> {
+function batchRow(p: Prepared, withRaw = true): Record<string, unknown> {
   const { row, data } = p;
   return {
     id: row.id,
@@ -458,7 +590,8 @@ function batchRow(p: Prepared): Record<string, unknown> {
     bcc_text: row.bccText,
     reply_to_text: row.replyToText,
     pec_receipt: row.pecReceipt,
-    raw: data.raw.toString("base64"),
+    pending: row.pending,
+    raw: withRaw ? data.raw.toString("base64") : "",
     date: data.date ? data.date.toISOString() : null,
     return_path: data.returnPath,
     text: data.text,

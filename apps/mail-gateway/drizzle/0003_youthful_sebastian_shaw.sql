@@ -1,0 +1,2 @@
+ALTER TABLE "mail"."messages" ADD COLUMN "pending" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX "messages_pending_idx" ON "mail"."messages" USING btree ("seq") WHERE "mail"."messages"."pending";
