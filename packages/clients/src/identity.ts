@@ -233,7 +233,7 @@ export interface IdentityClient {
   startPinChange(token: string, input: PinChangeInput, options?: IdentityCallOptions): Promise<IdentityResult<PinChangeStarted>>;
   /** POST /api/v1/me/pin-changes/{changeId}/verify (R11). */
   verifyPinChange(token: string, changeId: string, code: string, options?: IdentityCallOptions): Promise<IdentityResult<PinChanged>>;
-  /** GET /api/v1/services/{service}: a consultation service behind the PIN (R32). */
+  /** GET /api/v1/services/{service}: a consultation service behind the PIN (R32); the body is JSON or text as served. */
   consultService(token: string, service: "contribution-statement" | "pension-slip", options?: IdentityCallOptions): Promise<IdentityResult<unknown>>;
   /** POST /api/v1/operator/pin-requests: a PIN requested through the contact centre (R01, R26). */
   operatorRequestPin(input: PinRequestInput, options?: IdentityCallOptions): Promise<IdentityResult<PinRequestAccepted>>;
@@ -323,6 +323,8 @@ export function createIdentityClient(options: IdentityClientOptions): IdentityCl
     if (!res.ok) return { ok: false, status: res.status, problem: problemOf(res.status, raw, res.headers), headers: res.headers, raw };
     if (spec.noContent || res.status === 204) return { ok: true, status: res.status, body: null as T, headers: res.headers };
     const parsed = parseJson(raw);
+    // A call without a promised shape (a simulated document) takes the answer as it comes: JSON or text.
+    if (!spec.shape) return { ok: true, status: res.status, body: (parsed.ok ? parsed.value : raw) as T, headers: res.headers };
     const missing = parsed.ok ? mismatches(parsed.value, spec.shape) : ["(the body is not JSON)"];
     if (!parsed.ok || missing.length) {
       const detail = `${method} ${path.split("?")[0]} answered ${res.status} without ${missing.join(", ")}`;

@@ -217,6 +217,20 @@ describe("createIdentityClient: answers that are not what the contract says", ()
     expect(failure(await client().simEvents("RSSMRA80A01H501U")).problem.code).toBe("http-500");
   });
 
+  it("takes a simulated document as it comes, and a 403 action-required with its required action", async () => {
+    let served = 0;
+    server.use(
+      http.get(`${BASE}/api/v1/services/:service`, () =>
+        served++ === 0
+          ? new HttpResponse("ESTRATTO CONTO CONTRIBUTIVO", { status: 200, headers: { "content-type": "text/plain" } })
+          : problem(403, { code: "action-required", requiredAction: "replace-initial-pin" }),
+      ),
+    );
+    expect(success(await client().consultService("tok", "contribution-statement")).body).toBe("ESTRATTO CONTO CONTRIBUTIVO");
+    const refused = failure(await client().consultService("tok", "pension-slip"));
+    expect(refused.problem).toMatchObject({ code: "action-required", requiredAction: "replace-initial-pin" });
+  });
+
   it("lets a network failure reject: it is not an answer", async () => {
     server.use(http.get(`${BASE}/api/v1/me`, () => HttpResponse.error()));
     await expect(client().me("tok")).rejects.toThrow();
