@@ -37,3 +37,11 @@ Feature: The PIN by email, PEC or SMS first, then by post (profile digital-then-
     Given the citizen has asked online for a PIN, with the first half by email
     When the citizen asks online for a PIN, with the first half by SMS
     Then the request is refused because the citizen already has a PIN
+
+  @R01
+  Scenario: a PIN asked for through the contact centre (803 164) travels the same way
+    When the citizen phones the contact centre and an operator asks for a PIN on the citizen's behalf
+    Then INPS accepts the request, to be activated within 90 days
+    And the first half of the PIN reaches the citizen by email
+    And a letter with the second half is posted by posta ordinaria to the citizen's residence
+    And the citizen's timeline shows that the request came through the contact centre

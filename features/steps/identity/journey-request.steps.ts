@@ -35,6 +35,20 @@ When("the citizen asks online for a PIN, with the first half by {halfChannel}", 
   await askForPin(this, channel);
 });
 
+When("the citizen phones the contact centre and an operator asks for a PIN on the citizen's behalf", async function (this: SimulatorWorld) {
+  this.remember("journey.requestedAt", await this.sim.now());
+  this.remember("journey.firstHalfChannel", "email");
+  const body = await pinRequestOf(this, { deliveryProfile: "digital-then-post", firstHalfChannel: "email" });
+  this.remember("journey.request", kept(this, await this.identity.operatorRequestPin(body)));
+});
+
+Then("the citizen's timeline shows that the request came through the contact centre", async function (this: SimulatorWorld) {
+  const timeline = expectOk(await this.identity.operatorEvents(this.citizen.fiscalCode), "the operator's timeline");
+  const requested = timeline.events.find((e) => e.type === "pin-requested");
+  assert.ok(requested, `no request on the timeline: ${timeline.events.map((e) => e.type).join(", ")}`);
+  assert.equal(requested.data.via, "contact-centre", `the request came ${JSON.stringify(requested.data.via)}`);
+});
+
 Given("the citizen has asked online for a PIN, with the first half by {halfChannel}", async function (this: SimulatorWorld, channel: SpokenChannel) {
   expectOk(await askForPin(this, channel), "the PIN request");
 });
