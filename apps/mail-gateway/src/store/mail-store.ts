@@ -85,6 +85,8 @@ type SummaryRow = { [K in keyof typeof summaryColumns]: (typeof summaryColumns)[
 const newestFirst = [desc(messages.created), desc(messages.seq)];
 
 const STATS_TTL_MS = 5000;
+/** From this offset on, a page of the whole mailbox is found in the index first (see page()). */
+const DEEP_OFFSET = 500;
 
 export interface Stats {
   total: number;
@@ -105,6 +107,20 @@ export class MailStore {
 
   invalidate(): void {
     this.#stats = null;
+    this.#changed();
+  }
+
+  /**
+   * Bumped by every write of this process: cached search counts are valid only for the version they were taken at
+   * (and for STATS_TTL_MS, in case another process shares the database).
+   */
+  #version = 0;
+  #counts = new Map<string, { version: number; at: number; value: { count: number; unread: number } }>();
+  #statsRefresh: Promise<void> | null = null;
+
+  #changed(): void {
+    this.#version++;
+    this.#counts.clear();
   }
 
   get deletedCount(): number {
@@ -181,6 +197,7 @@ export class MailStore {
       this.#waiting += waiting;
       this.#kick();
     }
+    this.#changed();
     if (this.#stats && prepared.every((p) => p.tags.length === 0)) {
       this.#stats.total += prepared.length;
       this.#stats.unread += prepared.length;
@@ -276,8 +293,10 @@ export class MailStore {
         update ${messageData} d set date = v.date, return_path = v.return_path, text = v.text, html = v.html, parts = v.parts
         from v join m on m.id = v.id where d.id = v.id
         returning d.id`;
-      if (prepared.every((p) => p.tags.length === 0)) await this.db.execute(update);
-      else {
+      if (prepared.every((p) => p.tags.length === 0)) {
+        await this.db.execute(update);
+        this.#changed();
+      } else {
         await this.db.transaction(async (tx) => {
           const updated = new Set(rowsOf<{ id: string }>(await tx.execute(update)).map((r) => r.id));
           for (const p of prepared) {
@@ -290,20 +309,50 @@ export class MailStore {
   }
 
   async stats(): Promise<Stats> {
-    if (this.#stats && performance.now() - this.#statsAt < STATS_TTL_MS) return { ...this.#stats };
+    if (this.#stats) {
+      // Totals are kept exact by this process's own writes; the periodic recount (for other processes sharing the
+      // database) runs in the background, so no list waits for a count of the whole mailbox.
+      if (performance.now() - this.#statsAt >= STATS_TTL_MS) this.#refreshStats();
+      return { ...this.#stats };
+    }
+    return { ...(await this.#countStats()) };
+  }
+
+  #refreshStats(): void {
+    if (this.#statsRefresh) return;
+    this.#statsAt = performance.now();
+    const version = this.#version;
+    this.#statsRefresh = this.#readStats()
+      .then((stats) => {
+        if (version === this.#version && this.#stats) this.#stats = stats;
+      })
+      .catch(() => {})
+      .finally(() => {
+        this.#statsRefresh = null;
+      });
+  }
+
+  async #countStats(): Promise<Stats> {
+    const version = this.#version;
+    const stats = await this.#readStats();
+    if (version === this.#version) {
+      this.#stats = stats;
+      this.#statsAt = performance.now();
+    }
+    return stats;
+  }
+
+  async #readStats(): Promise<Stats> {
     const [counts] = rowsOf<{ total: number | string; unread: number | string }>(
       await this.db.execute(
         sql`select count(*) as total, count(*) filter (where not ${messages.read}) as unread from ${messages}`,
       ),
     );
-    const stats: Stats = {
+    return {
       total: Number(counts?.total ?? 0),
       unread: Number(counts?.unread ?? 0),
       tags: await this.allTags(),
     };
-    this.#stats = stats;
-    this.#statsAt = performance.now();
-    return { ...stats };
   }
 
   async allTags(): Promise<string[]> {
@@ -323,19 +372,50 @@ export class MailStore {
   /** One page of messages, newest first, matching `search` (empty: all). */
   async page(search: string, page: Page): Promise<MessageSummary[]> {
     const where = this.#where(search, page.before);
+    if (!search && page.start >= DEEP_OFFSET && page.limit > 0) {
+      // Deep in the whole mailbox: skip the first `start` entries in the (created, seq) index alone (an index-only
+      // scan), then read just the page's rows.
+      const keys = this.db
+        .select({ created: messages.created, seq: messages.seq })
+        .from(messages)
+        .where(where)
+        .orderBy(...newestFirst)
+        .limit(page.limit)
+        .offset(page.start);
+      const rows = await this.db
+        .select(summaryColumns)
+        .from(messages)
+        .where(sql`(${messages.created}, ${messages.seq}) in (${keys})`)
+        .orderBy(...newestFirst);
+      return this.#withTags(rows);
+    }
     const query = this.db.select(summaryColumns).from(messages).where(where).orderBy(...newestFirst);
     const rows = page.limit > 0 ? await query.limit(page.limit).offset(page.start) : await query.offset(page.start);
     return this.#withTags(rows);
   }
 
+  /**
+   * Matches of a search and how many are unread. An exact count visits every match (a broad search, most of the
+   * table), so it is remembered until this process writes anything (or STATS_TTL_MS passes): a client paging
+   * through a search, or asking again, pays for it once.
+   */
   async count(search: string, before?: Date): Promise<{ count: number; unread: number }> {
+    const key = `${before?.toISOString() ?? ""}|${search}`;
+    const cached = this.#counts.get(key);
+    if (cached && cached.version === this.#version && performance.now() - cached.at < STATS_TTL_MS) return { ...cached.value };
+    const version = this.#version;
     const where = this.#where(search, before);
     const [row] = rowsOf<{ n: number | string; u: number | string }>(
       await this.db.execute(
         sql`select count(*) as n, count(*) filter (where not ${messages.read}) as u from ${messages} ${where ? sql`where ${where}` : sql``}`,
       ),
     );
-    return { count: Number(row?.n ?? 0), unread: Number(row?.u ?? 0) };
+    const value = { count: Number(row?.n ?? 0), unread: Number(row?.u ?? 0) };
+    if (version === this.#version) {
+      if (this.#counts.size >= 100) this.#counts.clear();
+      this.#counts.set(key, { version, at: performance.now(), value });
+    }
+    return value;
   }
 
   async latestId(search: string): Promise<string | null> {
@@ -382,7 +462,10 @@ export class MailStore {
       .set({ read: true })
       .where(and(eq(messages.id, id), sql`not ${messages.read}`))
       .returning({ id: messages.id });
-    if (changed.length > 0 && this.#stats) this.#stats.unread = Math.max(0, this.#stats.unread - 1);
+    if (changed.length > 0) {
+      this.#changed();
+      if (this.#stats) this.#stats.unread = Math.max(0, this.#stats.unread - 1);
+    }
     return changed.length > 0;
   }
 
