@@ -13,6 +13,7 @@ import type { OutboxDispatcher } from "./outbox/dispatcher.ts";
 import type { Sealer } from "./outbox/sealing.ts";
 import { pinChangesRouter } from "./pin-changes/pin-changes.index.ts";
 import { pinRequestsRouter } from "./pin-requests/pin-requests.index.ts";
+import { servicesRouter } from "./services/services.index.ts";
 import { sessionsRouter } from "./sessions/sessions.index.ts";
 import { simCitizenEventsHandler, simCitizensHandler } from "./sim/sim-citizens.ts";
 import { drainOutboxHandler, listOutboxHandler } from "./sim/sim-outbox.ts";
@@ -66,6 +67,7 @@ export function createIdentityApp(deps: IdentityAppDeps) {
   app.route("/api/v1", meRouter(ctx));
   app.route("/api/v1", pinChangesRouter(ctx));
   app.route("/api/v1", operatorRouter(ctx));
+  app.route("/api/v1", servicesRouter(ctx));
 
   app.openAPIRegistry.registerComponent("securitySchemes", BEARER, {
     type: "http",
