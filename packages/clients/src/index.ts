@@ -4,3 +4,4 @@ export * from "./sms.ts";
 export * from "./mail.ts";
 export * from "./postal.ts";
 export * from "./identity.ts";
+export { GatewayClientError, type GatewayClientOptions, type ApiRequestOptions } from "./json-api.ts";

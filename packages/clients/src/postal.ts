@@ -1,6 +1,7 @@
 // Typed client of the postal gateway (`/api/v1/letters`): the identity service posts PIN halves with
 // it, the Cucumber World opens a citizen's mailbox with it.
 
+import { createRequester, GatewayClientError, type GatewayClientOptions } from "./json-api.ts";
 export type PostalService = "ordinaria" | "raccomandata";
 export type LetterStatus = "accepted" | "in_transit" | "delivered" | "returned_to_sender";
 export type LetterEventType = "accepted" | "in_transit" | "out_for_delivery" | "delivered" | "returned_to_sender";
@@ -76,25 +77,11 @@ export interface WaitForLetterOptions extends ListLettersQuery {
   intervalMs?: number;
 }
 
-export interface PostalClientOptions {
-  /** The gateway's base URL, e.g. http://127.0.0.1:4030 */
-  baseUrl: string;
-  fetch?: typeof fetch;
-  headers?: Record<string, string>;
-}
+export type PostalClientOptions = GatewayClientOptions;
 
 /** Any answer of the gateway that is not a success: the HTTP status and the problem's stable `code`. */
-export class PostalClientError extends Error {
+export class PostalClientError extends GatewayClientError {
   override readonly name = "PostalClientError";
-  constructor(
-    readonly status: number,
-    /** The problem+json `code` (e.g. validation-failed, letter-not-found); `http-<status>` when there is none. */
-    readonly code: string,
-    readonly problem: unknown,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export interface PostalClient {
@@ -111,22 +98,10 @@ export interface PostalClient {
 }
 
 export function createPostalClient(options: PostalClientOptions): PostalClient {
-  const base = options.baseUrl.replace(/\/+$/, "");
-  const doFetch = options.fetch ?? fetch;
-
-  async function request(method: string, path: string, body: unknown, opts: PostalRequestOptions = {}, accept = "application/json") {
-    const headers: Record<string, string> = { accept, ...options.headers };
-    if (body !== undefined) headers["content-type"] = "application/json";
-    if (opts.idempotencyKey !== undefined) headers["idempotency-key"] = opts.idempotencyKey;
-    const res = await doFetch(`${base}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? null : JSON.stringify(body),
-      signal: opts.signal ?? null,
-    });
-    if (!res.ok) throw await postalErrorOf(res, method, path);
-    return res;
-  }
+  const request = createRequester({
+    ...options,
+    toError: (f) => new PostalClientError(f.status, f.code, f.problem, f.message),
+  });
 
   const client: PostalClient = {
     async send(input, opts) {
@@ -170,16 +145,3 @@ export function createPostalClient(options: PostalClientOptions): PostalClient {
   return client;
 }
 
-async function postalErrorOf(res: Response, method: string, path: string): Promise<PostalClientError> {
-  const text = await res.text().catch(() => "");
-  let problem: unknown = text;
-  try {
-    problem = JSON.parse(text) as unknown;
-  } catch {
-    // not JSON: keep the text
-  }
-  const fields = (typeof problem === "object" && problem !== null ? problem : {}) as { code?: unknown; detail?: unknown; title?: unknown };
-  const code = typeof fields.code === "string" ? fields.code : `http-${res.status}`;
-  const detail = typeof fields.detail === "string" ? fields.detail : typeof fields.title === "string" ? fields.title : text.slice(0, 200);
-  return new PostalClientError(res.status, code, problem, `${method} ${path.split("?")[0]} answered ${res.status} ${code}${detail ? `: ${detail}` : ""}`);
-}

@@ -1,6 +1,7 @@
 // Typed client of the SMS gateway (`/api/v1/messages`): the identity service sends with it, the
 // Cucumber World reads a citizen's phone with it.
 
+import { createRequester, GatewayClientError, type GatewayClientOptions } from "./json-api.ts";
 export type SmsStatus = "queued" | "delivered" | "failed";
 
 export interface SmsMessage {
@@ -59,27 +60,11 @@ export interface WaitForSmsOptions extends ListSmsQuery {
   intervalMs?: number;
 }
 
-export interface SmsClientOptions {
-  /** The gateway's base URL, e.g. http://127.0.0.1:4010 */
-  baseUrl: string;
-  fetch?: typeof fetch;
-  /** Extra headers on every request (e.g. X-Request-Id). */
-  headers?: Record<string, string>;
-}
+export type SmsClientOptions = GatewayClientOptions;
 
 /** Any answer of the gateway that is not a success: the HTTP status and the problem's stable `code`. */
-export class SmsClientError extends Error {
+export class SmsClientError extends GatewayClientError {
   override readonly name = "SmsClientError";
-  constructor(
-    readonly status: number,
-    /** The problem+json `code` (e.g. validation-failed, message-not-found); `http-<status>` when there is none. */
-    readonly code: string,
-    /** The parsed body of the answer (problem+json, or a fault's own body). */
-    readonly problem: unknown,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export interface SmsClient {
@@ -93,22 +78,10 @@ export interface SmsClient {
 }
 
 export function createSmsClient(options: SmsClientOptions): SmsClient {
-  const base = options.baseUrl.replace(/\/+$/, "");
-  const doFetch = options.fetch ?? fetch;
-
-  async function request(method: string, path: string, body: unknown, opts: RequestOptions = {}): Promise<Response> {
-    const headers: Record<string, string> = { accept: "application/json", ...options.headers };
-    if (body !== undefined) headers["content-type"] = "application/json";
-    if (opts.idempotencyKey !== undefined) headers["idempotency-key"] = opts.idempotencyKey;
-    const res = await doFetch(`${base}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? null : JSON.stringify(body),
-      signal: opts.signal ?? null,
-    });
-    if (!res.ok) throw await errorOf(res, method, path);
-    return res;
-  }
+  const request = createRequester({
+    ...options,
+    toError: (f) => new SmsClientError(f.status, f.code, f.problem, f.message),
+  });
 
   function listPath(query: ListSmsQuery = {}): string {
     const params = new URLSearchParams();
@@ -154,19 +127,6 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
   return client;
 }
 
-async function errorOf(res: Response, method: string, path: string): Promise<SmsClientError> {
-  const text = await res.text().catch(() => "");
-  let problem: unknown = text;
-  try {
-    problem = JSON.parse(text) as unknown;
-  } catch {
-    // not JSON: keep the text
-  }
-  const fields = (typeof problem === "object" && problem !== null ? problem : {}) as { code?: unknown; detail?: unknown; title?: unknown };
-  const code = typeof fields.code === "string" ? fields.code : `http-${res.status}`;
-  const detail = typeof fields.detail === "string" ? fields.detail : typeof fields.title === "string" ? fields.title : text.slice(0, 200);
-  return new SmsClientError(res.status, code, problem, `${method} ${path.split("?")[0]} answered ${res.status} ${code}${detail ? `: ${detail}` : ""}`);
-}
 
 /**
  * The value written after `label` in a message (`Prima parte del PIN: AB12CD34`), up to the next white
