@@ -92,3 +92,10 @@ export async function readJson<S extends z.ZodType>(req: { json(): Promise<unkno
   if (!parsed.success) throw validationFailed(fieldErrors(parsed.error));
   return parsed.data;
 }
+
+/** Validates a query string; a wrong one is `400 validation-failed` naming each bad parameter. */
+export function readQuery<S extends z.ZodType>(query: Record<string, string>, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) throw validationFailed(fieldErrors(parsed.error));
+  return parsed.data;
+}

@@ -1,26 +1,18 @@
 // /api/v1/letters: send, list, read (JSON and PDF), clear.
 import {
-  fieldErrors,
   fingerprintOf,
   idempotent,
   problem,
   readIdempotencyKey,
   readJson,
-  validationFailed,
+  readQuery,
   type FaultEnv,
 } from "@inps-sim/service-kit";
 import { Hono, type Context } from "hono";
-import type { z } from "zod";
 import type { PostalAppDeps } from "../app.ts";
 import { idempotencyKeys } from "../db/schema.ts";
 import { clearQuerySchema, listQuerySchema, sendLetterSchema } from "./schemas.ts";
 import { clearLetters, getLetter, insertLetter, LETTER_ID, listLetters, toLetter, toSummary } from "./store.ts";
-
-function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.infer<S> {
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) throw validationFailed(fieldErrors(parsed.error));
-  return parsed.data;
-}
 
 const notFound = (c: Context) =>
   problem(c, { status: 404, code: "letter-not-found", title: "No such letter", detail: "No letter has this id." });
@@ -60,7 +52,7 @@ export function letterRoutes(deps: PostalAppDeps) {
   });
 
   api.get("/letters", async (c) => {
-    const q = parseQuery(listQuerySchema, c.req.query());
+    const q = readQuery(c.req.query(), listQuerySchema);
     const now = clock.now();
     const rows = await listLetters(db, q, now);
     return c.json({ letters: rows.map((r) => toSummary(r, now)) });
@@ -84,7 +76,7 @@ export function letterRoutes(deps: PostalAppDeps) {
   });
 
   api.delete("/letters", async (c) => {
-    const q = parseQuery(clearQuerySchema, c.req.query());
+    const q = readQuery(c.req.query(), clearQuerySchema);
     const deleted = await clearLetters(db, q.name);
     c.get("log").info({ deleted }, "letters cleared");
     return c.body(null, 204);

@@ -6,22 +6,14 @@ import {
   problem,
   readIdempotencyKey,
   readJson,
-  validationFailed,
-  fieldErrors,
+  readQuery,
   type FaultEnv,
 } from "@inps-sim/service-kit";
 import { Hono } from "hono";
-import type { z } from "zod";
 import { idempotencyKeys } from "../db/schema.ts";
 import type { SmsAppDeps } from "../app.ts";
 import { clearQuerySchema, listQuerySchema, sendMessageSchema } from "./schemas.ts";
 import { clearMessages, getMessage, insertMessage, listMessages, MESSAGE_ID, toView } from "./store.ts";
-
-function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.infer<S> {
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) throw validationFailed(fieldErrors(parsed.error));
-  return parsed.data;
-}
 
 export function messageRoutes(deps: SmsAppDeps) {
   const api = new Hono<FaultEnv>();
@@ -51,7 +43,7 @@ export function messageRoutes(deps: SmsAppDeps) {
   });
 
   api.get("/messages", async (c) => {
-    const q = parseQuery(listQuerySchema, c.req.query());
+    const q = readQuery(c.req.query(), listQuerySchema);
     const rows = await listMessages(db, { to: q.to, since: q.since ? new Date(q.since) : undefined, limit: q.limit });
     const now = clock.now();
     return c.json({ messages: rows.map((r) => toView(r, now)) });
@@ -67,7 +59,7 @@ export function messageRoutes(deps: SmsAppDeps) {
   });
 
   api.delete("/messages", async (c) => {
-    const q = parseQuery(clearQuerySchema, c.req.query());
+    const q = readQuery(c.req.query(), clearQuerySchema);
     const deleted = await clearMessages(db, q.to);
     c.get("log").info({ deleted, to: q.to }, "messages cleared");
     return c.body(null, 204);
