@@ -4,3 +4,5 @@ export { migrateService, type ServiceMigrations } from "./migrate-service.ts";
 export { simClockTable } from "./sim-clock-table.ts";
 export { truncateSchema } from "./truncate-schema.ts";
 export { rowsOf } from "./rows-of.ts";
+export { batchWriter, jsonParam, type BatchWriterOptions } from "./batch-writer.ts";
+export { preparedStatement } from "./prepared-statement.ts";
