@@ -27,7 +27,7 @@ export function createServiceApp(options: { logger: Logger }): ServiceApp {
   app.use("*", async (c, next) => {
     const given = c.req.header("x-request-id");
     const requestId = given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
-    const log = options.logger.child({ requestId });
+    const log = lazyChild(options.logger, { requestId });
     c.set("requestId", requestId);
     c.set("log", log);
     const started = performance.now();
@@ -35,7 +35,7 @@ export function createServiceApp(options: { logger: Logger }): ServiceApp {
     c.res.headers.set("x-request-id", requestId);
     const ms = Math.round((performance.now() - started) * 10) / 10;
     // Paths only: query strings and bodies may carry secrets.
-    log.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, "request");
+    if (options.logger.isLevelEnabled("debug")) log.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, "request");
   });
 
   app.notFound((c) =>
@@ -56,6 +56,25 @@ const HTTP_CODES: Record<number, string> = {
   413: "too-large",
   415: "unsupported-media-type",
 };
+
+const LEVELS = new Set(["fatal", "error", "warn", "info", "debug", "trace"]);
+const noop = () => {};
+
+/**
+ * The request's logger, made on first use. Most requests write no line (the access line is debug), and making a
+ * pino child (its bindings serialised through the redaction) costs more than the rest of a small request.
+ */
+function lazyChild(root: Logger, bindings: Record<string, unknown>): Logger {
+  let child: Logger | undefined;
+  return new Proxy(root, {
+    get(_target, prop) {
+      if (child === undefined && typeof prop === "string" && LEVELS.has(prop) && !root.isLevelEnabled(prop)) return noop;
+      child ??= root.child(bindings);
+      const value: unknown = Reflect.get(child, prop, child);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(child) : value;
+    },
+  });
+}
 
 export function toProblem(error: unknown, c: Parameters<typeof problem>[0]): Response {
   if (error instanceof ProblemError) return problem(c, error.init);

@@ -68,29 +68,7 @@ export async function idempotent<B>(
       .values({ scope: request.scope, key, fingerprint: request.fingerprint, status: 0, body: null, createdAt: request.now })
       .onConflictDoNothing()
       .returning({ key: table.key });
-    if (inserted.length === 0) {
-      const rows = await tx
-        .select()
-        .from(table)
-        .where(and(eq(table.scope, request.scope), eq(table.key, key)));
-      const first = rows[0];
-      if (!first || first.status === 0) {
-        throw new ProblemError({
-          status: 409,
-          code: "idempotency-key-in-use",
-          title: "A request with this Idempotency-Key is still being handled",
-        });
-      }
-      if (first.fingerprint !== request.fingerprint) {
-        throw new ProblemError({
-          status: 422,
-          code: "idempotency-key-reused",
-          title: "This Idempotency-Key was used with a different request",
-          detail: "Use a new Idempotency-Key for a different request; a retry must repeat the first body exactly.",
-        });
-      }
-      return { status: first.status, body: first.body as B, replayed: true };
-    }
+    if (inserted.length === 0) return replayAnswer<B>(tx as unknown as Database, table, { ...request, key });
     const answer = await create(tx as unknown as Database);
     await tx
       .update(table)
@@ -98,4 +76,36 @@ export async function idempotent<B>(
       .where(and(eq(table.scope, request.scope), eq(table.key, key)));
     return { ...answer, replayed: false };
   });
+}
+
+/**
+ * The answer stored under a key that was already taken: replayed when the request is the same, refused when the key
+ * was used for another request (422) or its first request is still being handled (409).
+ */
+export async function replayAnswer<B>(
+  db: Database,
+  table: IdempotencyKeysTable,
+  request: { scope: string; key: string; fingerprint: string },
+): Promise<StoredAnswer<B>> {
+  const rows = await db
+    .select()
+    .from(table)
+    .where(and(eq(table.scope, request.scope), eq(table.key, request.key)));
+  const first = rows[0];
+  if (!first || first.status === 0) {
+    throw new ProblemError({
+      status: 409,
+      code: "idempotency-key-in-use",
+      title: "A request with this Idempotency-Key is still being handled",
+    });
+  }
+  if (first.fingerprint !== request.fingerprint) {
+    throw new ProblemError({
+      status: 422,
+      code: "idempotency-key-reused",
+      title: "This Idempotency-Key was used with a different request",
+      detail: "Use a new Idempotency-Key for a different request; a retry must repeat the first body exactly.",
+    });
+  }
+  return { status: first.status, body: first.body as B, replayed: true };
 }

@@ -1,0 +1,71 @@
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { createLogger, createServiceApp, guardGatewayApi, FaultInjector } from "../src/index.ts";
+
+function appLoggingAt(level: string) {
+  const lines: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString().split("\n").filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  const app = createServiceApp({ logger: createLogger({ service: "kit-test", level, destination }) });
+  app.get("/quiet", (c) => c.text("ok"));
+  app.get("/chatty", (c) => {
+    c.get("log").info({ pin: "AB12CD34" }, "something happened");
+    c.get("log").child({ step: 2 }).warn("and then this");
+    return c.text("ok");
+  });
+  guardGatewayApi(app, { faults: new FaultInjector("seed"), maxBodyBytes: 16 });
+  app.post("/api/v1/things", async (c) => c.json(await c.req.json(), 201));
+  return { app, lines };
+}
+
+describe("request logging", () => {
+  it("puts the request id on every line a handler writes, children included, and redacts secrets", async () => {
+    const { app, lines } = appLoggingAt("info");
+    const res = await app.request("/chatty", { headers: { "x-request-id": "req-42" } });
+    expect(res.headers.get("x-request-id")).toBe("req-42");
+    expect(lines.map((l) => [l.msg, l.requestId])).toEqual([
+      ["something happened", "req-42"],
+      ["and then this", "req-42"],
+    ]);
+    expect(lines[0]!.pin).toBe("[redacted]");
+    expect(lines[1]!.step).toBe(2);
+  });
+
+  it("writes the access line at debug, with the request id, and nothing at info", async () => {
+    const debug = appLoggingAt("debug");
+    await debug.app.request("/quiet", { headers: { "x-request-id": "req-7" } });
+    expect(debug.lines).toMatchObject([{ msg: "request", requestId: "req-7", path: "/quiet", status: 200 }]);
+    const info = appLoggingAt("info");
+    await info.app.request("/quiet");
+    expect(info.lines).toEqual([]);
+  });
+});
+
+describe("gateway API guard", () => {
+  it("refuses a declared length over the limit before reading the body", async () => {
+    const { app } = appLoggingAt("silent");
+    const res = await app.request("/api/v1/things", {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": "17" },
+      body: JSON.stringify({ a: "0123456789" }),
+    });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ code: "too-large" });
+  });
+
+  it("lets a body within the limit through", async () => {
+    const { app } = appLoggingAt("silent");
+    const body = JSON.stringify({ a: "01234" });
+    const res = await app.request("/api/v1/things", {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": String(body.length) },
+      body,
+    });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual({ a: "01234" });
+  });
+});
