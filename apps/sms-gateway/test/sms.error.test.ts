@@ -31,6 +31,17 @@ async function expectProblem(res: Response, status: number, code: string) {
 }
 
 describe("malformed input is a 400 validation-failed, never a 5xx", () => {
+  it("stores a text with a lone surrogate as U+FFFD, alongside messages sent at the same time", async () => {
+    const to = mobile();
+    const [odd, plain] = await Promise.all([
+      send(`{"to":"${to}","text":"rotto \\ud800 qui"}`),
+      send({ to, text: "normale" }),
+    ]);
+    expect([odd.status, plain.status]).toEqual([202, 202]);
+    const stored = await body<SmsMessage>(await t.call("GET", `/api/v1/messages/${(await body<{ id: string }>(odd)).id}`));
+    expect(stored.text).toBe("rotto \uFFFD qui");
+  });
+
   it.each([
     ["not JSON", "{to:"],
     ["an array", [1, 2]],

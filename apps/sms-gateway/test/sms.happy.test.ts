@@ -112,6 +112,32 @@ describe("listing", () => {
 });
 
 describe("Idempotency-Key", () => {
+  it("stores every one of many messages sent at once, each once (they share a write)", async () => {
+    const to = mobile();
+    const sent = await Promise.all(Array.from({ length: 40 }, (_, i) => send({ to, text: `Codice di verifica: ${100000 + i}` })));
+    expect(sent.map((r) => r.status)).toEqual(Array(40).fill(202));
+    const ids = await Promise.all(sent.map(async (r) => (await body<{ id: string }>(r)).id));
+    expect(new Set(ids).size).toBe(40);
+    const list = await body<{ messages: SmsMessage[] }>(await t.call("GET", `/api/v1/messages?to=${encodeURIComponent(to)}`));
+    expect(list.messages.map((m) => m.id).sort()).toEqual([...ids].sort());
+  });
+
+  it("with keys and without, sent at once: one message per key, every keyless one stored", async () => {
+    const to = mobile();
+    const sent = await Promise.all([
+      send({ to, text: "a" }, { "idempotency-key": "mix-a" }),
+      send({ to, text: "b" }),
+      send({ to, text: "a" }, { "idempotency-key": "mix-a" }),
+      send({ to, text: "c" }, { "idempotency-key": "mix-c" }),
+      send({ to, text: "b" }),
+    ]);
+    expect(sent.map((r) => r.status)).toEqual([202, 202, 202, 202, 202]);
+    const [a1, , a2] = await Promise.all(sent.map((r) => body<{ id: string }>(r)));
+    expect(a2).toEqual(a1);
+    const list = await body<{ messages: SmsMessage[] }>(await t.call("GET", `/api/v1/messages?to=${encodeURIComponent(to)}`));
+    expect(list.messages.map((m) => m.text).sort()).toEqual(["a", "b", "b", "c"]);
+  });
+
   it("returns the first answer to a retry and creates nothing new", async () => {
     const to = mobile();
     const first = await send({ to, text: "Codice di verifica: 111111" }, { "idempotency-key": "retry-me-1" });

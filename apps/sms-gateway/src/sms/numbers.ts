@@ -10,7 +10,20 @@ const E164 = /^\+[1-9]\d{1,14}$/;
 /** Types that can receive an SMS; FIXED_LINE_OR_MOBILE covers plans (US, CA) that do not tell them apart. */
 const SMS_CAPABLE = new Set(["MOBILE", "FIXED_LINE_OR_MOBILE"]);
 
+// Parsing against the full metadata costs more than the rest of a request; a gateway sees the same numbers again.
+const known = new Map<string, NumberVerdict>();
+
 export function classifyNumber(to: string): NumberVerdict {
+  let verdict = known.get(to);
+  if (verdict === undefined) {
+    if (known.size >= 10_000) known.clear();
+    verdict = classify(to);
+    known.set(to, verdict);
+  }
+  return verdict;
+}
+
+function classify(to: string): NumberVerdict {
   if (!E164.test(to)) {
     return {
       deliverable: false,

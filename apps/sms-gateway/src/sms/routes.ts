@@ -2,42 +2,42 @@
 import { addDuration } from "@inps-sim/domain";
 import {
   fingerprintOf,
-  idempotent,
   problem,
   readIdempotencyKey,
   readJson,
   readQuery,
+  replayAnswer,
   type FaultEnv,
 } from "@inps-sim/service-kit";
 import { Hono } from "hono";
 import { idempotencyKeys } from "../db/schema.ts";
 import type { SmsAppDeps } from "../app.ts";
 import { clearQuerySchema, listQuerySchema, sendMessageSchema } from "./schemas.ts";
-import { clearMessages, getMessage, insertMessage, listMessages, MESSAGE_ID, toView } from "./store.ts";
+import { acceptMessage, clearMessages, createMessageWriter, getMessage, listMessages, MESSAGE_ID, toView } from "./store.ts";
 
 export function messageRoutes(deps: SmsAppDeps) {
   const api = new Hono<FaultEnv>();
   const { db, clock, settings } = deps;
 
+  const store = createMessageWriter(db);
+  const scope = "POST /api/v1/messages";
+
   api.post("/messages", async (c) => {
     const key = readIdempotencyKey(c.req);
     const input = await readJson(c.req, sendMessageSchema);
     const now = clock.now();
-    const answer = await idempotent(
-      db,
-      idempotencyKeys,
-      { scope: "POST /api/v1/messages", key, fingerprint: fingerprintOf(input), now },
-      async (tx) => {
-        const row = await insertMessage(
-          tx,
-          { ...input, from: input.from ?? settings.SMS_DEFAULT_FROM },
-          { now, dueAt: addDuration(now, settings.SMS_DELIVERY_LATENCY), dropped: c.get("dropDelivery") === true },
-        );
-        c.get("log").info({ messageId: row.id, to: row.to, dropped: row.dropped, outcome: row.outcome }, "sms accepted");
-        return { status: 202, body: { id: row.id, status: "queued" as const } };
-      },
+    const message = acceptMessage(
+      { ...input, from: input.from ?? settings.SMS_DEFAULT_FROM },
+      { now, dueAt: addDuration(now, settings.SMS_DELIVERY_LATENCY), dropped: c.get("dropDelivery") === true },
     );
-    if (answer.replayed) c.header("idempotent-replayed", "true");
+    let answer: { status: number; body: { id: string; status: "queued" } } = { status: 202, body: { id: message.id, status: "queued" } };
+    const idempotency = key === undefined ? undefined : { scope, key, fingerprint: fingerprintOf(input), ...answer };
+    if (await store({ message, idempotency })) {
+      c.get("log").info({ messageId: message.id, to: message.to, dropped: message.dropped, outcome: message.outcome }, "sms accepted");
+    } else {
+      answer = await replayAnswer(db, idempotencyKeys, idempotency!);
+      c.header("idempotent-replayed", "true");
+    }
     c.header("location", `/api/v1/messages/${answer.body.id}`);
     return c.json(answer.body, answer.status as 202);
   });
