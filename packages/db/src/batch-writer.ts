@@ -63,7 +63,8 @@ export function batchWriter<I, O>(write: (items: I[]) => Promise<O[]>, options: 
  */
 export function jsonParam(value: unknown): string {
   const json = JSON.stringify(value);
-  if (!/\\u[dD][89a-fA-F]/.test(json)) return json;
+  // JSON.stringify writes a lone surrogate as a lower-case \udxxx escape: without one there is nothing to replace.
+  if (!json.includes("\\ud")) return json;
   return JSON.stringify(value, (_key, v: unknown) =>
     typeof v === "string" ? v.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD") : v,
   );

@@ -5,4 +5,4 @@ export { simClockTable } from "./sim-clock-table.ts";
 export { truncateSchema } from "./truncate-schema.ts";
 export { rowsOf } from "./rows-of.ts";
 export { batchWriter, jsonParam, type BatchWriterOptions } from "./batch-writer.ts";
-export { preparedStatement } from "./prepared-statement.ts";
+export { preparedStatement, statementSql } from "./prepared-statement.ts";
