@@ -1,14 +1,22 @@
-// Message database IDs in Mailpit's format: 22 characters of base62 (a random 128-bit number).
+// Message database IDs in Mailpit's format: 22 characters of base62, random (about 131 bits).
 import { randomBytes } from "node:crypto";
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
+// Random bytes from a pool, one CSPRNG call per few hundred IDs. A byte of 248 or more is skipped, so that
+// every character is equally likely (248 = 4 × 62).
+let pool = Buffer.alloc(0);
+let used = 0;
+
 export function newMessageId(): string {
-  let n = BigInt(`0x${randomBytes(16).toString("hex")}`);
   let out = "";
-  for (let i = 0; i < 22; i++) {
-    out = ALPHABET[Number(n % 62n)]! + out;
-    n /= 62n;
+  while (out.length < 22) {
+    if (used >= pool.length) {
+      pool = randomBytes(4096);
+      used = 0;
+    }
+    const byte = pool[used++]!;
+    if (byte < 248) out += ALPHABET[byte % 62];
   }
   return out;
 }

@@ -43,22 +43,16 @@ export class Mailbox {
     private readonly logger?: Logger,
   ) {
     this.store = new MailStore(db);
-    this.store.parser = parseMessage;
-    this.store.tagger = (parsed, envelope) => tagsFor(parsed.header("x-tags"), recipientsOf(parsed, envelope));
-    this.store.onSettleError = (err) => this.logger?.error({ err }, "could not parse a stored message");
   }
 
-  /**
-   * What SMTP calls for each message. Mail with no PEC recipient is stored raw at once and parsed later (the
-   * store parses it before any read), so acceptance is not bound by mailparser; PEC mail is handled in full now,
-   * since its receipts depend on what is in it. Resolves with the stored message's ID, or null when none was stored.
-   */
+  /** At start-up: messages an earlier version stored unparsed are parsed (see MailStore.parseLeftovers). */
+  async parseLeftovers(): Promise<number> {
+    return this.store.parseLeftovers(parseMessage, (parsed, envelope) => tagsFor(parsed.header("x-tags"), recipientsOf(parsed, envelope)));
+  }
+
+  /** What SMTP calls for each message: resolves with the stored message's ID, or null when none was stored. */
   async accept(raw: Buffer, envelope: Envelope): Promise<string | null> {
-    if (envelope.to.length === 0 || envelope.to.some((r) => isCertified(r, this.pec))) {
-      return (await this.ingest(raw, envelope)).stored?.ID ?? null;
-    }
-    const stored = await this.store.insert({ parsed: null, raw, created: this.clock.now(), envelope });
-    return stored.ID;
+    return (await this.ingest(raw, envelope)).stored?.ID ?? null;
   }
 
   /** Stores a message received over SMTP (or given by a test) and writes any PEC receipts it calls for. */
@@ -105,12 +99,8 @@ export class Mailbox {
     return { stored, receipts };
   }
 
-  /**
-   * Before a read: parses what SMTP stored raw, and delivers PEC receipts whose simulated delivery time has come.
-   * Cheap when nothing waits. `settle: false` only delivers receipts (the background timer).
-   */
-  async deliverDue(options: { settle?: boolean } = {}): Promise<void> {
-    if (options.settle !== false) await this.store.settle();
+  /** Before a read: delivers the PEC receipts whose simulated delivery time has come. Cheap when none is due. */
+  async deliverDue(): Promise<void> {
     if (!this.#loaded) await this.#loadNextDue();
     const now = this.clock.now();
     if (this.#nextDue === null || this.#nextDue > now.getTime()) return;

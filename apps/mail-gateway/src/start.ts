@@ -37,8 +37,8 @@ export async function startMailService(options: {
     },
     logger,
   );
-  // Messages a previous run accepted but did not get to parse.
-  mailbox.store.settle().catch((err: unknown) => logger.error({ err }, "could not parse stored messages"));
+  const leftovers = await mailbox.parseLeftovers();
+  if (leftovers > 0) logger.info({ messages: leftovers }, "parsed messages an earlier version had stored unparsed");
   const smtpFaults = new SmtpFaults(config.SIM_SEED);
   const ports = { http: config.MAIL_HTTP_PORT, smtp: config.SMTP_PORT };
   const app = createMailApp({
@@ -72,7 +72,7 @@ export async function startMailService(options: {
   ports.smtp = smtp.port;
   // Delayed PEC receipts fall due with simulated time, which also moves with the wall clock.
   const timer = setInterval(() => {
-    mailbox.deliverDue({ settle: false }).catch((err: unknown) => logger.warn({ err }, "PEC delivery failed"));
+    mailbox.deliverDue().catch((err: unknown) => logger.warn({ err }, "PEC delivery failed"));
   }, 1000);
   timer.unref();
   const host = config.HOST === "0.0.0.0" || config.HOST === "::" ? "127.0.0.1" : config.HOST;

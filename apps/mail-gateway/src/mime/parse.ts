@@ -1,8 +1,9 @@
 // Parses a raw message (mailparser) into what the store keeps: Mailpit's summary fields, search text and parts.
 import { createHash } from "node:crypto";
-import type { AddressObject, Attachment, EmailAddress, simpleParser as SimpleParser } from "mailparser";
+import type { AddressObject, Attachment, EmailAddress, ParsedMail as ParsedMailFull, simpleParser as SimpleParser } from "mailparser";
 import type { MailAddress, StoredPart } from "../db/schema.ts";
 import { htmlToText } from "./html-text.ts";
+import { readSinglePart } from "./single-part.ts";
 
 export interface ParsedMessage {
   messageId: string;
@@ -99,9 +100,23 @@ export function loadSimpleParser(): Promise<typeof SimpleParser> {
   return parser;
 }
 
-export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
+/** What simpleParser resolves with, as far as this module reads it (readSinglePart builds the same shape). */
+export type ParsedMail = Pick<
+  ParsedMailFull,
+  "headers" | "headerLines" | "from" | "to" | "cc" | "bcc" | "replyTo" | "subject" | "messageId" | "date" | "text" | "html" | "attachments"
+>;
+
+/** `mailparserOnly`: skip the single-part reader (the test that holds the two readers equal uses it). */
+export async function parseMessage(raw: Buffer, options: { mailparserOnly?: boolean } = {}): Promise<ParsedMessage> {
+  const single = options.mailparserOnly ? null : await readSinglePart(raw);
+  if (single) return fromMail(single, raw);
   const simpleParser = await loadSimpleParser();
-  const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
+  return fromMail(await simpleParser(raw, PARSER_OPTIONS), raw);
+}
+
+const PARSER_OPTIONS = { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true };
+
+function fromMail(mail: ParsedMail, raw: Buffer): ParsedMessage {
   const fromList = addresses(mail.from);
   const headerValue = (name: string) => headerText(mail.headers.get(name.toLowerCase()));
   const from: MailAddress = fromList[0] ?? { Name: headerValue("from") ?? "", Address: "" };

@@ -1,5 +1,5 @@
 // The mailbox in SQL: stores parsed messages and answers Mailpit's questions a page at a time.
-import { rowsOf, type Database } from "@inps-sim/db";
+import { batchWriter, jsonParam, preparedStatement, rowsOf, statementSql, type Database } from "@inps-sim/db";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { messageData, messages, messageTags, tags, type MailAddress, type StoredPart } from "../db/schema.ts";
 import { newMessageId } from "../ids.ts";
@@ -39,8 +39,7 @@ export interface StoredMessage {
 }
 
 export interface InsertInput {
-  /** Null: accepted over SMTP and stored raw; parsed later (settle) before any read can see it. */
-  parsed: ParsedMessage | null;
+  parsed: ParsedMessage;
   raw: Buffer;
   created: Date;
   envelope: { from: string; to: string[] };
@@ -103,7 +102,14 @@ export class MailStore {
   #statsAt = 0;
   #deleted = 0;
 
-  constructor(private readonly db: Database) {}
+  /** Stores a message; see #write. */
+  readonly insert: (input: InsertInput) => Promise<MessageSummary>;
+  readonly #insertBatch: (params: unknown[]) => Promise<unknown[]>;
+
+  constructor(private readonly db: Database) {
+    this.#insertBatch = preparedStatement(db, INSERT_BATCH);
+    this.insert = batchWriter((inputs) => this.#write(inputs));
+  }
 
   invalidate(): void {
     this.#stats = null;
@@ -128,75 +134,18 @@ export class MailStore {
   }
 
   /**
-   * Stores a message. Concurrent arrivals (several SMTP connections) are written together: one
-   * transaction and one multi-row INSERT per table for the whole batch, which is what lets ingest
-   * keep up with many senders.
+   * Concurrent arrivals (several SMTP connections) are written together: one statement for the whole batch, prepared
+   * once, which is what lets ingest keep up with many senders. A batch with tags needs a transaction, for the tag rows.
    */
-  insert(input: InsertInput): Promise<MessageSummary> {
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ input, resolve, reject });
-      if (!this.#flushing) {
-        this.#flushing = true;
-        setImmediate(() => void this.#drain());
-      }
-    });
-  }
-
-  #queue: { input: InsertInput; resolve: (s: MessageSummary) => void; reject: (e: unknown) => void }[] = [];
-  #flushing = false;
-
-  async #drain(): Promise<void> {
-    while (this.#queue.length > 0) {
-      const batch = this.#queue.splice(0, 500);
-      try {
-        const summaries = await this.#write(batch.map((b) => b.input));
-        batch.forEach((b, i) => b.resolve(summaries[i]!));
-      } catch (error) {
-        if (batch.length === 1) {
-          batch[0]!.reject(error);
-          continue;
-        }
-        // One bad message must not fail its neighbours: retry them one at a time.
-        for (const b of batch) {
-          try {
-            b.resolve((await this.#write([b.input]))[0]!);
-          } catch (single) {
-            b.reject(single);
-          }
-        }
-      }
-    }
-    this.#flushing = false;
-  }
-
   async #write(inputs: InsertInput[]): Promise<MessageSummary[]> {
     const prepared = inputs.map((input) => prepare(input, newMessageId()));
-    // One statement for the whole batch, whatever its size: one JSON parameter (a constant statement, prepared
-    // once) instead of ~30 bound values per row, and one round trip instead of five; a single statement is
-    // atomic on its own. Only the rare message with tags needs a transaction around it.
-    const insert = sql`with v as (
-        select * from jsonb_to_recordset(${batchJson(prepared)}::jsonb) as v(${sql.raw(BATCH_COLUMNS)})
-      ), m as (
-        insert into ${messages} (id, created, message_id, subject, "from", "to", cc, bcc, reply_to, size, attachments, inline,
-          snippet, search_text, from_text, to_text, cc_text, bcc_text, reply_to_text, pec_receipt, pending)
-        select id, created, message_id, subject, "from", "to", cc, bcc, reply_to, size, attachments, inline,
-          snippet, search_text, from_text, to_text, cc_text, bcc_text, reply_to_text, pec_receipt, pending from v order by ord
-        returning id
-      )
-      insert into ${messageData} (id, raw, date, return_path, text, html, parts, envelope)
-      select v.id, decode(v.raw, 'base64'), v.date, v.return_path, v.text, v.html, v.parts, v.envelope from v join m on m.id = v.id`;
-    if (prepared.every((p) => p.tags.length === 0)) await this.db.execute(insert);
+    const json = batchJson(prepared);
+    if (prepared.every((p) => p.tags.length === 0)) await this.#insertBatch([json]);
     else
       await this.db.transaction(async (tx) => {
-        await tx.execute(insert);
+        await tx.execute(statementSql(INSERT_BATCH, [json]));
         for (const p of prepared) if (p.tags.length > 0) await setTagsIn(tx as unknown as Database, p.row.id, p.tags);
       });
-    const waiting = prepared.filter((p) => p.row.pending).length;
-    if (waiting > 0) {
-      this.#acceptedSeq++;
-      this.#waiting += waiting;
-      this.#kick();
-    }
     this.#changed();
     if (this.#stats && prepared.every((p) => p.tags.length === 0)) {
       this.#stats.total += prepared.length;
@@ -205,106 +154,39 @@ export class MailStore {
     return prepared.map((p) => toSummary({ ...p.row, read: false }, p.tags));
   }
 
-  /*
-   * Deferred parsing. SMTP stores a message raw (durably, before its 250) and marks it pending; mailparser runs
-   * later, off the SMTP path: when arrivals pause, when many are waiting, and always before a read (settle), so
-   * every answer shows parsed messages exactly as if they had been parsed on arrival.
+  /**
+   * Messages an earlier version stored raw and meant to parse later (it deferred parsing, and may have stopped before
+   * it did): parsed now, once, at start-up. Nothing this version stores waits to be parsed.
    */
-  /** Batches of pending messages committed by this process; a read waits until settle has caught up with it. */
-  #acceptedSeq = 1; // starts ahead of #settledSeq: rows left pending by an earlier process are looked for once
-  #settledSeq = 0;
-  #waiting = 0;
-  #settling: Promise<void> | null = null;
-  #kickTimer: NodeJS.Timeout | null = null;
-  /** Parses the messages that wait; the resolved function decides their tags (X-Tags, plus-addresses). */
-  parser: ((raw: Buffer) => Promise<ParsedMessage>) | null = null;
-  tagger: (parsed: ParsedMessage, envelope: { from: string; to: string[] }) => string[] = () => [];
-  onSettleError: (error: unknown) => void = () => {};
-
-  /** Resolves once every message accepted before the call is parsed. Costs nothing when none waits. */
-  async settle(): Promise<void> {
-    const target = this.#acceptedSeq;
-    while (this.#settledSeq < target) {
-      this.#settling ??= this.#settleRound().finally(() => {
-        this.#settling = null;
-      });
-      await this.#settling;
-    }
-  }
-
-  /** Background parsing: after arrivals pause for a moment, or at once when many wait. */
-  #kick(): void {
-    if (this.#waiting >= 2000) {
-      void this.settle().catch((e: unknown) => this.onSettleError(e));
-      return;
-    }
-    if (this.#kickTimer) this.#kickTimer.refresh();
-    else {
-      this.#kickTimer = setTimeout(() => {
-        this.#kickTimer = null;
-        void this.settle().catch((e: unknown) => this.onSettleError(e));
-      }, 25);
-      this.#kickTimer.unref();
-    }
-  }
-
-  async #settleRound(): Promise<void> {
+  async parseLeftovers(parse: (raw: Buffer) => Promise<ParsedMessage>, tagsOf: (parsed: ParsedMessage, envelope: { from: string; to: string[] }) => string[]): Promise<number> {
+    let done = 0;
     for (;;) {
-      const mark = this.#acceptedSeq;
       const rows = rowsOf<{ id: string; created: string | Date; pec_receipt: string | null; raw: Buffer | Uint8Array; envelope: { from: string; to: string[] } }>(
         await this.db.execute(
           sql`select m.id, m.created, m.pec_receipt, d.raw, d.envelope from ${messages} m join ${messageData} d on d.id = m.id
-              where m.pending order by m.seq limit 200`,
+              where m.pending order by m.seq limit 100`,
         ),
       );
-      if (rows.length === 0) {
-        this.#settledSeq = Math.max(this.#settledSeq, mark);
-        this.#waiting = 0;
-        return;
-      }
-      if (!this.parser) throw new Error("no parser for pending messages");
-      const prepared: Prepared[] = [];
+      if (rows.length === 0) return done;
       for (const r of rows) {
         const raw = Buffer.isBuffer(r.raw) ? r.raw : Buffer.from(r.raw);
-        let parsed: ParsedMessage;
-        try {
-          parsed = await this.parser(raw);
-        } catch (error) {
-          this.onSettleError(error); // keep the message, with what little is known of it
-          parsed = PLACEHOLDER;
-        }
-        const p = prepare(
-          { parsed, raw, created: new Date(r.created), envelope: r.envelope, tags: this.tagger(parsed, r.envelope), pecReceipt: r.pec_receipt ?? undefined },
-          r.id,
-        );
-        p.row.pending = false;
-        prepared.push(p);
-      }
-      const update = sql`with v as (
-          select * from jsonb_to_recordset(${batchJson(prepared, false)}::jsonb) as v(${sql.raw(BATCH_COLUMNS)})
-        ), m as (
-          update ${messages} m set message_id = v.message_id, subject = v.subject, "from" = v."from", "to" = v."to", cc = v.cc,
-            bcc = v.bcc, reply_to = v.reply_to, attachments = v.attachments, inline = v.inline, snippet = v.snippet,
-            search_text = v.search_text, from_text = v.from_text, to_text = v.to_text, cc_text = v.cc_text, bcc_text = v.bcc_text,
-            reply_to_text = v.reply_to_text, pending = false
-          from v where m.id = v.id and m.pending
-          returning m.id
-        )
-        update ${messageData} d set date = v.date, return_path = v.return_path, text = v.text, html = v.html, parts = v.parts
-        from v join m on m.id = v.id where d.id = v.id
-        returning d.id`;
-      if (prepared.every((p) => p.tags.length === 0)) {
-        await this.db.execute(update);
-        this.#changed();
-      } else {
+        const parsed = await parse(raw).catch(() => PLACEHOLDER); // keep the message, with what little is known of it
+        const p = prepare({ parsed, raw, created: new Date(r.created), envelope: r.envelope, tags: tagsOf(parsed, r.envelope) }, r.id);
         await this.db.transaction(async (tx) => {
-          const updated = new Set(rowsOf<{ id: string }>(await tx.execute(update)).map((r) => r.id));
-          for (const p of prepared) {
-            if (p.tags.length > 0 && updated.has(p.row.id)) await setTagsIn(tx as unknown as Database, p.row.id, p.tags);
-          }
+          const { row, data } = p;
+          await tx
+            .update(messages)
+            .set({ ...row, id: undefined, created: undefined, pecReceipt: undefined, pending: false })
+            .where(eq(messages.id, r.id));
+          await tx
+            .update(messageData)
+            .set({ date: data.date, returnPath: data.returnPath, text: data.text, html: data.html, parts: data.parts })
+            .where(eq(messageData.id, r.id));
+          if (p.tags.length > 0) await setTagsIn(tx as unknown as Database, r.id, p.tags);
         });
-        this.invalidate();
+        done++;
       }
+      this.invalidate();
     }
   }
 
@@ -572,7 +454,20 @@ export class MailStore {
 const BATCH_COLUMNS = `id text, created timestamptz, message_id text, subject text, "from" jsonb, "to" jsonb, cc jsonb, bcc jsonb,
   reply_to jsonb, size int, attachments int, inline int, snippet text, search_text text, from_text text, to_text text, cc_text text,
   bcc_text text, reply_to_text text, pec_receipt text, raw text, date timestamptz, return_path text, text text, html text,
-  parts jsonb, envelope jsonb, pending boolean, ord int`;
+  parts jsonb, envelope jsonb, ord int`;
+
+// One batch of messages: the summary rows, then their data rows. A single statement is atomic on its own.
+const INSERT_BATCH = `with v as (
+    select * from jsonb_to_recordset($1::jsonb) as v(${BATCH_COLUMNS})
+  ), m as (
+    insert into mail.messages (id, created, message_id, subject, "from", "to", cc, bcc, reply_to, size, attachments, inline,
+      snippet, search_text, from_text, to_text, cc_text, bcc_text, reply_to_text, pec_receipt)
+    select id, created, message_id, subject, "from", "to", cc, bcc, reply_to, size, attachments, inline,
+      snippet, search_text, from_text, to_text, cc_text, bcc_text, reply_to_text, pec_receipt from v order by ord
+    returning id
+  )
+  insert into mail.message_data (id, raw, date, return_path, text, html, parts, envelope)
+  select v.id, decode(v.raw, 'base64'), v.date, v.return_path, v.text, v.html, v.parts, v.envelope from v join m on m.id = v.id`;
 
 type Prepared = ReturnType<typeof prepare>;
 
@@ -596,9 +491,9 @@ const PLACEHOLDER: ParsedMessage = {
   malformed: null,
 };
 
-/** The messages row and message_data row of one message (placeholders while it waits to be parsed). */
+/** The messages row and message_data row of one message. */
 function prepare(input: InsertInput, id: string) {
-  const parsed = input.parsed ?? PLACEHOLDER;
+  const { parsed } = input;
   const { raw } = input;
   const row = {
     id,
@@ -621,7 +516,6 @@ function prepare(input: InsertInput, id: string) {
     bccText: addressText(parsed.bcc),
     replyToText: addressText(parsed.replyTo),
     pecReceipt: input.pecReceipt ?? null,
-    pending: input.parsed === null,
   };
   const data = {
     id,
@@ -636,21 +530,13 @@ function prepare(input: InsertInput, id: string) {
   return { row, data, tags: uniqueTags(input.tags ?? []) };
 }
 
-/**
- * The batch as JSON. JSON.stringify escapes a lone surrogate (\\udxxx), which jsonb refuses; a UTF-8 text parameter
- * would have carried it as U+FFFD, so do the same here (rare: only then is the batch serialised twice).
- */
-function batchJson(prepared: Prepared[], withRaw = true): string {
-  const rows = prepared.map((p, i) => ({ ...batchRow(p, withRaw), ord: i }));
-  const json = JSON.stringify(rows);
-  if (!/\\u[dD][89a-fA-F]/.test(json)) return json;
-  return JSON.stringify(rows, (_key, value: unknown) =>
-    typeof value === "string" ? value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD") : value,
-  );
+/** The batch as the one JSON parameter the batch INSERT reads. */
+function batchJson(prepared: Prepared[]): string {
+  return jsonParam(prepared.map((p, i) => ({ ...batchRow(p), ord: i })));
 }
 
 /** One element of the JSON array the batch INSERT reads (column names as in BATCH_COLUMNS). */
-function batchRow(p: Prepared, withRaw = true): Record<string, unknown> {
+function batchRow(p: Prepared): Record<string, unknown> {
   const { row, data } = p;
   return {
     id: row.id,
@@ -673,8 +559,7 @@ function batchRow(p: Prepared, withRaw = true): Record<string, unknown> {
     bcc_text: row.bccText,
     reply_to_text: row.replyToText,
     pec_receipt: row.pecReceipt,
-    pending: row.pending,
-    raw: withRaw ? data.raw.toString("base64") : "",
+    raw: data.raw.toString("base64"),
     date: data.date ? data.date.toISOString() : null,
     return_path: data.returnPath,
     text: data.text,
