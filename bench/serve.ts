@@ -4,11 +4,10 @@
 // Prints one JSON line on stdout when ready ({ http, smtp, seeded, seedMs }); logs go to stderr. Stops on SIGTERM,
 // SIGINT, or when its parent goes away (stdin closes), closing the servers and the database.
 import { openDatabase, type DatabaseHandle } from "@inps-sim/db";
-import { readMailConfig, startMailService } from "@inps-sim/mail-gateway";
+import { readMailConfig, SmtpFaults, startMailService, startSmtpServer } from "@inps-sim/mail-gateway";
 import { createLogger } from "@inps-sim/service-kit";
 import { readSmsConfig, startSmsGateway } from "@inps-sim/sms-gateway";
 import { sql } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -110,19 +109,20 @@ async function seedMail(handle: DatabaseHandle, store: MailStore, n: number): Pr
 
 try {
   if (kind === "sink") {
-    // The load generator's ceiling: an SMTP server that reads each message and keeps nothing.
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      logger: false,
-      onData(stream, _session, callback) {
-        stream.on("data", () => {});
-        stream.on("end", () => callback(null, "Ok"));
-      },
+    // The load generator's ceiling: the gateway's own SMTP front door, with a mailbox that reads each message and
+    // keeps nothing (no parsing, no database).
+    const runtime = { startedAt: Date.now(), SMTPAccepted: 0, SMTPAcceptedSize: 0, SMTPRejected: 0, SMTPIgnored: 0 };
+    const mailbox = { runtime, accept: async () => "sink" } as unknown as Parameters<typeof startSmtpServer>[0]["mailbox"];
+    const smtp = await startSmtpServer({
+      mailbox,
+      faults: new SmtpFaults("sink"),
+      port: 0,
+      host: "127.0.0.1",
+      maxMessageSize: 10 * 1024 * 1024,
+      logger: createLogger({ service: "sink", level, destination: process.stderr }),
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    cleanups.push(() => new Promise((r) => server.close(() => r())));
-    ready({ smtp: (server.server.address() as AddressInfo).port });
+    cleanups.push(() => smtp.close());
+    ready({ smtp: smtp.port });
   } else if (kind === "floor") {
     // The machine's HTTP floor: node:http answering "ok", nothing else.
     const server = createServer((_req, res) => res.end("ok"));
