@@ -21,15 +21,18 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 const PGLITE_SETTINGS = ["shared_buffers=16MB", "wal_buffers=1MB", "temp_buffers=1MB", "work_mem=4MB", "maintenance_work_mem=16MB"];
 
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
-  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([
+  const [{ PGlite }, { drizzle: drizzlePglite }, { pg_trgm }] = await Promise.all([
     import("@electric-sql/pglite"),
     import("drizzle-orm/pglite"),
+    import("@electric-sql/pglite/contrib/pg_trgm"),
   ]);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     // An embedded simulator needs no 128 MB buffer cache: this takes ~115 MB off the stack's memory.
     postgresqlconf: PGLITE_SETTINGS,
+    // Trigram indexes for the mail gateway's substring search; loading it costs ~20 ms and a few MB.
+    extensions: { pg_trgm },
   });
   const db = drizzlePglite({ client }) as unknown as Database;
   return {
