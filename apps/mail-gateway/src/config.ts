@@ -46,6 +46,11 @@ export const mailConfigSchema = z.object({
   PEC_DELIVERY_DELAY: durationVar("PT0S"),
   /** The PEC provider's name in the receipts (gestore-emittente). */
   PEC_PROVIDER: z.string().min(1).max(100).default("Gestore PEC del simulatore"),
+  /**
+   * The mailbox size from which substring search is served by trigram indexes (built then, dropped at half of it).
+   * Below it a search reads the table, which costs less than keeping the indexes on every arrival. 0: always.
+   */
+  MAIL_SEARCH_INDEX_THRESHOLD: z.coerce.number().int().min(0).max(100_000_000).default(20_000),
   /** Mailpit's /api/v1/chaos (off, as in Mailpit unless started with --enable-chaos). */
   MAIL_CHAOS: switchVar("off"),
   SIM_ADMIN_TOKEN: z.string().min(8, "must be at least 8 characters").optional(),

@@ -125,7 +125,7 @@ export class Mailbox {
   /** After /__sim/reset: nothing is pending any more. */
   forgetPending(): void {
     this.#nextDue = null;
-    this.store.invalidate();
+    this.store.emptied();
   }
 
   async #loadNextDue(): Promise<void> {

@@ -5,7 +5,7 @@ import { FaultInjector, listen, prepareService, type Logger, type RunningService
 import { createMailApp } from "./app.ts";
 import type { MailConfig } from "./config.ts";
 import { simClock } from "./db/schema.ts";
-import { ensureSearchIndexes } from "./db/search-indexes.ts";
+import { SearchIndexes } from "./db/search-indexes.ts";
 import { Mailbox } from "./mailbox.ts";
 import { SmtpFaults } from "./smtp/faults.ts";
 import { startSmtpServer } from "./smtp/smtp-server.ts";
@@ -15,6 +15,7 @@ export const mailMigrations = { schema: "mail", folder: fileURLToPath(new URL(".
 export interface RunningMailService extends RunningService {
   mailbox: Mailbox;
   smtpFaults: SmtpFaults;
+  searchIndexes: SearchIndexes;
 }
 
 export async function startMailService(options: {
@@ -25,7 +26,6 @@ export async function startMailService(options: {
 }): Promise<RunningMailService> {
   const { handle, config, logger } = options;
   const clock = await prepareService({ handle, migrations: mailMigrations, clockTable: simClock, start: options.simStart });
-  await ensureSearchIndexes(handle, logger);
   const mailbox = new Mailbox(
     handle.db,
     clock,
@@ -37,6 +37,9 @@ export async function startMailService(options: {
     },
     logger,
   );
+  const searchIndexes = new SearchIndexes(handle, config.MAIL_SEARCH_INDEX_THRESHOLD, logger);
+  mailbox.store.onSize = (total) => searchIndexes.update(total);
+  await searchIndexes.open((await mailbox.store.stats()).total);
   const leftovers = await mailbox.parseLeftovers();
   if (leftovers > 0) logger.info({ messages: leftovers }, "parsed messages an earlier version had stored unparsed");
   const smtpFaults = new SmtpFaults(config.SIM_SEED);
@@ -82,6 +85,7 @@ export async function startMailService(options: {
     ports: { http: server.port, smtp: smtp.port },
     mailbox,
     smtpFaults,
+    searchIndexes,
     close: async () => {
       clearInterval(timer);
       await Promise.all([server.close(), smtp.close()]);

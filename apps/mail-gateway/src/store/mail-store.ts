@@ -84,8 +84,15 @@ type SummaryRow = { [K in keyof typeof summaryColumns]: (typeof summaryColumns)[
 const newestFirst = [desc(messages.created), desc(messages.seq)];
 
 const STATS_TTL_MS = 5000;
-/** From this offset on, a page of the whole mailbox is found in the index first (see page()). */
+/** From this offset on, a page of the whole mailbox starts from the page directory (see page()). */
 const DEEP_OFFSET = 500;
+/** One key in the page directory for every this many messages. */
+const DIRECTORY_STEP = 500;
+
+interface PageDirectory {
+  keys: { created: string; seq: number }[];
+  at: number;
+}
 
 export interface Stats {
   total: number;
@@ -114,6 +121,19 @@ export class MailStore {
   invalidate(): void {
     this.#stats = null;
     this.#changed();
+    this.#removed();
+  }
+
+  /** Told the mailbox's size whenever it is known anew (after writes, recounts and emptying). */
+  onSize: (total: number) => void = () => {};
+
+  /** After the whole schema was emptied from outside (the control plane's reset). */
+  emptied(): void {
+    this.#removed();
+    this.#stats = { total: 0, unread: 0, tags: [] };
+    this.#statsAt = performance.now();
+    this.#changed();
+    this.onSize(0);
   }
 
   /**
@@ -150,6 +170,7 @@ export class MailStore {
     if (this.#stats && prepared.every((p) => p.tags.length === 0)) {
       this.#stats.total += prepared.length;
       this.#stats.unread += prepared.length;
+      this.onSize(this.#stats.total);
     } else this.invalidate();
     return prepared.map((p) => toSummary({ ...p.row, read: false }, p.tags));
   }
@@ -207,6 +228,7 @@ export class MailStore {
     this.#statsRefresh = this.#readStats()
       .then((stats) => {
         if (version === this.#version && this.#stats) this.#stats = stats;
+        this.onSize(stats.total);
       })
       .catch(() => {})
       .finally(() => {
@@ -221,6 +243,7 @@ export class MailStore {
       this.#stats = stats;
       this.#statsAt = performance.now();
     }
+    this.onSize(stats.total);
     return stats;
   }
 
@@ -254,26 +277,78 @@ export class MailStore {
   /** One page of messages, newest first, matching `search` (empty: all). */
   async page(search: string, page: Page): Promise<MessageSummary[]> {
     const where = this.#where(search, page.before);
-    if (!search && page.start >= DEEP_OFFSET && page.limit > 0) {
-      // Deep in the whole mailbox: skip the first `start` entries in the (created, seq) index alone (an index-only
-      // scan), then read just the page's rows.
-      const keys = this.db
-        .select({ created: messages.created, seq: messages.seq })
-        .from(messages)
-        .where(where)
-        .orderBy(...newestFirst)
-        .limit(page.limit)
-        .offset(page.start);
+    if (!search && !page.before && page.start >= DEEP_OFFSET && page.limit > 0) {
+      // Deep in the whole mailbox: start from the nearest key of the page directory, so at most DIRECTORY_STEP
+      // entries are skipped instead of `start`.
+      const { key, skip } = await this.#seek(page.start);
       const rows = await this.db
         .select(summaryColumns)
         .from(messages)
-        .where(sql`(${messages.created}, ${messages.seq}) in (${keys})`)
-        .orderBy(...newestFirst);
+        .where(key ? sql`(${messages.created}, ${messages.seq}) <= (${key.created}::timestamptz, ${key.seq})` : undefined)
+        .orderBy(...newestFirst)
+        .limit(page.limit)
+        .offset(skip);
       return this.#withTags(rows);
     }
     const query = this.db.select(summaryColumns).from(messages).where(where).orderBy(...newestFirst);
     const rows = page.limit > 0 ? await query.limit(page.limit).offset(page.start) : await query.offset(page.start);
     return this.#withTags(rows);
+  }
+
+  /**
+   * The page directory: every DIRECTORY_STEP-th key of the whole mailbox, newest first, as it was when read. Messages
+   * stored since are all newer than its first key (time does not go back), so they are counted at each use, whoever
+   * stored them; a deletion by this process drops the directory, and it is read again at most every STATS_TTL_MS.
+   */
+  #directory: PageDirectory | null = null;
+  #directoryRead: Promise<PageDirectory> | null = null;
+
+  /** Where the message at `start` (newest first) is: a key at or before it, and how many more to skip from there. */
+  async #seek(start: number): Promise<{ key: { created: string; seq: number } | null; skip: number }> {
+    let directory = this.#directory;
+    if (!directory) directory = await this.#readDirectory();
+    else if (performance.now() - directory.at >= STATS_TTL_MS) void this.#readDirectory().catch(() => {});
+    const top = directory.keys[0];
+    if (!top) return { key: null, skip: start };
+    const [newer] = rowsOf<{ n: number | string }>(
+      await this.db.execute(
+        sql`select count(*) as n from ${messages} where (${messages.created}, ${messages.seq}) > (${top.created}::timestamptz, ${top.seq})`,
+      ),
+    );
+    const ahead = Number(newer?.n ?? 0);
+    if (ahead > DIRECTORY_STEP * 10) this.#directory = null; // read it again next time, rather than count so many
+    if (start < ahead) return { key: null, skip: start };
+    const at = Math.min(Math.floor((start - ahead) / DIRECTORY_STEP), directory.keys.length - 1);
+    return { key: directory.keys[at]!, skip: start - ahead - at * DIRECTORY_STEP };
+  }
+
+  #readDirectory(): Promise<PageDirectory> {
+    this.#directoryRead ??= (async () => {
+      const version = this.#orderVersion;
+      const rows = rowsOf<{ created: string | Date; seq: number | string }>(
+        await this.db.execute(
+          sql`select created, seq from (
+                select ${messages.created} as created, ${messages.seq} as seq,
+                  row_number() over (order by ${messages.created} desc, ${messages.seq} desc) - 1 as position
+                from ${messages}) t
+              where position % ${DIRECTORY_STEP} = 0 order by position`,
+        ),
+      );
+      const directory = { keys: rows.map((r) => ({ created: new Date(r.created).toISOString(), seq: Number(r.seq) })), at: performance.now() };
+      if (version === this.#orderVersion) this.#directory = directory;
+      return directory;
+    })().finally(() => {
+      this.#directoryRead = null;
+    });
+    return this.#directoryRead;
+  }
+
+  /** Bumped by every deletion of this process: a directory read before it is not kept. */
+  #orderVersion = 0;
+
+  #removed(): void {
+    this.#orderVersion++;
+    this.#directory = null;
   }
 
   /**
@@ -364,7 +439,7 @@ export class MailStore {
     const { total } = await this.stats();
     await this.db.execute(sql`truncate table ${messageTags}, ${messageData}, ${messages}, ${tags} restart identity`);
     this.#deleted += total;
-    this.invalidate();
+    this.emptied();
   }
 
   async deleteIds(ids: string[]): Promise<void> {
