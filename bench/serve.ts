@@ -134,13 +134,21 @@ try {
     const logger = createLogger({ service: "mail-gateway", level, destination: process.stderr });
     const service = await startMailService({
       handle,
-      config: readMailConfig({ MAIL_HTTP_PORT: "0", SMTP_PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: level, SIM_ADMIN_TOKEN: "bench-admin-token" }),
+      config: readMailConfig({
+        MAIL_HTTP_PORT: "0",
+        SMTP_PORT: "0",
+        HOST: "127.0.0.1",
+        LOG_LEVEL: level,
+        SIM_ADMIN_TOKEN: "bench-admin-token",
+        MAIL_SEARCH_INDEX_THRESHOLD: process.env.MAIL_SEARCH_INDEX_THRESHOLD,
+      }),
       logger,
     });
     cleanups.push(() => service.close());
     const n = Number(process.env.BENCH_SEED_MESSAGES ?? 0);
     const t0 = performance.now();
     if (n > 0) await seedMail(handle, service.mailbox.store, n);
+    await service.searchIndexes.ready(); // built while seeding, once the mailbox passed MAIL_SEARCH_INDEX_THRESHOLD
     ready({ http: service.ports.http, smtp: service.ports.smtp, seeded: n, seedMs: Math.round(performance.now() - t0), db: handle.kind });
   } else if (kind === "sms") {
     const handle = await database();
