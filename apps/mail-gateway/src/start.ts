@@ -1,7 +1,7 @@
 // startMailService: migrate, load the clock, build the app, listen on HTTP and SMTP. Used by main.ts and the embedded stack.
 import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "@inps-sim/db";
-import { FaultInjector, listen, prepareService, type Logger, type RunningService } from "@inps-sim/service-kit";
+import { gatewayDeps, listen, prepareService, type Logger, type RunningService } from "@inps-sim/service-kit";
 import { createMailApp } from "./app.ts";
 import type { MailConfig } from "./config.ts";
 import { simClock } from "./db/schema.ts";
@@ -45,13 +45,7 @@ export async function startMailService(options: {
   const smtpFaults = new SmtpFaults(config.SIM_SEED);
   const ports = { http: config.MAIL_HTTP_PORT, smtp: config.SMTP_PORT };
   const app = createMailApp({
-    db: handle.db,
-    database: { kind: handle.kind, location: handle.location },
-    clock,
-    logger,
-    faults: new FaultInjector(config.SIM_SEED),
-    adminToken: config.SIM_CONTROL ? config.SIM_ADMIN_TOKEN : undefined,
-    ports: () => ({ ...ports }),
+    ...gatewayDeps({ handle, clock, logger, config, ports: () => ({ ...ports }) }),
     mailbox,
     smtpFaults,
     chaosEnabled: config.MAIL_CHAOS,

@@ -1,7 +1,7 @@
 // startPostalService: migrate, load the clock, build the app, listen. Used by main.ts and the embedded stack.
 import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "@inps-sim/db";
-import { FaultInjector, listen, prepareService, type Logger, type RunningService } from "@inps-sim/service-kit";
+import { gatewayDeps, listen, prepareService, type Logger, type RunningService } from "@inps-sim/service-kit";
 import { createPostalApp } from "./app.ts";
 import type { PostalConfig } from "./config.ts";
 import { simClock } from "./db/schema.ts";
@@ -17,16 +17,7 @@ export async function startPostalService(options: {
   const { handle, config, logger } = options;
   const clock = await prepareService({ handle, migrations: postalMigrations, clockTable: simClock, start: options.simStart });
   let port = config.POSTAL_PORT;
-  const app = createPostalApp({
-    db: handle.db,
-    database: { kind: handle.kind, location: handle.location },
-    clock,
-    logger,
-    faults: new FaultInjector(config.SIM_SEED),
-    adminToken: config.SIM_CONTROL ? config.SIM_ADMIN_TOKEN : undefined,
-    ports: () => ({ http: port }),
-    settings: config,
-  });
+  const app = createPostalApp({ ...gatewayDeps({ handle, clock, logger, config, ports: () => ({ http: port }) }), settings: config });
   const server = await listen(app, { port: config.POSTAL_PORT, hostname: config.HOST });
   port = server.port;
   return { name: "postal-gateway", urls: { http: server.url }, ports: { http: server.port }, close: server.close };

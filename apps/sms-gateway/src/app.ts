@@ -1,15 +1,6 @@
 // createSmsApp: the SMS gateway's HTTP surface, built from its dependencies.
-import { truncateSchema, type Database, type DatabaseKind } from "@inps-sim/db";
-import {
-  createServiceApp,
-  createSimControl,
-  guardGatewayApi,
-  mountHealth,
-  type FaultInjector,
-  type Logger,
-  type ServiceEnv,
-  type StackClock,
-} from "@inps-sim/service-kit";
+import { truncateSchema } from "@inps-sim/db";
+import { createGatewayApp, type GatewayDeps, type ServiceEnv } from "@inps-sim/service-kit";
 import type { Context } from "hono";
 import type { SmsSettings } from "./config.ts";
 import { createCallbackDispatcher, type CallbackDispatcher } from "./sms/callbacks.ts";
@@ -26,15 +17,7 @@ export const SMS_DEFAULT_SETTINGS: SmsSettings = {
 /** The largest request body the API reads; anything bigger is `413 too-large`. */
 export const SMS_MAX_BODY_BYTES = 32 * 1024;
 
-export interface SmsAppDeps {
-  db: Database;
-  database: { kind: DatabaseKind; location: string };
-  clock: StackClock;
-  logger: Logger;
-  faults: FaultInjector;
-  /** Unset: the control plane is not mounted (SIM_CONTROL=off). */
-  adminToken?: string | undefined;
-  ports?: () => Record<string, number>;
+export interface SmsAppDeps extends GatewayDeps {
   settings: SmsSettings;
   /** Sends delivery reports; built from `settings` (and `fetch`) when not given. */
   callbacks?: CallbackDispatcher | undefined;
@@ -53,38 +36,25 @@ export function createSmsApp(deps: SmsAppDeps) {
       timeoutMs: deps.settings.SMS_CALLBACK_TIMEOUT_MS,
       fetch: deps.fetch,
     });
-  const app = createServiceApp({ logger: deps.logger });
-  mountHealth(app, {
+  return createGatewayApp(deps, {
     service: "sms-gateway",
-    ports: deps.ports ?? (() => ({})),
-    database: () => deps.database,
-    clock: deps.clock,
+    maxBodyBytes: SMS_MAX_BODY_BYTES,
+    sim: {
+      reset: () => truncateSchema(deps.db, "sms"),
+      // Statuses follow the clock by themselves; what a move can make due is delivery reports.
+      onClockMoved: async () => {
+        await callbacks.runDue();
+      },
+    },
+    routes(app) {
+      app.route("/api/v1", messageRoutes(deps));
+      const inbox = async (c: Context<ServiceEnv>) => {
+        const to = c.req.query("to");
+        const html = await renderInbox(deps.db, deps.clock, to && to.length <= 32 ? to.trim().replace(/^(\d)/, "+$1") : undefined);
+        return c.html(html);
+      };
+      app.get("/", inbox);
+      app.get("/inbox", inbox);
+    },
   });
-  guardGatewayApi(app, { faults: deps.faults, maxBodyBytes: SMS_MAX_BODY_BYTES });
-  app.route("/api/v1", messageRoutes(deps));
-
-  const inbox = async (c: Context<ServiceEnv>) => {
-    const to = c.req.query("to");
-    const html = await renderInbox(deps.db, deps.clock, to && to.length <= 32 ? to.trim().replace(/^(\d)/, "+$1") : undefined);
-    return c.html(html);
-  };
-  app.get("/", inbox);
-  app.get("/inbox", inbox);
-
-  if (deps.adminToken) {
-    app.route(
-      "/__sim",
-      createSimControl({
-        token: deps.adminToken,
-        clock: deps.clock,
-        faults: deps.faults,
-        reset: () => truncateSchema(deps.db, "sms"),
-        // Statuses follow the clock by themselves; what a move can make due is delivery reports.
-        onClockMoved: async () => {
-          await callbacks.runDue();
-        },
-      }),
-    );
-  }
-  return app;
 }

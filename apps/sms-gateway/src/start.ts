@@ -1,7 +1,7 @@
 // startSmsGateway: migrate, load the clock, build the app, listen. Used by main.ts and the embedded stack.
 import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "@inps-sim/db";
-import { FaultInjector, listen, prepareService, type Logger, type RunningService } from "@inps-sim/service-kit";
+import { gatewayDeps, listen, prepareService, type Logger, type RunningService } from "@inps-sim/service-kit";
 import { createSmsApp } from "./app.ts";
 import type { SmsConfig } from "./config.ts";
 import { simClock } from "./db/schema.ts";
@@ -25,17 +25,7 @@ export async function startSmsGateway(options: {
     backoff: config.SMS_CALLBACK_BACKOFF,
     timeoutMs: config.SMS_CALLBACK_TIMEOUT_MS,
   });
-  const app = createSmsApp({
-    db: handle.db,
-    database: { kind: handle.kind, location: handle.location },
-    clock,
-    logger,
-    faults: new FaultInjector(config.SIM_SEED),
-    adminToken: config.SIM_CONTROL ? config.SIM_ADMIN_TOKEN : undefined,
-    ports: () => ({ http: port }),
-    settings: config,
-    callbacks,
-  });
+  const app = createSmsApp({ ...gatewayDeps({ handle, clock, logger, config, ports: () => ({ http: port }) }), settings: config, callbacks });
   const server = await listen(app, { port: config.SMS_PORT, hostname: config.HOST });
   port = server.port;
   // Simulated time also flows by itself: look for due delivery reports now and then.

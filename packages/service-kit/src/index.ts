@@ -12,3 +12,4 @@ export * from "./running-service.ts";
 export * from "./run-standalone.ts";
 export * from "./idempotency.ts";
 export * from "./gateway-api.ts";
+export * from "./gateway-app.ts";

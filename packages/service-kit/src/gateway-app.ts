@@ -1,0 +1,64 @@
+// The frame every mock gateway shares: the service app, /health, faults (and a body limit) in front of /api/v1,
+// and the /__sim control plane when there is a token. The gateway adds its own routes in between.
+import type { Database, DatabaseHandle, DatabaseKind } from "@inps-sim/db";
+import { createServiceApp, type ServiceApp } from "./create-service-app.ts";
+import { FaultInjector, faultInjection } from "./faults.ts";
+import { guardGatewayApi } from "./gateway-api.ts";
+import { mountHealth } from "./health.ts";
+import type { Logger } from "./logger.ts";
+import type { StackClock } from "./persistent-clock.ts";
+import { createSimControl, type SimControlOptions } from "./sim-control.ts";
+
+/** What every gateway app is built from. */
+export interface GatewayDeps {
+  db: Database;
+  database: { kind: DatabaseKind; location: string };
+  clock: StackClock;
+  logger: Logger;
+  faults: FaultInjector;
+  /** Unset: the control plane is not mounted (SIM_CONTROL=off). */
+  adminToken?: string | undefined;
+  ports?: () => Record<string, number>;
+}
+
+export interface GatewayFrame {
+  service: string;
+  /** The API's body limit; unset: the gateway enforces its own (the mail gateway answers as Mailpit does). */
+  maxBodyBytes?: number;
+  /** The control plane's reset and extras; token, clock and faults come from the deps. */
+  sim: Omit<SimControlOptions, "token" | "clock" | "faults">;
+  /** Mounts the gateway's own routes. */
+  routes(app: ServiceApp): void;
+}
+
+export function createGatewayApp(deps: GatewayDeps, frame: GatewayFrame): ServiceApp {
+  const app = createServiceApp({ logger: deps.logger });
+  mountHealth(app, { service: frame.service, ports: deps.ports ?? (() => ({})), database: () => deps.database, clock: deps.clock });
+  if (frame.maxBodyBytes === undefined) app.use("/api/v1/*", faultInjection(deps.faults));
+  else guardGatewayApi(app, { faults: deps.faults, maxBodyBytes: frame.maxBodyBytes });
+  frame.routes(app);
+  if (deps.adminToken) {
+    app.route("/__sim", createSimControl({ ...frame.sim, token: deps.adminToken, clock: deps.clock, faults: deps.faults }));
+  }
+  return app;
+}
+
+/** A gateway's deps from what its start-up has: the database, the loaded clock and its settings. */
+export function gatewayDeps(options: {
+  handle: DatabaseHandle;
+  clock: StackClock;
+  logger: Logger;
+  config: { SIM_SEED: string; SIM_CONTROL: boolean; SIM_ADMIN_TOKEN?: string | undefined };
+  ports: () => Record<string, number>;
+}): GatewayDeps {
+  const { handle, config } = options;
+  return {
+    db: handle.db,
+    database: { kind: handle.kind, location: handle.location },
+    clock: options.clock,
+    logger: options.logger,
+    faults: new FaultInjector(config.SIM_SEED),
+    adminToken: config.SIM_CONTROL ? config.SIM_ADMIN_TOKEN : undefined,
+    ports: options.ports,
+  };
+}
