@@ -1,9 +1,9 @@
 // Trigram indexes for Mailpit's substring search (LIKE '%…%'), kept only while the mailbox is large enough to need
 // them. Each stored message costs them about as much again as the rest of its insert; a search without them reads
 // the whole table, which stays within a few milliseconds per thousand messages. So they are built once the mailbox
-// reaches a threshold (MAIL_SEARCH_INDEX_THRESHOLD) and dropped once it is down to half of it (emptied, mostly). Not a drizzle migration: they
-// need the pg_trgm extension, which a PostgreSQL server may not offer (the search then works without them, only
-// slower); the embedded PGlite is opened with it.
+// reaches a threshold (MAIL_SEARCH_INDEX_THRESHOLD) and dropped once it is down to half of it (emptied, mostly).
+// Not a drizzle migration: they need the pg_trgm extension, which a PostgreSQL server may not offer (the search then
+// works without them, only slower); the embedded PGlite is opened with it.
 import type { DatabaseHandle } from "@inps-sim/db";
 import { rowsOf } from "@inps-sim/db";
 import type { Logger } from "@inps-sim/service-kit";
@@ -23,10 +23,6 @@ export class SearchIndexes {
     readonly threshold: number,
     private readonly logger?: Logger,
   ) {}
-
-  get built(): boolean {
-    return this.#built;
-  }
 
   /** At start-up: loads pg_trgm, finds whether the indexes exist, and builds or drops them for `total` messages. */
   async open(total: number): Promise<void> {

@@ -121,7 +121,6 @@ export class MailStore {
   invalidate(): void {
     this.#stats = null;
     this.#changed();
-    this.#removed();
   }
 
   /** Told the mailbox's size whenever it is known anew (after writes, recounts and emptying). */
@@ -343,7 +342,7 @@ export class MailStore {
     return this.#directoryRead;
   }
 
-  /** Bumped by every deletion of this process: a directory read before it is not kept. */
+  /** Bumped by every deletion of this process (deleteIds, deleteSearch, emptied): a directory read before it is not kept. */
   #orderVersion = 0;
 
   #removed(): void {
@@ -447,6 +446,7 @@ export class MailStore {
     const gone = await this.db.delete(messages).where(inArray(messages.id, ids)).returning({ id: messages.id });
     this.#deleted += gone.length;
     await this.#pruneTags();
+    this.#removed();
     this.invalidate();
   }
 
@@ -455,6 +455,7 @@ export class MailStore {
     const gone = await this.db.delete(messages).where(where).returning({ id: messages.id });
     this.#deleted += gone.length;
     await this.#pruneTags();
+    this.#removed();
     this.invalidate();
   }
 
