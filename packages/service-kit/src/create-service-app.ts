@@ -35,7 +35,7 @@ export function createServiceApp(options: { logger: Logger }): ServiceApp {
     c.res.headers.set("x-request-id", requestId);
     const ms = Math.round((performance.now() - started) * 10) / 10;
     // Paths only: query strings and bodies may carry secrets.
-    if (options.logger.isLevelEnabled("debug")) log.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, "request");
+    log.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, "request");
   });
 
   app.notFound((c) =>
