@@ -1,12 +1,20 @@
 // Profiles: `default` for a person at a terminal, `ci` with parallel workers and JUnit/HTML reports.
 // Against an external stack (STACK_URL) scenarios share one simulated clock, so they run on one worker.
+import { createRequire } from "node:module";
+
 const external = Boolean(process.env.STACK_URL);
 const workers = external ? 0 : Number(process.env.CUCUMBER_PARALLEL ?? 2);
 
+// Cucumber adds the paths of the command line to the profile's: the whole suite only when none is named,
+// so `cucumber-js identity/journeys/expiry.feature:12` runs that one scenario. Cucumber's own parser
+// tells a path from an option's value.
+const { default: ArgvParser } = createRequire(import.meta.url)("@cucumber/cucumber/lib/configuration/argv_parser");
+const named = ArgvParser.parse(process.argv).configuration.paths ?? [];
+
 const common = {
-  paths: ["**/*.feature"],
+  ...(named.length ? {} : { paths: ["**/*.feature"] }),
   import: ["support/register.mjs", "support/**/*.ts", "steps/**/*.ts"],
-  format: ["progress-bar", "message:reports/messages.ndjson", "rerun:reports/@rerun.txt"],
+  format: [process.stdout.isTTY ? "progress-bar" : "progress", "message:reports/messages.ndjson", "rerun:reports/@rerun.txt"],
   formatOptions: { snippetInterface: "async-await" },
   strict: true,
 };

@@ -1,5 +1,6 @@
-// One stack per worker process, started before its first scenario: never one per scenario (PGlite takes seconds).
-import { AfterAll, BeforeAll, setDefaultTimeout } from "@cucumber/cucumber";
+// One stack per worker process, started before its first scenario: never one per scenario (PGlite takes seconds),
+// and never for a worker that gets no scenario (a run of one file on two workers starts one stack).
+import { AfterAll, Before, setDefaultTimeout } from "@cucumber/cucumber";
 import { embeddedEndpoints, externalEndpoints, type StackEndpoints } from "./stack-endpoints.ts";
 
 setDefaultTimeout(30_000);
@@ -7,12 +8,12 @@ setDefaultTimeout(30_000);
 let stack: StackEndpoints | undefined;
 
 export function currentStack(): StackEndpoints {
-  if (!stack) throw new Error("the stack is not running: BeforeAll did not complete");
+  if (!stack) throw new Error("the stack is not running: the first Before hook did not complete");
   return stack;
 }
 
-BeforeAll({ timeout: 120_000 }, async function () {
-  stack = externalEndpoints(process.env) ?? (await embeddedEndpoints());
+Before({ timeout: 120_000 }, async function () {
+  stack ??= externalEndpoints(process.env) ?? (await embeddedEndpoints());
 });
 
 AfterAll({ timeout: 30_000 }, async function () {

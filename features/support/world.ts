@@ -19,36 +19,67 @@ import type { StackEndpoints } from "./stack-endpoints.ts";
 
 const cryptoRandom = { bytes: (n: number) => new Uint8Array(randomBytes(n)) };
 
+interface Clients {
+  stack: StackEndpoints;
+  sim: ControlPlane;
+  sms: SmsClient;
+  mail: MailClient;
+  postal: PostalClient;
+  identity: IdentityClient;
+  faults: GatewayFaults;
+}
+
+function createClients(stack: StackEndpoints): Clients {
+  return {
+    stack,
+    sim: createControlPlane(stack.identityUrl, stack.adminToken),
+    sms: createSmsClient({ baseUrl: stack.smsUrl }),
+    postal: createPostalClient({ baseUrl: stack.postalUrl }),
+    mail: createMailClient({ apiUrl: stack.mailUrl, smtpHost: stack.smtpHost, smtpPort: stack.smtpPort }),
+    identity: createIdentityClient({ baseUrl: stack.identityUrl, adminToken: stack.adminToken, operatorToken: stack.operatorToken }),
+    faults: createGatewayFaults(stack),
+  };
+}
+
 export class SimulatorWorld extends World {
-  readonly stack: StackEndpoints;
-  readonly sim: ControlPlane;
-  readonly sms: SmsClient;
-  readonly mail: MailClient;
-  readonly postal: PostalClient;
-  /** The identity service, with the admin token (for `/__sim`) and the operator token. */
-  readonly identity: IdentityClient;
-  /** The gateways' fault switches; an After hook clears whatever a scenario set. */
-  readonly faults: GatewayFaults;
   /** This scenario's own citizen: a generated fiscal code and contacts no other scenario shares. */
-  readonly citizen: Persona;
+  readonly citizen: Persona = randomPersona(cryptoRandom);
   /** Values a scenario keeps between steps (an instant read earlier, an answer to compare). */
   readonly memory = new Map<string, unknown>();
   #healthCard: HealthCard | undefined;
+  #clients: Clients | undefined;
 
   constructor(options: IWorldOptions) {
     super(options);
-    this.stack = currentStack();
-    this.sim = createControlPlane(this.stack.identityUrl, this.stack.adminToken);
-    this.sms = createSmsClient({ baseUrl: this.stack.smsUrl });
-    this.postal = createPostalClient({ baseUrl: this.stack.postalUrl });
-    this.mail = createMailClient({ apiUrl: this.stack.mailUrl, smtpHost: this.stack.smtpHost, smtpPort: this.stack.smtpPort });
-    this.citizen = randomPersona(cryptoRandom);
-    this.identity = createIdentityClient({
-      baseUrl: this.stack.identityUrl,
-      adminToken: this.stack.adminToken,
-      operatorToken: this.stack.operatorToken,
-    });
-    this.faults = createGatewayFaults(this.stack);
+  }
+
+  // The clients are built on first use, so `--dry-run` and `--format usage` need no stack.
+  get #made(): Clients {
+    this.#clients ??= createClients(currentStack());
+    return this.#clients;
+  }
+  get stack(): StackEndpoints {
+    return this.#made.stack;
+  }
+  get sim(): ControlPlane {
+    return this.#made.sim;
+  }
+  get sms(): SmsClient {
+    return this.#made.sms;
+  }
+  get mail(): MailClient {
+    return this.#made.mail;
+  }
+  get postal(): PostalClient {
+    return this.#made.postal;
+  }
+  /** The identity service, with the admin token (for `/__sim`) and the operator token. */
+  get identity(): IdentityClient {
+    return this.#made.identity;
+  }
+  /** The gateways' fault switches; an After hook clears whatever a scenario set. */
+  get faults(): GatewayFaults {
+    return this.#made.faults;
   }
 
   /**
