@@ -3,5 +3,5 @@ import { After } from "@cucumber/cucumber";
 import type { SimulatorWorld } from "./world.ts";
 
 After(async function (this: SimulatorWorld) {
-  await this.faults.clearAllSet();
+  if (this.connected) await this.faults.clearAllSet();
 });

@@ -22,24 +22,93 @@ export interface StackEndpoints {
   close?: () => Promise<void>;
 }
 
-export function externalEndpoints(env: Record<string, string | undefined>): StackEndpoints | undefined {
-  const identityUrl = env.STACK_URL;
-  if (!identityUrl) return undefined;
-  const host = new URL(identityUrl).hostname;
-  const missing = ["SIM_ADMIN_TOKEN"].filter((k) => !env[k]);
-  if (missing.length) {
-    throw new Error(`STACK_URL is set, so the suite runs against a running stack: also set ${missing.join(", ")}`);
+/** What GET /__sim/stack answers (docs/contract.md). */
+interface StackDirectory {
+  services: { identity: string; sms: string; mail: { http: string; smtp: string }; postal: string; portal: string | null };
+  operatorToken?: string;
+}
+
+type Gateway = "sms" | "mail" | "postal";
+const GATEWAYS: { key: Gateway; variable: string; health: string; name: string }[] = [
+  { key: "sms", variable: "SMS_URL", health: "sms-gateway", name: "SMS gateway" },
+  { key: "mail", variable: "MAIL_URL", health: "mail-gateway", name: "mail gateway (HTTP)" },
+  { key: "postal", variable: "POSTAL_URL", health: "postal-gateway", name: "postal gateway" },
+];
+
+const trimmed = (url: string) => url.replace(/\/+$/, "");
+
+async function discover(identityUrl: string, adminToken: string): Promise<{ directory?: StackDirectory; why?: string }> {
+  try {
+    const res = await fetch(`${identityUrl}/__sim/stack`, { headers: { authorization: `Bearer ${adminToken}` }, signal: AbortSignal.timeout(5_000) });
+    if (res.status === 401) throw new Error(`${identityUrl}/__sim/stack refused SIM_ADMIN_TOKEN (401): it is not the token this stack printed`);
+    if (!res.ok) return { why: `GET ${identityUrl}/__sim/stack answered ${res.status}` };
+    return { directory: (await res.json()) as StackDirectory };
+  } catch (error) {
+    if ((error as Error).message.includes("refused SIM_ADMIN_TOKEN")) throw error;
+    throw new Error(`STACK_URL=${identityUrl} does not answer (${(error as Error).message}): is the stack running there?`);
   }
+}
+
+/** Whether `url` is the gateway it should be: its /health names it (real Mailpit has none, but answers /api/v1/info). */
+async function answersAs(url: string, gateway: (typeof GATEWAYS)[number]): Promise<string | undefined> {
+  try {
+    const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(5_000) });
+    if (res.ok) {
+      const { service } = (await res.json()) as { service?: string };
+      return service === gateway.health ? undefined : `${url} is the ${service ?? "unknown service"}, not the ${gateway.name}`;
+    }
+    if (gateway.key === "mail" && (await fetch(`${url}/api/v1/info`, { signal: AbortSignal.timeout(5_000) })).ok) return undefined;
+    return `${url}/health answered ${res.status}`;
+  } catch (error) {
+    return `${url} does not answer (${(error as Error).message})`;
+  }
+}
+
+/**
+ * A running stack: STACK_URL and SIM_ADMIN_TOKEN are enough, the rest comes from GET /__sim/stack. A URL given as
+ * well (SMS_URL, MAIL_URL, POSTAL_URL, SMTP_HOST/SMTP_PORT, OPERATOR_TOKEN) is used instead, and a disagreement is
+ * said, never silently settled with a default port.
+ */
+export async function externalEndpoints(env: Record<string, string | undefined>): Promise<StackEndpoints | undefined> {
+  if (!env.STACK_URL) return undefined;
+  const identityUrl = trimmed(env.STACK_URL);
+  const adminToken = env.SIM_ADMIN_TOKEN;
+  if (!adminToken) throw new Error("STACK_URL is set, so the suite runs against a running stack: also set SIM_ADMIN_TOKEN (the stack prints it)");
+  const { directory, why } = await discover(identityUrl, adminToken);
+  const problems: string[] = [];
+  const notes: string[] = [];
+  const urls = {} as Record<Gateway, string>;
+  for (const gateway of GATEWAYS) {
+    const given = env[gateway.variable] ? trimmed(env[gateway.variable]!) : undefined;
+    const found = directory ? trimmed(gateway.key === "mail" ? directory.services.mail.http : directory.services[gateway.key]) : undefined;
+    const url = given ?? found;
+    if (!url) {
+      problems.push(`where is the ${gateway.name}? ${why ?? "the stack did not say"}: set ${gateway.variable}`);
+      continue;
+    }
+    const wrong = await answersAs(url, gateway);
+    if (wrong) problems.push(`${given ? `${gateway.variable}: ` : `the stack says the ${gateway.name} is at ${url}, but `}${wrong}`);
+    else if (given && found && given !== found) notes.push(`${gateway.variable}=${given}; the identity service reaches the ${gateway.name} at ${found}`);
+    urls[gateway.key] = url;
+  }
+  const smtp = directory ? new URL(directory.services.mail.smtp) : undefined;
+  const smtpHost = env.SMTP_HOST ?? smtp?.hostname;
+  const smtpPort = env.SMTP_PORT ?? smtp?.port;
+  if (!smtpHost || !smtpPort) problems.push(`where is the mail gateway's SMTP server? ${why ?? "the stack did not say"}: set SMTP_HOST and SMTP_PORT`);
+  const operatorToken = env.OPERATOR_TOKEN ?? env.OPERATOR_TOKENS?.split(",")[0]?.split(":")[1] ?? directory?.operatorToken;
+  if (!operatorToken) problems.push("no operator token: the stack was given OPERATOR_TOKENS, so set OPERATOR_TOKEN to one of them");
+  if (problems.length) throw new Error(`The stack at ${identityUrl} cannot be used as it is:\n- ${problems.join("\n- ")}`);
+  // A URL given on purpose (a port published under another number) wins; the suite says what it chose.
+  if (notes.length) process.stderr.write(`Using the URLs given, which differ from what the stack reports:\n- ${notes.join("\n- ")}\n`);
   return {
-    identityUrl: identityUrl.replace(/\/$/, ""),
-    smsUrl: env.SMS_URL ?? `http://${host}:4010`,
-    mailUrl: env.MAIL_URL ?? `http://${host}:8025`,
-    smtpHost: env.SMTP_HOST ?? host,
-    smtpPort: Number(env.SMTP_PORT ?? 1025),
-    postalUrl: env.POSTAL_URL ?? `http://${host}:4030`,
-    adminToken: env.SIM_ADMIN_TOKEN!,
-    // OPERATOR_TOKEN, or the first pair of the OPERATOR_TOKENS the running stack was given.
-    operatorToken: env.OPERATOR_TOKEN ?? env.OPERATOR_TOKENS?.split(",")[0]?.split(":")[1] ?? "",
+    identityUrl,
+    smsUrl: urls.sms,
+    mailUrl: urls.mail,
+    smtpHost: smtpHost!,
+    smtpPort: Number(smtpPort),
+    postalUrl: urls.postal,
+    adminToken,
+    operatorToken: operatorToken!,
   };
 }
 

@@ -13,7 +13,7 @@ export function currentStack(): StackEndpoints {
 }
 
 Before({ timeout: 120_000 }, async function () {
-  stack ??= externalEndpoints(process.env) ?? (await embeddedEndpoints());
+  stack ??= (await externalEndpoints(process.env)) ?? (await embeddedEndpoints());
 });
 
 AfterAll({ timeout: 30_000 }, async function () {

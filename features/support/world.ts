@@ -58,6 +58,10 @@ export class SimulatorWorld extends World {
     this.#clients ??= createClients(currentStack());
     return this.#clients;
   }
+  /** Whether a step has reached the stack yet (hooks that clean up after one need not when none did). */
+  get connected(): boolean {
+    return this.#clients !== undefined;
+  }
   get stack(): StackEndpoints {
     return this.#made.stack;
   }

@@ -17,6 +17,7 @@ import { servicesRouter } from "./services/services.index.ts";
 import { sessionsRouter } from "./sessions/sessions.index.ts";
 import { simCitizenEventsHandler, simCitizensHandler } from "./sim/sim-citizens.ts";
 import { drainOutboxHandler, listOutboxHandler } from "./sim/sim-outbox.ts";
+import { stackDirectoryHandler, type StackDirectory } from "./sim/sim-stack.ts";
 import type { StackControl } from "./stack-control.ts";
 
 export interface IdentityAppDeps {
@@ -36,6 +37,8 @@ export interface IdentityAppDeps {
   sealer: Sealer;
   outbox: OutboxDispatcher;
   operatorTokens: { operatorId: string; token: string }[];
+  /** Where the gateways are, for GET /__sim/stack (not mounted without it). */
+  directory?: StackDirectory;
   /** Longest wall-clock wait for the outbox after a clock move (a hanging gateway must not hang the clock). */
   drainOnClockMoveMs?: number;
 }
@@ -119,6 +122,7 @@ export function createIdentityApp(deps: IdentityAppDeps) {
           sim.get("/citizens/:fiscalCode/events", simCitizenEventsHandler(ctx));
           sim.get("/outbox", listOutboxHandler(deps.db));
           sim.post("/outbox/drain", drainOutboxHandler(deps.outbox));
+          if (deps.directory) sim.get("/stack", stackDirectoryHandler(deps.directory));
         },
       }),
     );

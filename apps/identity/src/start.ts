@@ -19,6 +19,8 @@ export async function startIdentityService(options: {
   config: IdentityConfig;
   logger: Logger;
   simStart?: Date | undefined;
+  /** What GET /__sim/stack adds to the gateways of the config: the portal, a generated operator token. */
+  announce?: { portalUrl?: string | undefined; operatorToken?: string | undefined };
 }): Promise<RunningService> {
   const { handle, config, logger } = options;
   const clock = await prepareService({ handle, migrations: identityMigrations, clockTable: simClock, start: options.simStart });
@@ -64,6 +66,13 @@ export async function startIdentityService(options: {
     sealer,
     outbox,
     operatorTokens: config.OPERATOR_TOKENS,
+    directory: {
+      sms: config.SMS_URL,
+      mail: { http: config.MAIL_URL, smtp: `smtp://${config.SMTP_HOST}:${config.SMTP_PORT}` },
+      postal: config.POSTAL_URL,
+      portal: options.announce?.portalUrl,
+      operatorToken: options.announce?.operatorToken,
+    },
   });
   const server = await listen(app, { port: config.IDENTITY_PORT, hostname: config.HOST });
   port = server.port;

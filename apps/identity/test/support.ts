@@ -140,6 +140,7 @@ export async function createTestbed(file: string, options: TestbedOptions = {}):
     sealer,
     outbox,
     operatorTokens: [{ operatorId: "op1", token: OPERATOR_TOKEN }],
+    directory: { sms: "http://sms.test:4010", mail: { http: "http://mail.test:8025", smtp: "smtp://mail.test:1025" }, postal: "http://postal.test:4030" },
   });
   const call: Testbed["call"] = (method, path, body, headers = {}) => {
     const init: RequestInit = { method, headers: { ...headers } };

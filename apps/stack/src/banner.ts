@@ -10,7 +10,8 @@ export function renderBanner(stack: RunningStack, options: { startupMs: number; 
     ["Mail gateway", `${mail.urls.http}   (Mailpit-compatible API /api/v1, inbox page /)`],
     ["  SMTP", `smtp://127.0.0.1:${mail.ports.smtp ?? "?"}`],
     ["Postal gateway", `${postal.urls.http}   (mailbox page /, API /api/v1/letters)`],
-    ["Control plane", `Authorization: Bearer ${stack.adminToken}   (/__sim on every service)`],
+    ["Control plane", `Authorization: Bearer ${stack.adminToken}   (/__sim on every service; GET /__sim/stack lists them)`],
+    ...(stack.operatorToken ? [["Operator token", `${stack.operatorToken}   (contact-centre API /api/v1/operator)`] as [string, string]] : []),
     ["Database", `${stack.database.kind} — ${stack.database.location}`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));

@@ -1,4 +1,5 @@
 // startStack: the four services in one process, one database, each on its own port, wired as under compose.
+import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { openDatabase, type DatabaseHandle } from "@inps-sim/db";
 import { readIdentityConfig, startIdentityService } from "@inps-sim/identity";
@@ -25,6 +26,8 @@ export interface StackOptions {
 
 export interface RunningStack {
   adminToken: string;
+  /** Set when OPERATOR_TOKENS was not: the contact-centre operator's token the stack generated. */
+  operatorToken?: string | undefined;
   database: { kind: string; location: string };
   services: { identity: RunningService; sms: RunningService; mail: RunningService; postal: RunningService };
   close(): Promise<void>;
@@ -37,6 +40,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   }
   const adminToken = options.adminToken ?? env.SIM_ADMIN_TOKEN ?? generateAdminToken();
   env.SIM_ADMIN_TOKEN = adminToken;
+  // Without OPERATOR_TOKENS one contact-centre operator is made up, printed, and told to suites by GET /__sim/stack.
+  const operatorToken = env.OPERATOR_TOKENS?.trim() ? undefined : `op_${randomBytes(12).toString("hex")}`;
+  if (operatorToken) env.OPERATOR_TOKENS = `contact-centre:${operatorToken}`;
   const loggerFor = (service: string): Logger =>
     createLogger({ service, level: options.logLevel ?? env.LOG_LEVEL, destination: options.logDestination });
   const handle = await openDatabase({
@@ -65,10 +71,12 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       ...common,
       config: readIdentityConfig(identityEnv),
       logger: loggerFor("identity"),
+      announce: { operatorToken },
     });
     started.push(identity);
     return {
       adminToken,
+      operatorToken,
       database: { kind: handle.kind, location: handle.location },
       services: { identity, sms, mail, postal },
       close: () => closeAll(started, handle),

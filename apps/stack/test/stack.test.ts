@@ -40,11 +40,33 @@ describe("the embedded stack", () => {
     }
   });
 
-  it("prints a banner with every URL and the admin token", () => {
+  it("prints a banner with every URL, the admin token and the operator token it generated", () => {
     const banner = renderBanner(stack, { startupMs: 1234 });
     for (const url of urls()) expect(banner).toContain(url);
     expect(banner).toContain(stack.adminToken);
+    expect(stack.operatorToken).toMatch(/^op_[0-9a-f]{24}$/);
+    expect(banner).toContain(stack.operatorToken);
     expect(banner).toContain("1.23 s");
+  });
+
+  it("tells a suite with only the identity URL and the admin token where everything else is", async () => {
+    const { identity, sms, mail, postal } = stack.services;
+    const res = await fetch(`${identity.urls.http}/__sim/stack`, { headers: { authorization: `Bearer ${stack.adminToken}` } });
+    expect(res.status).toBe(200);
+    expect(await json(res)).toEqual({
+      services: {
+        identity: identity.urls.http,
+        sms: sms.urls.http,
+        mail: { http: mail.urls.http, smtp: `smtp://127.0.0.1:${mail.ports.smtp}` },
+        postal: postal.urls.http,
+        portal: null,
+      },
+      operatorToken: stack.operatorToken,
+    });
+    const operator = await fetch(`${identity.urls.http}/api/v1/operator/citizens/RSSMRA80A01H501U/events`, {
+      headers: { authorization: `Bearer ${stack.operatorToken}` },
+    });
+    expect(operator.status).not.toBe(401);
   });
 });
 
