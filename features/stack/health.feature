@@ -16,5 +16,5 @@ Feature: The simulator starts as one stack
 
   Scenario: every scenario has a citizen of its own
     Given the simulator is running
-    Then my citizen has a valid fiscal code that matches their personal data
-    And my citizen's mobile number is an Italian mobile
+    Then the citizen has a valid fiscal code that matches their personal data
+    And the citizen's mobile number is an Italian mobile

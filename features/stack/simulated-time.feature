@@ -5,16 +5,16 @@ Feature: Simulated time
 
   Scenario: moving the clock moves the whole stack
     Given the simulator is running
-    When I note the simulated time
+    When the tester notes the simulated time
     And 91 days pass
-    Then the simulated time is 91 days later than I noted
+    Then the simulated time is 91 days later than noted
     And every gateway shows the same simulated time as the identity service
 
   Scenario Outline: time passes in the units a rule speaks of
     Given the simulator is running
-    When I note the simulated time
+    When the tester notes the simulated time
     And <amount> <unit> pass
-    Then the simulated time is <amount> <unit> later than I noted
+    Then the simulated time is <amount> <unit> later than noted
 
     Examples:
       | amount | unit    |
@@ -24,7 +24,7 @@ Feature: Simulated time
 
   Scenario: the clock never goes backwards
     Given the simulator is running
-    When I note the simulated time
+    When the tester notes the simulated time
     And someone tries to turn the simulated clock back by 1 day
     Then the simulator refuses because time never goes backwards
-    And the simulated time is 0 seconds later than I noted
+    And the simulated time is 0 seconds later than noted

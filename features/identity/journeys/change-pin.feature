@@ -41,6 +41,9 @@ Feature: Changing the PIN in Impostazioni → Sicurezza/PIN
       | Zz9Zz9Zz | few-distinct           |
       | Pass1234 | sequence               |
       | Prato8_k | charset                |
+      | Sole7    | length                 |
+      | Passw0rd | common                 |
+      | aaa1aaa1 | repeated               |
 
   @R12
   Scenario: a PIN used before cannot come back
@@ -48,6 +51,12 @@ Feature: Changing the PIN in Impostazioni → Sicurezza/PIN
     And the citizen enters the current PIN "Prato8Zk", the new PIN "Vento3Lu" and again "Vento3Lu"
     Then the change is refused because the PIN was used before
     And the citizen's PIN is still "Prato8Zk"
+
+  @R12
+  Scenario: the current PIN cannot be the new PIN
+    When the citizen enters the current PIN "Vento3Lu", the new PIN "Vento3Lu" and again "Vento3Lu"
+    Then the change is refused because the PIN was used before
+    And no verification code has been sent to the citizen
 
   @R11
   Scenario: a wrong verification code is refused; the right one still works
@@ -61,6 +70,14 @@ Feature: Changing the PIN in Impostazioni → Sicurezza/PIN
   Scenario: an expired verification code is refused and the PIN stays as it was
     When the citizen enters the current PIN "Vento3Lu", the new PIN "Prato8Zk" and again "Prato8Zk"
     And 16 minutes pass
+    And the citizen enters the verification code received by email
+    Then the verification code is refused as expired
+    And the citizen's PIN is still "Vento3Lu"
+
+  @R11
+  Scenario: too many wrong verification codes end the change, and the right one comes too late
+    When the citizen enters the current PIN "Vento3Lu", the new PIN "Prato8Zk" and again "Prato8Zk"
+    And the citizen enters a verification code other than the one received 5 times
     And the citizen enters the verification code received by email
     Then the verification code is refused as expired
     And the citizen's PIN is still "Vento3Lu"

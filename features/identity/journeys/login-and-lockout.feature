@@ -57,3 +57,9 @@ Feature: Logging in with codice fiscale and PIN, and the block after a wrong PIN
     And the citizen logs in with the fiscal code and the PIN
     Then the citizen is logged in, with nothing to do first
     And the citizen's timeline shows 3 blocks, one for each wrong PIN
+
+  @R07 @R08
+  Scenario: a fiscal code nobody holds gets the same answer as the citizen's wrong PIN
+    When the citizen logs in with the PIN but one character wrong
+    And someone logs in with a fiscal code nobody holds
+    Then the answer is the same as the citizen's
