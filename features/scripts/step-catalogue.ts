@@ -1,14 +1,33 @@
 // Writes docs/steps.md, the step catalogue, from the step definitions themselves: a Cucumber dry run (no stack)
 // reports every definition, parameter type and match; the line of doc comment above a definition describes it.
 // `--check` only compares, and fails when docs/steps.md is not what the steps say (CI runs it).
-import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfiguration, runCucumber } from "@cucumber/cucumber/api";
 import type { Envelope } from "@cucumber/messages";
 
 const featuresDir = join(dirname(fileURLToPath(import.meta.url)), "..");
-const target = join(featuresDir, "..", "docs", "steps.md");
+const docsDir = join(featuresDir, "..", "docs");
+const target = join(docsDir, "steps.md");
+/** Where the docs' own Gherkin examples are written for the dry run (outside features/, so no suite run picks them up). */
+const docExamplesDir = mkdtempSync(join(tmpdir(), "inps-doc-examples-"));
+
+/** Every ```gherkin block of docs/*.md as a feature file, so the dry run finds a step the docs made up. */
+function writeDocExamples(): string[] {
+  const written: string[] = [];
+  for (const page of readdirSync(docsDir).filter((f) => f.endsWith(".md"))) {
+    const blocks = [...readFileSync(join(docsDir, page), "utf8").matchAll(/```gherkin\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    blocks.forEach((block, i) => {
+      const text = /^\s*(@\S+\s+)*Feature:/.test(block) ? block : `Feature: the example of docs/${page}\n\n${block}`;
+      const file = join(docExamplesDir, `${page.replace(/\.md$/, "")}-${i + 1}.feature`);
+      writeFileSync(file, text);
+      written.push(relative(featuresDir, file));
+    });
+  }
+  return written;
+}
 
 interface Definition {
   id: string;
@@ -36,18 +55,18 @@ function docComment(source: string[], line: number): string {
 
 async function collect(): Promise<{ definitions: Definition[]; parameterTypes: { name: string; regexp: string; description: string }[] }> {
   const { runConfiguration } = await loadConfiguration({ profiles: ["default"] }, { cwd: featuresDir });
+  const docExamples = writeDocExamples();
   const envelopes: Envelope[] = [];
   const result = await runCucumber(
     {
       ...runConfiguration,
-      sources: { ...runConfiguration.sources, paths: ["**/*.feature"], tagExpression: "", names: [] },
+      sources: { ...runConfiguration.sources, paths: ["**/*.feature", ...docExamples], tagExpression: "", names: [] },
       runtime: { ...runConfiguration.runtime, dryRun: true, parallel: 0 },
       formats: { stdout: "summary", files: {}, options: {}, publish: false },
     },
     { cwd: featuresDir, stdout: { write: () => true } as unknown as NodeJS.WriteStream },
     (envelope) => envelopes.push(envelope),
   );
-  if (!result.success) throw new Error("the dry run failed: an undefined or ambiguous step?");
 
   const sources = new Map<string, string[]>();
   const sourceOf = (uri: string) => {
@@ -75,12 +94,20 @@ async function collect(): Promise<{ definitions: Definition[]; parameterTypes: {
     }
   }
   const keyword: Record<string, string> = { Context: "Given", Action: "When", Outcome: "Then" };
+  const unmatched: string[] = [];
   for (const e of envelopes) {
     for (const step of e.testCase?.testSteps ?? []) {
       const used = step.pickleStepId ? pickleSteps.get(step.pickleStepId) : undefined;
       if (!used) continue;
+      if ((step.stepDefinitionIds ?? []).length !== 1) unmatched.push(`${used.uri.replace(/^.*inps-doc-examples-\w+\//, "docs/")}: "${used.text}" matches ${step.stepDefinitionIds?.length ?? 0} step definitions`);
+      // The docs' examples are checked, not quoted: the catalogue's examples come from the features.
+      if (used.uri.includes("inps-doc-examples-")) continue;
       for (const id of step.stepDefinitionIds ?? []) definitions.get(id)?.examples.push(`${keyword[used.type] ?? "*"} ${used.text}  (${used.uri})`);
     }
+  }
+  rmSync(docExamplesDir, { recursive: true, force: true });
+  if (unmatched.length || !result.success) {
+    throw new Error(`every step must match exactly one definition (the docs' examples too):\n- ${[...new Set(unmatched)].join("\n- ")}`);
   }
   return { definitions: [...definitions.values()], parameterTypes };
 }
