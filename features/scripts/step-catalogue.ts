@@ -3,7 +3,7 @@
 // `--check` only compares, and fails when docs/steps.md is not what the steps say (CI runs it).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfiguration, runCucumber } from "@cucumber/cucumber/api";
 import type { Envelope } from "@cucumber/messages";
@@ -14,7 +14,10 @@ const target = join(docsDir, "steps.md");
 /** Where the docs' own Gherkin examples are written for the dry run (outside features/, so no suite run picks them up). */
 const docExamplesDir = mkdtempSync(join(tmpdir(), "inps-doc-examples-"));
 
-/** Every ```gherkin block of docs/*.md as a feature file, so the dry run finds a step the docs made up. */
+/**
+ * Every ```gherkin block of docs/*.md as a feature file, so the dry run finds a step the docs made up. A block
+ * with more after the language (```gherkin title="…") is another project's, with steps of its own: not checked.
+ */
 function writeDocExamples(): string[] {
   const written: string[] = [];
   for (const page of readdirSync(docsDir).filter((f) => f.endsWith(".md"))) {
@@ -129,9 +132,10 @@ function render({ definitions, parameterTypes }: Awaited<ReturnType<typeof colle
     "The example is the first use in the features, with its file.",
     "",
   ];
-  for (const [uri, defs] of byFile) {
-    const concept = uri.replace(/^steps\//, "").replace(/\.steps\.ts$/, "").replace(/\.ts$/, "");
-    lines.push(`## ${concept}`, "", `Defined in \`features/${uri}\`.`, "", "| step | what it does | example |", "|---|---|---|");
+  for (const [uri, defs] of [...byFile].sort(([a], [b]) => basename(a).localeCompare(basename(b)))) {
+    const concept = basename(uri).replace(/\.steps\.ts$/, "").replace(/\.ts$/, "");
+    const where = relative(join(featuresDir, ".."), resolve(featuresDir, uri));
+    lines.push(`## ${concept}`, "", `Defined in \`${where}\`.`, "", "| step | what it does | example |", "|---|---|---|");
     for (const d of defs) {
       const example = [...d.examples].sort()[0];
       lines.push(`| \`${cell(d.pattern)}\` | ${cell(d.description || "—")} | ${example ? `\`${cell(example.replace(/ {2}\(.*\)$/, ""))}\` (${cell(example.replace(/^.* {2}\((.*)\)$/, "$1"))})` : "not used yet"} |`);

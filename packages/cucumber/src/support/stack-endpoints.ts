@@ -3,8 +3,7 @@ import { startStack, type RunningStack } from "@inps-sim/stack";
 import postgres from "postgres";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 
 export interface StackEndpoints {
   identityUrl: string;
@@ -117,7 +116,8 @@ export async function embeddedEndpoints(): Promise<StackEndpoints> {
   const database = process.env.DATABASE_URL ? await createWorkerDatabase(process.env.DATABASE_URL) : undefined;
   const operatorToken = `op_${randomBytes(12).toString("hex")}`;
   // The stack's own log goes to a file per worker, out of Cucumber's output, for a look after a failure.
-  const reports = join(dirname(fileURLToPath(import.meta.url)), "..", "reports");
+  // In the project that runs Cucumber (its working directory), beside its other reports.
+  const reports = join(process.cwd(), "reports");
   mkdirSync(reports, { recursive: true });
   const logFile = join(reports, `stack-worker-${process.env.CUCUMBER_WORKER_ID ?? "0"}.log`);
   const logDestination = createWriteStream(logFile, { flags: "w" });

@@ -1,0 +1,156 @@
+// The World: one per scenario. It holds the stack's typed clients (built on first use, so `--dry-run` needs no
+// stack), the scenario's own citizen, and what happened to that citizen so far, each in a typed field.
+import { randomBytes } from "node:crypto";
+import { setWorldConstructor, World, type IWorldOptions } from "@cucumber/cucumber";
+import {
+  createIdentityClient,
+  createMailClient,
+  createPostalClient,
+  createSmsClient,
+  type Activated,
+  type IdentityClient,
+  type IdentityResult,
+  type MailClient,
+  type PinChanged,
+  type PinChangeStarted,
+  type PinRequestAccepted,
+  type PostalClient,
+  type Session,
+  type SmsClient,
+  type Timeline,
+} from "@inps-sim/clients";
+import { randomHealthCard, randomPersona, type HealthCard, type Persona } from "@inps-sim/domain";
+import { createControlPlane, type ControlPlane } from "./control-plane.ts";
+import { createGatewayFaults, type GatewayFaults } from "./gateway-faults.ts";
+import { currentStack } from "./stack-hooks.ts";
+import type { StackEndpoints } from "./stack-endpoints.ts";
+
+const cryptoRandom = { bytes: (n: number) => new Uint8Array(randomBytes(n)) };
+
+/** How a scenario names a channel: the first half by email, PEC or SMS, or by post (profile post-then-activate). */
+export type SpokenChannel = "email" | "PEC" | "SMS" | "post";
+
+interface Clients {
+  stack: StackEndpoints;
+  sim: ControlPlane;
+  sms: SmsClient;
+  mail: MailClient;
+  postal: PostalClient;
+  identity: IdentityClient;
+  faults: GatewayFaults;
+}
+
+function createClients(stack: StackEndpoints): Clients {
+  return {
+    stack,
+    sim: createControlPlane(stack.identityUrl, stack.adminToken),
+    sms: createSmsClient({ baseUrl: stack.smsUrl }),
+    postal: createPostalClient({ baseUrl: stack.postalUrl }),
+    mail: createMailClient({ apiUrl: stack.mailUrl, smtpHost: stack.smtpHost, smtpPort: stack.smtpPort }),
+    identity: createIdentityClient({ baseUrl: stack.identityUrl, adminToken: stack.adminToken, operatorToken: stack.operatorToken }),
+    faults: createGatewayFaults(stack),
+  };
+}
+
+/** The PIN request the citizen made: when, which way the first half travels, and INPS's answer. */
+export interface PinRequestMade {
+  at: Date;
+  firstHalfChannel: SpokenChannel;
+  answer: IdentityResult<PinRequestAccepted>;
+}
+
+/** A change started in Impostazioni → Sicurezza/PIN: the PIN chosen and INPS's answers so far. */
+export interface PinChangeMade {
+  newPin: string;
+  started: IdentityResult<PinChangeStarted>;
+  verified?: IdentityResult<PinChanged>;
+}
+
+export class SimulatorWorld extends World {
+  /** This scenario's own citizen: a generated fiscal code and contacts no other scenario shares. */
+  readonly citizen: Persona = randomPersona(cryptoRandom);
+  /** The PIN the citizen holds now (16 characters until the first access, then 8). */
+  pin: string | undefined;
+  /** The PIN the citizen held before the last confirmed change. */
+  previousPin: string | undefined;
+  /** The two halves of the initial PIN, as they reached the citizen. */
+  readonly halves: { first?: string; second?: string } = {};
+  request: PinRequestMade | undefined;
+  /** The postal gateway's id of the letter the scenario looks at. */
+  letterId: string | undefined;
+  activations: IdentityResult<Activated>[] = [];
+  /** The last login attempt, and the session it opened (its token is what later calls carry). */
+  login: IdentityResult<Session> | undefined;
+  session: Session | undefined;
+  /** A second session of the same citizen, "on another device". */
+  otherSession: Session | undefined;
+  change: PinChangeMade | undefined;
+  /** The last answer of the identity service to anything the citizen did. */
+  lastAnswer: IdentityResult<unknown> | undefined;
+  /** Every answer the citizen received, as text (R14 searches them all for secrets). */
+  readonly answers: string[] = [];
+  /** Every PIN, half and code this citizen was given or chose (R14 looks for them where they must not be). */
+  readonly secrets: string[] = [];
+  /** What the citizen has already read, so "the next email" is a new one. */
+  readonly inbox = { readMail: new Set<string>() };
+  /** The citizen's timeline as an operator saw it last. */
+  timeline: Timeline | undefined;
+  /** An instant of simulated time the scenario noted. */
+  notedTime: Date | undefined;
+  /** The control plane's answer to a clock move the scenario expects to be refused. */
+  clockMove: { status: number; body: unknown } | undefined;
+  /** An answer given to someone else, to compare with the citizen's. */
+  strangerAnswer: IdentityResult<Session> | undefined;
+  #healthCard: HealthCard | undefined;
+  #clients: Clients | undefined;
+
+  constructor(options: IWorldOptions) {
+    super(options);
+  }
+
+  get #made(): Clients {
+    this.#clients ??= createClients(currentStack());
+    return this.#clients;
+  }
+  /** Whether a step has reached the stack yet (hooks that clean up after one need not when none did). */
+  get connected(): boolean {
+    return this.#clients !== undefined;
+  }
+  get stack(): StackEndpoints {
+    return this.#made.stack;
+  }
+  get sim(): ControlPlane {
+    return this.#made.sim;
+  }
+  get sms(): SmsClient {
+    return this.#made.sms;
+  }
+  get mail(): MailClient {
+    return this.#made.mail;
+  }
+  get postal(): PostalClient {
+    return this.#made.postal;
+  }
+  /** The identity service, with the admin token (for `/__sim`) and the operator token. */
+  get identity(): IdentityClient {
+    return this.#made.identity;
+  }
+  /** The gateways' fault switches; an After hook clears whatever a scenario set. */
+  get faults(): GatewayFaults {
+    return this.#made.faults;
+  }
+
+  /**
+   * The citizen's tessera sanitaria, standing for the health-card register: drawn once per scenario and
+   * valid for over a year of simulated time, so a scenario that lets 91 or 180 days pass still holds a live card.
+   */
+  async healthCard(): Promise<HealthCard> {
+    if (!this.#healthCard) {
+      const now = await this.sim.now();
+      this.#healthCard = randomHealthCard(cryptoRandom, new Date(now.getTime() + 400 * 86_400_000));
+    }
+    return this.#healthCard;
+  }
+}
+
+setWorldConstructor(SimulatorWorld);
