@@ -16,26 +16,35 @@ beforeEach(async () => t.reset());
 const subjects = async (query: string) => (await mailpit.searchMessages({ query })).messages.map((m) => m.Subject);
 
 describe("PEC receipts", () => {
-  it("sends ACCETTAZIONE and CONSEGNA to the sender, with X-Ricevuta, X-Trasporto and daticert.xml", async () => {
+  it("delivers a transport envelope to the recipient and sends ACCETTAZIONE and CONSEGNA to the sender", async () => {
     const { messageId } = await t.send({
       from: "INPS <protocollo@pec.inps.gov.it>",
       to: "mario.rossi@pec.it",
       subject: "Seconda parte del PIN",
       text: "Seconda parte del PIN: 87654321",
     });
-    expect(await subjects("to:mario.rossi@pec.it")).toEqual(["Seconda parte del PIN"]);
+    expect(await subjects("to:mario.rossi@pec.it")).toEqual(["POSTA CERTIFICATA: Seconda parte del PIN"]);
     expect(await subjects("to:protocollo@pec.inps.gov.it")).toEqual([
       "CONSEGNA: Seconda parte del PIN",
       "ACCETTAZIONE: Seconda parte del PIN",
     ]);
+    const busta = await mailpit.getMessageSummary((await mailpit.searchMessages({ query: "to:mario.rossi@pec.it" })).messages[0]!.ID);
+    expect(busta.From).toEqual({ Name: "Per conto di: protocollo@pec.inps.gov.it", Address: "posta-certificata@pec.inps.gov.it" });
+    expect((await mailpit.getMessageHeaders(busta.ID))["X-Trasporto"]).toEqual(["posta-certificata"]);
+    // The original travels whole inside the envelope, where a PEC client reads it.
+    const eml = busta.Attachments.find((a) => a.FileName === "postacert.eml")!;
+    const original = await (await mailpit.getMessageAttachment(busta.ID, eml.PartID)).text();
+    expect(original).toContain("Seconda parte del PIN: 87654321");
+    expect(busta.Text).not.toContain("87654321");
+
     const accettazione = await mailpit.getMessageSummary(
       (await mailpit.searchMessages({ query: 'subject:"ACCETTAZIONE:"' })).messages[0]!.ID,
     );
     const headers = await mailpit.getMessageHeaders(accettazione.ID);
     expect(headers["X-Ricevuta"]).toEqual(["accettazione"]);
-    expect(headers["X-Trasporto"]).toEqual(["posta-certificata"]);
+    expect(headers["X-Trasporto"]).toBeUndefined();
     expect(headers["X-Riferimento-Message-Id"]).toEqual([messageId]);
-    expect(accettazione.From.Address).toBe("posta-certificata@pec.inps.gov.it");
+    expect(accettazione.From).toEqual({ Name: "", Address: "posta-certificata@pec.inps.gov.it" });
     expect(accettazione.Text).toContain("è stato accettato dal sistema");
     const daticert = accettazione.Attachments.find((a) => a.FileName === "daticert.xml")!;
     const xml = await (await mailpit.getMessageAttachment(accettazione.ID, daticert.PartID)).text();
@@ -50,8 +59,19 @@ describe("PEC receipts", () => {
     const consegnaId = (await mailpit.searchMessages({ query: 'subject:"CONSEGNA:" -subject:ACCETTAZIONE' })).messages[0]!.ID;
     const consegnaHeaders = await mailpit.getMessageHeaders(consegnaId);
     expect(consegnaHeaders["X-Ricevuta"]).toEqual(["avvenuta-consegna"]);
+    expect(consegnaHeaders["X-Trasporto"]).toBeUndefined();
     const consegna = await mailpit.getMessageSummary(consegnaId);
-    expect(consegna.Attachments.map((a) => a.FileName).sort()).toEqual(["daticert.xml", "postacert.eml"]);
+    expect(consegna.Attachments.map((a) => a.FileName).sort()).toEqual(["daticert.xml", "postacert.eml", "smime.p7s"]);
+  });
+
+  it("gives an ordinary-mail sender no receipts, and the PEC mailbox an ANOMALIA MESSAGGIO envelope", async () => {
+    await t.send({ from: "noreply@inps.it", to: ["anna.bianchi@pec.it", "anna@example.it"], subject: "Codice", text: "Codice di verifica: 123456" });
+    expect(await subjects("to:noreply@inps.it")).toEqual([]);
+    const anomalia = (await mailpit.searchMessages({ query: 'subject:"ANOMALIA MESSAGGIO: Codice"' })).messages;
+    expect(anomalia).toHaveLength(1);
+    expect((await mailpit.getMessageHeaders(anomalia[0]!.ID))["X-Trasporto"]).toEqual(["errore"]);
+    // The ordinary mailbox gets the message as sent.
+    expect((await mailpit.searchMessages({ query: 'subject:Codice -subject:ANOMALIA' })).messages.map((m) => m.To.map((a) => a.Address))).toHaveLength(1);
   });
 
   it("answers an unknown PEC mailbox with AVVISO DI MANCATA CONSEGNA and does not deliver", async () => {
@@ -61,7 +81,8 @@ describe("PEC receipts", () => {
     const id = (await mailpit.searchMessages({ query: "subject:MANCATA" })).messages[0]!.ID;
     const headers = await mailpit.getMessageHeaders(id);
     expect(headers["X-Ricevuta"]).toEqual(["errore-consegna"]);
-    expect(headers["X-Trasporto"]).toEqual(["errore"]);
+    expect(headers["X-Trasporto"]).toBeUndefined();
+    expect((await mailpit.getMessageSummary(id)).Text).toContain("5.1.1 - Gestore PEC del simulatore - indirizzo non valido");
   });
 
   it("refuses a malformed message with AVVISO DI NON ACCETTAZIONE", async () => {
@@ -84,6 +105,22 @@ describe("PEC receipts", () => {
     expect((await mailpit.listMessages()).total).toBe(4);
     await t.send({ from: "noreply@inps.it", to: "mario@example.it", subject: "Ordinaria", text: "x" });
     expect((await mailpit.listMessages()).total).toBe(5);
+  });
+
+  it("signs nothing with PEC_SIGNATURE=off", async () => {
+    const unsigned = await startTestService({ PEC_SIGNATURE: "off", PEC_DOMAINS: "pec.it,pec.inps.gov.it" });
+    try {
+      const client = new MailpitClient(unsigned.api);
+      await unsigned.send({ from: "protocollo@pec.inps.gov.it", to: "mario.rossi@pec.it", subject: "Senza firma", text: "x" });
+      const all = (await client.listMessages()).messages;
+      expect(all).toHaveLength(3);
+      for (const m of all) {
+        expect((await client.getMessageSummary(m.ID)).Attachments.map((a) => a.FileName)).not.toContain("smime.p7s");
+        expect((await client.getMessageHeaders(m.ID))["Content-Type"]![0]).toMatch(/^multipart\/mixed/);
+      }
+    } finally {
+      await unsigned.close();
+    }
   });
 
   it("reports receipts as pending on the control plane until delivered", async () => {
