@@ -35,9 +35,10 @@ const KINDS: Record<string, Kind> = {
 };
 
 /**
- * The daticert.xml content model (Postacert DTD), in the order a real provider writes it (an Aruba-style
- * errore-consegna: intestazione with mittente, destinatari, risposte, oggetto; dati with gestore-emittente,
- * data/giorno/ora, identificativo, msgid, consegna, errore-esteso).
+ * The daticert.xml content model (Postacert DTD), in the order a real provider writes it: the provider receipts
+ * kept as test data by java-pec-parser (biagioT), an accettazione (intestazione: mittente, destinatari, risposte,
+ * oggetto; dati: gestore-emittente, data with giorno and ora, identificativo, msgid) and an errore-consegna
+ * (the same, then consegna and errore-esteso "5.1.1 - <gestore> - indirizzo non valido").
  */
 function expectedElements(tipo: string): string[] {
   const head = ["postacert", "intestazione", "mittente", "destinatari", "risposte", "oggetto", "dati", "gestore-emittente", "data", "giorno", "ora", "identificativo", "msgid"];
