@@ -1,6 +1,11 @@
 // PEC: the gateway answers mail to certified domains with the receipts a PEC provider sends.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { MailpitClient } from "mailpit-api";
+import { type Certificate, ContentInfo, SignedData } from "pkijs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { simulatedProviderCertificate } from "../src/pec/smime.ts";
 import { auth, startTestService, type TestService } from "./support.ts";
 
 let t: TestService;
@@ -120,6 +125,27 @@ describe("PEC receipts", () => {
       }
     } finally {
       await unsigned.close();
+    }
+  });
+
+  it("signs with the certificate PEC_SIGNING_CERT and PEC_SIGNING_KEY give", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pec-cert-"));
+    const material = simulatedProviderCertificate("Gestore di prova", "pec.it");
+    writeFileSync(join(dir, "cert.pem"), material.certificatePem);
+    writeFileSync(join(dir, "key.pem"), material.privateKeyPem);
+    const configured = await startTestService({ PEC_SIGNING_CERT: join(dir, "cert.pem"), PEC_SIGNING_KEY: join(dir, "key.pem") });
+    try {
+      const client = new MailpitClient(configured.api);
+      await configured.send({ from: "protocollo@pec.inps.gov.it", to: "mario.rossi@pec.it", subject: "Firmata", text: "x" });
+      const busta = await client.getMessageSummary((await client.searchMessages({ query: "to:mario.rossi@pec.it" })).messages[0]!.ID);
+      const p7s = busta.Attachments.find((a) => a.FileName === "smime.p7s")!;
+      const der = Buffer.from(await (await client.getMessageAttachment(busta.ID, p7s.PartID)).arrayBuffer());
+      const signed = new SignedData({ schema: ContentInfo.fromBER(der).content });
+      const expected = Buffer.from(material.certificatePem.replace(/-----[^-]+-----|\s/g, ""), "base64");
+      expect(Buffer.from((signed.certificates![0] as Certificate).toSchema().toBER())).toEqual(expected);
+    } finally {
+      await configured.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
