@@ -5,7 +5,6 @@
 import assert from "node:assert/strict";
 import {
   describeResult,
-  findMailSecret,
   findSecret,
   type DigitalChannel,
   type IdentityResult,
@@ -125,7 +124,8 @@ export async function mailsWith(world: SimulatorWorld, address: string, label: s
   const out: MailWithSecret[] = [];
   for (const summary of found.messages) {
     const message = await world.mail.message(summary.ID);
-    const value = findMailSecret(message, label);
+    // A PEC message arrives in its transport envelope: the secret is in the original inside it.
+    const value = await world.mail.secretIn(message, label);
     if (value !== undefined) out.push({ id: summary.ID, subject: message.Subject, value });
   }
   return out;
