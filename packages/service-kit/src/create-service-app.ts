@@ -42,8 +42,8 @@ export function createServiceApp(options: { logger: Logger }): ServiceApp {
     problem(c, {
       status: 404,
       code: "not-found",
-      title: "Not found",
-      detail: `${c.req.method} ${c.req.path} does not exist`,
+      title: "Risorsa non trovata",
+      detail: `${c.req.method} ${c.req.path} non esiste`,
     }),
   );
 
@@ -81,12 +81,20 @@ export function toProblem(error: unknown, c: Parameters<typeof problem>[0]): Res
   if (error instanceof z.ZodError) return problem(c, validationFailed(fieldErrors(error)).init);
   if (error instanceof HTTPException) {
     if (error.status === 400) {
-      return problem(c, validationFailed([{ path: "", message: error.message || "malformed request body" }]).init);
+      return problem(c, validationFailed([{ path: "", message: "Corpo della richiesta: non è un JSON valido" }]).init);
+    }
+    if (error.status === 415) {
+      return problem(c, {
+        status: 415,
+        code: "unsupported-media-type",
+        title: "Formato della richiesta non supportato",
+        detail: "Il corpo della richiesta deve essere in formato JSON, con l'intestazione Content-Type: application/json.",
+      });
     }
     return problem(c, {
       status: error.status,
       code: HTTP_CODES[error.status] ?? `http-${error.status}`,
-      title: error.message || "Request refused",
+      title: error.message || "Richiesta rifiutata",
     });
   }
   const log = c.get("log") as Logger | undefined;
@@ -94,8 +102,8 @@ export function toProblem(error: unknown, c: Parameters<typeof problem>[0]): Res
   return problem(c, {
     status: 500,
     code: "internal-error",
-    title: "Internal error",
-    detail: "The simulator failed to handle this request; the log has the details under this request id.",
+    title: "Errore interno",
+    detail: "Il simulatore non è riuscito a gestire la richiesta; il log riporta i dettagli sotto questo identificativo di richiesta.",
   });
 }
 
@@ -105,7 +113,7 @@ export async function readJson<S extends z.ZodType>(req: { json(): Promise<unkno
   try {
     raw = await req.json();
   } catch {
-    throw validationFailed([{ path: "", message: "the body is not valid JSON" }]);
+    throw validationFailed([{ path: "", message: "Corpo della richiesta: non è un JSON valido" }]);
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw validationFailed(fieldErrors(parsed.error));

@@ -21,12 +21,12 @@ export type HealthCardNumberProblem = "length" | "digits" | "prefix";
 /** Null when the number has the published shape of an Italian card; otherwise what is wrong with it. */
 export function healthCardNumberProblem(input: string): { problem: HealthCardNumberProblem; message: string } | null {
   const n = normalizeHealthCardNumber(input);
-  if (!/^\d*$/.test(n)) return { problem: "digits", message: "the card number has only digits" };
+  if (!/^\d*$/.test(n)) return { problem: "digits", message: "il numero della tessera sanitaria contiene solo cifre" };
   if (n.length !== HEALTH_CARD_NUMBER_LENGTH) {
-    return { problem: "length", message: `the card number has ${HEALTH_CARD_NUMBER_LENGTH} digits, this one has ${n.length}` };
+    return { problem: "length", message: `il numero della tessera sanitaria ha ${HEALTH_CARD_NUMBER_LENGTH} cifre, questo ne ha ${n.length}` };
   }
   if (!n.startsWith(ITALIAN_HEALTH_CARD_PREFIX)) {
-    return { problem: "prefix", message: `an Italian health card number begins with ${ITALIAN_HEALTH_CARD_PREFIX}` };
+    return { problem: "prefix", message: `il numero di una tessera sanitaria italiana comincia con ${ITALIAN_HEALTH_CARD_PREFIX}` };
   }
   return null;
 }
