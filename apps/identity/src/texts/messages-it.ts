@@ -193,7 +193,7 @@ export function recoveryLinkMessage(r: Recipient, dest: DigitalDestination, link
   const text = [
     greeting(r),
     "abbiamo ricevuto la Sua richiesta di recupero del PIN (\"Hai smarrito il tuo PIN?\").",
-    "Apra il link seguente e inserisca il codice fiscale e il codice di ripristino:",
+    "Apra il link qui sotto e, nella pagina che si apre, inserisca il Suo codice fiscale e il codice riportato sotto il link.",
     "",
     `${LABELS.recoveryLink}: ${link} `,
     `${LABELS.recoveryCode}: ${code} `,
