@@ -34,8 +34,8 @@ export function createServiceApp(options: { logger: Logger }): ServiceApp {
     await next();
     c.res.headers.set("x-request-id", requestId);
     const ms = Math.round((performance.now() - started) * 10) / 10;
-    // Paths only: query strings and bodies may carry secrets.
-    log.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, "request");
+    // Paths only: query strings and bodies may carry secrets; so may a path (a recovery link's token).
+    log.debug({ method: c.req.method, path: loggablePath(c.req.path), status: c.res.status, ms }, "request");
   });
 
   app.notFound((c) =>
@@ -49,6 +49,16 @@ export function createServiceApp(options: { logger: Logger }): ServiceApp {
 
   app.onError((error, c) => toProblem(error, c));
   return app;
+}
+
+/** A path segment of 20+ token characters is a bearer secret (e.g. `rip_…` of a recovery link): logged masked. */
+const OPAQUE_SEGMENT = /^[A-Za-z]{0,8}_?[A-Za-z0-9_-]{20,}$/;
+
+export function loggablePath(path: string): string {
+  return path
+    .split("/")
+    .map((segment) => (OPAQUE_SEGMENT.test(segment) && (/\d/.test(segment) || (/[A-Z]/.test(segment) && /[a-z]/.test(segment))) ? `${segment.slice(0, 4)}…` : segment))
+    .join("/");
 }
 
 const HTTP_CODES: Record<number, string> = {
