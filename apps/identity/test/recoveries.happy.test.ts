@@ -85,6 +85,17 @@ describe("POST /api/v1/recoveries and the link", () => {
     for (const t of ["recovery-requested", "recovery-confirmed", "generated-pin-shown", "generated-pin-confirmed"]) expect(types).toContain(t);
   });
 
+  it("a retry with the same Idempotency-Key gets the first answer and sends no second link", async () => {
+    const { persona } = await activeCitizen(tb);
+    const body = { fiscalCode: persona.fiscalCode, email: persona.email, mobile: persona.mobile };
+    for (let i = 0; i < 2; i++) {
+      const res = await tb.call("POST", "/api/v1/recoveries", body, { "idempotency-key": `rec-${persona.fiscalCode}` });
+      expect(res.status).toBe(202);
+    }
+    await settle(tb);
+    expect(tb.gateways.sentMail.filter((m) => m.to === persona.email && m.subject.includes("Recupero"))).toHaveLength(1);
+  });
+
   it("a newer request supersedes the older link", async () => {
     const { persona } = await activeCitizen(tb);
     await askRecovery(tb, { fiscalCode: persona.fiscalCode, email: persona.email, mobile: persona.mobile });

@@ -13,11 +13,11 @@ import {
   type ContactSet,
   type RecoveryContactsProfile,
 } from "@inps-sim/domain";
-import { validationFailed, type FieldError } from "@inps-sim/service-kit";
+import { fingerprintOf, idempotent, validationFailed, type FieldError } from "@inps-sim/service-kit";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { IdentityContext } from "../context.ts";
 import { digitalDestination, maskDestination, recipientOf } from "../credentials/destinations.ts";
-import { recoveries } from "../db/schema.ts";
+import { idempotencyKeys, recoveries } from "../db/schema.ts";
 import { inTransaction } from "../http/transaction.ts";
 import { enqueueMessage } from "../outbox/enqueue.ts";
 import { recoveryLinkMessage } from "../texts/messages-it.ts";
@@ -61,11 +61,29 @@ export function validateRecoveryRequest(input: RecoveryRequestInput, profile: Re
   return { fiscalCode: fc.ok ? fc.code : input.fiscalCode, contacts: given, profile };
 }
 
-/** Accepts the request and queues its processing; the caller answers 202 at once. */
-export function acceptRecoveryRequest(ctx: IdentityContext, input: RecoveryRequestInput, requestId?: string): { status: "accepted" } {
+/**
+ * Accepts the request and queues its processing; the caller answers 202 at once. With an Idempotency-Key a
+ * retry gets the first answer and queues nothing (no second link supersedes the first).
+ */
+export async function acceptRecoveryRequest(
+  ctx: IdentityContext,
+  input: RecoveryRequestInput,
+  idempotencyKey: string | undefined,
+  requestId?: string,
+): Promise<{ status: "accepted" }> {
   const request = validateRecoveryRequest(input, ctx.recovery.contacts);
   const receivedAt = ctx.clock.now();
-  ctx.background.run("recovery-request", () => processRecoveryRequest(ctx, request, receivedAt, requestId));
+  let fresh = false;
+  await idempotent<{ status: "accepted" }>(
+    ctx.db,
+    idempotencyKeys,
+    { scope: "POST recoveries", key: idempotencyKey, fingerprint: fingerprintOf(input), now: receivedAt },
+    async () => {
+      fresh = true;
+      return { status: 202, body: { status: "accepted" } };
+    },
+  );
+  if (fresh) ctx.background.run("recovery-request", () => processRecoveryRequest(ctx, request, receivedAt, requestId));
   return { status: "accepted" };
 }
 

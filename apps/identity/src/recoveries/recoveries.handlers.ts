@@ -1,4 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
+import { readIdempotencyKey } from "@inps-sim/service-kit";
 import type { IdentityContext } from "../context.ts";
 import type { IdentityEnv } from "../http/router.ts";
 import { acceptRecoveryRequest } from "./ask-recovery.ts";
@@ -9,7 +10,7 @@ import { recoveryFormPage } from "./recovery-form.ts";
 export const askRecovery =
   (ctx: IdentityContext): RouteHandler<typeof askRecoveryRoute, IdentityEnv> =>
   async (c) =>
-    c.json(acceptRecoveryRequest(ctx, c.req.valid("json"), c.get("requestId")), 202);
+    c.json(await acceptRecoveryRequest(ctx, c.req.valid("json"), readIdempotencyKey(c.req), c.get("requestId")), 202);
 
 export const recoveryForm =
   (): RouteHandler<typeof recoveryFormRoute, IdentityEnv> =>
