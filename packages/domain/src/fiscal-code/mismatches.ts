@@ -30,7 +30,7 @@ export function fiscalCodeMismatches(code: string, person: FiscalCodePerson): Fi
     problems.push({ path: "gender", message: "il sesso non corrisponde al codice fiscale" });
   }
   if (person.birthPlace !== undefined) {
-    const candidates = belfioreCandidates(person.birthPlace);
+    const candidates = belfioreCandidates(person.birthPlace, birth ?? undefined);
     if (candidates.length === 0) {
       problems.push({ path: "birthPlace", message: "luogo di nascita sconosciuto: indichi il comune o il suo codice catastale" });
     } else if (!candidates.includes(decoded.birthPlace)) {
