@@ -2,7 +2,7 @@
 // verification email names, refusals in Italian naming the field in words; and R05's day 90.
 import assert from "node:assert/strict";
 import { Then, When } from "@cucumber/cucumber";
-import { findMailSecret, type IdentityResult, type PinRequestAccepted, type PinRequestInput } from "@inps-sim/clients";
+import { type IdentityResult, type PinRequestAccepted, type PinRequestInput } from "@inps-sim/clients";
 import { expectOk, expectProblem, kept, LABEL, letterWith, nudgeOutbox, pinRequestOf } from "../../support/citizen-journeys.ts";
 import type { SimulatorWorld } from "../../support/world.ts";
 
@@ -12,7 +12,7 @@ async function mailTextsWith(world: SimulatorWorld, label: string): Promise<stri
   const texts: string[] = [];
   for (const summary of found.messages) {
     const message = await world.mail.message(summary.ID);
-    if (findMailSecret(message, label) !== undefined) texts.push(message.Text);
+    if (await world.mail.secretIn(message, label) !== undefined) texts.push(message.Text);
   }
   return texts;
 }
