@@ -101,6 +101,11 @@ export class SimulatorWorld extends World {
   clockMove: { status: number; body: unknown } | undefined;
   /** An answer given to someone else, to compare with the citizen's. */
   strangerAnswer: IdentityResult<Session> | undefined;
+  /**
+   * Notes of step files that live beside a project's features, outside this package (the recovery journeys'):
+   * the package's own steps use the typed fields above.
+   */
+  readonly memory = new Map<string, unknown>();
   #healthCard: HealthCard | undefined;
   #clients: Clients | undefined;
 
@@ -138,6 +143,16 @@ export class SimulatorWorld extends World {
   /** The gateways' fault switches; an After hook clears whatever a scenario set. */
   get faults(): GatewayFaults {
     return this.#made.faults;
+  }
+
+  remember<T>(key: string, value: T): T {
+    this.memory.set(key, value);
+    return value;
+  }
+
+  recall<T>(key: string): T {
+    if (!this.memory.has(key)) throw new Error(`the scenario has not noted "${key}" yet`);
+    return this.memory.get(key) as T;
   }
 
   /**
