@@ -8,7 +8,8 @@ import { simClock } from "./db/schema.ts";
 import { SearchIndexes } from "./db/search-indexes.ts";
 import { Mailbox } from "./mailbox.ts";
 import { SmtpFaults } from "./smtp/faults.ts";
-import { startSmtpServer } from "./smtp/smtp-server.ts";
+import { SMTP_HOSTNAME, startSmtpServer, type RunningSmtp, type SmtpServerOptions } from "./smtp/smtp-server.ts";
+import { tlsCertificate } from "./smtp/tls-certificate.ts";
 
 export const mailMigrations = { schema: "mail", folder: fileURLToPath(new URL("../drizzle", import.meta.url)) };
 
@@ -23,6 +24,8 @@ export async function startMailService(options: {
   config: MailConfig;
   logger: Logger;
   simStart?: Date | undefined;
+  /** The SMTP server to run (smtp-server's by default; the ingest benchmark passes its baseline). */
+  startSmtp?: (options: SmtpServerOptions) => Promise<RunningSmtp>;
 }): Promise<RunningMailService> {
   const { handle, config, logger } = options;
   const clock = await prepareService({ handle, migrations: mailMigrations, clockTable: simClock, start: options.simStart });
@@ -50,13 +53,16 @@ export async function startMailService(options: {
     smtpFaults,
     chaosEnabled: config.MAIL_CHAOS,
   });
-  const smtp = await startSmtpServer({
+  const tls = await tlsCertificate(SMTP_HOSTNAME, { certFile: config.SMTP_TLS_CERT, keyFile: config.SMTP_TLS_KEY });
+  logger.debug({ certificate: tls.source }, "STARTTLS certificate");
+  const smtp = await (options.startSmtp ?? startSmtpServer)({
     mailbox,
     faults: smtpFaults,
     port: config.SMTP_PORT,
     host: config.HOST,
     maxMessageSize: config.SMTP_MAX_MESSAGE_SIZE,
     logger,
+    tls,
   });
   let server;
   try {

@@ -1,6 +1,6 @@
 // One SMTP conversation (RFC 5321, with PIPELINING, 8BITMIME, SMTPUTF8, SIZE and AUTH PLAIN/LOGIN), kept apart
-// from the socket: bytes go in through `receive`, replies come out through `write`, one write for all the replies
-// a chunk of pipelined commands calls for. What to accept is asked of the hooks; only the end of DATA may wait.
+// from the socket: bytes go in through `receive`, replies come out through `write`. The mail gateway's own server
+// until smtp-server replaced it; kept as the baseline of the smtp-ingest benchmark (see hand-written-server.ts).
 
 export interface SmtpEnvelope {
   /** MAIL FROM; "" for the null sender `<>`. */
