@@ -8,7 +8,7 @@ import { newMessageId } from "./ids.ts";
 import { parseMessage, type ParsedMessage } from "./mime/parse.ts";
 import { domainOf, isCertified, isUnknownMailbox, type PecSettings } from "./pec/pec-rules.ts";
 import { composeReceipt, type ReceiptInput, type ReceiptKind } from "./pec/receipts.ts";
-import { MailStore, type MessageSummary } from "./store/mail-store.ts";
+import { MailStore, type MessageSummary } from "./messages/messages.store.ts";
 
 export interface Envelope {
   from: string;
@@ -26,6 +26,8 @@ export interface RuntimeStats {
 export interface IngestResult {
   /** The stored original, or null when PEC refused it or no recipient could receive it. */
   stored: MessageSummary | null;
+  /** Same Message-ID from the same sender as a message already stored: that one, with the resend counted on it. */
+  redelivered: boolean;
   receipts: ReceiptKind[];
 }
 
@@ -66,9 +68,12 @@ export class Mailbox {
     const tags = tagsFor(parsed.header("x-tags"), recipients);
     // Receipts never produce receipts, and a message without a sender has nobody to receive them.
     if (certified.length === 0 || isReceipt || !sender) {
-      const stored = await this.store.insert({ parsed, raw, created: now, envelope, tags });
-      return { stored, receipts: [] };
+      const { summary, redelivered } = await this.store.insert({ parsed, raw, created: now, envelope, tags });
+      return { stored: summary, receipts: [], redelivered };
     }
+    // A resend of a PEC message already accepted gets no second set of receipts.
+    const earlier = await this.store.redelivery(envelope, parsed.messageId);
+    if (earlier) return { stored: (await this.store.get(earlier))?.summary ?? null, receipts: [], redelivered: true };
     const base = {
       sender,
       recipients: recipients.map((address) => ({ address, certified: isCertified(address, this.pec) })),
@@ -80,12 +85,12 @@ export class Mailbox {
     };
     if (parsed.malformed) {
       await this.#storeReceipt({ ...base, kind: "non-accettazione", at: now, error: parsed.malformed });
-      return { stored: null, receipts: ["non-accettazione"] };
+      return { stored: null, receipts: ["non-accettazione"], redelivered: false };
     }
     const receipts: ReceiptKind[] = ["accettazione"];
     await this.#storeReceipt({ ...base, kind: "accettazione", at: now });
     const deliverable = recipients.filter((r) => !isCertified(r, this.pec) || !isUnknownMailbox(r, this.pec));
-    const stored = deliverable.length > 0 ? await this.store.insert({ parsed, raw, created: now, envelope, tags }) : null;
+    const stored = deliverable.length > 0 ? (await this.store.insert({ parsed, raw, created: now, envelope, tags })).summary : null;
     const deliveredAt = new Date(now.getTime() + this.pec.deliveryDelayMs);
     for (const mailbox of certified) {
       const unknown = isUnknownMailbox(mailbox, this.pec);
@@ -96,7 +101,7 @@ export class Mailbox {
       if (this.pec.deliveryDelayMs <= 0) await this.#storeReceipt(input);
       else await this.#schedule(input);
     }
-    return { stored, receipts };
+    return { stored, receipts, redelivered: false };
   }
 
   /** Before a read: delivers the PEC receipts whose simulated delivery time has come. Cheap when none is due. */

@@ -5,7 +5,7 @@ import { gatewayDeps, listen, prepareService, type Logger, type RunningService }
 import { createMailApp } from "./app.ts";
 import type { MailConfig } from "./config.ts";
 import { simClock } from "./db/schema.ts";
-import { SearchIndexes } from "./db/search-indexes.ts";
+import { SearchIndexes } from "./search/search-indexes.ts";
 import { Mailbox } from "./mailbox.ts";
 import { SmtpFaults } from "./smtp/faults.ts";
 import { SMTP_HOSTNAME, startSmtpServer, type RunningSmtp, type SmtpServerOptions } from "./smtp/smtp-server.ts";

@@ -9,7 +9,7 @@ import type { Mailbox } from "../mailbox.ts";
 import { headerMap } from "../mime/headers.ts";
 import { loadSimpleParser } from "../mime/parse.ts";
 import { chaosSchema, type SmtpFaults } from "../smtp/faults.ts";
-import type { MessageSummary, Page, StoredMessage } from "../store/mail-store.ts";
+import type { MessageSummary, Page, StoredMessage } from "../messages/messages.store.ts";
 import { badRequest, notFound, ok, readGoJson, stringList } from "./mailpit-text.ts";
 
 export const MAX_PAGE = 1000;
@@ -81,6 +81,15 @@ function messageBody(m: StoredMessage) {
     Inline: m.inline,
     Attachments: m.attachments,
   };
+}
+
+/** The header that tells a resent message (same Message-ID, same sender), only on one that was resent. */
+export const REDELIVERIES_HEADER = "X-Simulator-Redeliveries";
+
+function withRedeliveries(headers: Record<string, string[]>, redeliveries: number): Record<string, string[]> {
+  if (redeliveries === 0) return headers;
+  const all: Record<string, string[]> = { ...headers, [REDELIVERIES_HEADER]: [String(redeliveries)] };
+  return Object.fromEntries(Object.keys(all).sort().map((k) => [k, all[k]!]));
 }
 
 export function mountMailpitApi(app: Hono<ServiceEnv>, deps: MailpitApiDeps): void {
@@ -179,9 +188,9 @@ export function mountMailpitApi(app: Hono<ServiceEnv>, deps: MailpitApiDeps): vo
   app.get("/api/v1/message/:id/headers", async (c) => {
     const id = await resolveId(c.req.param("id"), c.req.query("query"));
     if (!id) return c.req.param("id") === "latest" ? notFound(c, "Message not found") : notFound(c);
-    const raw = await store.raw(id);
-    if (!raw) return notFound(c);
-    return c.json(headerMap(raw));
+    const source = await store.source(id);
+    if (!source) return notFound(c);
+    return c.json(withRedeliveries(headerMap(source.raw), source.redeliveries));
   });
 
   app.get("/api/v1/message/:id/raw", async (c) => {

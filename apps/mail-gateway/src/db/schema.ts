@@ -13,6 +13,7 @@ import {
   serial,
   text,
   timestamp,
+  uniqueIndex,
 } from "drizzle-orm/pg-core";
 
 export const mailSchema = pgSchema("mail");
@@ -40,6 +41,13 @@ export const messages = mailSchema.table(
     /** Simulated time of arrival (a delayed PEC receipt carries a time in the future until it is due). */
     created: timestamp("created", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
     messageId: text("message_id").notNull(),
+    /**
+     * The SMTP sender (envelope MAIL FROM, lower-cased; "" for the null sender). With message_id it names a message
+     * once: a resend is counted in `redeliveries`, not stored again. Null on messages stored before it was kept.
+     */
+    sender: text("sender"),
+    /** How many times the same message (same Message-ID from the same sender) arrived again after it was stored. */
+    redeliveries: integer("redeliveries").notNull().default(0),
     subject: text("subject").notNull(),
     from: jsonb("from").$type<MailAddress>().notNull(),
     to: jsonb("to").$type<MailAddress[]>().notNull(),
@@ -72,6 +80,7 @@ export const messages = mailSchema.table(
     index("messages_newest_idx").on(t.created.desc().nullsFirst(), t.seq.desc().nullsFirst()),
     index("messages_unread_newest_idx").on(t.created.desc().nullsFirst(), t.seq.desc().nullsFirst()).where(sql`not ${t.read}`),
     index("messages_pending_idx").on(t.seq).where(sql`${t.pending}`),
+    uniqueIndex("messages_sender_message_id_idx").on(t.sender, t.messageId).where(sql`${t.messageId} <> ''`),
   ],
 );
 
