@@ -5,7 +5,13 @@
 // Prints one JSON line on stdout when ready ({ http, smtp, seeded, seedMs }); logs go to stderr. Stops on SIGTERM,
 // SIGINT, or when its parent goes away (stdin closes), closing the servers and the database.
 import { openDatabase, type DatabaseHandle } from "@inps-sim/db";
-import { readMailConfig, SmtpFaults, startMailService, startSmtpServer, tlsCertificate } from "@inps-sim/mail-gateway";
+import {
+  readMailConfig,
+  SmtpFaults,
+  startMailService,
+  startSmtpServer,
+  tlsCertificate,
+} from "@inps-sim/mail-gateway";
 import { createLogger } from "@inps-sim/service-kit";
 import { readSmsConfig, startSmsGateway } from "@inps-sim/sms-gateway";
 import { sql } from "drizzle-orm";
@@ -57,8 +63,25 @@ const clean = (v: string) =>
     .join(" ")
     .toLowerCase();
 
-const SUBJECTS = ["Prima parte del PIN", "Seconda parte del PIN", "Codice di verifica", "Codice di ripristino", "Richiesta del PIN accolta"];
-const WORDS = ["pensione", "assegno", "cedolino", "naspi", "isee", "bonus", "contributi", "riscatto", "invalidità", "maternità"];
+const SUBJECTS = [
+  "Prima parte del PIN",
+  "Seconda parte del PIN",
+  "Codice di verifica",
+  "Codice di ripristino",
+  "Richiesta del PIN accolta",
+];
+const WORDS = [
+  "pensione",
+  "assegno",
+  "cedolino",
+  "naspi",
+  "isee",
+  "bonus",
+  "contributi",
+  "riscatto",
+  "invalidità",
+  "maternità",
+];
 
 /**
  * Stores n messages through the gateway's own storage module (MailStore.insert, which writes up to 500 rows per
@@ -153,13 +176,24 @@ try {
     const t0 = performance.now();
     if (n > 0) await seedMail(handle, service.mailbox.store, n);
     await service.searchIndexes.ready(); // built while seeding, once the mailbox passed MAIL_SEARCH_INDEX_THRESHOLD
-    ready({ http: service.ports.http, smtp: service.ports.smtp, seeded: n, seedMs: Math.round(performance.now() - t0), db: handle.kind });
+    ready({
+      http: service.ports.http,
+      smtp: service.ports.smtp,
+      seeded: n,
+      seedMs: Math.round(performance.now() - t0),
+      db: handle.kind,
+    });
   } else if (kind === "sms") {
     const handle = await database();
     const logger = createLogger({ service: "sms-gateway", level, destination: process.stderr });
     const service = await startSmsGateway({
       handle,
-      config: readSmsConfig({ SMS_PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: level, SIM_ADMIN_TOKEN: "bench-admin-token" }),
+      config: readSmsConfig({
+        SMS_PORT: "0",
+        HOST: "127.0.0.1",
+        LOG_LEVEL: level,
+        SIM_ADMIN_TOKEN: "bench-admin-token",
+      }),
       logger,
     });
     cleanups.push(() => service.close());

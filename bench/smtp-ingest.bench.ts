@@ -14,7 +14,17 @@
 import { readFileSync } from "node:fs";
 import { connect, type Socket } from "node:net";
 import { createTransport } from "nodemailer";
-import { benchDatabase, freePort, loadAverage, postgresBase, printRow, rssMb, startChild, startServer, type ChildServer } from "./lib.ts";
+import {
+  benchDatabase,
+  freePort,
+  loadAverage,
+  postgresBase,
+  printRow,
+  rssMb,
+  startChild,
+  startServer,
+  type ChildServer,
+} from "./lib.ts";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 4000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -168,7 +178,11 @@ async function ingestRaw(port: number, set: ReturnType<typeof messageSet>): Prom
           try {
             const body = m.raw.replace(/\r\n\./g, "\r\n..");
             const head = `MAIL FROM:<${m.envelope.from}>\r\n${m.envelope.to.map((t) => `RCPT TO:<${t}>\r\n`).join("")}DATA\r\n`;
-            expect(await c.send(head, m.envelope.to.length + 2), ["250", ...m.envelope.to.map(() => "250"), "354"]);
+            expect(await c.send(head, m.envelope.to.length + 2), [
+              "250",
+              ...m.envelope.to.map(() => "250"),
+              "354",
+            ]);
             expect(await c.send(`${body}${body.endsWith("\r\n") ? "" : "\r\n"}.\r\n`, 1), ["250"]);
             sent++;
           } catch (error) {
@@ -196,7 +210,8 @@ async function measure(port: number, tag: string): Promise<Record<Client, Ingest
     const send = client === "raw" ? ingestRaw : ingest;
     await send(port, messageSet(`${tag}-${client}-warm`, WARMUP));
     out[client] = await send(port, messageSet(`${tag}-${client}`, MESSAGES));
-    if (out[client].firstError) process.stderr.write(`${tag} ${client}: first SMTP error: ${out[client].firstError}\n`);
+    if (out[client].firstError)
+      process.stderr.write(`${tag} ${client}: first SMTP error: ${out[client].firstError}\n`);
   }
   return out;
 }
@@ -215,14 +230,21 @@ const EXPECTED = CLIENTS.length * (WARMUP + MESSAGES);
 type SmtpServerKind = "smtp-server" | "hand-written";
 const SERVERS: SmtpServerKind[] = ["hand-written", "smtp-server"];
 
-async function ours(label: string, smtp: SmtpServerKind, databaseUrl: string | undefined, env: Record<string, string> = {}): Promise<Run> {
+async function ours(
+  label: string,
+  smtp: SmtpServerKind,
+  databaseUrl: string | undefined,
+  env: Record<string, string> = {},
+): Promise<Run> {
   const server = await startServer("mail", databaseUrl, { ...env, BENCH_SMTP: smtp });
   try {
     const tag = `${run}-${label}-${smtp}`;
     const result = await measure(server.info.smtp!, tag);
     const rss = rssMb(server.pid);
     // messages_count comes from a COUNT over the search, not from the cached mailbox total.
-    const res = await fetch(`http://127.0.0.1:${server.info.http}/api/v1/search?limit=1&query=${encodeURIComponent(`subject:"Codice di verifica ${tag}-"`)}`);
+    const res = await fetch(
+      `http://127.0.0.1:${server.info.http}/api/v1/search?limit=1&query=${encodeURIComponent(`subject:"Codice di verifica ${tag}-"`)}`,
+    );
     const body = (await res.json()) as { messages_count: number };
     return { result, stored: body.messages_count, rss };
   } finally {
@@ -234,10 +256,23 @@ async function maildev(): Promise<Run & { version: string }> {
   const smtp = await freePort();
   const web = await freePort();
   const bin = new URL("bin/maildev.js", import.meta.resolve("maildev"));
-  const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("maildev")), "utf8")) as { version: string };
+  const { version } = JSON.parse(
+    readFileSync(new URL("../package.json", import.meta.resolve("maildev")), "utf8"),
+  ) as { version: string };
   // In memory (no --mail-directory); the web API on a free loopback port, to count what it stored.
   const server: ChildServer = await startChild(
-    [bin.pathname, "--smtp", String(smtp), "--ip", "127.0.0.1", "--web", String(web), "--web-ip", "127.0.0.1", "--silent"],
+    [
+      bin.pathname,
+      "--smtp",
+      String(smtp),
+      "--ip",
+      "127.0.0.1",
+      "--web",
+      String(web),
+      "--web-ip",
+      "127.0.0.1",
+      "--silent",
+    ],
     { readyWhen: async () => (await fetch(`http://127.0.0.1:${web}/api/healthz`)).ok, timeoutMs: 60_000 },
   );
   try {
@@ -254,9 +289,19 @@ async function maildev(): Promise<Run & { version: string }> {
 function report(label: string, r: Run, targets: boolean): void {
   for (const client of CLIENTS) {
     const rate = r.result[client].rate;
-    printRow(`${label}, ${client} client`, describe(r.result[client]), targets ? "≥ 1,000 msg/s" : undefined, rate >= 1000);
+    printRow(
+      `${label}, ${client} client`,
+      describe(r.result[client]),
+      targets ? "≥ 1,000 msg/s" : undefined,
+      rate >= 1000,
+    );
   }
-  printRow(`  stored, counted through the API`, `${r.stored} of ${EXPECTED} sent; RSS ${r.rss.toFixed(0)} MB`, "nothing lost", r.stored === EXPECTED);
+  printRow(
+    `  stored, counted through the API`,
+    `${r.stored} of ${EXPECTED} sent; RSS ${r.rss.toFixed(0)} MB`,
+    "nothing lost",
+    r.stored === EXPECTED,
+  );
 }
 
 process.stdout.write(
@@ -273,7 +318,8 @@ for (const smtp of SERVERS) {
   } finally {
     await sink.stop();
   }
-  for (const client of CLIENTS) printRow(`${smtp} alone (keeps nothing), ${client} client`, describe(ceilings[smtp][client]));
+  for (const client of CLIENTS)
+    printRow(`${smtp} alone (keeps nothing), ${client} client`, describe(ceilings[smtp][client]));
 }
 
 const runs: { label: string; smtp: SmtpServerKind | "maildev"; run: Run }[] = [];
@@ -281,7 +327,10 @@ const runs: { label: string; smtp: SmtpServerKind | "maildev"; run: Run }[] = []
  * The two servers alternate, ROUNDS times on each storage, and each keeps its median round: on a shared machine the
  * load drifts during a run, and alternating gives both the same share of it.
  */
-async function compare(label: string, databaseUrl: () => Promise<{ url: string | undefined; drop(): Promise<void> }>): Promise<void> {
+async function compare(
+  label: string,
+  databaseUrl: () => Promise<{ url: string | undefined; drop(): Promise<void> }>,
+): Promise<void> {
   const rounds: Record<SmtpServerKind, Run[]> = { "hand-written": [], "smtp-server": [] };
   for (let round = 0; round < ROUNDS; round++) {
     for (const smtp of SERVERS) {
@@ -308,7 +357,9 @@ if (base) {
   await compare("PostgreSQL", () => benchDatabase(base, "smtp"));
   const indexedDb = await benchDatabase(base, "smtpidx");
   try {
-    const indexed = await ours("postgres-indexed", "smtp-server", indexedDb.url, { MAIL_SEARCH_INDEX_THRESHOLD: "0" });
+    const indexed = await ours("postgres-indexed", "smtp-server", indexedDb.url, {
+      MAIL_SEARCH_INDEX_THRESHOLD: "0",
+    });
     report("smtp-server, PostgreSQL, search indexes kept", indexed, true);
     runs.push({ label: "PostgreSQL, indexes kept", smtp: "smtp-server", run: indexed });
   } finally {
@@ -325,12 +376,18 @@ if (process.env.BENCH_MAILDEV !== "off") {
 }
 
 // Side by side, msg/s, then the decision rule: smtp-server unless it is more than 25% slower on the same storage.
-process.stdout.write(`\nmessages/s side by side:\n| server | storage | ${CLIENTS.join(" | ")} |\n|---|---|${CLIENTS.map(() => "---").join("|")}|\n`);
+process.stdout.write(
+  `\nmessages/s side by side:\n| server | storage | ${CLIENTS.join(" | ")} |\n|---|---|${CLIENTS.map(() => "---").join("|")}|\n`,
+);
 for (const smtp of SERVERS) {
-  process.stdout.write(`| ${smtp} | nothing kept | ${CLIENTS.map((c) => ceilings[smtp][c].rate.toFixed(0)).join(" | ")} |\n`);
+  process.stdout.write(
+    `| ${smtp} | nothing kept | ${CLIENTS.map((c) => ceilings[smtp][c].rate.toFixed(0)).join(" | ")} |\n`,
+  );
 }
 for (const r of runs) {
-  process.stdout.write(`| ${r.smtp} | ${r.label} | ${CLIENTS.map((c) => r.run.result[c].rate.toFixed(0)).join(" | ")} |\n`);
+  process.stdout.write(
+    `| ${r.smtp} | ${r.label} | ${CLIENTS.map((c) => r.run.result[c].rate.toFixed(0)).join(" | ")} |\n`,
+  );
 }
 for (const label of ["PGlite", "PostgreSQL"]) {
   const by = (smtp: SmtpServerKind) => runs.find((r) => r.label === label && r.smtp === smtp)?.run;
@@ -339,7 +396,12 @@ for (const label of ["PGlite", "PostgreSQL"]) {
   if (!lib || !own) continue;
   for (const client of CLIENTS) {
     const ratio = lib.result[client].rate / own.result[client].rate;
-    printRow(`smtp-server / hand-written, ${label}, ${client} client`, `${ratio.toFixed(2)}×`, "≥ 0.75×", ratio >= 0.75);
+    printRow(
+      `smtp-server / hand-written, ${label}, ${client} client`,
+      `${ratio.toFixed(2)}×`,
+      "≥ 0.75×",
+      ratio >= 0.75,
+    );
   }
 }
 process.stdout.write(`after: ${loadAverage()}\n`);

@@ -38,7 +38,10 @@ export function startHandWrittenSmtpServer(options: SmtpServerOptions): Promise<
         async data(raw, envelope, oversized) {
           if (oversized) {
             mailbox.runtime.SMTPRejected++;
-            return { code: 552, message: `Error: message exceeds fixed maximum message size ${options.maxMessageSize}` };
+            return {
+              code: 552,
+              message: `Error: message exceeds fixed maximum message size ${options.maxMessageSize}`,
+            };
           }
           const decision = faults.decide("DATA", envelope.to);
           const refused = refuse(decision);
@@ -61,7 +64,9 @@ export function startHandWrittenSmtpServer(options: SmtpServerOptions): Promise<
       },
     );
     sessions.set(socket, session);
-    socket.setTimeout(options.idleTimeoutMs ?? 5 * 60_000, () => session.abort(421, "Timeout - closing connection"));
+    socket.setTimeout(options.idleTimeoutMs ?? 5 * 60_000, () =>
+      session.abort(421, "Timeout - closing connection"),
+    );
     socket.on("data", (chunk: Buffer) => session.receive(chunk));
     socket.on("error", (error) => logger.debug({ err: error }, "SMTP connection error"));
     socket.on("close", () => sessions.delete(socket));
@@ -82,7 +87,8 @@ export function startHandWrittenSmtpServer(options: SmtpServerOptions): Promise<
   }
 
   return new Promise((resolve, reject) => {
-    const onError = (error: Error) => reject(new Error(`cannot listen on ${options.host}:${options.port}: ${error.message}`));
+    const onError = (error: Error) =>
+      reject(new Error(`cannot listen on ${options.host}:${options.port}: ${error.message}`));
     server.once("error", onError);
     server.listen(options.port, options.host, () => {
       server.off("error", onError);

@@ -37,7 +37,12 @@ export const mailConfigSchema = z.object({
   SMTP_PORT: portVar(1025),
   HOST: z.string().default("127.0.0.1"),
   /** Largest message SMTP accepts, in bytes (advertised with SIZE; larger ones get 552). */
-  SMTP_MAX_MESSAGE_SIZE: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  SMTP_MAX_MESSAGE_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   /** STARTTLS: a PEM certificate (chain) and its private key, both files; unset, one is made at start (self-signed). */
   SMTP_TLS_CERT: z.string().min(1).optional(),
   SMTP_TLS_KEY: z.string().min(1).optional(),

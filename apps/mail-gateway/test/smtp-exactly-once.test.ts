@@ -74,7 +74,8 @@ describe("a message containing NUL", () => {
 });
 
 describe("a resent message (same Message-ID, same sender)", () => {
-  const transport = () => nodemailer.createTransport({ host: "127.0.0.1", port: t.smtpPort, secure: false, ignoreTLS: true });
+  const transport = () =>
+    nodemailer.createTransport({ host: "127.0.0.1", port: t.smtpPort, secure: false, ignoreTLS: true });
   const mail = (messageId: string, from = "noreply@inps.it") => ({
     from,
     to: "resend@example.it",
@@ -117,7 +118,14 @@ describe("a resent message (same Message-ID, same sender)", () => {
   });
 
   it("arriving on 10 connections at once is stored once, and each copy gets the same 250", async () => {
-    const pool = nodemailer.createTransport({ host: "127.0.0.1", port: t.smtpPort, secure: false, ignoreTLS: true, pool: true, maxConnections: 10 });
+    const pool = nodemailer.createTransport({
+      host: "127.0.0.1",
+      port: t.smtpPort,
+      secure: false,
+      ignoreTLS: true,
+      pool: true,
+      maxConnections: 10,
+    });
     try {
       const replies = (await Promise.all(
         Array.from({ length: 30 }, (_, i) => pool.sendMail(mail(`<burst-${i % 3}@inps.it>`))),
@@ -134,11 +142,24 @@ describe("a resent message (same Message-ID, same sender)", () => {
   });
 
   it("through two gateway processes' writers at once (one database) is stored once", async () => {
-    const second = await import("../src/messages/messages.store.ts").then((m) => new m.MailStore(t.handle.db));
+    const second = await import("../src/messages/messages.store.ts").then(
+      (m) => new m.MailStore(t.handle.db),
+    );
     const { parseMessage } = await import("../src/mime/parse.ts");
-    const raw = Buffer.from("From: noreply@inps.it\r\nTo: resend@example.it\r\nMessage-ID: <twin-1@inps.it>\r\nSubject: x\r\n\r\nx\r\n");
-    const input = { parsed: await parseMessage(raw), raw, created: new Date(), envelope: { from: "noreply@inps.it", to: ["resend@example.it"] } };
-    const results = await Promise.all([t.service.mailbox.store.insert(input), second.insert(input), t.service.mailbox.store.insert(input)]);
+    const raw = Buffer.from(
+      "From: noreply@inps.it\r\nTo: resend@example.it\r\nMessage-ID: <twin-1@inps.it>\r\nSubject: x\r\n\r\nx\r\n",
+    );
+    const input = {
+      parsed: await parseMessage(raw),
+      raw,
+      created: new Date(),
+      envelope: { from: "noreply@inps.it", to: ["resend@example.it"] },
+    };
+    const results = await Promise.all([
+      t.service.mailbox.store.insert(input),
+      second.insert(input),
+      t.service.mailbox.store.insert(input),
+    ]);
     expect(new Set(results.map((r) => r.summary.ID)).size).toBe(1);
     expect(results.filter((r) => !r.redelivered)).toHaveLength(1);
     expect((await mailpit.searchMessages({ query: "message-id:twin-1@inps.it" })).messages_count).toBe(1);

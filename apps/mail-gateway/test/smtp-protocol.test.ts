@@ -71,10 +71,22 @@ describe("what the SMTP server offers", () => {
       expect((await wire.replies(1))[0]).toMatch(/^220 mail-gateway\.inps-sim\.local ESMTP/);
       wire.write("EHLO client.test\r\n");
       const lines = (await wire.replies(1)).map((l) => l.slice(4));
-      for (const feature of ["STARTTLS", "ENHANCEDSTATUSCODES", "PIPELINING", "8BITMIME", "SMTPUTF8", "SIZE 10485760"]) {
+      for (const feature of [
+        "STARTTLS",
+        "ENHANCEDSTATUSCODES",
+        "PIPELINING",
+        "8BITMIME",
+        "SMTPUTF8",
+        "SIZE 10485760",
+      ]) {
         expect(lines).toContain(feature);
       }
-      expect(lines.find((l) => l.startsWith("AUTH "))?.split(" ").sort()).toEqual(["AUTH", "LOGIN", "PLAIN"]);
+      expect(
+        lines
+          .find((l) => l.startsWith("AUTH "))
+          ?.split(" ")
+          .sort(),
+      ).toEqual(["AUTH", "LOGIN", "PLAIN"]);
     } finally {
       wire.close();
     }
@@ -84,7 +96,11 @@ describe("what the SMTP server offers", () => {
     const wire = await greeted();
     try {
       wire.write("MAIL FROM:<noreply@inps.it>\r\nRCPT TO:<mario@example.it>\r\nRSET\r\n");
-      expect(await wire.replies(3)).toEqual(["250 2.1.0 Accepted", "250 2.1.5 Accepted", "250 2.0.0 Flushed"]);
+      expect(await wire.replies(3)).toEqual([
+        "250 2.1.0 Accepted",
+        "250 2.1.5 Accepted",
+        "250 2.0.0 Flushed",
+      ]);
       await t.http("/__sim/smtp-faults", {
         method: "PUT",
         headers: { ...auth, "content-type": "application/json" },
@@ -146,7 +162,12 @@ describe("STARTTLS", () => {
       tls: { rejectUnauthorized: false },
     });
     try {
-      const info = (await transport.sendMail({ from: "noreply@inps.it", to: "tls@example.it", subject: "Cifrato", text: "Codice di verifica: 424242" })) as {
+      const info = (await transport.sendMail({
+        from: "noreply@inps.it",
+        to: "tls@example.it",
+        subject: "Cifrato",
+        text: "Codice di verifica: 424242",
+      })) as {
         response: string;
       };
       expect(info.response).toMatch(/^250 /);
@@ -176,18 +197,27 @@ with smtplib.SMTP("127.0.0.1", int(sys.argv[1]), timeout=10) as s:
     s.send_message(m)
     print(s.sock.version())
 `;
-    const { stdout } = await promisify(execFile)("python3", ["-c", script, String(t.smtpPort)], { timeout: 20_000 });
+    const { stdout } = await promisify(execFile)("python3", ["-c", script, String(t.smtpPort)], {
+      timeout: 20_000,
+    });
     expect(stdout.trim()).toMatch(/^TLSv1\.[23]$/);
     const found = await mailpit.searchMessages({ query: "to:python.tls@example.it" });
     expect(found.messages_count).toBe(1);
   });
 
   it("offers the certificate given in SMTP_TLS_CERT and SMTP_TLS_KEY", async () => {
-    const pems = await generate([{ name: "commonName", value: "posta.example.test" }], { keyType: "ec", curve: "P-256", algorithm: "sha256" });
+    const pems = await generate([{ name: "commonName", value: "posta.example.test" }], {
+      keyType: "ec",
+      curve: "P-256",
+      algorithm: "sha256",
+    });
     const dir = mkdtempSync(join(tmpdir(), "mail-tls-"));
     writeFileSync(join(dir, "cert.pem"), pems.cert);
     writeFileSync(join(dir, "key.pem"), pems.private);
-    const own = await startTestService({ SMTP_TLS_CERT: join(dir, "cert.pem"), SMTP_TLS_KEY: join(dir, "key.pem") });
+    const own = await startTestService({
+      SMTP_TLS_CERT: join(dir, "cert.pem"),
+      SMTP_TLS_KEY: join(dir, "key.pem"),
+    });
     try {
       const script = `
 import smtplib, ssl, sys
@@ -197,7 +227,11 @@ with smtplib.SMTP("127.0.0.1", int(sys.argv[1]), timeout=10) as s:
     s.starttls(context=ctx)
     print(s.sock.getpeercert()["subject"][0][0][1])
 `;
-      const { stdout } = await promisify(execFile)("python3", ["-c", script, String(own.smtpPort), join(dir, "cert.pem")], { timeout: 20_000 });
+      const { stdout } = await promisify(execFile)(
+        "python3",
+        ["-c", script, String(own.smtpPort), join(dir, "cert.pem")],
+        { timeout: 20_000 },
+      );
       expect(stdout.trim()).toBe("posta.example.test");
     } finally {
       await own.close();

@@ -78,9 +78,15 @@ export const messages = mailSchema.table(
   (t) => [
     // DESC NULLS FIRST is what "order by created desc" means in PostgreSQL: the index must match it to be used.
     index("messages_newest_idx").on(t.created.desc().nullsFirst(), t.seq.desc().nullsFirst()),
-    index("messages_unread_newest_idx").on(t.created.desc().nullsFirst(), t.seq.desc().nullsFirst()).where(sql`not ${t.read}`),
-    index("messages_pending_idx").on(t.seq).where(sql`${t.pending}`),
-    uniqueIndex("messages_sender_message_id_idx").on(t.sender, t.messageId).where(sql`${t.messageId} <> ''`),
+    index("messages_unread_newest_idx")
+      .on(t.created.desc().nullsFirst(), t.seq.desc().nullsFirst())
+      .where(sql`not ${t.read}`),
+    index("messages_pending_idx")
+      .on(t.seq)
+      .where(sql`${t.pending}`),
+    uniqueIndex("messages_sender_message_id_idx")
+      .on(t.sender, t.messageId)
+      .where(sql`${t.messageId} <> ''`),
   ],
 );
 

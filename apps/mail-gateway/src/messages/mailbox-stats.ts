@@ -110,9 +110,15 @@ export class MailboxStats {
 
   async #read(): Promise<Stats> {
     const [counts] = rowsOf<{ total: number | string; unread: number | string }>(
-      await this.db.execute(sql`select count(*) as total, count(*) filter (where not ${messages.read}) as unread from ${messages}`),
+      await this.db.execute(
+        sql`select count(*) as total, count(*) filter (where not ${messages.read}) as unread from ${messages}`,
+      ),
     );
-    return { total: Number(counts?.total ?? 0), unread: Number(counts?.unread ?? 0), tags: await this.allTags() };
+    return {
+      total: Number(counts?.total ?? 0),
+      unread: Number(counts?.unread ?? 0),
+      tags: await this.allTags(),
+    };
   }
 
   /**
@@ -122,7 +128,8 @@ export class MailboxStats {
    */
   async count(key: string, where: SQL | undefined): Promise<{ count: number; unread: number }> {
     const cached = this.#counts.get(key);
-    if (cached && cached.version === this.#version && performance.now() - cached.at < STATS_TTL_MS) return { ...cached.value };
+    if (cached && cached.version === this.#version && performance.now() - cached.at < STATS_TTL_MS)
+      return { ...cached.value };
     const version = this.#version;
     const [row] = rowsOf<{ n: number | string; u: number | string }>(
       await this.db.execute(

@@ -49,7 +49,8 @@ export interface InsertResult {
  * message keeps it, byte for byte (bytea); what was parsed from it shows U+FFFD where the NUL was.
  */
 export function storable<T>(value: T): T {
-  if (typeof value === "string") return (value.includes("\u0000") ? value.replaceAll("\u0000", "\uFFFD") : value) as T;
+  if (typeof value === "string")
+    return (value.includes("\u0000") ? value.replaceAll("\u0000", "\uFFFD") : value) as T;
   if (Array.isArray(value)) return value.map(storable) as T;
   if (value && typeof value === "object" && !(value instanceof Date) && !Buffer.isBuffer(value)) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, storable(v)])) as T;
@@ -95,7 +96,9 @@ export class MessageWriter {
       insertedRows = await this.db.transaction(async (tx) => {
         const rows = rowsOf<{ id: string }>(await tx.execute(statementSql(INSERT_BATCH, [json])));
         const inserted = new Set(rows.map((r) => r.id));
-        for (const p of fresh) if (p.tags.length > 0 && inserted.has(p.row.id)) await setTagsIn(tx as unknown as Database, p.row.id, p.tags);
+        for (const p of fresh)
+          if (p.tags.length > 0 && inserted.has(p.row.id))
+            await setTagsIn(tx as unknown as Database, p.row.id, p.tags);
         return rows;
       });
     const inserted = new Set(rowsOf<{ id: string }>(insertedRows).map((r) => r.id));
@@ -110,7 +113,8 @@ export class MessageWriter {
       entry.n++;
       again.set(key, entry);
     });
-    const existing = again.size > 0 ? await this.#countRedeliveries([...again.values()]) : new Map<string, string>();
+    const existing =
+      again.size > 0 ? await this.#countRedeliveries([...again.values()]) : new Map<string, string>();
     this.stored(inserted.size, tagged);
     return prepared.map((p, i) => {
       if (isFresh(p, i)) return { summary: toSummary({ ...p.row, read: false }, p.tags), redelivered: false };
@@ -121,9 +125,12 @@ export class MessageWriter {
   }
 
   /** Adds the resends to the messages they repeat; answers their IDs by dedupe key. */
-  async #countRedeliveries(resends: { sender: string; message_id: string; n: number }[]): Promise<Map<string, string>> {
+  async #countRedeliveries(
+    resends: { sender: string; message_id: string; n: number }[],
+  ): Promise<Map<string, string>> {
     const rows = rowsOf<{ id: string; sender: string; message_id: string }>(
-      await this.db.execute(sql`with v as (select * from jsonb_to_recordset(${jsonParam(resends)}::jsonb) as v(sender text, message_id text, n int))
+      await this.db
+        .execute(sql`with v as (select * from jsonb_to_recordset(${jsonParam(resends)}::jsonb) as v(sender text, message_id text, n int))
         update ${messages} m set redeliveries = m.redeliveries + v.n from v
         where m.sender = v.sender and m.message_id = v.message_id and m.message_id <> ''
         returning m.id, m.sender, m.message_id`),
@@ -156,7 +163,12 @@ export class MessageWriter {
   ): Promise<number> {
     let done = 0;
     for (;;) {
-      const rows = rowsOf<{ id: string; created: string | Date; raw: Buffer | Uint8Array; envelope: { from: string; to: string[] } }>(
+      const rows = rowsOf<{
+        id: string;
+        created: string | Date;
+        raw: Buffer | Uint8Array;
+        envelope: { from: string; to: string[] };
+      }>(
         await this.db.execute(
           sql`select m.id, m.created, d.raw, d.envelope from ${messages} m join ${messageData} d on d.id = m.id
               where m.pending order by m.seq limit 100`,
@@ -166,17 +178,39 @@ export class MessageWriter {
       for (const r of rows) {
         const raw = Buffer.isBuffer(r.raw) ? r.raw : Buffer.from(r.raw);
         const parsed = await parse(raw).catch(() => PLACEHOLDER); // keep the message, with what little is known of it
-        const p = prepare({ parsed, raw, created: new Date(r.created), envelope: r.envelope, tags: tagsOf(parsed, r.envelope) }, r.id);
+        const p = prepare(
+          {
+            parsed,
+            raw,
+            created: new Date(r.created),
+            envelope: r.envelope,
+            tags: tagsOf(parsed, r.envelope),
+          },
+          r.id,
+        );
         await this.db.transaction(async (tx) => {
           const { row, data } = p;
           // The sender stays unknown (null): messages stored before it was kept are not told apart by it.
           await tx
             .update(messages)
-            .set({ ...row, id: undefined, created: undefined, pecReceipt: undefined, sender: undefined, pending: false })
+            .set({
+              ...row,
+              id: undefined,
+              created: undefined,
+              pecReceipt: undefined,
+              sender: undefined,
+              pending: false,
+            })
             .where(eq(messages.id, r.id));
           await tx
             .update(messageData)
-            .set({ date: data.date, returnPath: data.returnPath, text: data.text, html: data.html, parts: data.parts })
+            .set({
+              date: data.date,
+              returnPath: data.returnPath,
+              text: data.text,
+              html: data.html,
+              parts: data.parts,
+            })
             .where(eq(messageData.id, r.id));
           if (p.tags.length > 0) await setTagsIn(tx as unknown as Database, r.id, p.tags);
         });
@@ -270,7 +304,10 @@ function prepare(input: InsertInput, id: string) {
       returnPath: parsed.returnPath,
       text: parsed.text,
       html: parsed.html,
-      parts: { attachments: parsed.attachments, inline: parsed.inline } as { attachments: StoredPart[]; inline: StoredPart[] },
+      parts: { attachments: parsed.attachments, inline: parsed.inline } as {
+        attachments: StoredPart[];
+        inline: StoredPart[];
+      },
       envelope: input.envelope,
     }),
   };

@@ -7,7 +7,14 @@ import type { ParsedMessage } from "../mime/parse.ts";
 import { searchConditions } from "../search/search-query.ts";
 import { TagStore } from "../tags/tags.store.ts";
 import { MailboxStats, type Stats } from "./mailbox-stats.ts";
-import { MessageWriter, toSummary, type InsertInput, type InsertResult, type MessageSummary, type SummaryRow } from "./message-writer.ts";
+import {
+  MessageWriter,
+  toSummary,
+  type InsertInput,
+  type InsertResult,
+  type MessageSummary,
+  type SummaryRow,
+} from "./message-writer.ts";
 import { DEEP_OFFSET, PageDirectory } from "./page-directory.ts";
 
 export type { InsertInput, InsertResult, MessageSummary, Stats };
@@ -62,7 +69,9 @@ export class MailStore {
     this.tags = new TagStore(db);
     this.#stats = new MailboxStats(db, () => this.tags.all());
     this.#directory = new PageDirectory(db);
-    this.#writer = new MessageWriter(db, (added, tagged) => (tagged ? this.#stats.invalidate() : this.#stats.added(added)));
+    this.#writer = new MessageWriter(db, (added, tagged) =>
+      tagged ? this.#stats.invalidate() : this.#stats.added(added),
+    );
   }
 
   /** Stores a message (or records a resend of one stored before); resolves once it is committed. */
@@ -75,7 +84,10 @@ export class MailStore {
     return this.#writer.redelivery(envelope, messageId);
   }
 
-  parseLeftovers(parse: (raw: Buffer) => Promise<ParsedMessage>, tagsOf: (parsed: ParsedMessage, envelope: { from: string; to: string[] }) => string[]) {
+  parseLeftovers(
+    parse: (raw: Buffer) => Promise<ParsedMessage>,
+    tagsOf: (parsed: ParsedMessage, envelope: { from: string; to: string[] }) => string[],
+  ) {
     return this.#writer.parseLeftovers(parse, tagsOf);
   }
 
@@ -123,25 +135,44 @@ export class MailStore {
       const rows = await this.db
         .select(summaryColumns)
         .from(messages)
-        .where(key ? sql`(${messages.created}, ${messages.seq}) <= (${key.created}::timestamptz, ${key.seq})` : undefined)
+        .where(
+          key
+            ? sql`(${messages.created}, ${messages.seq}) <= (${key.created}::timestamptz, ${key.seq})`
+            : undefined,
+        )
         .orderBy(...newestFirst)
         .limit(page.limit)
         .offset(skip);
       return this.#withTags(rows);
     }
-    const query = this.db.select(summaryColumns).from(messages).where(this.#where(search, page.before)).orderBy(...newestFirst);
-    const rows = page.limit > 0 ? await query.limit(page.limit).offset(page.start) : await query.offset(page.start);
+    const query = this.db
+      .select(summaryColumns)
+      .from(messages)
+      .where(this.#where(search, page.before))
+      .orderBy(...newestFirst);
+    const rows =
+      page.limit > 0 ? await query.limit(page.limit).offset(page.start) : await query.offset(page.start);
     return this.#withTags(rows);
   }
 
   async latestId(search: string): Promise<string | null> {
-    const [row] = await this.db.select({ id: messages.id }).from(messages).where(this.#where(search)).orderBy(...newestFirst).limit(1);
+    const [row] = await this.db
+      .select({ id: messages.id })
+      .from(messages)
+      .where(this.#where(search))
+      .orderBy(...newestFirst)
+      .limit(1);
     return row?.id ?? null;
   }
 
   async get(id: string): Promise<StoredMessage | null> {
     const [row] = await this.db
-      .select({ ...summaryColumns, data: messageData, pecReceipt: messages.pecReceipt, redeliveries: messages.redeliveries })
+      .select({
+        ...summaryColumns,
+        data: messageData,
+        pecReceipt: messages.pecReceipt,
+        redeliveries: messages.redeliveries,
+      })
       .from(messages)
       .innerJoin(messageData, eq(messageData.id, messages.id))
       .where(eq(messages.id, id));
@@ -192,13 +223,18 @@ export class MailStore {
     const conditions: SQL[] = [sql`${messages.read} <> ${read}`];
     if (target.ids && target.ids.length > 0) conditions.push(inArray(messages.id, target.ids));
     else if (target.search) conditions.push(...searchConditions(target.search));
-    await this.db.update(messages).set({ read }).where(and(...conditions));
+    await this.db
+      .update(messages)
+      .set({ read })
+      .where(and(...conditions));
     this.#stats.invalidate();
   }
 
   async deleteAll(): Promise<void> {
     const { total } = await this.stats();
-    await this.db.execute(sql`truncate table ${messageTags}, ${messageData}, ${messages}, ${tags} restart identity`);
+    await this.db.execute(
+      sql`truncate table ${messageTags}, ${messageData}, ${messages}, ${tags} restart identity`,
+    );
     this.#stats.removed(total);
     this.emptied();
   }

@@ -68,7 +68,10 @@ export class PageDirectory {
               where position % ${DIRECTORY_STEP} = 0 order by position`,
         ),
       );
-      const directory = { keys: rows.map((r) => ({ created: new Date(r.created).toISOString(), seq: Number(r.seq) })), at: performance.now() };
+      const directory = {
+        keys: rows.map((r) => ({ created: new Date(r.created).toISOString(), seq: Number(r.seq) })),
+        at: performance.now(),
+      };
       if (version === this.#orderVersion) this.#directory = directory;
       return directory;
     })().finally(() => {

@@ -50,7 +50,8 @@ export class SmtpRefusal extends Error {
   }
 }
 
-const tooLarge = (limit: number) => new SmtpRefusal(552, `Error: message exceeds fixed maximum message size ${limit}`);
+const tooLarge = (limit: number) =>
+  new SmtpRefusal(552, `Error: message exceeds fixed maximum message size ${limit}`);
 
 export function startSmtpServer(options: SmtpServerOptions): Promise<RunningSmtp> {
   const { mailbox, faults, logger } = options;
@@ -138,7 +139,8 @@ export function startSmtpServer(options: SmtpServerOptions): Promise<RunningSmtp
   server.on("error", (error) => logger.debug({ err: error }, "SMTP connection error"));
 
   return new Promise((resolve, reject) => {
-    const onError = (error: Error) => reject(new Error(`cannot listen on ${options.host}:${options.port}: ${error.message}`));
+    const onError = (error: Error) =>
+      reject(new Error(`cannot listen on ${options.host}:${options.port}: ${error.message}`));
     server.server.once("error", onError);
     server.listen(options.port, options.host, () => {
       server.server.off("error", onError);

@@ -38,9 +38,16 @@ function selfSigned(hostname: string): Promise<TlsCertificate> {
   return generated;
 }
 
-export async function tlsCertificate(hostname: string, files: { certFile?: string | undefined; keyFile?: string | undefined }): Promise<TlsCertificate> {
+export async function tlsCertificate(
+  hostname: string,
+  files: { certFile?: string | undefined; keyFile?: string | undefined },
+): Promise<TlsCertificate> {
   if (files.certFile && files.keyFile) {
-    return { cert: readFileSync(files.certFile, "utf8"), key: readFileSync(files.keyFile, "utf8"), source: "configured" };
+    return {
+      cert: readFileSync(files.certFile, "utf8"),
+      key: readFileSync(files.keyFile, "utf8"),
+      source: "configured",
+    };
   }
   return selfSigned(hostname);
 }

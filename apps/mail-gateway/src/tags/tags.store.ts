@@ -29,11 +29,19 @@ export function uniqueTags(list: string[]): string[] {
 /** Gives message `id` the tags `names` (already clean), creating the tags that do not exist yet. */
 export async function setTagsIn(db: Database, id: string, names: string[]): Promise<void> {
   for (const name of names) {
-    const [found] = await db.select({ id: tags.id }).from(tags).where(sql`lower(${tags.name}) = lower(${name})`);
+    const [found] = await db
+      .select({ id: tags.id })
+      .from(tags)
+      .where(sql`lower(${tags.name}) = lower(${name})`);
     const tagId =
       found?.id ??
-      (await db.insert(tags).values({ name }).onConflictDoUpdate({ target: tags.name, set: { name } }).returning({ id: tags.id }))[0]!
-        .id;
+      (
+        await db
+          .insert(tags)
+          .values({ name })
+          .onConflictDoUpdate({ target: tags.name, set: { name } })
+          .returning({ id: tags.id })
+      )[0]!.id;
     await db.insert(messageTags).values({ messageId: id, tagId }).onConflictDoNothing();
   }
 }
@@ -42,7 +50,10 @@ export class TagStore {
   constructor(private readonly db: Database) {}
 
   async all(): Promise<string[]> {
-    const rows = await this.db.select({ name: tags.name }).from(tags).orderBy(asc(sql`lower(${tags.name})`));
+    const rows = await this.db
+      .select({ name: tags.name })
+      .from(tags)
+      .orderBy(asc(sql`lower(${tags.name})`));
     return rows.map((r) => r.name);
   }
 
@@ -88,7 +99,10 @@ export class TagStore {
     if (!name) throw new Error("invalid tag name");
     const [current] = await this.db.select().from(tags).where(eq(tags.name, from));
     if (!current) throw new Error("tag not found");
-    const [clash] = await this.db.select().from(tags).where(sql`lower(${tags.name}) = lower(${name})`);
+    const [clash] = await this.db
+      .select()
+      .from(tags)
+      .where(sql`lower(${tags.name}) = lower(${name})`);
     if (clash && clash.id !== current.id) {
       // Merge into the existing tag, as two tags that differ only by case are one tag.
       await this.db.execute(
@@ -106,6 +120,8 @@ export class TagStore {
 
   /** Drops the tags no message carries any more. */
   async prune(): Promise<void> {
-    await this.db.execute(sql`delete from ${tags} t where not exists (select 1 from ${messageTags} mt where mt.tag_id = t.id)`);
+    await this.db.execute(
+      sql`delete from ${tags} t where not exists (select 1 from ${messageTags} mt where mt.tag_id = t.id)`,
+    );
   }
 }
