@@ -71,6 +71,8 @@ export function startSmtpServer(options: SmtpServerOptions): Promise<RunningSmtp
     key: options.tls.key,
     cert: options.tls.cert,
     hideENHANCEDSTATUSCODES: false,
+    // It would be a promise of delivery status notifications, which a mailbox that delivers nothing never sends.
+    hideDSN: true,
     authOptional: true,
     // Any credentials, also before STARTTLS: a mock server that a sender in a test talks to in clear.
     allowInsecureAuth: true,
