@@ -176,6 +176,7 @@ describe("a resent message (same Message-ID, same sender)", () => {
     }
     expect((await mailpit.searchMessages({ query: 'subject:"ACCETTAZIONE:"' })).messages_count).toBe(1);
     expect((await mailpit.searchMessages({ query: 'subject:"CONSEGNA:"' })).messages_count).toBe(1);
-    expect((await mailpit.searchMessages({ query: "message-id:pec-1@inps.it" })).messages_count).toBe(1);
+    // The recipient's copy is the provider's transport envelope (POSTA CERTIFICATA: …), once.
+    expect((await mailpit.searchMessages({ query: "to:mario.rossi@pec.it" })).messages_count).toBe(1);
   });
 });

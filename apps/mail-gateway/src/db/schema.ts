@@ -42,10 +42,13 @@ export const messages = mailSchema.table(
     created: timestamp("created", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
     messageId: text("message_id").notNull(),
     /**
-     * The SMTP sender (envelope MAIL FROM, lower-cased; "" for the null sender). With message_id it names a message
-     * once: a resend is counted in `redeliveries`, not stored again. Null on messages stored before it was kept.
+     * The SMTP sender (envelope MAIL FROM, lower-cased; "" for the null sender) and the Message-ID it gave: together
+     * they name a message once, so a resend is counted in `redeliveries`, not stored again. origin_id is message_id,
+     * except on a PEC envelope, which stands for the original it carries; null where nothing is compared (no
+     * Message-ID, the provider's receipts, messages stored before these columns existed).
      */
     sender: text("sender"),
+    originId: text("origin_id"),
     /** How many times the same message (same Message-ID from the same sender) arrived again after it was stored. */
     redeliveries: integer("redeliveries").notNull().default(0),
     subject: text("subject").notNull(),
@@ -84,9 +87,7 @@ export const messages = mailSchema.table(
     index("messages_pending_idx")
       .on(t.seq)
       .where(sql`${t.pending}`),
-    uniqueIndex("messages_sender_message_id_idx")
-      .on(t.sender, t.messageId)
-      .where(sql`${t.messageId} <> ''`),
+    uniqueIndex("messages_origin_idx").on(t.sender, t.originId),
   ],
 );
 

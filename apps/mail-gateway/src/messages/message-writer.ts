@@ -35,6 +35,11 @@ export interface InsertInput {
   envelope: { from: string; to: string[] };
   tags?: string[];
   pecReceipt?: string | undefined;
+  /**
+   * Who sent it and the Message-ID they gave, which name it once (a resend is a redelivery). Default: the envelope
+   * sender and the message's own Message-ID; null: never compared (the PEC provider's receipts).
+   */
+  origin?: { sender: string; messageId: string } | null;
 }
 
 export interface InsertResult {
@@ -59,7 +64,7 @@ export function storable<T>(value: T): T {
 }
 
 /** Who a message is from, for telling a resend apart: the envelope sender, lower-cased. */
-const senderKey = (envelope: { from: string }) => storable(envelope.from.toLowerCase());
+const senderKey = (from: string) => storable(from.toLowerCase());
 
 export class MessageWriter {
   /** Stores a message, or records it as a redelivery of the one stored before. */
@@ -109,7 +114,7 @@ export class MessageWriter {
       if (isFresh(p, i)) return;
       const key = dedupeKey(p);
       if (key === null) throw new Error("a message without a Message-ID was not stored");
-      const entry = again.get(key) ?? { sender: p.row.sender, message_id: p.row.messageId, n: 0 };
+      const entry = again.get(key) ?? { sender: p.row.sender!, message_id: p.row.originId!, n: 0 };
       entry.n++;
       again.set(key, entry);
     });
@@ -132,8 +137,8 @@ export class MessageWriter {
       await this.db
         .execute(sql`with v as (select * from jsonb_to_recordset(${jsonParam(resends)}::jsonb) as v(sender text, message_id text, n int))
         update ${messages} m set redeliveries = m.redeliveries + v.n from v
-        where m.sender = v.sender and m.message_id = v.message_id and m.message_id <> ''
-        returning m.id, m.sender, m.message_id`),
+        where m.sender = v.sender and m.origin_id = v.message_id
+        returning m.id, m.sender, m.origin_id as message_id`),
     );
     return new Map(rows.map((r) => [`${r.sender}\u0000${r.message_id}`, r.id]));
   }
@@ -144,11 +149,11 @@ export class MessageWriter {
    */
   async redelivery(envelope: { from: string }, messageId: string): Promise<string | null> {
     if (!messageId) return null;
-    const sender = senderKey(envelope);
+    const sender = senderKey(envelope.from);
     const changed = await this.db
       .update(messages)
       .set({ redeliveries: sql`${messages.redeliveries} + 1` })
-      .where(sql`${messages.sender} = ${sender} and ${messages.messageId} = ${storable(messageId)}`)
+      .where(sql`${messages.sender} = ${sender} and ${messages.originId} = ${storable(messageId)}`)
       .returning({ id: messages.id });
     return changed[0]?.id ?? null;
   }
@@ -199,6 +204,7 @@ export class MessageWriter {
               created: undefined,
               pecReceipt: undefined,
               sender: undefined,
+              originId: undefined,
               pending: false,
             })
             .where(eq(messages.id, r.id));
@@ -223,10 +229,10 @@ export class MessageWriter {
 
 /** Sender and Message-ID, or null when the message has no Message-ID (then every copy is stored). */
 function dedupeKey(p: Prepared): string | null {
-  return p.row.messageId ? `${p.row.sender}\u0000${p.row.messageId}` : null;
+  return p.row.sender !== null && p.row.originId !== null ? `${p.row.sender}\u0000${p.row.originId}` : null;
 }
 
-const BATCH_COLUMNS = `id text, created timestamptz, message_id text, sender text, subject text, "from" jsonb, "to" jsonb, cc jsonb,
+const BATCH_COLUMNS = `id text, created timestamptz, message_id text, sender text, origin_id text, subject text, "from" jsonb, "to" jsonb, cc jsonb,
   bcc jsonb, reply_to jsonb, size int, attachments int, inline int, snippet text, search_text text, from_text text, to_text text,
   cc_text text, bcc_text text, reply_to_text text, pec_receipt text, raw text, date timestamptz, return_path text, text text,
   html text, parts jsonb, envelope jsonb, ord int`;
@@ -236,9 +242,9 @@ const BATCH_COLUMNS = `id text, created timestamptz, message_id text, sender tex
 const INSERT_BATCH = `with v as (
     select * from jsonb_to_recordset($1::jsonb) as v(${BATCH_COLUMNS})
   ), m as (
-    insert into mail.messages (id, created, message_id, sender, subject, "from", "to", cc, bcc, reply_to, size, attachments, inline,
+    insert into mail.messages (id, created, message_id, sender, origin_id, subject, "from", "to", cc, bcc, reply_to, size, attachments, inline,
       snippet, search_text, from_text, to_text, cc_text, bcc_text, reply_to_text, pec_receipt)
-    select id, created, message_id, sender, subject, "from", "to", cc, bcc, reply_to, size, attachments, inline,
+    select id, created, message_id, sender, origin_id, subject, "from", "to", cc, bcc, reply_to, size, attachments, inline,
       snippet, search_text, from_text, to_text, cc_text, bcc_text, reply_to_text, pec_receipt from v order by ord
     on conflict do nothing
     returning id
@@ -273,11 +279,18 @@ const PLACEHOLDER: ParsedMessage = {
 /** The messages row and message_data row of one message, every parsed string storable. */
 function prepare(input: InsertInput, id: string) {
   const { parsed, raw } = input;
+  const origin =
+    input.origin === undefined
+      ? parsed.messageId
+        ? { sender: input.envelope.from, messageId: parsed.messageId }
+        : null
+      : input.origin;
   const row = storable({
     id,
     created: input.created,
     messageId: parsed.messageId,
-    sender: senderKey(input.envelope),
+    sender: origin ? senderKey(origin.sender) : null,
+    originId: origin?.messageId ?? null,
     subject: parsed.subject,
     from: parsed.from,
     to: parsed.to,
@@ -322,6 +335,7 @@ function batchJson(prepared: Prepared[]): string {
       created: row.created.toISOString(),
       message_id: row.messageId,
       sender: row.sender,
+      origin_id: row.originId,
       subject: row.subject,
       from: row.from,
       to: row.to,
