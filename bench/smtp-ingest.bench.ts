@@ -343,8 +343,17 @@ async function compare(
     }
   }
   for (const smtp of SERVERS) {
-    const sorted = [...rounds[smtp]].sort((a, b) => a.result.raw.rate - b.result.raw.rate);
-    const r = sorted[Math.floor(sorted.length / 2)]!;
+    // Each client's median round, on its own.
+    const medianOf = (client: Client) => {
+      const sorted = rounds[smtp].map((r) => r.result[client]).sort((a, b) => a.rate - b.rate);
+      return sorted[Math.floor(sorted.length / 2)]!;
+    };
+    const last = rounds[smtp].at(-1)!;
+    const r: Run = {
+      result: { raw: medianOf("raw"), nodemailer: medianOf("nodemailer") },
+      stored: Math.min(...rounds[smtp].map((x) => x.stored)),
+      rss: last.rss,
+    };
     report(`${smtp}, ${label}${ROUNDS > 1 ? ` (median of ${ROUNDS} rounds)` : ""}`, r, true);
     runs.push({ label, smtp, run: r });
   }
