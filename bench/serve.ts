@@ -6,7 +6,7 @@
 import { openDatabase, type DatabaseHandle } from "@inps-sim/db";
 import { readMailConfig, SmtpFaults, startMailService, startSmtpServer } from "@inps-sim/mail-gateway";
 import { createLogger } from "@inps-sim/service-kit";
-import { readSmsConfig, startSmsGateway } from "@inps-sim/sms-gateway";
+import { readSmsConfig, startSmsService } from "@inps-sim/sms-gateway";
 import { sql } from "drizzle-orm";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -153,7 +153,7 @@ try {
   } else if (kind === "sms") {
     const handle = await database();
     const logger = createLogger({ service: "sms-gateway", level, destination: process.stderr });
-    const service = await startSmsGateway({
+    const service = await startSmsService({
       handle,
       config: readSmsConfig({ SMS_PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: level, SIM_ADMIN_TOKEN: "bench-admin-token" }),
       logger,

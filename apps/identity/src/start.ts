@@ -1,7 +1,7 @@
-// startIdentityService: migrate, load the clock, build the app, listen. Used by main.ts and the embedded stack.
+// startIdentityService: the identity service on startService, with its outbox dispatcher. Used by main.ts and the stack.
 import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "@inps-sim/db";
-import { listen, prepareService, type Logger, type RunningService } from "@inps-sim/service-kit";
+import { startService, type Logger, type RunningService } from "@inps-sim/service-kit";
 import { createArgon2Hasher, cryptoRandom } from "@inps-sim/crypto";
 import { resolvePolicyProfile } from "@inps-sim/domain";
 import { createIdentityApp } from "./app.ts";
@@ -21,61 +21,66 @@ export async function startIdentityService(options: {
   simStart?: Date | undefined;
 }): Promise<RunningService> {
   const { handle, config, logger } = options;
-  const clock = await prepareService({ handle, migrations: identityMigrations, clockTable: simClock, start: options.simStart });
-  let port = config.IDENTITY_PORT;
-  const stack = createStackControl({
-    gateways: [
-      { name: "sms", url: config.SMS_URL },
-      { name: "mail", url: config.MAIL_URL },
-      { name: "postal", url: config.POSTAL_URL },
-    ],
-    token: config.GATEWAY_ADMIN_TOKEN ?? config.SIM_ADMIN_TOKEN ?? "",
-    logger,
-  });
-  const gateways = createGateways({
-    smsUrl: config.SMS_URL,
-    mailUrl: config.MAIL_URL,
-    postalUrl: config.POSTAL_URL,
-    smtpHost: config.SMTP_HOST,
-    smtpPort: config.SMTP_PORT,
-    timeoutMs: config.OUTBOX_SEND_TIMEOUT_MS,
-  });
-  const sealer = createSealer(outboxKey(config.OUTBOX_KEY, config.SIM_SEED));
-  const outbox = createOutboxDispatcher({
-    db: handle.db,
-    clock,
-    gateways,
-    sealer,
-    logger,
-    sendTimeoutMs: config.OUTBOX_SEND_TIMEOUT_MS,
-  });
-  const app = createIdentityApp({
-    db: handle.db,
-    database: { kind: handle.kind, location: handle.location },
-    clock,
-    logger,
-    stack,
-    adminToken: config.SIM_CONTROL ? config.SIM_ADMIN_TOKEN : undefined,
-    ports: () => ({ http: port }),
-    policy: resolvePolicyProfile(config.POLICY_PROFILE),
-    hasher: createArgon2Hasher(config.HASH_PROFILE),
-    random: cryptoRandom,
-    delivery: { profile: config.DELIVERY_PROFILE, channel: config.FIRST_HALF_CHANNEL },
-    sealer,
-    outbox,
-    operatorTokens: config.OPERATOR_TOKENS,
-  });
-  const server = await listen(app, { port: config.IDENTITY_PORT, hostname: config.HOST });
-  port = server.port;
-  outbox.start(config.OUTBOX_POLL_MS);
-  return {
+  return startService({
     name: "identity",
-    urls: { http: server.url },
-    ports: { http: server.port },
-    close: async () => {
-      await server.close();
-      await outbox.stop();
-      gateways.close();
+    handle,
+    logger,
+    migrations: identityMigrations,
+    clockTable: simClock,
+    simStart: options.simStart,
+    port: config.IDENTITY_PORT,
+    host: config.HOST,
+    build: ({ clock, ports }) => {
+      const stack = createStackControl({
+        gateways: [
+          { name: "sms", url: config.SMS_URL },
+          { name: "mail", url: config.MAIL_URL },
+          { name: "postal", url: config.POSTAL_URL },
+        ],
+        token: config.GATEWAY_ADMIN_TOKEN ?? config.SIM_ADMIN_TOKEN ?? "",
+        logger,
+      });
+      const gateways = createGateways({
+        smsUrl: config.SMS_URL,
+        mailUrl: config.MAIL_URL,
+        postalUrl: config.POSTAL_URL,
+        smtpHost: config.SMTP_HOST,
+        smtpPort: config.SMTP_PORT,
+        timeoutMs: config.OUTBOX_SEND_TIMEOUT_MS,
+      });
+      const sealer = createSealer(outboxKey(config.OUTBOX_KEY, config.SIM_SEED));
+      const outbox = createOutboxDispatcher({
+        db: handle.db,
+        clock,
+        gateways,
+        sealer,
+        logger,
+        sendTimeoutMs: config.OUTBOX_SEND_TIMEOUT_MS,
+      });
+      const app = createIdentityApp({
+        db: handle.db,
+        database: { kind: handle.kind, location: handle.location },
+        clock,
+        logger,
+        stack,
+        adminToken: config.SIM_CONTROL ? config.SIM_ADMIN_TOKEN : undefined,
+        ports,
+        policy: resolvePolicyProfile(config.POLICY_PROFILE),
+        hasher: createArgon2Hasher(config.HASH_PROFILE),
+        random: cryptoRandom,
+        delivery: { profile: config.DELIVERY_PROFILE, channel: config.FIRST_HALF_CHANNEL },
+        sealer,
+        outbox,
+        operatorTokens: config.OPERATOR_TOKENS,
+      });
+      return {
+        app,
+        start: () => outbox.start(config.OUTBOX_POLL_MS),
+        stop: async () => {
+          await outbox.stop();
+          gateways.close();
+        },
+      };
     },
-  };
+  });
 }

@@ -5,7 +5,7 @@ import { readIdentityConfig, startIdentityService } from "@inps-sim/identity";
 import { readMailConfig, startMailService } from "@inps-sim/mail-gateway";
 import { readPostalConfig, startPostalService } from "@inps-sim/postal-gateway";
 import { createLogger, generateAdminToken, type Logger, type RunningService } from "@inps-sim/service-kit";
-import { readSmsConfig, startSmsGateway } from "@inps-sim/sms-gateway";
+import { readSmsConfig, startSmsService } from "@inps-sim/sms-gateway";
 
 export interface StackOptions {
   /** Environment the services read their settings from (ports, seeds, profiles); defaults to process.env. */
@@ -49,7 +49,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     const common = { handle, simStart: options.simStart };
     // Gateways first: the identity service is told where they actually listen (ports may be 0).
     const [sms, mail, postal] = await Promise.all([
-      startSmsGateway({ ...common, config: readSmsConfig(env), logger: loggerFor("sms-gateway") }),
+      startSmsService({ ...common, config: readSmsConfig(env), logger: loggerFor("sms-gateway") }),
       startMailService({ ...common, config: readMailConfig(env), logger: loggerFor("mail-gateway") }),
       startPostalService({ ...common, config: readPostalConfig(env), logger: loggerFor("postal-gateway") }),
     ]);

@@ -6,7 +6,7 @@ import { rowsOf } from "@inps-sim/db";
 import type { Clock } from "@inps-sim/domain";
 import type { Logger } from "@inps-sim/service-kit";
 import { sql } from "drizzle-orm";
-import { inTransaction } from "../http/transaction.ts";
+import { inTransaction } from "@inps-sim/db";
 import { recordEvent } from "../timeline/record-event.ts";
 import type { Gateways } from "./gateways.ts";
 import type { OutboundMessage } from "./message.ts";
