@@ -5,7 +5,7 @@ import { gatewayDeps, startService, type Logger, type RunningService } from "@in
 import { createSmsApp } from "./app.ts";
 import type { SmsConfig } from "./config.ts";
 import { simClock } from "./db/schema.ts";
-import { createCallbackDispatcher } from "./sms/callbacks.ts";
+import { createCallbackDispatcher } from "./messages/callbacks.ts";
 
 export const smsMigrations = { schema: "sms", folder: fileURLToPath(new URL("../drizzle", import.meta.url)) };
 

@@ -15,3 +15,4 @@ export * from "./gateway-api.ts";
 export * from "./gateway-app.ts";
 export * from "./openapi.ts";
 export * from "./start-service.ts";
+export * from "./api-docs.ts";
