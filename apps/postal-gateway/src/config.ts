@@ -1,7 +1,7 @@
 // The postal gateway's settings, from the environment (see docs/gateways-postal.md).
 import { parseEnv, portVar, serviceEnvSchema } from "@inps-sim/service-kit";
 import { z } from "zod";
-import { parseUnknownAddresses } from "./postal/address.ts";
+import { parseUnknownAddresses } from "./letters/address.ts";
 
 export const postalConfigSchema = serviceEnvSchema.extend({
   POSTAL_PORT: portVar(4030),

@@ -38,8 +38,14 @@ export interface LetterEvent {
 }
 
 export interface Letter extends LetterSummary {
-  body: string;
+  /** The text once the letter is delivered; null while it travels (and for a letter that came back). */
+  body: string | null;
   events: LetterEvent[];
+}
+
+/** A letter with its text whatever its status, as the control plane shows it to a test. */
+export interface LetterContent extends Letter {
+  body: string;
 }
 
 export interface SendLetterInput {
@@ -77,7 +83,10 @@ export interface WaitForLetterOptions extends ListLettersQuery {
   intervalMs?: number;
 }
 
-export type PostalClientOptions = GatewayClientOptions;
+export interface PostalClientOptions extends GatewayClientOptions {
+  /** SIM_ADMIN_TOKEN, for `peek`. */
+  adminToken?: string;
+}
 
 /** Any answer of the gateway that is not a success: the HTTP status and the problem's stable `code`. */
 export class PostalClientError extends GatewayClientError {
@@ -89,7 +98,9 @@ export interface PostalClient {
   list(query?: ListLettersQuery, options?: PostalRequestOptions): Promise<LetterSummary[]>;
   /** The letter with its body and the tracking events that have happened so far. */
   get(id: string, options?: PostalRequestOptions): Promise<Letter>;
-  /** The letter rendered as a PDF. */
+  /** GET /__sim/letters/{id}: the letter with its text before it is delivered, for a test that reads a secret on its way. */
+  peek(id: string, options?: PostalRequestOptions): Promise<LetterContent>;
+  /** The letter rendered as a PDF (once it is delivered; `409 letter-not-delivered` before). */
   pdf(id: string, options?: PostalRequestOptions): Promise<Uint8Array>;
   /** Deletes every letter, or only those to `name`. */
   clear(query?: { name?: string }, options?: PostalRequestOptions): Promise<void>;
@@ -100,6 +111,12 @@ export interface PostalClient {
 export function createPostalClient(options: PostalClientOptions): PostalClient {
   const request = createRequester({
     ...options,
+    toError: (f) => new PostalClientError(f.status, f.code, f.problem, f.message),
+  });
+
+  const admin = createRequester({
+    ...options,
+    headers: { ...options.headers, ...(options.adminToken ? { authorization: `Bearer ${options.adminToken}` } : {}) },
     toError: (f) => new PostalClientError(f.status, f.code, f.problem, f.message),
   });
 
@@ -119,6 +136,10 @@ export function createPostalClient(options: PostalClientOptions): PostalClient {
     async get(id, opts) {
       const res = await request("GET", `/api/v1/letters/${encodeURIComponent(id)}`, undefined, opts);
       return (await res.json()) as Letter;
+    },
+    async peek(id, opts) {
+      const res = await admin("GET", `/__sim/letters/${encodeURIComponent(id)}`, undefined, opts);
+      return (await res.json()) as LetterContent;
     },
     async pdf(id, opts) {
       const res = await request("GET", `/api/v1/letters/${encodeURIComponent(id)}.pdf`, undefined, opts, "application/pdf");

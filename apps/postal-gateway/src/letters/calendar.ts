@@ -6,8 +6,6 @@
 
 import { isoDate, type IsoDate } from "@inps-sim/domain";
 
-export { isoDate, romeDateOf, romeInstant, type IsoDate } from "@inps-sim/domain";
-
 function addDays(date: IsoDate, days: number): IsoDate {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   const t = new Date(Date.UTC(y, m - 1, d + days));
