@@ -42,6 +42,7 @@ export function createPostalApp(deps: PostalAppDeps) {
         "A mock postal service: letters (posta ordinaria, raccomandata) delivered in Italian working days of simulated " +
         "time, tracked, printed as PDF. Errors are application/problem+json with a stable `code`. The control plane " +
         "(/__sim/*) is described in docs/gateways-postal.md.",
+      tags: [{ name: "Letters", description: "Post, track, read (JSON, PDF) and clear letters" }],
     },
   });
 }

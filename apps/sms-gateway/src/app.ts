@@ -56,6 +56,7 @@ export function createSmsApp(deps: SmsAppDeps) {
       description:
         "A mock SMS gateway: messages to Italian mobiles are delivered (or fail) in simulated time. Errors are " +
         "application/problem+json with a stable `code`. The control plane (/__sim/*) is described in docs/gateways-sms.md.",
+      tags: [{ name: "Messages", description: "Send, list, read and clear SMS" }],
     },
   });
 }

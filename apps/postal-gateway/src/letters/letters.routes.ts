@@ -105,6 +105,7 @@ export const letterAcceptedSchema = z
 
 export const sendLetterRoute = createRoute({
   method: "post",
+  tags: ["Letters"],
   path: "/letters",
   summary: "Post a letter",
   description: "Accepts an Idempotency-Key header: a retry with the same key returns the first answer and posts nothing new.",
@@ -122,6 +123,7 @@ export const sendLetterRoute = createRoute({
 
 export const listLettersRoute = createRoute({
   method: "get",
+  tags: ["Letters"],
   path: "/letters",
   summary: "List letters, newest first",
   request: { query: listQuerySchema },
@@ -133,6 +135,7 @@ export const listLettersRoute = createRoute({
 
 export const getLetterRoute = createRoute({
   method: "get",
+  tags: ["Letters"],
   path: "/letters/{ref}",
   summary: "One letter: `{id}` as JSON, `{id}.pdf` as the printed letter",
   description: "A letter's content (body and PDF) is there once it is delivered, as in a letterbox; its tracking always is.",
@@ -152,6 +155,7 @@ export const getLetterRoute = createRoute({
 
 export const clearLettersRoute = createRoute({
   method: "delete",
+  tags: ["Letters"],
   path: "/letters",
   summary: "Delete every letter, or those to one name",
   request: { query: clearQuerySchema },

@@ -81,6 +81,7 @@ export const listQuerySchema = z.object({
 
 export const sendMessageRoute = createRoute({
   method: "post",
+  tags: ["Messages"],
   path: "/messages",
   summary: "Send an SMS",
   description: "Accepts an Idempotency-Key header: a retry with the same key returns the first answer and sends nothing new.",
@@ -98,6 +99,7 @@ export const sendMessageRoute = createRoute({
 
 export const listMessagesRoute = createRoute({
   method: "get",
+  tags: ["Messages"],
   path: "/messages",
   summary: "List messages, newest first",
   request: { query: listQuerySchema },
@@ -109,6 +111,7 @@ export const listMessagesRoute = createRoute({
 
 export const getMessageRoute = createRoute({
   method: "get",
+  tags: ["Messages"],
   path: "/messages/{id}",
   summary: "One message",
   request: { params: z.object({ id: z.string().openapi({ example: "sms_0123456789abcdef0123" }) }) },
@@ -120,6 +123,7 @@ export const getMessageRoute = createRoute({
 
 export const clearMessagesRoute = createRoute({
   method: "delete",
+  tags: ["Messages"],
   path: "/messages",
   summary: "Delete every message, or those sent to one number",
   request: { query: z.object({ to: numberQuery }) },
