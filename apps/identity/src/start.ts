@@ -1,7 +1,7 @@
 // startIdentityService: the identity service on startService, with its outbox dispatcher. Used by main.ts and the stack.
 import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "@inps-sim/db";
-import { startService, type Logger, type RunningService } from "@inps-sim/service-kit";
+import { startService, type BuiltService, type Logger, type RunningService, type StackClock } from "@inps-sim/service-kit";
 import { createArgon2Hasher, cryptoRandom } from "@inps-sim/crypto";
 import { resolvePolicyProfile } from "@inps-sim/domain";
 import { createIdentityApp } from "./app.ts";
@@ -14,12 +14,14 @@ import { createStackControl } from "./stack-control.ts";
 
 export const identityMigrations = { schema: "identity", folder: fileURLToPath(new URL("../drizzle", import.meta.url)) };
 
-export async function startIdentityService(options: {
+interface IdentityStartOptions {
   handle: DatabaseHandle;
   config: IdentityConfig;
   logger: Logger;
   simStart?: Date | undefined;
-}): Promise<RunningService> {
+}
+
+export function startIdentityService(options: IdentityStartOptions): Promise<RunningService> {
   const { handle, config, logger } = options;
   return startService({
     name: "identity",
@@ -30,57 +32,63 @@ export async function startIdentityService(options: {
     simStart: options.simStart,
     port: config.IDENTITY_PORT,
     host: config.HOST,
-    build: ({ clock, ports }) => {
-      const stack = createStackControl({
-        gateways: [
-          { name: "sms", url: config.SMS_URL },
-          { name: "mail", url: config.MAIL_URL },
-          { name: "postal", url: config.POSTAL_URL },
-        ],
-        token: config.GATEWAY_ADMIN_TOKEN ?? config.SIM_ADMIN_TOKEN ?? "",
-        logger,
-      });
-      const gateways = createGateways({
-        smsUrl: config.SMS_URL,
-        mailUrl: config.MAIL_URL,
-        postalUrl: config.POSTAL_URL,
-        smtpHost: config.SMTP_HOST,
-        smtpPort: config.SMTP_PORT,
-        timeoutMs: config.OUTBOX_SEND_TIMEOUT_MS,
-      });
-      const sealer = createSealer(outboxKey(config.OUTBOX_KEY, config.SIM_SEED));
-      const outbox = createOutboxDispatcher({
-        db: handle.db,
-        clock,
-        gateways,
-        sealer,
-        logger,
-        sendTimeoutMs: config.OUTBOX_SEND_TIMEOUT_MS,
-      });
-      const app = createIdentityApp({
-        db: handle.db,
-        database: { kind: handle.kind, location: handle.location },
-        clock,
-        logger,
-        stack,
-        adminToken: config.SIM_CONTROL ? config.SIM_ADMIN_TOKEN : undefined,
-        ports,
-        policy: resolvePolicyProfile(config.POLICY_PROFILE),
-        hasher: createArgon2Hasher(config.HASH_PROFILE),
-        random: cryptoRandom,
-        delivery: { profile: config.DELIVERY_PROFILE, channel: config.FIRST_HALF_CHANNEL },
-        sealer,
-        outbox,
-        operatorTokens: config.OPERATOR_TOKENS,
-      });
-      return {
-        app,
-        start: () => outbox.start(config.OUTBOX_POLL_MS),
-        stop: async () => {
-          await outbox.stop();
-          gateways.close();
-        },
-      };
-    },
+    build: (context) => buildIdentityService(options, context),
   });
+}
+
+/** The app and its outbox dispatcher, as the service runs them (also what its OpenAPI document is read from). */
+export function buildIdentityService(
+  { handle, config, logger }: IdentityStartOptions,
+  { clock, ports }: { clock: StackClock; ports: () => Record<string, number> },
+): BuiltService {
+  const stack = createStackControl({
+    gateways: [
+      { name: "sms", url: config.SMS_URL },
+      { name: "mail", url: config.MAIL_URL },
+      { name: "postal", url: config.POSTAL_URL },
+    ],
+    token: config.GATEWAY_ADMIN_TOKEN ?? config.SIM_ADMIN_TOKEN ?? "",
+    logger,
+  });
+  const gateways = createGateways({
+    smsUrl: config.SMS_URL,
+    mailUrl: config.MAIL_URL,
+    postalUrl: config.POSTAL_URL,
+    smtpHost: config.SMTP_HOST,
+    smtpPort: config.SMTP_PORT,
+    timeoutMs: config.OUTBOX_SEND_TIMEOUT_MS,
+  });
+  const sealer = createSealer(outboxKey(config.OUTBOX_KEY, config.SIM_SEED));
+  const outbox = createOutboxDispatcher({
+    db: handle.db,
+    clock,
+    gateways,
+    sealer,
+    logger,
+    sendTimeoutMs: config.OUTBOX_SEND_TIMEOUT_MS,
+  });
+  const app = createIdentityApp({
+    db: handle.db,
+    database: { kind: handle.kind, location: handle.location },
+    clock,
+    logger,
+    stack,
+    adminToken: config.SIM_CONTROL ? config.SIM_ADMIN_TOKEN : undefined,
+    ports,
+    policy: resolvePolicyProfile(config.POLICY_PROFILE),
+    hasher: createArgon2Hasher(config.HASH_PROFILE),
+    random: cryptoRandom,
+    delivery: { profile: config.DELIVERY_PROFILE, channel: config.FIRST_HALF_CHANNEL },
+    sealer,
+    outbox,
+    operatorTokens: config.OPERATOR_TOKENS,
+  });
+  return {
+    app,
+    start: () => outbox.start(config.OUTBOX_POLL_MS),
+    stop: async () => {
+      await outbox.stop();
+      gateways.close();
+    },
+  };
 }

@@ -1,19 +1,21 @@
 // startPostalService: the postal gateway on startService. Used by main.ts and the embedded stack.
 import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "@inps-sim/db";
-import { gatewayDeps, startService, type Logger, type RunningService } from "@inps-sim/service-kit";
+import { gatewayDeps, startService, type BuiltService, type Logger, type RunningService, type StackClock } from "@inps-sim/service-kit";
 import { createPostalApp } from "./app.ts";
 import type { PostalConfig } from "./config.ts";
 import { simClock } from "./db/schema.ts";
 
 export const postalMigrations = { schema: "postal", folder: fileURLToPath(new URL("../drizzle", import.meta.url)) };
 
-export function startPostalService(options: {
+interface PostalStartOptions {
   handle: DatabaseHandle;
   config: PostalConfig;
   logger: Logger;
   simStart?: Date | undefined;
-}): Promise<RunningService> {
+}
+
+export function startPostalService(options: PostalStartOptions): Promise<RunningService> {
   const { handle, config, logger } = options;
   return startService({
     name: "postal-gateway",
@@ -24,8 +26,14 @@ export function startPostalService(options: {
     simStart: options.simStart,
     port: config.POSTAL_PORT,
     host: config.HOST,
-    build: ({ clock, ports }) => ({
-      app: createPostalApp({ ...gatewayDeps({ handle, clock, logger, config, ports }), settings: config }),
-    }),
+    build: (context) => buildPostalService(options, context),
   });
+}
+
+/** The app as the service runs it (also what its OpenAPI document is read from). */
+export function buildPostalService(
+  { handle, config, logger }: PostalStartOptions,
+  { clock, ports }: { clock: StackClock; ports: () => Record<string, number> },
+): BuiltService {
+  return { app: createPostalApp({ ...gatewayDeps({ handle, clock, logger, config, ports }), settings: config }) };
 }

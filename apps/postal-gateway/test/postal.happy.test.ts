@@ -285,7 +285,8 @@ describe("PDF and mailbox page", () => {
     const doc = await body<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(await t.call("GET", "/openapi.json"));
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths["/api/v1/letters"] ?? {}).sort()).toEqual(["delete", "get", "post"]);
-    expect(doc.paths["/api/v1/letters/{ref}"]).toHaveProperty("get");
+    expect(doc.paths["/api/v1/letters/{id}"]).toHaveProperty("get");
+    expect(doc.paths["/api/v1/letters/{id}.pdf"]).toHaveProperty("get");
     const page = await t.call("GET", "/docs");
     expect(page.status).toBe(200);
     expect(await page.text()).not.toMatch(/(src|href)="(https?:)?\/\//);

@@ -1,57 +1,24 @@
 // Typed client of the postal gateway (`/api/v1/letters`): the identity service posts PIN halves with
 // it, the Cucumber World opens a citizen's mailbox with it.
 
-import { createRequester, GatewayClientError, type GatewayClientOptions } from "./json-api.ts";
-export type PostalService = "ordinaria" | "raccomandata";
-export type LetterStatus = "accepted" | "in_transit" | "delivered" | "returned_to_sender";
-export type LetterEventType = "accepted" | "in_transit" | "out_for_delivery" | "delivered" | "returned_to_sender";
+import createClient from "openapi-fetch";
+import type { components, paths } from "./generated/postal.ts";
+import { createRequester, failureOf, GatewayClientError, type GatewayClientOptions } from "./json-api.ts";
 
-export interface PostalAddress {
-  name: string;
-  street: string;
-  /** Five digits (CAP) belonging to the province; otherwise the letter comes back to the sender. */
-  postalCode: string;
-  city: string;
-  /** The province's sigla, e.g. RM. */
-  province: string;
-}
+type Schemas = components["schemas"];
 
-export interface LetterSummary {
-  id: string;
-  recipient: PostalAddress;
-  service: PostalService;
-  subject: string | null;
-  status: LetterStatus;
-  acceptedAt: string;
-  /** YYYY-MM-DD, Europe/Rome: Poste Italiane's target (4th working day after acceptance). */
-  expectedDeliveryDate: string;
-  deliveredAt: string | null;
-  returnedAt: string | null;
-  /** invalid-postal-code | unknown-province | postal-code-not-in-province | unknown-address */
-  returnReason: string | null;
-}
-
-export interface LetterEvent {
-  type: LetterEventType;
-  at: string;
-  description: string;
-}
-
-export interface Letter extends LetterSummary {
-  /** The text once the letter is delivered; null while it travels (and for a letter that came back). */
-  body: string | null;
-  events: LetterEvent[];
-}
+export type PostalAddress = Schemas["PostalAddress"];
+export type LetterSummary = Schemas["LetterSummary"];
+export type LetterEvent = Schemas["TrackingEvent"];
+/** A letter and its tracking; its `body` is the text once delivered, null while it travels (and once it came back). */
+export type Letter = Schemas["Letter"];
+export type PostalService = LetterSummary["service"];
+export type LetterStatus = LetterSummary["status"];
+export type LetterEventType = LetterEvent["type"];
+export type SendLetterInput = Schemas["SendLetter"];
 
 /** A letter with its text whatever its status, as the control plane shows it to a test. */
 export interface LetterContent extends Letter {
-  body: string;
-}
-
-export interface SendLetterInput {
-  recipient: PostalAddress;
-  service: PostalService;
-  subject?: string;
   body: string;
 }
 
@@ -109,11 +76,12 @@ export interface PostalClient {
 }
 
 export function createPostalClient(options: PostalClientOptions): PostalClient {
-  const request = createRequester({
-    ...options,
-    toError: (f) => new PostalClientError(f.status, f.code, f.problem, f.message),
-  });
-
+  const api = createClient<paths>({ baseUrl: options.baseUrl.replace(/\/+$/, ""), fetch: options.fetch, headers: options.headers });
+  const fail = (method: string, path: string, error: unknown, res: Response) => {
+    const f = failureOf(res, error, method, path);
+    return new PostalClientError(f.status, f.code, f.problem, f.message);
+  };
+  // The control plane is not part of the API's document: plain JSON requests with the admin token.
   const admin = createRequester({
     ...options,
     headers: { ...options.headers, ...(options.adminToken ? { authorization: `Bearer ${options.adminToken}` } : {}) },
@@ -121,33 +89,42 @@ export function createPostalClient(options: PostalClientOptions): PostalClient {
   });
 
   const client: PostalClient = {
-    async send(input, opts) {
-      const res = await request("POST", "/api/v1/letters", input, opts);
-      const answer = (await res.json()) as Omit<SendLetterResult, "replayed">;
-      return { ...answer, replayed: res.headers.get("idempotent-replayed") === "true" };
+    async send(input, opts = {}) {
+      const { data, error, response } = await api.POST("/api/v1/letters", {
+        body: input,
+        params: { header: opts.idempotencyKey === undefined ? {} : { "idempotency-key": opts.idempotencyKey } },
+        signal: opts.signal,
+      });
+      if (!data) throw fail("POST", "/api/v1/letters", error, response);
+      return { ...data, replayed: response.headers.get("idempotent-replayed") === "true" };
     },
-    async list(query = {}, opts) {
-      const params = new URLSearchParams();
-      for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, String(v));
-      const qs = params.toString();
-      const res = await request("GET", `/api/v1/letters${qs ? `?${qs}` : ""}`, undefined, opts);
-      return ((await res.json()) as { letters: LetterSummary[] }).letters;
+    async list(query = {}, opts = {}) {
+      const { data, error, response } = await api.GET("/api/v1/letters", { params: { query }, signal: opts.signal });
+      if (!data) throw fail("GET", "/api/v1/letters", error, response);
+      return data.letters;
     },
-    async get(id, opts) {
-      const res = await request("GET", `/api/v1/letters/${encodeURIComponent(id)}`, undefined, opts);
-      return (await res.json()) as Letter;
+    async get(id, opts = {}) {
+      const { data, error, response } = await api.GET("/api/v1/letters/{id}", { params: { path: { id } }, signal: opts.signal });
+      if (!data) throw fail("GET", `/api/v1/letters/${id}`, error, response);
+      return data;
     },
     async peek(id, opts) {
       const res = await admin("GET", `/__sim/letters/${encodeURIComponent(id)}`, undefined, opts);
       return (await res.json()) as LetterContent;
     },
-    async pdf(id, opts) {
-      const res = await request("GET", `/api/v1/letters/${encodeURIComponent(id)}.pdf`, undefined, opts, "application/pdf");
-      return new Uint8Array(await res.arrayBuffer());
+    async pdf(id, opts = {}) {
+      const { data, error, response } = await api.GET("/api/v1/letters/{id}.pdf", {
+        params: { path: { id } },
+        headers: { accept: "application/pdf" },
+        parseAs: "arrayBuffer",
+        signal: opts.signal,
+      });
+      if (!data) throw fail("GET", `/api/v1/letters/${id}.pdf`, error, response);
+      return new Uint8Array(data);
     },
-    async clear(query = {}, opts) {
-      const qs = query.name === undefined ? "" : `?${new URLSearchParams({ name: query.name }).toString()}`;
-      await request("DELETE", `/api/v1/letters${qs}`, undefined, opts);
+    async clear(query = {}, opts = {}) {
+      const { error, response } = await api.DELETE("/api/v1/letters", { params: { query }, signal: opts.signal });
+      if (!response.ok) throw fail("DELETE", "/api/v1/letters", error, response);
     },
     async waitForLetter(wait) {
       const timeoutMs = wait.timeoutMs ?? 10_000;

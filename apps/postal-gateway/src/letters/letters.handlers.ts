@@ -52,14 +52,20 @@ export const listLettersHandler =
 export const getLetterHandler =
   ({ db, clock }: PostalAppDeps): RouteHandler<typeof getLetterRoute, FaultEnv> =>
   async (c) => {
-    const { ref } = c.req.valid("param");
-    const pdf = ref.endsWith(".pdf");
-    const id = pdf ? ref.slice(0, -4) : ref;
+    const { id } = c.req.valid("param");
     const row = LETTER_ID.test(id) ? await getLetter(db, id) : undefined;
     if (!row) throw notFound();
-    const now = clock.now();
-    if (!pdf) return c.json(toLetter(row, now), 200);
-    const letter = toLetterContent(row, now);
+    return c.json(toLetter(row, clock.now()), 200);
+  };
+
+/** GET /letters/{id}.pdf (documented by getLetterPdfRoute): the printed letter, once it is in the letterbox. */
+export const getLetterPdfHandler =
+  ({ db, clock }: PostalAppDeps): Handler<FaultEnv> =>
+  async (c) => {
+    const id = (c.req.param("file") ?? "").slice(0, -".pdf".length);
+    const row = LETTER_ID.test(id) ? await getLetter(db, id) : undefined;
+    if (!row) throw notFound();
+    const letter = toLetterContent(row, clock.now());
     if (letter.status !== "delivered") {
       throw new ProblemError({
         status: 409,

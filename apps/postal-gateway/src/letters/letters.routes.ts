@@ -133,23 +133,33 @@ export const listLettersRoute = createRoute({
   },
 });
 
+const letterIdParams = z.object({ id: z.string().openapi({ example: "ltr_0123456789abcdef0123" }) });
+
+/** Also answers `/letters/{id}.pdf` (the same Hono route): Hono cannot match a suffix after a parameter. */
 export const getLetterRoute = createRoute({
   method: "get",
   tags: ["Letters"],
-  path: "/letters/{ref}",
-  summary: "One letter: `{id}` as JSON, `{id}.pdf` as the printed letter",
+  path: "/letters/{id}",
+  summary: "One letter with its tracking",
   description: "A letter's content (body and PDF) is there once it is delivered, as in a letterbox; its tracking always is.",
-  request: { params: z.object({ ref: z.string().openapi({ example: "ltr_0123456789abcdef0123" }) }) },
+  request: { params: letterIdParams },
   responses: {
-    200: {
-      description: "The letter (JSON), or the printed letter for `{id}.pdf`",
-      content: {
-        "application/json": { schema: letterSchema },
-        "application/pdf": { schema: z.string().openapi({ format: "binary" }) },
-      },
-    },
+    200: jsonResponse(letterSchema, "The letter"),
     404: problemResponse("letter-not-found"),
-    409: problemResponse("letter-not-delivered: the PDF of a letter that has not reached its letterbox"),
+  },
+});
+
+/** Documents the PDF; `getLetterRoute`'s handler serves it. */
+export const getLetterPdfRoute = createRoute({
+  method: "get",
+  tags: ["Letters"],
+  path: "/letters/{id}.pdf",
+  summary: "One letter as printed (PDF), once delivered",
+  request: { params: letterIdParams },
+  responses: {
+    200: { description: "The printed letter", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } },
+    404: problemResponse("letter-not-found"),
+    409: problemResponse("letter-not-delivered: the letter has not reached its letterbox yet"),
   },
 });
 
