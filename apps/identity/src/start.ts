@@ -19,6 +19,8 @@ interface IdentityStartOptions {
   config: IdentityConfig;
   logger: Logger;
   simStart?: Date | undefined;
+  /** The clock of the process's other services (the embedded stack); unset: this service's own, stored. */
+  clock?: StackClock | undefined;
 }
 
 export function startIdentityService(options: IdentityStartOptions): Promise<RunningService> {
@@ -30,6 +32,7 @@ export function startIdentityService(options: IdentityStartOptions): Promise<Run
     migrations: identityMigrations,
     clockTable: simClock,
     simStart: options.simStart,
+    clock: options.clock,
     port: config.IDENTITY_PORT,
     host: config.HOST,
     build: (context) => buildIdentityService(options, context),

@@ -13,6 +13,8 @@ interface PostalStartOptions {
   config: PostalConfig;
   logger: Logger;
   simStart?: Date | undefined;
+  /** The clock of the process's other services (the embedded stack); unset: this service's own, stored. */
+  clock?: StackClock | undefined;
 }
 
 export function startPostalService(options: PostalStartOptions): Promise<RunningService> {
@@ -24,6 +26,7 @@ export function startPostalService(options: PostalStartOptions): Promise<Running
     migrations: postalMigrations,
     clockTable: simClock,
     simStart: options.simStart,
+    clock: options.clock,
     port: config.POSTAL_PORT,
     host: config.HOST,
     build: (context) => buildPostalService(options, context),

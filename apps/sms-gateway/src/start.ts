@@ -14,6 +14,8 @@ interface SmsStartOptions {
   config: SmsConfig;
   logger: Logger;
   simStart?: Date | undefined;
+  /** The clock of the process's other services (the embedded stack); unset: this service's own, stored. */
+  clock?: StackClock | undefined;
 }
 
 export function startSmsService(options: SmsStartOptions): Promise<RunningService> {
@@ -25,6 +27,7 @@ export function startSmsService(options: SmsStartOptions): Promise<RunningServic
     migrations: smsMigrations,
     clockTable: simClock,
     simStart: options.simStart,
+    clock: options.clock,
     port: config.SMS_PORT,
     host: config.HOST,
     build: (context) => buildSmsService(options, context),

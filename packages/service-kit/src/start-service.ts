@@ -1,6 +1,6 @@
 // startService: the one start-up of every service. Migrate its schema, load its simulated clock, build its app,
 // listen, then start its background work; closing undoes it in reverse.
-import type { DatabaseHandle, ServiceMigrations, simClockTable } from "@inps-sim/db";
+import { migrateService, type DatabaseHandle, type ServiceMigrations, type simClockTable } from "@inps-sim/db";
 import type { Logger } from "./logger.ts";
 import type { StackClock } from "./persistent-clock.ts";
 import { prepareService, type RunningService } from "./running-service.ts";
@@ -23,6 +23,8 @@ export interface StartServiceOptions {
   clockTable: ReturnType<typeof simClockTable>;
   /** Where simulated time starts when nothing is stored yet (SIM_START). */
   simStart?: Date | undefined;
+  /** A clock shared with the services of the same process (the embedded stack); unset: the service's own. */
+  clock?: StackClock | undefined;
   port: number;
   host: string;
   /** `ports()` reports the port actually taken (a port of 0 takes a free one), for /health. */
@@ -30,12 +32,16 @@ export interface StartServiceOptions {
 }
 
 export async function startService(options: StartServiceOptions): Promise<RunningService> {
-  const clock = await prepareService({
-    handle: options.handle,
-    migrations: options.migrations,
-    clockTable: options.clockTable,
-    start: options.simStart,
-  });
+  let clock = options.clock;
+  if (clock) await migrateService(options.handle, options.migrations);
+  else {
+    clock = await prepareService({
+      handle: options.handle,
+      migrations: options.migrations,
+      clockTable: options.clockTable,
+      start: options.simStart,
+    });
+  }
   let port = options.port;
   const built = await options.build({ clock, ports: () => ({ http: port }) });
   const server = await listen(built.app, { port: options.port, hostname: options.host });
