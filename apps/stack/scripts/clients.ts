@@ -18,9 +18,12 @@ const ports = () => ({});
 
 /** One entry per service that publishes a document: the file it becomes, and how its app is built. */
 const SERVICES: Record<string, Build> = {
-  identity: ({ handle, clock }) => buildIdentityService({ handle, config: readIdentityConfig({}), logger }, { clock, ports }),
-  sms: ({ handle, clock }) => buildSmsService({ handle, config: readSmsConfig({}), logger }, { clock, ports }),
-  postal: ({ handle, clock }) => buildPostalService({ handle, config: readPostalConfig({}), logger }, { clock, ports }),
+  identity: ({ handle, clock }) =>
+    buildIdentityService({ handle, config: readIdentityConfig({}), logger }, { clock, ports }),
+  sms: ({ handle, clock }) =>
+    buildSmsService({ handle, config: readSmsConfig({}), logger }, { clock, ports }),
+  postal: ({ handle, clock }) =>
+    buildPostalService({ handle, config: readPostalConfig({}), logger }, { clock, ports }),
 };
 
 const outDir = new URL("../../../packages/clients/src/generated/", import.meta.url);
@@ -58,8 +61,12 @@ for (const [path, text] of files) {
   else await writeFile(path, text);
 }
 if (stale.length > 0) {
-  console.error(`Generated clients are stale (a service's API changed); run npm run clients:generate:\n  ${stale.join("\n  ")}`);
+  console.error(
+    `Generated clients are stale (a service's API changed); run npm run clients:generate:\n  ${stale.join("\n  ")}`,
+  );
   process.exitCode = 1;
 } else if (!check) {
-  process.stderr.write(`wrote ${[...files.keys()].length} client type files under packages/clients/src/generated\n`);
+  process.stderr.write(
+    `wrote ${[...files.keys()].length} client type files under packages/clients/src/generated\n`,
+  );
 }

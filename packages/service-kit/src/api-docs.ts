@@ -35,21 +35,31 @@ export function mountApiDocs<E extends Env>(app: OpenAPIHono<E>, options: ApiDoc
   });
 
   app.get("/docs", (c) =>
-    c.html(html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${options.title}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" type="image/png" href="/docs/assets/favicon-32x32.png">
-<link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
-<body><div id="swagger-ui"></div>
-<script src="/docs/assets/swagger-ui-bundle.js"></script>
-<script src="/docs/assets/init.js"></script></body></html>`),
+    c.html(
+      html`<!doctype html>
+        <html lang="en">
+          <head>
+            <meta charset="utf-8" />
+            <title>${options.title}</title>
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <link rel="icon" type="image/png" href="/docs/assets/favicon-32x32.png" />
+            <link rel="stylesheet" href="/docs/assets/swagger-ui.css" />
+          </head>
+          <body>
+            <div id="swagger-ui"></div>
+            <script src="/docs/assets/swagger-ui-bundle.js"></script>
+            <script src="/docs/assets/init.js"></script>
+          </body>
+        </html>`,
+    ),
   );
 
   const cache = new Map<string, Uint8Array<ArrayBuffer>>();
   app.get("/docs/assets/:file", async (c) => {
     const file = c.req.param("file");
     const headers = { "cache-control": "public, max-age=86400" };
-    if (file === "init.js") return c.body(INIT, 200, { ...headers, "content-type": "text/javascript; charset=utf-8" });
+    if (file === "init.js")
+      return c.body(INIT, 200, { ...headers, "content-type": "text/javascript; charset=utf-8" });
     const type = ASSETS[file];
     if (!type) return c.notFound();
     let bytes = cache.get(file);

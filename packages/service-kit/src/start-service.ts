@@ -1,6 +1,11 @@
 // startService: the one start-up of every service. Migrate its schema, load its simulated clock, build its app,
 // listen, then start its background work; closing undoes it in reverse.
-import { migrateService, type DatabaseHandle, type ServiceMigrations, type simClockTable } from "@inps-sim/db";
+import {
+  migrateService,
+  type DatabaseHandle,
+  type ServiceMigrations,
+  type simClockTable,
+} from "@inps-sim/db";
 import type { Logger } from "./logger.ts";
 import type { StackClock } from "./persistent-clock.ts";
 import { prepareService, type RunningService } from "./running-service.ts";
@@ -28,7 +33,10 @@ export interface StartServiceOptions {
   port: number;
   host: string;
   /** `ports()` reports the port actually taken (a port of 0 takes a free one), for /health. */
-  build(context: { clock: StackClock; ports: () => Record<string, number> }): BuiltService | Promise<BuiltService>;
+  build(context: {
+    clock: StackClock;
+    ports: () => Record<string, number>;
+  }): BuiltService | Promise<BuiltService>;
 }
 
 export async function startService(options: StartServiceOptions): Promise<RunningService> {

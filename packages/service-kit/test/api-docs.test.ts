@@ -6,7 +6,11 @@ import { createLogger, createServiceApp, jsonResponse, mountApiDocs } from "../s
 function docsApp() {
   const app = createServiceApp({ logger: createLogger({ service: "test", level: "silent" }) });
   app.openapi(
-    createRoute({ method: "get", path: "/ping", responses: { 200: jsonResponse(z.object({ pong: z.boolean() }), "Pong") } }),
+    createRoute({
+      method: "get",
+      path: "/ping",
+      responses: { 200: jsonResponse(z.object({ pong: z.boolean() }), "Pong") },
+    }),
     (c) => c.json({ pong: true }, 200),
   );
   mountApiDocs(app, { title: "Test <service>", description: "A test service" });
@@ -16,7 +20,11 @@ function docsApp() {
 describe("/docs and /openapi.json", () => {
   it("publishes the routes as an OpenAPI 3.1 document", async () => {
     const res = await docsApp().request("/openapi.json");
-    const doc = (await res.json()) as { openapi: string; info: { title: string }; paths: Record<string, unknown> };
+    const doc = (await res.json()) as {
+      openapi: string;
+      info: { title: string };
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.info.title).toBe("Test <service>");
     expect(doc.paths).toHaveProperty("/ping");
@@ -36,7 +44,9 @@ describe("/docs and /openapi.json", () => {
       expect(asset.status, ref).toBe(200);
       expect((await asset.arrayBuffer()).byteLength, ref).toBeGreaterThan(0);
     }
-    const types = await Promise.all(refs.map(async (ref) => (await app.request(ref)).headers.get("content-type") ?? ""));
+    const types = await Promise.all(
+      refs.map(async (ref) => (await app.request(ref)).headers.get("content-type") ?? ""),
+    );
     expect(types.some((t) => t.startsWith("text/css"))).toBe(true);
     expect(types.filter((t) => t.startsWith("text/javascript"))).toHaveLength(2);
   });
@@ -49,7 +59,11 @@ describe("/docs and /openapi.json", () => {
 
   it("serves only its own assets", async () => {
     const app = docsApp();
-    for (const path of ["/docs/assets/package.json", "/docs/assets/..%2Fpackage.json", "/docs/assets/index.html"]) {
+    for (const path of [
+      "/docs/assets/package.json",
+      "/docs/assets/..%2Fpackage.json",
+      "/docs/assets/index.html",
+    ]) {
       expect((await app.request(path)).status, path).toBe(404);
     }
   });

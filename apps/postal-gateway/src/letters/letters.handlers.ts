@@ -1,13 +1,40 @@
 // Thin handlers of /api/v1/letters: validate (done by the routes), store once per Idempotency-Key, answer.
 import type { RouteHandler } from "@hono/zod-openapi";
-import { fingerprintOf, idempotent, ProblemError, readIdempotencyKey, type FaultEnv, type ServiceEnv } from "@inps-sim/service-kit";
+import {
+  fingerprintOf,
+  idempotent,
+  ProblemError,
+  readIdempotencyKey,
+  type FaultEnv,
+  type ServiceEnv,
+} from "@inps-sim/service-kit";
 import type { Handler } from "hono";
 import type { PostalAppDeps } from "../app.ts";
 import { idempotencyKeys } from "../db/schema.ts";
-import type { clearLettersRoute, getLetterRoute, listLettersRoute, sendLetterRoute } from "./letters.routes.ts";
-import { clearLetters, getLetter, insertLetter, LETTER_ID, listLetters, toLetter, toLetterContent, toSummary } from "./letters.store.ts";
+import type {
+  clearLettersRoute,
+  getLetterRoute,
+  listLettersRoute,
+  sendLetterRoute,
+} from "./letters.routes.ts";
+import {
+  clearLetters,
+  getLetter,
+  insertLetter,
+  LETTER_ID,
+  listLetters,
+  toLetter,
+  toLetterContent,
+  toSummary,
+} from "./letters.store.ts";
 
-const notFound = () => new ProblemError({ status: 404, code: "letter-not-found", title: "No such letter", detail: "No letter has this id." });
+const notFound = () =>
+  new ProblemError({
+    status: 404,
+    code: "letter-not-found",
+    title: "No such letter",
+    detail: "No letter has this id.",
+  });
 
 export const sendLetter =
   ({ db, clock, settings }: PostalAppDeps): RouteHandler<typeof sendLetterRoute, FaultEnv> =>
@@ -27,7 +54,13 @@ export const sendLetter =
           unknownAddresses: settings.POSTAL_UNKNOWN_ADDRESSES,
         });
         c.get("log").info(
-          { letterId: row.id, service: row.service, dropped: row.dropped, returnReason: row.returnReason, workingDays: row.workingDays },
+          {
+            letterId: row.id,
+            service: row.service,
+            dropped: row.dropped,
+            returnReason: row.returnReason,
+            workingDays: row.workingDays,
+          },
           "letter accepted",
         );
         return {

@@ -1,7 +1,19 @@
 import { createRouter, type FaultEnv } from "@inps-sim/service-kit";
 import type { PostalAppDeps } from "../app.ts";
-import { clearLettersHandler, getLetterHandler, getLetterPdfHandler, listLettersHandler, sendLetter } from "./letters.handlers.ts";
-import { clearLettersRoute, getLetterPdfRoute, getLetterRoute, listLettersRoute, sendLetterRoute } from "./letters.routes.ts";
+import {
+  clearLettersHandler,
+  getLetterHandler,
+  getLetterPdfHandler,
+  listLettersHandler,
+  sendLetter,
+} from "./letters.handlers.ts";
+import {
+  clearLettersRoute,
+  getLetterPdfRoute,
+  getLetterRoute,
+  listLettersRoute,
+  sendLetterRoute,
+} from "./letters.routes.ts";
 
 export function lettersRouter(deps: PostalAppDeps) {
   // The PDF first: `/letters/{id}` would match `ltr_….pdf` as an id.

@@ -59,7 +59,7 @@ export const listQuerySchema = z.object({
     .min(1)
     .max(200)
     .optional()
-    .openapi({ description: "The same words in any order, any case: \"Rossi Mario\" finds \"MARIO ROSSI\"" }),
+    .openapi({ description: 'The same words in any order, any case: "Rossi Mario" finds "MARIO ROSSI"' }),
   postalCode: z.string().trim().min(1).max(16).optional(),
   status: letterStatusSchema.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100).openapi({ type: "integer" }),
@@ -75,7 +75,9 @@ export const letterSummarySchema = z
     subject: z.string().nullable(),
     status: letterStatusSchema,
     acceptedAt: z.string(),
-    expectedDeliveryDate: z.string().openapi({ description: "YYYY-MM-DD, Europe/Rome: Poste Italiane's target (4th working day)" }),
+    expectedDeliveryDate: z
+      .string()
+      .openapi({ description: "YYYY-MM-DD, Europe/Rome: Poste Italiane's target (4th working day)" }),
     deliveredAt: z.string().nullable(),
     returnedAt: z.string().nullable(),
     returnReason: z
@@ -94,7 +96,12 @@ export const trackingEventSchema = z
 
 export const letterSchema = letterSummarySchema
   .extend({
-    body: z.string().nullable().openapi({ description: "The letter's text once it is delivered; null before (and for a returned letter)" }),
+    body: z
+      .string()
+      .nullable()
+      .openapi({
+        description: "The letter's text once it is delivered; null before (and for a returned letter)",
+      }),
     events: z.array(trackingEventSchema),
   })
   .openapi("Letter");
@@ -108,7 +115,8 @@ export const sendLetterRoute = createRoute({
   tags: ["Letters"],
   path: "/letters",
   summary: "Post a letter",
-  description: "Accepts an Idempotency-Key header: a retry with the same key returns the first answer and posts nothing new.",
+  description:
+    "Accepts an Idempotency-Key header: a retry with the same key returns the first answer and posts nothing new.",
   request: {
     headers: z.object({ "idempotency-key": z.string().optional() }),
     body: jsonBody(sendLetterSchema),
@@ -128,7 +136,10 @@ export const listLettersRoute = createRoute({
   summary: "List letters, newest first",
   request: { query: listQuerySchema },
   responses: {
-    200: jsonResponse(z.object({ letters: z.array(letterSummarySchema) }).openapi("LetterList"), "The letters"),
+    200: jsonResponse(
+      z.object({ letters: z.array(letterSummarySchema) }).openapi("LetterList"),
+      "The letters",
+    ),
     400: problemResponse("validation-failed"),
   },
 });
@@ -141,7 +152,8 @@ export const getLetterRoute = createRoute({
   tags: ["Letters"],
   path: "/letters/{id}",
   summary: "One letter with its tracking",
-  description: "A letter's content (body and PDF) is there once it is delivered, as in a letterbox; its tracking always is.",
+  description:
+    "A letter's content (body and PDF) is there once it is delivered, as in a letterbox; its tracking always is.",
   request: { params: letterIdParams },
   responses: {
     200: jsonResponse(letterSchema, "The letter"),
@@ -157,7 +169,10 @@ export const getLetterPdfRoute = createRoute({
   summary: "One letter as printed (PDF), once delivered",
   request: { params: letterIdParams },
   responses: {
-    200: { description: "The printed letter", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } },
+    200: {
+      description: "The printed letter",
+      content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } },
+    },
     404: problemResponse("letter-not-found"),
     409: problemResponse("letter-not-delivered: the letter has not reached its letterbox yet"),
   },

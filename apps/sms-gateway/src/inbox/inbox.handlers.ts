@@ -8,5 +8,11 @@ export const showInbox =
   (deps: SmsAppDeps): Handler<ServiceEnv> =>
   async (c) => {
     const to = c.req.query("to");
-    return c.html(await renderInbox(deps.db, deps.clock, to && to.length <= 32 ? to.trim().replace(/^(\d)/, "+$1") : undefined));
+    return c.html(
+      await renderInbox(
+        deps.db,
+        deps.clock,
+        to && to.length <= 32 ? to.trim().replace(/^(\d)/, "+$1") : undefined,
+      ),
+    );
   };

@@ -1,11 +1,30 @@
 // Thin handlers of /api/v1/messages: validate (done by the routes), store once per Idempotency-Key, answer.
 import type { RouteHandler } from "@hono/zod-openapi";
 import { addDuration } from "@inps-sim/domain";
-import { fingerprintOf, ProblemError, readIdempotencyKey, replayAnswer, type FaultEnv } from "@inps-sim/service-kit";
+import {
+  fingerprintOf,
+  ProblemError,
+  readIdempotencyKey,
+  replayAnswer,
+  type FaultEnv,
+} from "@inps-sim/service-kit";
 import type { SmsAppDeps } from "../app.ts";
 import { idempotencyKeys } from "../db/schema.ts";
-import type { clearMessagesRoute, getMessageRoute, listMessagesRoute, sendMessageRoute } from "./messages.routes.ts";
-import { acceptMessage, clearMessages, createMessageWriter, getMessage, listMessages, MESSAGE_ID, toView } from "./messages.store.ts";
+import type {
+  clearMessagesRoute,
+  getMessageRoute,
+  listMessagesRoute,
+  sendMessageRoute,
+} from "./messages.routes.ts";
+import {
+  acceptMessage,
+  clearMessages,
+  createMessageWriter,
+  getMessage,
+  listMessages,
+  MESSAGE_ID,
+  toView,
+} from "./messages.store.ts";
 
 const SEND_SCOPE = "POST /api/v1/messages";
 
@@ -18,12 +37,25 @@ export function sendMessage(deps: SmsAppDeps): RouteHandler<typeof sendMessageRo
     const now = clock.now();
     const message = acceptMessage(
       { ...input, from: input.from ?? settings.SMS_DEFAULT_FROM },
-      { now, dueAt: addDuration(now, settings.SMS_DELIVERY_LATENCY), dropped: c.get("dropDelivery") === true },
+      {
+        now,
+        dueAt: addDuration(now, settings.SMS_DELIVERY_LATENCY),
+        dropped: c.get("dropDelivery") === true,
+      },
     );
-    let answer: { status: number; body: { id: string; status: "queued" } } = { status: 202, body: { id: message.id, status: "queued" } };
-    const idempotency = key === undefined ? undefined : { scope: SEND_SCOPE, key, fingerprint: fingerprintOf(input), ...answer };
+    let answer: { status: number; body: { id: string; status: "queued" } } = {
+      status: 202,
+      body: { id: message.id, status: "queued" },
+    };
+    const idempotency =
+      key === undefined
+        ? undefined
+        : { scope: SEND_SCOPE, key, fingerprint: fingerprintOf(input), ...answer };
     if (await store({ message, idempotency })) {
-      c.get("log").info({ messageId: message.id, to: message.to, dropped: message.dropped, outcome: message.outcome }, "sms accepted");
+      c.get("log").info(
+        { messageId: message.id, to: message.to, dropped: message.dropped, outcome: message.outcome },
+        "sms accepted",
+      );
     } else {
       answer = await replayAnswer(db, idempotencyKeys, idempotency!);
       c.header("idempotent-replayed", "true");
@@ -37,7 +69,11 @@ export const listMessagesHandler =
   ({ db, clock }: SmsAppDeps): RouteHandler<typeof listMessagesRoute, FaultEnv> =>
   async (c) => {
     const q = c.req.valid("query");
-    const rows = await listMessages(db, { to: q.to, since: q.since ? new Date(q.since) : undefined, limit: q.limit });
+    const rows = await listMessages(db, {
+      to: q.to,
+      since: q.since ? new Date(q.since) : undefined,
+      limit: q.limit,
+    });
     const now = clock.now();
     return c.json({ messages: rows.map((r) => toView(r, now)) }, 200);
   };
@@ -47,7 +83,13 @@ export const getMessageHandler =
   async (c) => {
     const { id } = c.req.valid("param");
     const row = MESSAGE_ID.test(id) ? await getMessage(db, id) : undefined;
-    if (!row) throw new ProblemError({ status: 404, code: "message-not-found", title: "No such message", detail: "No message has this id." });
+    if (!row)
+      throw new ProblemError({
+        status: 404,
+        code: "message-not-found",
+        title: "No such message",
+        detail: "No message has this id.",
+      });
     return c.json(toView(row, clock.now()), 200);
   };
 

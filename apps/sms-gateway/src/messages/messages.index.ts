@@ -1,7 +1,17 @@
 import { createRouter, type FaultEnv } from "@inps-sim/service-kit";
 import type { SmsAppDeps } from "../app.ts";
-import { clearMessagesHandler, getMessageHandler, listMessagesHandler, sendMessage } from "./messages.handlers.ts";
-import { clearMessagesRoute, getMessageRoute, listMessagesRoute, sendMessageRoute } from "./messages.routes.ts";
+import {
+  clearMessagesHandler,
+  getMessageHandler,
+  listMessagesHandler,
+  sendMessage,
+} from "./messages.handlers.ts";
+import {
+  clearMessagesRoute,
+  getMessageRoute,
+  listMessagesRoute,
+  sendMessageRoute,
+} from "./messages.routes.ts";
 
 export const messagesRouter = (deps: SmsAppDeps) =>
   createRouter<FaultEnv>()

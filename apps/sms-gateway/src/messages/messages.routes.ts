@@ -20,11 +20,17 @@ export const sendMessageSchema = z
       .min(1)
       .max(32)
       .refine(noControl, "must not contain control characters")
-      .openapi({ example: "+393331234567", description: "E.164; a number that cannot receive SMS ends `failed`" }),
+      .openapi({
+        example: "+393331234567",
+        description: "E.164; a number that cannot receive SMS ends `failed`",
+      }),
     /** An alphanumeric sender id (up to 11 characters) or a number. */
     from: z
       .string()
-      .regex(/^(?:[A-Za-z0-9][A-Za-z0-9 .&_-]{0,10}|\+?[0-9]{3,15})$/, "an alphanumeric sender of up to 11 characters or a number")
+      .regex(
+        /^(?:[A-Za-z0-9][A-Za-z0-9 .&_-]{0,10}|\+?[0-9]{3,15})$/,
+        "an alphanumeric sender of up to 11 characters or a number",
+      )
       .optional()
       .openapi({ example: "INPS" }),
     text: z.string().min(1).max(1600).refine(noNul, "must not contain NUL characters"),
@@ -32,7 +38,9 @@ export const sendMessageSchema = z
       .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
       .max(2048)
       .optional()
-      .openapi({ description: "Receives one POST (a delivery report) when the message is delivered or fails" }),
+      .openapi({
+        description: "Receives one POST (a delivery report) when the message is delivered or fails",
+      }),
   })
   .strict()
   .openapi("SendSms");
@@ -60,7 +68,9 @@ export const smsMessageSchema = z
   })
   .openapi("SmsMessage");
 
-export const messageAcceptedSchema = z.object({ id: z.string(), status: z.literal("queued") }).openapi("SmsAccepted");
+export const messageAcceptedSchema = z
+  .object({ id: z.string(), status: z.literal("queued") })
+  .openapi("SmsAccepted");
 
 /** A number given in a query string; a "+" that was not percent-encoded arrives as a space. */
 const numberQuery = z
@@ -75,7 +85,10 @@ const numberQuery = z
 
 export const listQuerySchema = z.object({
   to: numberQuery,
-  since: z.iso.datetime({ offset: true }).optional().openapi({ description: "Only messages created at or after this instant" }),
+  since: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .openapi({ description: "Only messages created at or after this instant" }),
   limit: z.coerce.number().int().min(1).max(1000).default(100).openapi({ type: "integer" }),
 });
 
@@ -84,13 +97,17 @@ export const sendMessageRoute = createRoute({
   tags: ["Messages"],
   path: "/messages",
   summary: "Send an SMS",
-  description: "Accepts an Idempotency-Key header: a retry with the same key returns the first answer and sends nothing new.",
+  description:
+    "Accepts an Idempotency-Key header: a retry with the same key returns the first answer and sends nothing new.",
   request: {
     headers: z.object({ "idempotency-key": z.string().optional() }),
     body: jsonBody(sendMessageSchema),
   },
   responses: {
-    202: jsonResponse(messageAcceptedSchema, "Queued: delivered (or failed) after the configured latency in simulated time"),
+    202: jsonResponse(
+      messageAcceptedSchema,
+      "Queued: delivered (or failed) after the configured latency in simulated time",
+    ),
     400: problemResponse("validation-failed"),
     409: problemResponse("idempotency-key-reused"),
     413: problemResponse("too-large"),
@@ -104,7 +121,10 @@ export const listMessagesRoute = createRoute({
   summary: "List messages, newest first",
   request: { query: listQuerySchema },
   responses: {
-    200: jsonResponse(z.object({ messages: z.array(smsMessageSchema) }).openapi("SmsMessageList"), "The messages"),
+    200: jsonResponse(
+      z.object({ messages: z.array(smsMessageSchema) }).openapi("SmsMessageList"),
+      "The messages",
+    ),
     400: problemResponse("validation-failed"),
   },
 });

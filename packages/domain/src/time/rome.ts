@@ -11,7 +11,20 @@ const ROME = new Intl.DateTimeFormat("en-CA", {
   hourCycle: "h23",
 });
 
-const MONTHS = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"];
+const MONTHS = [
+  "gennaio",
+  "febbraio",
+  "marzo",
+  "aprile",
+  "maggio",
+  "giugno",
+  "luglio",
+  "agosto",
+  "settembre",
+  "ottobre",
+  "novembre",
+  "dicembre",
+];
 
 /** A calendar day as YYYY-MM-DD. */
 export type IsoDate = string;
@@ -29,7 +42,14 @@ export interface RomeWallTime {
 export function romeWallTime(instant: Date): RomeWallTime {
   const f: Record<string, number> = {};
   for (const p of ROME.formatToParts(instant)) if (p.type !== "literal") f[p.type] = Number(p.value);
-  return { year: f.year ?? 1970, month: f.month ?? 1, day: f.day ?? 1, hour: f.hour ?? 0, minute: f.minute ?? 0, second: f.second ?? 0 };
+  return {
+    year: f.year ?? 1970,
+    month: f.month ?? 1,
+    day: f.day ?? 1,
+    hour: f.hour ?? 0,
+    minute: f.minute ?? 0,
+    second: f.second ?? 0,
+  };
 }
 
 const two = (n: number) => String(n).padStart(2, "0");
