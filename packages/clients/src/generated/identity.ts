@@ -731,7 +731,7 @@ export interface components {
     HealthCard: {
       /** @example 2029-05-31 */
       expiryDate: string;
-      /** @example 80380000000000000001 */
+      /** @example 80380000301234567890 */
       number: string;
     };
     Login: {
