@@ -37,9 +37,15 @@ describe("/openapi.json and /docs", () => {
     }
   });
 
-  it("serves a reference page", async () => {
+  it("serves a reference page that works offline: nothing from another host, its assets served here", async () => {
     const res = await tb.call("GET", "/docs");
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain("/openapi.json");
+    const refs = [...(await res.text()).matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? "");
+    expect(refs).toContain("/docs/assets/swagger-ui-bundle.js");
+    for (const ref of refs) {
+      expect(ref).toMatch(/^\/[^/]/);
+      expect((await tb.call("GET", ref)).status, ref).toBe(200);
+    }
+    expect(await (await tb.call("GET", "/docs/assets/init.js")).text()).toContain("/openapi.json");
   });
 });

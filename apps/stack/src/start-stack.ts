@@ -1,11 +1,11 @@
 // startStack: the four services in one process, one database, each on its own port, wired as under compose.
 import { join } from "node:path";
 import { openDatabase, type DatabaseHandle } from "@inps-sim/db";
-import { readIdentityConfig, startIdentityService } from "@inps-sim/identity";
+import { identityMigrations, identityTables, readIdentityConfig, startIdentityService } from "@inps-sim/identity";
 import { readMailConfig, startMailService } from "@inps-sim/mail-gateway";
 import { readPostalConfig, startPostalService } from "@inps-sim/postal-gateway";
-import { createLogger, generateAdminToken, type Logger, type RunningService } from "@inps-sim/service-kit";
-import { readSmsConfig, startSmsGateway } from "@inps-sim/sms-gateway";
+import { createLogger, generateAdminToken, prepareService, type Logger, type RunningService } from "@inps-sim/service-kit";
+import { readSmsConfig, startSmsService } from "@inps-sim/sms-gateway";
 
 export interface StackOptions {
   /** Environment the services read their settings from (ports, seeds, profiles); defaults to process.env. */
@@ -46,12 +46,21 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 
   const started: RunningService[] = [];
   try {
+    // One simulated clock for the services of this process (kept in the identity service's table): a move is seen by
+    // all at once. The mail gateway keeps its own, brought level by the identity service's forwarded moves.
+    const clock = await prepareService({
+      handle,
+      migrations: identityMigrations,
+      clockTable: identityTables.simClock,
+      start: options.simStart,
+    });
     const common = { handle, simStart: options.simStart };
+    const shared = { ...common, clock };
     // Gateways first: the identity service is told where they actually listen (ports may be 0).
     const [sms, mail, postal] = await Promise.all([
-      startSmsGateway({ ...common, config: readSmsConfig(env), logger: loggerFor("sms-gateway") }),
+      startSmsService({ ...shared, config: readSmsConfig(env), logger: loggerFor("sms-gateway") }),
       startMailService({ ...common, config: readMailConfig(env), logger: loggerFor("mail-gateway") }),
-      startPostalService({ ...common, config: readPostalConfig(env), logger: loggerFor("postal-gateway") }),
+      startPostalService({ ...shared, config: readPostalConfig(env), logger: loggerFor("postal-gateway") }),
     ]);
     started.push(sms, mail, postal);
     const identityEnv = {
@@ -62,7 +71,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       POSTAL_URL: postal.urls.http,
     };
     const identity = await startIdentityService({
-      ...common,
+      ...shared,
       config: readIdentityConfig(identityEnv),
       logger: loggerFor("identity"),
     });

@@ -40,6 +40,22 @@ describe("the embedded stack", () => {
     }
   });
 
+  it("shares one clock between the services of the process: a move on a gateway is the identity service's too", async () => {
+    const identityNow = async () => Date.parse(((await json(await fetch(`${stack.services.identity.urls.http}/health`))) as { now: string }).now);
+    const before = await identityNow();
+    const res = await fetch(`${stack.services.sms.urls.http}/__sim/clock`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${stack.adminToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ advanceBy: "P7D" }),
+    });
+    expect(res.status).toBe(200);
+    const { now } = (await json(res)) as { now: string };
+    expect(Date.parse(now) - before).toBeGreaterThanOrEqual(7 * 86_400_000);
+    expect(Math.abs((await identityNow()) - Date.parse(now))).toBeLessThan(5_000);
+    const postal = (await json(await fetch(`${stack.services.postal.urls.http}/health`))) as { now: string };
+    expect(Math.abs(Date.parse(postal.now) - Date.parse(now))).toBeLessThan(5_000);
+  });
+
   it("prints a banner with every URL and the admin token", () => {
     const banner = renderBanner(stack, { startupMs: 1234 });
     for (const url of urls()) expect(banner).toContain(url);

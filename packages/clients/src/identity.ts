@@ -1,150 +1,43 @@
 // Typed client of the identity service (CONTRACT.md "Identity service"): every call answers a discriminated
 // result instead of throwing, so a step can assert on a problem's `code`, its fields and Retry-After.
 
-export type DeliveryProfile = "digital-then-post" | "post-then-activate";
-export type DigitalChannel = "email" | "pec" | "sms";
-export type HalfChannel = DigitalChannel | "post";
-export type PinKind = "ordinary" | "dispositivo";
-export type RequiredAction = "replace-initial-pin" | "renew-expired-pin" | "confirm-generated-pin";
+import type { components } from "./generated/identity.ts";
 
-export interface Residence {
-  street: string;
-  postalCode: string;
-  city: string;
-  /** The province's two-letter sigla, e.g. RM. */
-  province: string;
-}
+type Schemas = components["schemas"];
 
-export interface Contacts {
-  email?: string;
-  pec?: string;
-  mobile?: string;
-}
-
+export type PinRequestInput = Schemas["PinRequest"];
+export type DeliveryProfile = Schemas["PinRequestAccepted"]["deliveryProfile"];
+export type DigitalChannel = Schemas["PinActivated"]["secondHalfChannel"];
+export type HalfChannel = Schemas["PinRequestAccepted"]["channels"]["firstHalf"];
+export type PinKind = Schemas["Session"]["pinKind"];
+export type RequiredAction = NonNullable<Schemas["Session"]["requiredAction"]>;
+export type Residence = Schemas["Residence"];
+export type Contacts = Schemas["Contacts"];
 /** What INPS would read from the health-card register (the tessera sanitaria). */
-export interface HealthCardData {
-  number: string;
-  /** YYYY-MM-DD */
-  expiryDate: string;
-}
-
-export interface PersonalData {
-  fiscalCode: string;
-  firstName: string;
-  lastName: string;
-  gender: "M" | "F";
-  /** YYYY-MM-DD */
-  birthDate: string;
-  birthPlace: string;
-  residence: Residence;
-  contacts: Contacts;
-}
-
-export interface PinRequestInput extends PersonalData {
-  healthCard?: HealthCardData;
-  deliveryProfile?: DeliveryProfile;
-  firstHalfChannel?: DigitalChannel;
-}
-
-export interface PinRequestAccepted {
-  requestId: string;
-  deliveryProfile: DeliveryProfile;
-  channels: { firstHalf: HalfChannel; secondHalf: HalfChannel };
-  activationDeadline: string;
-}
-
-export interface ActivationInput {
-  fiscalCode: string;
-  firstHalf: string;
-  healthCard: HealthCardData;
-}
-
-export interface Activated {
-  status: "activated";
-  secondHalfChannel: DigitalChannel;
-}
-
-export interface LoginInput {
-  fiscalCode: string;
-  pin: string;
-}
-
-export interface Session {
-  token: string;
-  expiresAt: string;
-  pinKind: PinKind;
-  requiredAction: RequiredAction | null;
-}
-
-export interface Me {
-  fiscalCode: string;
-  firstName: string;
-  lastName: string;
-  contacts: { email: string | null; pec: string | null; mobile: string | null };
-  pinKind: PinKind;
-  pinChangedAt: string | null;
-  pinExpiresAt: string | null;
-  requiredAction: RequiredAction | null;
-}
-
-export interface PinChangeInput {
-  currentPin: string;
-  newPin: string;
-  confirmPin: string;
-}
-
-export interface PinChangeStarted {
-  changeId: string;
-  verificationChannel: "email" | "sms";
-  /** Masked, e.g. m***i@example.it */
-  destination: string;
-}
-
-export interface PinChanged {
-  status: "changed";
-  pinExpiresAt: string | null;
-}
-
+export type HealthCardData = Schemas["HealthCard"];
+export type PersonalData = Omit<PinRequestInput, "healthCard" | "deliveryProfile" | "firstHalfChannel">;
+export type PinRequestAccepted = Schemas["PinRequestAccepted"];
+export type ActivationInput = Schemas["PinActivation"];
+export type Activated = Schemas["PinActivated"];
+export type LoginInput = Schemas["Login"];
+export type Session = Schemas["Session"];
+export type Me = Schemas["Me"];
+export type PinChangeInput = Schemas["PinChange"];
+export type PinChangeStarted = Schemas["PinChangeStarted"];
+export type PinChanged = Schemas["PinChanged"];
+export type Timeline = Schemas["Timeline"];
+export type TimelineEvent = Timeline["events"][number];
 /** POST /recoveries: which contacts must be given follows RECOVERY_CONTACTS (mobile-and-email, or any-two). */
-export interface RecoveryRequestInput {
-  fiscalCode: string;
-  email?: string;
-  pec?: string;
-  mobile?: string;
-}
+export type RecoveryRequestInput = Schemas["RecoveryRequest"];
+export type RecoveryAccepted = Schemas["RecoveryAccepted"];
+export type RecoveryConfirmInput = Schemas["RecoveryConfirm"];
+export type RecoveryConfirmed = Schemas["RecoveryConfirmed"];
+/** Shown once (R20). */
+export type GeneratedPin = Schemas["GeneratedPin"];
 
-export interface RecoveryAccepted {
-  status: "accepted";
-}
-
-export interface RecoveryConfirmInput {
-  fiscalCode: string;
-  recoveryCode: string;
-}
-
-export interface RecoveryConfirmed {
-  status: "pin-sent";
-  channels: { firstHalf: "sms"; secondHalf: "email" };
-}
+// The control plane (/__sim) is not part of the API's document: its shapes are written here.
 
 export type RecoveryContactsProfile = "mobile-and-email" | "any-two";
-
-export interface GeneratedPin {
-  /** Shown once (R20). */
-  pin: string;
-}
-
-export interface TimelineEvent {
-  type: string;
-  at: string;
-  data: Record<string, unknown>;
-  requestId: string | null;
-}
-
-export interface Timeline {
-  fiscalCode: string;
-  events: TimelineEvent[];
-}
 
 export interface SimCitizenInput extends Omit<PersonalData, "fiscalCode" | "birthPlace" | "residence"> {
   /** Generated from the personal data when omitted. */

@@ -1,5 +1,6 @@
 // The messages INPS sends, in Italian. Every secret appears as `Label: value` followed by white space
 // (CONTRACT.md), so a reader finds it by its label, never by its position.
+import { italianDate, italianTime } from "@inps-sim/domain";
 import type { Residence } from "../db/schema.ts";
 import type { OutboundMessage } from "../outbox/message.ts";
 
@@ -28,15 +29,6 @@ export interface Recipient {
   lastName: string;
   gender: string;
   residence: Residence | null;
-}
-
-/** 31/03/2026, as Italian letters write dates (Europe/Rome). */
-export function italianDate(at: Date): string {
-  return new Intl.DateTimeFormat("it-IT", { timeZone: "Europe/Rome", day: "2-digit", month: "2-digit", year: "numeric" }).format(at);
-}
-
-export function italianTime(at: Date): string {
-  return new Intl.DateTimeFormat("it-IT", { timeZone: "Europe/Rome", hour: "2-digit", minute: "2-digit" }).format(at);
 }
 
 const greeting = (r: Recipient) => `${r.gender === "F" ? "Gentile Signora" : "Gentile Signore"} ${r.firstName} ${r.lastName},`;

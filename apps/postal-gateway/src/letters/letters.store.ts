@@ -29,6 +29,13 @@ export interface LetterSummary {
 }
 
 export interface Letter extends LetterSummary {
+  /** Null until the letter is delivered: nobody reads a letter while it travels, nor one that came back. */
+  body: string | null;
+  events: TrackingEvent[];
+}
+
+/** A letter with its text, whatever its status: what the PDF is printed from and the control plane shows. */
+export interface LetterContent extends LetterSummary {
   body: string;
   events: TrackingEvent[];
 }
@@ -46,7 +53,7 @@ const DESCRIPTIONS: Record<EventType, string> = {
 const due = (at: Date | null, now: Date): at is Date => at !== null && at.getTime() <= now.getTime();
 
 export function statusOf(row: LetterRow, now: Date): LetterStatus {
-  if (due(row.finalAt, now)) return row.finalStatus as LetterStatus;
+  if (due(row.finalAt, now)) return row.finalStatus;
   if (due(row.inTransitAt, now)) return "in_transit";
   return "accepted";
 }
@@ -63,7 +70,7 @@ export function eventsOf(row: LetterRow, now: Date): TrackingEvent[] {
     ["accepted", row.acceptedAt],
     ["in_transit", row.inTransitAt],
     ["out_for_delivery", row.outForDeliveryAt],
-    [row.finalStatus as EventType, row.finalAt],
+    [row.finalStatus, row.finalAt],
   ];
   return steps
     .filter((s): s is [EventType, Date] => due(s[1], now))
@@ -72,7 +79,7 @@ export function eventsOf(row: LetterRow, now: Date): TrackingEvent[] {
       at: at.toISOString(),
       description:
         type === "returned_to_sender" && row.returnReason
-          ? `${DESCRIPTIONS[type]}: ${RETURN_REASONS[row.returnReason as ReturnReason] ?? row.returnReason}`
+          ? `${DESCRIPTIONS[type]}: ${RETURN_REASONS[row.returnReason]}`
           : DESCRIPTIONS[type],
     }));
 }
@@ -92,18 +99,23 @@ export function toSummary(row: LetterRow, now: Date): LetterSummary {
   return {
     id: row.id,
     recipient: recipientOf(row),
-    service: row.service as PostalService,
+    service: row.service,
     subject: row.subject,
     status,
     acceptedAt: row.acceptedAt.toISOString(),
     expectedDeliveryDate: row.expectedDeliveryDate,
     deliveredAt: status === "delivered" && row.finalAt ? row.finalAt.toISOString() : null,
     returnedAt: status === "returned_to_sender" && row.finalAt ? row.finalAt.toISOString() : null,
-    returnReason: status === "returned_to_sender" ? (row.returnReason as ReturnReason) : null,
+    returnReason: status === "returned_to_sender" ? row.returnReason : null,
   };
 }
 
 export function toLetter(row: LetterRow, now: Date): Letter {
+  const content = toLetterContent(row, now);
+  return { ...content, body: content.status === "delivered" ? content.body : null };
+}
+
+export function toLetterContent(row: LetterRow, now: Date): LetterContent {
   return { ...toSummary(row, now), body: row.body, events: eventsOf(row, now) };
 }
 

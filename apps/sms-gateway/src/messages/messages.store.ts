@@ -57,7 +57,7 @@ export function toView(row: MessageRow, now: Date): SmsMessage {
     failedAt: status === "failed" ? row.dueAt.toISOString() : null,
     failureReason: status === "failed" ? row.failureReason : null,
     failureDetail: status === "failed" ? row.failureDetail : null,
-    encoding: row.encoding as SmsEncoding,
+    encoding: row.encoding,
     segments: row.segments,
     statusCallback: row.statusCallback,
   };

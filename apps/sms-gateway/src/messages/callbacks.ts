@@ -6,7 +6,7 @@ import type { Clock } from "@inps-sim/domain";
 import type { Logger } from "@inps-sim/service-kit";
 import { and, asc, eq, lte } from "drizzle-orm";
 import { messages, type MessageRow } from "../db/schema.ts";
-import { toView } from "./store.ts";
+import { toView } from "./messages.store.ts";
 
 export interface DeliveryReport {
   id: string;

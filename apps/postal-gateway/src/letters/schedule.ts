@@ -1,8 +1,8 @@
 // A letter's journey, planned at acceptance from Poste Italiane's published targets, in working days:
 // posta ordinaria by the 4th working day; raccomandata 90% within 4 and 98% within 6; all within 10.
 // The draw depends only on SIM_SEED and the letter's id, so a run repeats exactly whatever the order.
-import { drawFor } from "@inps-sim/domain";
-import { nthWorkingDayAfter, romeDateOf, romeInstant, type IsoDate } from "./calendar.ts";
+import { drawFor, romeDateOf, romeInstant, type IsoDate } from "@inps-sim/domain";
+import { nthWorkingDayAfter } from "./calendar.ts";
 
 export type PostalService = "ordinaria" | "raccomandata";
 

@@ -4,51 +4,7 @@
 // law, Easter is a formula, and a library update must never move a letter's delivery date between two
 // runs with the same seed. The tests check this table against date-holidays year by year.
 
-const ROME = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Rome",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
-
-/** A calendar day as YYYY-MM-DD. */
-export type IsoDate = string;
-
-function romeFields(instant: Date): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const p of ROME.formatToParts(instant)) if (p.type !== "literal") out[p.type] = Number(p.value);
-  return out;
-}
-
-/** The day it is in Rome at `instant`. */
-export function romeDateOf(instant: Date): IsoDate {
-  const f = romeFields(instant);
-  return isoDate(f.year ?? 1970, f.month ?? 1, f.day ?? 1);
-}
-
-/** Rome's offset from UTC at `instant`, in ms (+1 h in winter, +2 h in summer). */
-function romeOffsetMs(instant: Date): number {
-  const f = romeFields(instant);
-  const asUtc = Date.UTC(f.year ?? 1970, (f.month ?? 1) - 1, f.day ?? 1, f.hour ?? 0, f.minute ?? 0, f.second ?? 0);
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
-}
-
-/** The instant it is `hour:minute` in Rome on `date`. */
-export function romeInstant(date: IsoDate, hour: number, minute = 0): Date {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const local = Date.UTC(y, m - 1, d, hour, minute);
-  let t = local - romeOffsetMs(new Date(local));
-  t = local - romeOffsetMs(new Date(t));
-  return new Date(t);
-}
-
-export function isoDate(year: number, month: number, day: number): IsoDate {
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
+import { isoDate, type IsoDate } from "@inps-sim/domain";
 
 function addDays(date: IsoDate, days: number): IsoDate {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];

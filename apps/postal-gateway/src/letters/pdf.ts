@@ -1,21 +1,15 @@
 // A letter as INPS prints it: sender block, recipient in the envelope window, place and date, subject,
-// body, and a footer. Standard fonts only (WinAnsi), so characters they lack are shown as "?".
+// body, and a footer. Standard fonts only (WinAnsi), so characters they lack are shown as "?"; the body keeps its
+// line breaks, and a blank line between paragraphs.
+import { italianLongDate } from "@inps-sim/domain";
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
-import { romeDateOf } from "./calendar.ts";
-import type { Letter } from "./store.ts";
+import type { LetterContent } from "./letters.store.ts";
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
 const INPS_BLUE = rgb(0.0, 0.33, 0.62);
 const GREY = rgb(0.35, 0.35, 0.35);
-const MONTHS = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"];
-
-export function italianDate(instant: Date): string {
-  const [y, m, d] = romeDateOf(instant).split("-").map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1] ?? ""} ${y}`;
-}
-
-/** Keeps what the font can draw; anything else becomes "?". */
+/** Keeps what the font can draw on one line; anything else becomes "?" (so split lines before cleaning them). */
 function encodable(font: PDFFont): (text: string) => string {
   const supported = new Set(font.getCharacterSet());
   return (text) =>
@@ -50,7 +44,7 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
   return lines;
 }
 
-export async function renderLetterPdf(letter: Letter): Promise<Uint8Array> {
+export async function renderLetterPdf(letter: LetterContent): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(letter.subject ?? "Comunicazione INPS");
   doc.setAuthor("INPS - Istituto Nazionale Previdenza Sociale (simulatore)");
@@ -94,7 +88,7 @@ export async function renderLetterPdf(letter: Letter): Promise<Uint8Array> {
   );
 
   let y = A4.height - 270;
-  page.drawText(`Roma, ${italianDate(new Date(letter.acceptedAt))}`, { x: MARGIN, y, size: 10, font: regular });
+  page.drawText(`Roma, ${italianLongDate(new Date(letter.acceptedAt))}`, { x: MARGIN, y, size: 10, font: regular });
   y -= 14;
   page.drawText(`Prot. ${letter.id}`, { x: MARGIN, y, size: 8, font: regular, color: GREY });
   y -= 28;
@@ -110,8 +104,10 @@ export async function renderLetterPdf(letter: Letter): Promise<Uint8Array> {
 
   const size = 11;
   const leading = 15;
-  for (const paragraph of clean(letter.body).split(/\r?\n/)) {
-    for (const l of wrap(paragraph, regular, size, width)) {
+  // Each line of the body is its own line on paper (a line break is not a character the font has); an empty line
+  // is the gap between two paragraphs.
+  for (const line of letter.body.split(/\r\n|\r|\n/)) {
+    for (const l of wrap(clean(line), regular, size, width)) {
       if (y < MARGIN + 40) {
         page = newPage();
         y = A4.height - MARGIN;
