@@ -7,12 +7,14 @@ import { activationRouter } from "./activation/activation.index.ts";
 import type { DeliveryProfile, DigitalChannel, IdentityContext, IdentityHasher } from "./context.ts";
 import { expireDueInitialPins } from "./credentials/expiry-sweep.ts";
 import { BEARER, OPERATOR } from "./http/schemas.ts";
+import { contactsRouter } from "./contacts/contacts.index.ts";
 import { meRouter } from "./me/me.index.ts";
 import { operatorRouter } from "./operator/operator.index.ts";
 import type { OutboxDispatcher } from "./outbox/dispatcher.ts";
 import type { Sealer } from "./outbox/sealing.ts";
 import { pinChangesRouter } from "./pin-changes/pin-changes.index.ts";
 import { pinRequestsRouter } from "./pin-requests/pin-requests.index.ts";
+import { revocationsRouter } from "./revocations/revocations.index.ts";
 import { servicesRouter } from "./services/services.index.ts";
 import { sessionsRouter } from "./sessions/sessions.index.ts";
 import { simCitizenEventsHandler, simCitizensHandler } from "./sim/sim-citizens.ts";
@@ -68,6 +70,8 @@ export function createIdentityApp(deps: IdentityAppDeps) {
   app.route("/api/v1", pinChangesRouter(ctx));
   app.route("/api/v1", operatorRouter(ctx));
   app.route("/api/v1", servicesRouter(ctx));
+  app.route("/api/v1", revocationsRouter(ctx));
+  app.route("/api/v1", contactsRouter(ctx));
 
   app.openAPIRegistry.registerComponent("securitySchemes", BEARER, {
     type: "http",

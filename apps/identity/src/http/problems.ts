@@ -126,3 +126,33 @@ export const codeExpired = (why: "expired" | "used" | "too-many-attempts" | "sup
 
 export const notFound = (what: string) =>
   new ProblemError({ status: 404, code: "not-found", title: `${what} not found` });
+
+/** The contact centre's numbers as R26 gives them, for every text that sends the citizen there. */
+export const CONTACT_CENTRE = "803 164 (free from landlines) or 06 164 164 (from mobiles)";
+
+export const revocationFailed = () =>
+  new ProblemError({
+    status: 401,
+    code: "revocation-failed",
+    title: "Revoca non riuscita",
+    // The same words for every failure, so the answer never tells which detail was wrong or whether a PIN exists.
+    detail:
+      "The fiscal code, the health-card data and the registered email or PEC do not match a PIN that can be revoked online. " +
+      `A citizen without a tessera sanitaria registered with INPS cannot revoke online: call the contact centre, ${CONTACT_CENTRE}.`,
+  });
+
+export const notRevocable = () =>
+  new ProblemError({
+    status: 409,
+    code: "not-revocable",
+    title: "Nessun PIN da revocare",
+    detail: "This citizen has no live PIN: it was already revoked, or its initial PIN expired.",
+  });
+
+export const lastContact = () =>
+  new ProblemError({
+    status: 409,
+    code: "last-contact",
+    title: "Almeno un recapito deve restare",
+    detail: "At least one digital contact (email, PEC or mobile) must remain: add another one before removing this one.",
+  });

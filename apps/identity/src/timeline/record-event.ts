@@ -20,7 +20,12 @@ export type TimelineEventType =
   | "pin-change-refused"
   | "pin-change-code-failed"
   | "pin-changed"
-  | "citizen-created";
+  | "citizen-created"
+  | "revoked"
+  | "revocation-failed"
+  | "contact-change-requested"
+  | "contact-change-code-failed"
+  | "contacts-changed";
 
 export interface TimelineEvent {
   fiscalCode: string;
