@@ -17,10 +17,11 @@ async function citizen(withCard = true) {
   return p;
 }
 
-async function revoke(body: unknown) {
-  const res = await tb.call("POST", "/api/v1/revocations", body);
+async function revoke(input: unknown) {
+  const res = await tb.call("POST", "/api/v1/revocations", input);
   const json = (await res.json()) as Record<string, unknown>;
-  return { status: res.status, body: { ...json, requestId: undefined } };
+  const body: Record<string, unknown> = { ...json, requestId: undefined };
+  return { status: res.status, body };
 }
 
 describe("POST /api/v1/revocations refused", () => {
