@@ -46,7 +46,7 @@ describe("POST /api/v1/revocations refused", () => {
     }
     expect(answers[0]!.body.code).toBe("revocation-failed");
     // The one answer also tells a citizen without a health card where to go (R26's numbers).
-    expect(String(answers[0]!.body.detail)).toMatch(/contact centre, 803 164 .* 06 164 164/);
+    expect(String(answers[0]!.body.detail)).toMatch(/contact center, 803 164 .* 06 164 164/);
     // Nothing was revoked.
     expect((await login(tb, p.fiscalCode, "Gatto7Bl")).res.status).toBe(201);
     expect((await login(tb, noCard.fiscalCode, "Gatto7Bl")).res.status).toBe(201);

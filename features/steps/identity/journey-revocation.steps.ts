@@ -88,7 +88,7 @@ Then(
   "the revocation is refused, and the answer gives the contact centre's numbers 803 164 and 06 164 164",
   function (this: SimulatorWorld) {
     const problem = expectProblem(lastRevocation(this), 401, "revocation-failed", "the revocation without a health card");
-    assert.match(problem.detail ?? "", /contact centre/, `the answer does not send the citizen to the contact centre: ${problem.detail}`);
+    assert.match(problem.detail ?? "", /contact center/, `the answer does not send the citizen to the contact centre: ${problem.detail}`);
     assert.match(problem.detail ?? "", /803 164/);
     assert.match(problem.detail ?? "", /06 164 164/);
   },

@@ -128,7 +128,7 @@ export const notFound = (what: string) =>
   new ProblemError({ status: 404, code: "not-found", title: `${what} not found` });
 
 /** The contact centre's numbers as R26 gives them, for every text that sends the citizen there. */
-export const CONTACT_CENTRE = "803 164 (free from landlines) or 06 164 164 (from mobiles)";
+export const CONTACT_CENTRE = "803 164 (gratuito da rete fissa) oppure 06 164 164 (da rete mobile)";
 
 export const revocationFailed = () =>
   new ProblemError({
@@ -136,9 +136,10 @@ export const revocationFailed = () =>
     code: "revocation-failed",
     title: "Revoca non riuscita",
     // The same words for every failure, so the answer never tells which detail was wrong or whether a PIN exists.
+    // Italian: the citizen reads it, and it is where a citizen without a health card learns what to do (R23, R26).
     detail:
-      "The fiscal code, the health-card data and the registered email or PEC do not match a PIN that can be revoked online. " +
-      `A citizen without a tessera sanitaria registered with INPS cannot revoke online: call the contact centre, ${CONTACT_CENTRE}.`,
+      "Il codice fiscale, i dati della tessera sanitaria e l'email o la PEC registrate non corrispondono a un PIN revocabile online. " +
+      `Chi non ha una tessera sanitaria registrata presso l'INPS non può revocare il PIN online: chiami il contact center, ${CONTACT_CENTRE}.`,
   });
 
 export const notRevocable = () =>
@@ -154,5 +155,5 @@ export const lastContact = () =>
     status: 409,
     code: "last-contact",
     title: "Almeno un recapito deve restare",
-    detail: "At least one digital contact (email, PEC or mobile) must remain: add another one before removing this one.",
+    detail: "Deve restare almeno un recapito digitale (email, PEC o cellulare): ne aggiunga un altro prima di rimuovere questo.",
   });
