@@ -42,7 +42,7 @@ export const fiscalCodeField = z
 
 export const healthCardSchema = z
   .object({
-    number: z.string().min(1).max(40).openapi({ example: "80380000000000000001" }),
+    number: z.string().min(1).max(40).openapi({ example: "80380000301234567890" }),
     expiryDate: z.string().min(1).max(20).openapi({ example: "2029-05-31" }),
   })
   .openapi("HealthCard");

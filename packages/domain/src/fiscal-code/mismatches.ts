@@ -30,7 +30,7 @@ export function fiscalCodeMismatches(code: string, person: FiscalCodePerson): Fi
     problems.push({ path: "gender", message: "the gender does not match the fiscal code" });
   }
   if (person.birthPlace !== undefined) {
-    const candidates = belfioreCandidates(person.birthPlace);
+    const candidates = belfioreCandidates(person.birthPlace, birth ?? undefined);
     if (candidates.length === 0) {
       problems.push({ path: "birthPlace", message: "unknown birth place: give the municipality or its Belfiore code" });
     } else if (!candidates.includes(decoded.birthPlace)) {
