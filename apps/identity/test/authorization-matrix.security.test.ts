@@ -24,6 +24,11 @@ const MATRIX: Row[] = [
   { route: "POST /api/v1/pin-activations", expect: [400, 400, 400, 400, 400], body: {} },
   { route: "POST /api/v1/sessions", expect: [400, 400, 400, 400, 400], body: {} },
   { route: "POST /api/v1/revocations", expect: [400, 400, 400, 400, 400], body: {} },
+  { route: "POST /api/v1/recoveries", expect: [400, 400, 400, 400, 400], body: {} },
+  { route: "GET /api/v1/recoveries/{token}", expect: [200, 200, 200, 200, 200] },
+  { route: "POST /api/v1/recoveries/{token}/confirm", expect: [400, 400, 400, 400, 400], body: {} },
+  { route: "POST /api/v1/me/generated-pin", expect: [401, 409, 409, 401, 401] },
+  { route: "POST /api/v1/me/generated-pin/confirm", expect: [401, 400, 400, 401, 401], body: {} },
   { route: "GET /api/v1/me", expect: [401, 200, 200, 401, 401] },
   { route: "POST /api/v1/me/pin-changes", expect: [401, 400, 400, 401, 401], body: {} },
   { route: "POST /api/v1/me/pin-changes/{changeId}/verify", expect: [401, 400, 404, 401, 401], body: { code: "000000" } },
@@ -40,6 +45,8 @@ const MATRIX: Row[] = [
   { route: "POST /__sim/citizens", expect: [401, 401, 401, 401, 400], body: {} },
   { route: "GET /__sim/citizens/{fiscalCode}/events", expect: [401, 401, 401, 401, 200] },
   { route: "GET /__sim/outbox", expect: [401, 401, 401, 401, 200] },
+  { route: "GET /__sim/recovery-contacts", expect: [401, 401, 401, 401, 200] },
+  { route: "PUT /__sim/recovery-contacts", expect: [401, 401, 401, 401, 400], body: {} },
   { route: "POST /__sim/outbox/drain", expect: [401, 401, 401, 401, 200] },
   // Last, in this order: they end the sessions, revoke the first citizen, and wipe everything.
   { route: "DELETE /api/v1/sessions/current", expect: [401, 204, 204, 401, 401] },
@@ -102,7 +109,8 @@ describe("the authorization matrix", () => {
       operator: bearer(OPERATOR_TOKEN),
       admin: bearer(TOKEN),
     };
-    const params: Record<string, string> = { fiscalCode: a.persona.fiscalCode, changeId, id: verificationId };
+    // A recovery link's token nobody was sent: the link's page answers the same for every token.
+    const params: Record<string, string> = { fiscalCode: a.persona.fiscalCode, changeId, id: verificationId, token: "rip_matrix" };
     const answers: string[] = [];
     const problems: string[] = [];
     for (const row of MATRIX) {

@@ -1,5 +1,6 @@
 // R22–R24: revocation online closes the credential at once and a new request starts from scratch; R26 by phone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { askRecovery, confirmRecovery, recoveryMail, settle } from "./recovery-support.ts";
 import { bearer, createTestbed, login, OPERATOR_TOKEN, requestBody, secret, type Testbed } from "./support.ts";
 
 let tb: Testbed;
@@ -90,6 +91,24 @@ describe("POST /api/v1/revocations", () => {
     await tb.drain();
     expect(tb.gateways.sentLetters.filter((l) => l.name === `${p.firstName} ${p.lastName}`.toUpperCase())).toEqual([]);
     expect(tb.gateways.sentMail.filter((m) => m.to === p.email).map((m) => m.subject)).toEqual(["INPS - Revoca del PIN"]);
+  });
+});
+
+describe("revocation and a recovery under way (R15–R18, R24)", () => {
+  it("a recovery link and code sent before the revocation no longer work after it", async () => {
+    const { persona } = await citizenWithCard();
+    expect((await askRecovery(tb, { fiscalCode: persona.fiscalCode, email: persona.email, mobile: persona.mobile })).status).toBe(202);
+    await settle(tb);
+    const mail = recoveryMail(tb, persona.email);
+    expect(mail).toBeDefined();
+    expect((await revoke({ fiscalCode: persona.fiscalCode, healthCard: persona.healthCard, email: persona.email })).status).toBe(200);
+    const confirm = await confirmRecovery(tb, mail!.token, persona.fiscalCode, mail!.code);
+    expect(confirm.status).toBe(410);
+    expect(confirm.body.code).toBe("recovery-expired");
+    const events = await timeline(persona.fiscalCode);
+    expect(events.find((e) => e.type === "revoked")?.data).toMatchObject({ recoveriesVoided: 1 });
+    await settle(tb);
+    expect(tb.gateways.sentSms.filter((m) => m.to === persona.mobile && m.text.includes("Prima parte del PIN"))).toEqual([]);
   });
 });
 

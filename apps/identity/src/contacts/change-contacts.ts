@@ -146,7 +146,7 @@ export async function confirmContactChange(
     .from(contactChanges)
     .where(and(eq(contactChanges.id, verificationId), eq(contactChanges.fiscalCode, session.fiscalCode)));
   const change = rows[0];
-  if (!change) throw notFound("Contact verification");
+  if (!change) throw notFound("Verifica del contatto");
   const max = ctx.policy.oneTimeCode.maxAttempts;
   if (change.usedAt) throw codeExpired("used");
   if (change.voidedAt) throw codeExpired("superseded");
@@ -218,7 +218,7 @@ export async function addContactsByOperator(
   if (given.length === 0) throw validationFailed([{ path: "contacts", message: "give at least one contact: email, pec or mobile" }]);
   const values = given.map((f) => [f, normalizeContact(f, input[f]!)] as const);
   const citizen = await loadCitizen(ctx.db, fiscalCode);
-  if (!citizen) throw notFound("Citizen");
+  if (!citizen) throw notFound("Cittadino");
   const after = await inTransaction(ctx.db, async (tx) => {
     let current = citizen;
     for (const [field, value] of values) {

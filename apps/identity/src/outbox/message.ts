@@ -14,6 +14,9 @@ export type OutboxPurpose =
   | "second-half"
   | "verification-code"
   | "pin-changed"
+  | "recovery-link"
+  | "recovery-first-half"
+  | "recovery-second-half"
   | "revocation-confirmed"
   | "contact-verification-code"
   | "contacts-changed";

@@ -115,7 +115,7 @@ export async function revokeByOperator(ctx: IdentityContext, fiscalCodeInput: st
   const found = await findLiveCredential(ctx.db, fiscalCode);
   if (!found) {
     const known = await ctx.db.select({ fc: citizens.fiscalCode }).from(citizens).where(eq(citizens.fiscalCode, fiscalCode));
-    if (known.length === 0) throw notFound("Citizen");
+    if (known.length === 0) throw notFound("Cittadino");
     throw notRevocable();
   }
   const cancelled = await revoke(ctx, found, personalDestination(found.citizen), { via: "contact-centre", operatorId }, requestId);
