@@ -9,6 +9,7 @@ import type { DeliveryProfile, DigitalChannel, IdentityContext, IdentityHasher }
 import { expireDueInitialPins } from "./credentials/expiry-sweep.ts";
 import { generatedPinRouter } from "./generated-pin/generated-pin.index.ts";
 import { BEARER, OPERATOR } from "./http/schemas.ts";
+import { contactsRouter } from "./contacts/contacts.index.ts";
 import { meRouter } from "./me/me.index.ts";
 import { operatorRouter } from "./operator/operator.index.ts";
 import type { OutboxDispatcher } from "./outbox/dispatcher.ts";
@@ -16,6 +17,7 @@ import type { Sealer } from "./outbox/sealing.ts";
 import { pinChangesRouter } from "./pin-changes/pin-changes.index.ts";
 import { pinRequestsRouter } from "./pin-requests/pin-requests.index.ts";
 import { recoveriesRouter } from "./recoveries/recoveries.index.ts";
+import { revocationsRouter } from "./revocations/revocations.index.ts";
 import { servicesRouter } from "./services/services.index.ts";
 import { sessionsRouter } from "./sessions/sessions.index.ts";
 import { simCitizenEventsHandler, simCitizensHandler } from "./sim/sim-citizens.ts";
@@ -81,6 +83,8 @@ export function createIdentityApp(deps: IdentityAppDeps) {
   app.route("/api/v1", generatedPinRouter(ctx));
   app.route("/api/v1", operatorRouter(ctx));
   app.route("/api/v1", servicesRouter(ctx));
+  app.route("/api/v1", revocationsRouter(ctx));
+  app.route("/api/v1", contactsRouter(ctx));
 
   app.openAPIRegistry.registerComponent("securitySchemes", BEARER, {
     type: "http",

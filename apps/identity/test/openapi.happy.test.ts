@@ -29,6 +29,12 @@ describe("/openapi.json and /docs", () => {
       ["/api/v1/me/generated-pin", "post", ["201", "409"]],
       ["/api/v1/me/generated-pin/confirm", "post", ["200", "400"]],
       ["/api/v1/services/contribution-statement", "get", ["200", "401", "423"]],
+      ["/api/v1/revocations", "post", ["200", "401"]],
+      ["/api/v1/me/contacts", "get", ["200", "401"]],
+      ["/api/v1/me/contacts", "patch", ["202", "400", "409"]],
+      ["/api/v1/me/contacts/verifications/{id}", "post", ["200", "400", "410"]],
+      ["/api/v1/operator/citizens/{fiscalCode}/contacts", "post", ["200", "401"]],
+      ["/api/v1/operator/citizens/{fiscalCode}/revocation", "post", ["200", "401"]],
     ];
     for (const [path, method, statuses] of expected) {
       const op = doc.paths[path]?.[method];

@@ -7,6 +7,9 @@ import { readPostalConfig, startPostalService } from "@inps-sim/postal-gateway";
 import { createLogger, generateAdminToken, prepareService, type Logger, type RunningService } from "@inps-sim/service-kit";
 import { readSmsConfig, startSmsService } from "@inps-sim/sms-gateway";
 
+/** The operator id of the generated token: the timeline records it. */
+export const GENERATED_OPERATOR = "contact-centre";
+
 export interface StackOptions {
   /** Environment the services read their settings from (ports, seeds, profiles); defaults to process.env. */
   env?: Record<string, string | undefined>;
@@ -25,6 +28,8 @@ export interface StackOptions {
 
 export interface RunningStack {
   adminToken: string;
+  /** The contact-centre operator's token the stack generated because OPERATOR_TOKENS was unset. */
+  operatorToken?: string | undefined;
   database: { kind: string; location: string };
   services: { identity: RunningService; sms: RunningService; mail: RunningService; postal: RunningService };
   close(): Promise<void>;
@@ -37,6 +42,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   }
   const adminToken = options.adminToken ?? env.SIM_ADMIN_TOKEN ?? generateAdminToken();
   env.SIM_ADMIN_TOKEN = adminToken;
+  // Without OPERATOR_TOKENS the contact-centre API would refuse everyone: one operator is made, as the admin token is.
+  const operatorToken = env.OPERATOR_TOKENS ? undefined : generateAdminToken().replace(/^sim_/, "op_");
+  if (operatorToken) env.OPERATOR_TOKENS = `${GENERATED_OPERATOR}:${operatorToken}`;
   const loggerFor = (service: string): Logger =>
     createLogger({ service, level: options.logLevel ?? env.LOG_LEVEL, destination: options.logDestination });
   const handle = await openDatabase({
@@ -78,6 +86,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     started.push(identity);
     return {
       adminToken,
+      operatorToken,
       database: { kind: handle.kind, location: handle.location },
       services: { identity, sms, mail, postal },
       close: () => closeAll(started, handle),

@@ -27,6 +27,17 @@ export type PinChangeStarted = Schemas["PinChangeStarted"];
 export type PinChanged = Schemas["PinChanged"];
 export type Timeline = Schemas["Timeline"];
 export type TimelineEvent = Timeline["events"][number];
+
+/** POST /revocations: fiscal code, tessera sanitaria and the registered email or PEC (at least one). */
+export type RevocationInput = Schemas["Revocation"];
+export type Revoked = Schemas["Revoked"];
+/** Contacts as the service shows them: masked, null when not registered. */
+export type MaskedContacts = Schemas["MaskedContacts"];
+/** PATCH /me/contacts: one contact per call; a value sets it, null removes it. */
+export type ContactPatch = Schemas["ContactPatch"];
+export type ContactChangeStarted = Schemas["ContactChangeStarted"];
+export type ContactsAnswer = Schemas["ContactsAnswer"];
+
 /** POST /recoveries: which contacts must be given follows RECOVERY_CONTACTS (mobile-and-email, or any-two). */
 export type RecoveryRequestInput = Schemas["RecoveryRequest"];
 export type RecoveryAccepted = Schemas["RecoveryAccepted"];
@@ -157,6 +168,22 @@ export interface IdentityClient {
   verifyPinChange(token: string, changeId: string, code: string, options?: IdentityCallOptions): Promise<IdentityResult<PinChanged>>;
   /** GET /api/v1/services/{service}: a consultation service behind the PIN (R32); the body is JSON or text as served. */
   consultService(token: string, service: "contribution-statement" | "pension-slip", options?: IdentityCallOptions): Promise<IdentityResult<unknown>>;
+  /** POST /api/v1/revocations: revoke the PIN online (R22–R24). */
+  revoke(input: RevocationInput, options?: IdentityCallOptions): Promise<IdentityResult<Revoked>>;
+  /** GET /api/v1/me/contacts: the registered contacts, masked (R25). */
+  contacts(token: string, options?: IdentityCallOptions): Promise<IdentityResult<ContactsAnswer>>;
+  /** PATCH /api/v1/me/contacts: a code goes to the new contact; nothing changes until it is confirmed (R25). */
+  changeContact(token: string, patch: ContactPatch, options?: IdentityCallOptions): Promise<IdentityResult<ContactChangeStarted>>;
+  /** POST /api/v1/me/contacts/verifications/{id}: confirms the change with the code (R25). */
+  verifyContactChange(token: string, verificationId: string, code: string, options?: IdentityCallOptions): Promise<IdentityResult<ContactsAnswer>>;
+  /** POST /api/v1/operator/citizens/{fiscalCode}/contacts: a contact added by the contact centre (R26). */
+  operatorAddContacts(
+    fiscalCode: string,
+    contacts: { email?: string; pec?: string; mobile?: string },
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<ContactsAnswer>>;
+  /** POST /api/v1/operator/citizens/{fiscalCode}/revocation: a revocation by the contact centre (R26). */
+  operatorRevoke(fiscalCode: string, options?: IdentityCallOptions): Promise<IdentityResult<Revoked>>;
   /** POST /api/v1/recoveries: "Hai smarrito il tuo PIN?" (R15); the same 202 whatever matched. */
   askRecovery(input: RecoveryRequestInput, options?: IdentityCallOptions): Promise<IdentityResult<RecoveryAccepted>>;
   /** GET /api/v1/recoveries/{token}: the page behind the link (HTML); it never uses the link up (R16). */
@@ -195,6 +222,9 @@ const SHAPES = {
   changeStarted: { changeId: "string", verificationChannel: "string", destination: "string" },
   changed: { status: "string", pinExpiresAt: "string|null" },
   timeline: { fiscalCode: "string", events: "array" },
+  revoked: { status: "string" },
+  contacts: { contacts: "object" },
+  contactChangeStarted: { verificationId: "string", destination: "string" },
   fiscalCode: { fiscalCode: "string" },
   outbox: { messages: "array" },
   drained: { delivered: "number", retrying: "number", dead: "number" },
@@ -296,6 +326,15 @@ export function createIdentityClient(options: IdentityClientOptions): IdentityCl
     verifyPinChange: (token, changeId, code, opts) =>
       call("POST", `/api/v1/me/pin-changes/${encodeURIComponent(changeId)}/verify`, { token, body: { code }, shape: SHAPES.changed }, opts),
     consultService: (token, service, opts) => call("GET", `/api/v1/services/${service}`, { token }, opts),
+    revoke: (input, opts) => call("POST", "/api/v1/revocations", { body: input, shape: SHAPES.revoked }, opts),
+    contacts: (token, opts) => call("GET", "/api/v1/me/contacts", { token, shape: SHAPES.contacts }, opts),
+    changeContact: (token, patch, opts) => call("PATCH", "/api/v1/me/contacts", { token, body: patch, shape: SHAPES.contactChangeStarted }, opts),
+    verifyContactChange: (token, verificationId, code, opts) =>
+      call("POST", `/api/v1/me/contacts/verifications/${encodeURIComponent(verificationId)}`, { token, body: { code }, shape: SHAPES.contacts }, opts),
+    operatorAddContacts: (fiscalCode, contacts, opts) =>
+      call("POST", `/api/v1/operator/citizens/${fc(fiscalCode)}/contacts`, { token: operator(), body: contacts, shape: SHAPES.contacts }, opts),
+    operatorRevoke: (fiscalCode, opts) =>
+      call("POST", `/api/v1/operator/citizens/${fc(fiscalCode)}/revocation`, { token: operator(), shape: SHAPES.revoked }, opts),
     askRecovery: (input, opts) => call("POST", "/api/v1/recoveries", { body: input, shape: SHAPES.recoveryAccepted }, opts),
     recoveryForm: (token, opts) => call("GET", `/api/v1/recoveries/${encodeURIComponent(token)}`, {}, opts),
     confirmRecovery: (token, input, opts) =>

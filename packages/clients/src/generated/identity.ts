@@ -54,6 +54,219 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/me/contacts": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The registered contacts, masked (R25) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The contacts */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ContactsAnswer"];
+          };
+        };
+        /** @description unauthenticated */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description action-required */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change one contact: a verification code goes to the new contact (R25)
+     * @description One contact per call: a value sets it, null removes it. Nothing changes until the code is confirmed; a removal's code goes to a contact that remains. At least one digital contact must remain.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ContactPatch"];
+        };
+      };
+      responses: {
+        /** @description A verification code was sent */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ContactChangeStarted"];
+          };
+        };
+        /** @description validation-failed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description unauthenticated */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description action-required */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description last-contact: at least one digital contact must remain */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/v1/me/contacts/verifications/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm a contact change with the verification code (R25) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ContactVerificationCode"];
+        };
+      };
+      responses: {
+        /** @description Changed: the contacts as they are now */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ContactsAnswer"];
+          };
+        };
+        /** @description invalid-code (with attemptsLeft) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description unauthenticated */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description action-required */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not-found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description last-contact */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description code-expired (also after too many wrong codes, once used, or replaced by a newer change) */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/me/generated-pin": {
     parameters: {
       query?: never;
@@ -365,6 +578,78 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/operator/citizens/{fiscalCode}/contacts": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Add a contact after the caller was identified (contact centre 803 164)
+     * @description Applied at once (the operator identified the caller); a contact already registered is replaced, and the previous one is told.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          fiscalCode: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["OperatorContacts"];
+        };
+      };
+      responses: {
+        /** @description The contacts as they are now */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ContactsAnswer"];
+          };
+        };
+        /** @description validation-failed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description unauthenticated: an operator token is needed */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not-found: no such citizen */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/operator/citizens/{fiscalCode}/events": {
     parameters: {
       query?: never;
@@ -417,6 +702,74 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/operator/citizens/{fiscalCode}/revocation": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revoke the PIN on the caller's behalf (contact centre 803 164)
+     * @description The operator has identified the caller. The timeline records the operator; the confirmation goes to the registered email, PEC or mobile.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          fiscalCode: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Revoked */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Revoked"];
+          };
+        };
+        /** @description unauthenticated: an operator token is needed */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not-found: no such citizen */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description not-revocable: no live PIN (already revoked, or the initial PIN expired) */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -798,6 +1151,67 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/revocations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revoke the PIN (R22–R24): fiscal code, tessera sanitaria, registered email or PEC
+     * @description The PIN stops working at once: every session ends, pending changes and unsent messages are cancelled, and a confirmation goes to the address given. A new PIN can then be requested from scratch. Any mismatch, an unknown fiscal code or a PIN already revoked get the same 401. Without a tessera sanitaria: the contact centre.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["Revocation"];
+        };
+      };
+      responses: {
+        /** @description Revoked */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Revoked"];
+          };
+        };
+        /** @description validation-failed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description revocation-failed: one answer for any mismatch, an unknown fiscal code or a PIN already revoked */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/services/contribution-statement": {
     parameters: {
       query?: never;
@@ -1061,10 +1475,29 @@ export interface components {
       simulated: true;
       title: string;
     };
+    ContactChangeStarted: {
+      /** @example m***i@example.it */
+      destination: string;
+      verificationId: string;
+    };
+    ContactPatch: {
+      /** @description A new email, or null to remove it */
+      email?: string | null;
+      /** @description A new Italian mobile number, or null to remove it */
+      mobile?: string | null;
+      /** @description A new PEC (a certified provider's domain), or null to remove it */
+      pec?: string | null;
+    };
     Contacts: {
       email?: string;
       mobile?: string;
       pec?: string;
+    };
+    ContactsAnswer: {
+      contacts: components["schemas"]["MaskedContacts"];
+    };
+    ContactVerificationCode: {
+      code: string;
     };
     GeneratedPin: {
       /** @description Shown once: note or print it, then confirm it */
@@ -1093,6 +1526,13 @@ export interface components {
       fiscalCode: string;
       pin: string;
     };
+    MaskedContacts: {
+      /** @example m***i@example.it */
+      email: string | null;
+      /** @example +39 3** *** **67 */
+      mobile: string | null;
+      pec: string | null;
+    };
     Me: {
       contacts: {
         email: string | null;
@@ -1111,6 +1551,11 @@ export interface components {
        * @enum {string|null}
        */
       requiredAction: "replace-initial-pin" | "renew-expired-pin" | "confirm-generated-pin" | null;
+    };
+    OperatorContacts: {
+      email?: string;
+      mobile?: string;
+      pec?: string;
     };
     PinActivated: {
       /** @enum {string} */
@@ -1246,6 +1691,22 @@ export interface components {
       postalCode: string;
       province: string;
       street: string;
+    };
+    Revocation: {
+      /** @description The registered email (or give pec) */
+      email?: string;
+      /**
+       * @description Codice fiscale, 16 characters
+       * @example RSSMRA80A01H501U
+       */
+      fiscalCode: string;
+      healthCard: components["schemas"]["HealthCard"];
+      /** @description The registered PEC (or give email) */
+      pec?: string;
+    };
+    Revoked: {
+      /** @enum {string} */
+      status: "revoked";
     };
     Session: {
       expiresAt: string;
