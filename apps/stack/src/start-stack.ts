@@ -1,11 +1,21 @@
 // startStack: the four services in one process, one database, each on its own port, wired as under compose.
 import { join } from "node:path";
-import { openDatabase, type DatabaseHandle } from "@inps-sim/db";
-import { readIdentityConfig, startIdentityService } from "@inps-sim/identity";
-import { readMailConfig, startMailService } from "@inps-sim/mail-gateway";
-import { readPostalConfig, startPostalService } from "@inps-sim/postal-gateway";
+import { fileURLToPath } from "node:url";
+import { openDatabase, type DatabaseHandle, type PgliteTemplate } from "@inps-sim/db";
+import { identityMigrations, readIdentityConfig, startIdentityService } from "@inps-sim/identity";
+import { mailMigrations, readMailConfig, startMailService } from "@inps-sim/mail-gateway";
+import { postalMigrations, readPostalConfig, startPostalService } from "@inps-sim/postal-gateway";
 import { createLogger, generateAdminToken, type Logger, type RunningService } from "@inps-sim/service-kit";
-import { readSmsConfig, startSmsGateway } from "@inps-sim/sms-gateway";
+import { readSmsConfig, smsMigrations, startSmsGateway } from "@inps-sim/sms-gateway";
+
+/**
+ * Every service's migrations applied to one PGlite data directory, made by the install (`npm run build`) and
+ * rebuilt by the first start that finds it older than the migrations: a fresh database starts from a copy.
+ */
+export const stackTemplate: PgliteTemplate = {
+  dir: fileURLToPath(new URL("../dist/pglite-template", import.meta.url)),
+  migrations: [identityMigrations, smsMigrations, mailMigrations, postalMigrations],
+};
 
 export interface StackOptions {
   /** Environment the services read their settings from (ports, seeds, profiles); defaults to process.env. */
@@ -42,6 +52,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const handle = await openDatabase({
     url: options.databaseUrl,
     dataDir: options.dataDir ? join(options.dataDir, "pglite") : undefined,
+    template: stackTemplate,
   });
 
   const started: RunningService[] = [];

@@ -44,7 +44,7 @@ describe("the embedded stack", () => {
     const banner = renderBanner(stack, { startupMs: 1234 });
     for (const url of urls()) expect(banner).toContain(url);
     expect(banner).toContain(stack.adminToken);
-    expect(banner).toContain("1.23 s");
+    expect(banner).toContain("up in 1.2 s");
   });
 });
 
