@@ -2,7 +2,7 @@
 // mailbox through Mailpit's API (mailpit-api), so a suite reads mail the same way from our gateway or a real Mailpit.
 import { randomUUID } from "node:crypto";
 import { MailpitClient, type MailpitMessageSummaryResponse, type MailpitMessagesSummaryResponse } from "mailpit-api";
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { findSecret } from "./sms.ts";
 
 export interface MailClientOptions {
@@ -121,9 +121,10 @@ function toSendError(error: unknown): MailSendError {
 export function createMailClient(options: MailClientOptions): MailClient {
   const mailpit = new MailpitClient(options.apiUrl);
   const timeout = options.smtpTimeoutMs ?? 5000;
-  let transport: Transporter | null = null;
+  // nodemailer (~430 KB of code) is loaded by the first message sent, not by every process that makes a client.
+  let transport: Promise<Transporter> | null = null;
   const smtp = () =>
-    (transport ??= nodemailer.createTransport({
+    (transport ??= import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport({
       host: options.smtpHost ?? "127.0.0.1",
       port: options.smtpPort ?? 1025,
       secure: false,
@@ -133,7 +134,7 @@ export function createMailClient(options: MailClientOptions): MailClient {
       connectionTimeout: timeout,
       greetingTimeout: timeout,
       socketTimeout: timeout * 3,
-    }));
+    })));
 
   const waitForMessage = (query: string, wait: WaitOptions = {}) =>
     mailpit.waitForMessage({ query }, { timeout: wait.timeoutMs ?? 5000, interval: wait.intervalMs ?? 100 });
@@ -148,7 +149,7 @@ export function createMailClient(options: MailClientOptions): MailClient {
           : `<${input.messageId}>`
         : newMessageId(from);
       try {
-        const info = (await smtp().sendMail({
+        const info = (await (await smtp()).sendMail({
           from,
           to: list(input.to),
           cc: list(input.cc),
@@ -194,7 +195,7 @@ export function createMailClient(options: MailClientOptions): MailClient {
       await mailpit.deleteMessagesBySearch({ query });
     },
     close() {
-      transport?.close();
+      void transport?.then((t) => t.close(), () => undefined);
       transport = null;
     },
   };

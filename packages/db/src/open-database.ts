@@ -1,10 +1,10 @@
 // Client factory: DATABASE_URL unset → PGlite (in memory, or in a data directory); postgres://… → PostgreSQL.
-import { cpSync, existsSync, mkdirSync, openAsBlob } from "node:fs";
+import { existsSync, mkdirSync, openAsBlob } from "node:fs";
 import { join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { Database, DatabaseHandle } from "./database.ts";
 import { migrateService } from "./migrate-service.ts";
-import { buildTemplate, currentTemplate, type PgliteTemplate, type TemplateFiles } from "./pglite-template.ts";
+import { buildTemplate, copyTemplateData, currentTemplate, type PgliteTemplate, type TemplateFiles } from "./pglite-template.ts";
 
 // Each driver is loaded only when it is used: start-up pays for one database client, not two.
 
@@ -56,7 +56,7 @@ async function openPglite(dataDir: string | undefined, template: PgliteTemplate 
   let client: PGlite;
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
-    if (files) cpSync(files.pgdata, dataDir, { recursive: true });
+    if (files) copyTemplateData(files, dataDir);
     client = await create({ dataDir });
   } else {
     client = await create(files ? { loadDataDir: await openAsBlob(files.tarball) } : {});
