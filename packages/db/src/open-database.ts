@@ -1,6 +1,7 @@
 // Client factory: DATABASE_URL unset → PGlite (in memory, or in a data directory); postgres://… → PostgreSQL.
 import { existsSync, mkdirSync, openAsBlob } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { PGlite } from "@electric-sql/pglite";
 import type { Database, DatabaseHandle } from "./database.ts";
 import { migrateService } from "./migrate-service.ts";
@@ -15,7 +16,10 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined;
   /** PostgreSQL only: pool size. */
   maxConnections?: number | undefined;
-  /** PGlite only: a fresh database (in memory, or a data directory without one yet) starts from this template. */
+  /**
+   * PGlite only: a fresh database (in memory, or a data directory without one yet) starts from this template;
+   * unset, from one of initdb alone.
+   */
   template?: PgliteTemplate | undefined;
   /** PGlite only: how often to checkpoint when something was written (PGlite has no checkpointer process). */
   checkpointEveryMs?: number | undefined;
@@ -38,6 +42,15 @@ const PGLITE_SETTINGS = [
   "max_wal_size=64MB",
 ];
 
+/**
+ * When no template is given (tests, a service run alone): a template of initdb alone, made once per install,
+ * so a new database costs a copy instead of initdb. In node_modules/.cache: `npm ci` starts it afresh.
+ */
+const bareTemplate: PgliteTemplate = {
+  dir: fileURLToPath(new URL("../../../node_modules/.cache/inps-sim/pglite-initdb", import.meta.url)),
+  migrations: [],
+};
+
 async function openPglite(dataDir: string | undefined, template: PgliteTemplate | undefined, checkpointEveryMs: number): Promise<DatabaseHandle> {
   const [{ PGlite }, { drizzle: drizzlePglite }, { pg_trgm }] = await Promise.all([
     import("@electric-sql/pglite"),
@@ -52,7 +65,8 @@ async function openPglite(dataDir: string | undefined, template: PgliteTemplate 
       extensions: { pg_trgm },
     });
   const fresh = !dataDir || !existsSync(join(dataDir, "PG_VERSION"));
-  const files = template && fresh ? await preparePgliteTemplate(template) : undefined;
+  // A template that cannot be made (a read-only install) only costs the time it would have saved.
+  const files = fresh ? await preparePgliteTemplate(template ?? bareTemplate).catch(() => undefined) : undefined;
   let client: PGlite;
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
