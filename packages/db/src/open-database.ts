@@ -105,9 +105,10 @@ export async function preparePgliteTemplate(template: PgliteTemplate): Promise<T
       close: () => client.close(),
     };
     for (const m of template.migrations) await migrateService(handle, m);
-    // A checkpoint first, so a database loaded from the tarball has no WAL to replay.
+    // A checkpoint first, so a database loaded from the tarball has no WAL to replay. Gzipped: 4.5 MB, not 41
+    // (mostly the zeros of a WAL segment), which also leaves less garbage in a --memory start.
     await client.exec("CHECKPOINT");
-    const tarball = new Uint8Array(await (await client.dumpDataDir("none")).arrayBuffer());
+    const tarball = new Uint8Array(await (await client.dumpDataDir("gzip")).arrayBuffer());
     await client.close();
     return tarball;
   });

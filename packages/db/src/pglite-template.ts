@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import type { ServiceMigrations } from "./migrate-service.ts";
 
 export interface PgliteTemplate {
-  /** A directory of its own: `pgdata/` (a cleanly shut down data directory), `pgdata.tar`, `fingerprint.json`. */
+  /** A directory of its own: `pgdata/` (a cleanly shut down data directory), `pgdata.tar.gz`, `fingerprint.json`. */
   dir: string;
   /** The migrations the template holds, applied in this order. */
   migrations: ServiceMigrations[];
@@ -39,7 +39,7 @@ export function currentTemplate(template: PgliteTemplate): TemplateFiles | undef
   try {
     const meta = JSON.parse(readFileSync(join(template.dir, "fingerprint.json"), "utf8")) as { fingerprint?: string };
     if (meta.fingerprint !== migrationsFingerprint(template.migrations)) return undefined;
-    const files = { pgdata: join(template.dir, "pgdata"), tarball: join(template.dir, "pgdata.tar") };
+    const files = { pgdata: join(template.dir, "pgdata"), tarball: join(template.dir, "pgdata.tar.gz") };
     return existsSync(join(files.pgdata, "PG_VERSION")) && existsSync(files.tarball) ? files : undefined;
   } catch {
     return undefined;
@@ -59,7 +59,7 @@ export async function buildTemplate(template: PgliteTemplate, build: (pgdata: st
   mkdirSync(tmp, { recursive: true });
   try {
     const tarball = await build(join(tmp, "pgdata"));
-    writeFileSync(join(tmp, "pgdata.tar"), tarball);
+    writeFileSync(join(tmp, "pgdata.tar.gz"), tarball);
     writeFileSync(join(tmp, "fingerprint.json"), JSON.stringify({ fingerprint, builtAt: new Date().toISOString() }) + "\n");
     if (currentTemplate(template) === undefined) {
       rmSync(template.dir, { recursive: true, force: true });
