@@ -96,7 +96,10 @@ export async function preparePgliteTemplate(template: PgliteTemplate): Promise<T
     import("drizzle-orm/pglite"),
     import("@electric-sql/pglite/contrib/pg_trgm"),
   ]);
+  // initdb runs once per install: a template with migrations starts from a copy of the one of initdb alone.
+  const base = template.migrations.length > 0 ? await preparePgliteTemplate(bareTemplate) : undefined;
   return buildTemplate(template, async (pgdata) => {
+    if (base) copyTemplateData(base, pgdata);
     const client = await PGlite.create({ dataDir: pgdata, postgresqlconf: PGLITE_SETTINGS, extensions: { pg_trgm } });
     const handle: DatabaseHandle = {
       db: drizzlePglite({ client }) as unknown as Database,
