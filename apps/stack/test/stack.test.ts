@@ -36,7 +36,10 @@ describe("the embedded stack", () => {
     expect(now.startsWith("2026-04-13")).toBe(true);
     for (const url of urls()) {
       const health = (await json(await fetch(`${url}/health`))) as { now: string };
-      expect(Math.abs(Date.parse(health.now) - Date.parse(now))).toBeLessThan(5_000);
+      // Simulated time flows on from the move: at or after it, by no more than this request took on a busy machine.
+      const ahead = Date.parse(health.now) - Date.parse(now);
+      expect(ahead).toBeGreaterThanOrEqual(-1_000);
+      expect(ahead).toBeLessThan(60_000);
     }
   });
 

@@ -43,8 +43,9 @@ const PGLITE_SETTINGS = [
 ];
 
 /**
- * When no template is given (tests, a service run alone): a template of initdb alone, made once per install,
- * so a new database costs a copy instead of initdb. In node_modules/.cache: `npm ci` starts it afresh.
+ * When no template is given (tests, a service run alone): a template of initdb alone, made once per install
+ * (the build makes it), so a new database costs a copy instead of initdb. In node_modules/.cache: `npm ci`
+ * starts it afresh.
  */
 const bareTemplate: PgliteTemplate = {
   dir: fileURLToPath(new URL("../../../node_modules/.cache/inps-sim/pglite-initdb", import.meta.url)),
@@ -65,8 +66,14 @@ async function openPglite(dataDir: string | undefined, template: PgliteTemplate 
       extensions: { pg_trgm },
     });
   const fresh = !dataDir || !existsSync(join(dataDir, "PG_VERSION"));
-  // A template that cannot be made (a read-only install) only costs the time it would have saved.
-  const files = fresh ? await preparePgliteTemplate(template ?? bareTemplate).catch(() => undefined) : undefined;
+  // A template that cannot be made (a read-only install) only costs the time it would have saved. The one of
+  // initdb alone is made by the build (as the base of the stack's), not here: test files that start at once
+  // would each build it, and each pay initdb twice.
+  const files = !fresh
+    ? undefined
+    : template
+      ? await preparePgliteTemplate(template).catch(() => undefined)
+      : currentTemplate(bareTemplate);
   let client: PGlite;
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
