@@ -1,7 +1,6 @@
 // Typed client of the mail gateway: sends over SMTP (nodemailer) as the identity service does, and reads the
 // mailbox through Mailpit's API (mailpit-api), so a suite reads mail the same way from our gateway or a real Mailpit.
 import { randomUUID } from "node:crypto";
-import { simpleParser } from "mailparser";
 import { MailpitClient, type MailpitMessageSummaryResponse, type MailpitMessagesSummaryResponse } from "mailpit-api";
 import type { Transporter } from "nodemailer";
 import { findSecret } from "./sms.ts";
@@ -151,6 +150,9 @@ export function createMailClient(options: MailClientOptions): MailClient {
     const original = (message.Attachments ?? []).find((a) => a.FileName === "postacert.eml");
     if (!original) return undefined;
     const blob = await mailpit.getMessageAttachment(message.ID, original.PartID);
+    // mailparser loads here, with the first PEC envelope read: the identity service, which sends mail through
+    // this client, never pays for it.
+    const { simpleParser } = await import("mailparser");
     const inner = await simpleParser(Buffer.from(await blob.arrayBuffer()));
     return findMailSecret({ Text: inner.text ?? "", HTML: typeof inner.html === "string" ? inner.html : "" }, label);
   };
