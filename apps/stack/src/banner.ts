@@ -22,7 +22,7 @@ export function renderBanner(stack: RunningStack, options: { startupMs: number; 
   const width = Math.max(...rows.map(([k]) => k.length));
   return [
     "",
-    b(`INPS PIN simulator is up in ${(options.startupMs / 1000).toFixed(2)} s`),
+    b(`INPS PIN simulator is up in ${(options.startupMs / 1000).toFixed(1)} s`),
     ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`),
     "",
     `  Move simulated time: curl -X POST -H 'Authorization: Bearer ${stack.adminToken}' \\`,

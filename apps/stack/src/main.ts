@@ -3,10 +3,6 @@
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { ConfigError } from "@inps-sim/service-kit";
-import { renderBanner } from "./banner.ts";
-import { readStackConfig } from "./stack-config.ts";
-import { startStack } from "./start-stack.ts";
 
 const HELP = `Usage: npm start [-- options]
 
@@ -45,6 +41,13 @@ async function main(): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
+  // Loaded after the arguments are read: --help and a typo answer at once.
+  const [{ ConfigError }, { renderBanner }, { readStackConfig }, { startStack }] = await Promise.all([
+    import("@inps-sim/service-kit"),
+    import("./banner.ts"),
+    import("./stack-config.ts"),
+    import("./start-stack.ts"),
+  ]);
   try {
     const config = readStackConfig();
     // npm runs this script inside apps/stack; a relative DATA_DIR means the directory npm was started from.

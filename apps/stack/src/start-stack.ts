@@ -1,14 +1,24 @@
 // startStack: the four services in one process, one database, each on its own port, wired as under compose.
 import { join } from "node:path";
-import { openDatabase, type DatabaseHandle } from "@inps-sim/db";
+import { fileURLToPath } from "node:url";
+import { openDatabase, type DatabaseHandle, type PgliteTemplate } from "@inps-sim/db";
 import { identityMigrations, identityTables, readIdentityConfig, startIdentityService } from "@inps-sim/identity";
-import { readMailConfig, startMailService } from "@inps-sim/mail-gateway";
-import { readPostalConfig, startPostalService } from "@inps-sim/postal-gateway";
+import { mailMigrations, readMailConfig, startMailService } from "@inps-sim/mail-gateway";
+import { postalMigrations, readPostalConfig, startPostalService } from "@inps-sim/postal-gateway";
 import { createLogger, generateAdminToken, prepareService, type Logger, type RunningService } from "@inps-sim/service-kit";
-import { readSmsConfig, startSmsService } from "@inps-sim/sms-gateway";
+import { readSmsConfig, smsMigrations, startSmsService } from "@inps-sim/sms-gateway";
 
 /** The operator id of the generated token: the timeline records it. */
 export const GENERATED_OPERATOR = "contact-centre";
+
+/**
+ * Every service's migrations applied to one PGlite data directory, made by the install (`npm run build`) and
+ * rebuilt by the first start that finds it older than the migrations: a fresh database starts from a copy.
+ */
+export const stackTemplate: PgliteTemplate = {
+  dir: fileURLToPath(new URL("../dist/pglite-template", import.meta.url)),
+  migrations: [identityMigrations, smsMigrations, mailMigrations, postalMigrations],
+};
 
 export interface StackOptions {
   /** Environment the services read their settings from (ports, seeds, profiles); defaults to process.env. */
@@ -50,6 +60,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const handle = await openDatabase({
     url: options.databaseUrl,
     dataDir: options.dataDir ? join(options.dataDir, "pglite") : undefined,
+    template: stackTemplate,
   });
 
   const started: RunningService[] = [];

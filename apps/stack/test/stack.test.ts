@@ -36,7 +36,10 @@ describe("the embedded stack", () => {
     expect(now.startsWith("2026-04-13")).toBe(true);
     for (const url of urls()) {
       const health = (await json(await fetch(`${url}/health`))) as { now: string };
-      expect(Math.abs(Date.parse(health.now) - Date.parse(now))).toBeLessThan(5_000);
+      // Simulated time flows on from the move: at or after it, by no more than this request took on a busy machine.
+      const ahead = Date.parse(health.now) - Date.parse(now);
+      expect(ahead).toBeGreaterThanOrEqual(-1_000);
+      expect(ahead).toBeLessThan(60_000);
     }
   });
 
@@ -60,7 +63,7 @@ describe("the embedded stack", () => {
     const banner = renderBanner(stack, { startupMs: 1234 });
     for (const url of urls()) expect(banner).toContain(url);
     expect(banner).toContain(stack.adminToken);
-    expect(banner).toContain("1.23 s");
+    expect(banner).toContain("up in 1.2 s");
   });
 
   it("generates an operator token when OPERATOR_TOKENS is unset, prints it, and the contact-centre API takes it", async () => {
