@@ -1,6 +1,10 @@
-// Login throughput on PostgreSQL (issue 4): logins/s and p99 with autocannon.
+// Login throughput on PostgreSQL (issues 4 and 16): logins/s and p99 with autocannon.
 //  1. fast hash profile vs a floor endpoint that runs the same SQL with no domain logic (target ≥ 50%);
-//  2. production hash profile vs argon2id's own verify rate on this machine (target ≥ 90%).
+//  2. production hash profile vs the same floor plus the same argon2id verify (target ≥ 90%).
+// The floor of 2 is an endpoint of the same server, under the same load generator and concurrency: argon2id's
+// rate alone (also printed) is measured with no HTTP, no SQL and no autocannon on the two cores, and a login
+// cannot reach it (issue 16 measured 62% against it, with the login doing one verify and nothing else heavy).
+// Floor and login run in turn, twice each, and the medians are compared: the machine is shared.
 // Run: npm run bench -- login   (DATABASE_URL: a server; a database of its own is created and dropped)
 import { randomUUID } from "node:crypto";
 import { createArgon2Hasher, cryptoRandom } from "@inps-sim/crypto";
@@ -20,6 +24,7 @@ import { createLogger, listen, loadPersistentClock } from "@inps-sim/service-kit
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import postgres from "postgres";
+import { loadAverage } from "./lib.ts";
 
 interface CannonResult {
   requests: { average: number; total: number };
@@ -105,8 +110,9 @@ try {
     });
     // The floor: the same reads and writes as a login (credential + citizen, session, event), no hashing or rules.
     const { citizens, credentials, sessions, events } = identityTables;
+    const floorHash = await hasher.hash(PIN);
     const floor = new Hono().post("/floor", async (c) => {
-      const { fiscalCode } = (await c.req.json()) as { fiscalCode: string };
+      const { fiscalCode, pin } = (await c.req.json()) as { fiscalCode: string; pin?: string };
       const now = clock.now();
       const rows = await handle.db
         .select({ credential: credentials, citizen: citizens })
@@ -115,6 +121,8 @@ try {
         .where(and(eq(credentials.fiscalCode, fiscalCode), notInArray(credentials.state, ["expired", "revoked"])))
         .limit(1);
       const row = rows[0]!;
+      // The production floor verifies as a login does (against a hash of the same cost).
+      if (pin !== undefined && !(await hasher.verify(floorHash, pin))) return c.json({ error: "wrong" }, 401);
       const token = newSessionToken();
       await handle.db.transaction(async (tx) => {
         await tx.insert(sessions).values({
@@ -151,7 +159,7 @@ try {
       if (res.status === 201) fiscalCodes.push(p.fiscalCode);
       else if (i === 0) throw new Error(`POST /__sim/citizens answered ${res.status}: ${await res.text()}`);
     }
-    process.stdout.write(`\n${profile} hash profile, ${fiscalCodes.length} citizens, ${CONNECTIONS} connections, ${SECONDS} s each (${randomUUID().slice(0, 8)})\n`);
+    process.stdout.write(`\n${profile} hash profile, ${fiscalCodes.length} citizens, ${CONNECTIONS} connections, ${SECONDS} s each (${randomUUID().slice(0, 8)}); ${loadAverage()}\n`);
     if (profile === "fast") {
       const floorRun = await run("floor (same SQL, no logic)", `${server.url}/floor`, () => ({ fiscalCode: citizen() }));
       const login = await run("POST /api/v1/sessions", `${server.url}/api/v1/sessions`, () => ({ fiscalCode: citizen(), pin: PIN }));
@@ -159,9 +167,15 @@ try {
       process.stdout.write(`login / floor = ${(ratio * 100).toFixed(0)}% (target ≥ 50%)\n`);
     } else {
       const rate = await argon2Rate("production");
-      process.stdout.write(`${"argon2id verify alone".padEnd(34)} ${rate.toFixed(0).padStart(6)} verifies/s\n`);
-      const login = await run("POST /api/v1/sessions", `${server.url}/api/v1/sessions`, () => ({ fiscalCode: citizen(), pin: PIN }));
-      process.stdout.write(`login / argon2id = ${((login.requests.average / rate) * 100).toFixed(0)}% (target ≥ 90%)\n`);
+      process.stdout.write(`${"argon2id verify alone (no HTTP)".padEnd(34)} ${rate.toFixed(0).padStart(6)} verifies/s\n`);
+      const floors: number[] = [];
+      const logins: number[] = [];
+      for (let round = 0; round < 2; round++) {
+        floors.push((await run("floor (same SQL + verify)", `${server.url}/floor`, () => ({ fiscalCode: citizen(), pin: PIN }))).requests.average);
+        logins.push((await run("POST /api/v1/sessions", `${server.url}/api/v1/sessions`, () => ({ fiscalCode: citizen(), pin: PIN }))).requests.average);
+      }
+      const mid = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      process.stdout.write(`login / floor = ${((mid(logins) / mid(floors)) * 100).toFixed(0)}% (target ≥ 90%); login / argon2id alone = ${((mid(logins) / rate) * 100).toFixed(0)}%\n`);
     }
     await server.close();
   }

@@ -3,6 +3,7 @@ import { readdirSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchPeers, installPeers } from "./peers.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const all = readdirSync(here)
@@ -22,6 +23,7 @@ if (unknown.length) {
 let failed = 0;
 for (const name of wanted.length ? wanted : all) {
   process.stdout.write(`\n### ${name}\n`);
+  if (benchPeers[name]) installPeers(benchPeers[name]);
   const result = spawnSync(process.execPath, ["--import", "tsx", join(here, `${name}.bench.ts`)], { stdio: "inherit" });
   if (result.status !== 0) failed++;
 }

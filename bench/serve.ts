@@ -13,7 +13,7 @@ import {
   tlsCertificate,
 } from "@inps-sim/mail-gateway";
 import { createLogger } from "@inps-sim/service-kit";
-import { readSmsConfig, startSmsGateway } from "@inps-sim/sms-gateway";
+import { readSmsConfig, startSmsService } from "@inps-sim/sms-gateway";
 import { sql } from "drizzle-orm";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -186,7 +186,7 @@ try {
   } else if (kind === "sms") {
     const handle = await database();
     const logger = createLogger({ service: "sms-gateway", level, destination: process.stderr });
-    const service = await startSmsGateway({
+    const service = await startSmsService({
       handle,
       config: readSmsConfig({
         SMS_PORT: "0",

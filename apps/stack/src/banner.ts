@@ -11,13 +11,18 @@ export function renderBanner(stack: RunningStack, options: { startupMs: number; 
     ["  SMTP", `smtp://127.0.0.1:${mail.ports.smtp ?? "?"}`],
     ["Postal gateway", `${postal.urls.http}   (mailbox page /, API /api/v1/letters)`],
     ["Control plane", `Authorization: Bearer ${stack.adminToken}   (/__sim on every service; GET /__sim/stack lists them)`],
-    ...(stack.operatorToken ? [["Operator token", `${stack.operatorToken}   (contact-centre API /api/v1/operator)`] as [string, string]] : []),
+    [
+      "Operator",
+      stack.operatorToken
+        ? `Authorization: Bearer ${stack.operatorToken}   (/api/v1/operator/*, the contact centre; OPERATOR_TOKENS sets your own)`
+        : "tokens from OPERATOR_TOKENS   (/api/v1/operator/*, the contact centre)",
+    ],
     ["Database", `${stack.database.kind} — ${stack.database.location}`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   return [
     "",
-    b(`INPS PIN simulator is up in ${(options.startupMs / 1000).toFixed(2)} s`),
+    b(`INPS PIN simulator is up in ${(options.startupMs / 1000).toFixed(1)} s`),
     ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`),
     "",
     `  Move simulated time: curl -X POST -H 'Authorization: Bearer ${stack.adminToken}' \\`,

@@ -43,9 +43,10 @@ program
   .option("--memory", "keep everything in memory")
   .option("--reset", "wipe the embedded database first")
   .action((opts: { memory?: boolean; reset?: boolean }) => {
-    const main = fileURLToPath(new URL("./main.ts", import.meta.url));
+    // The bundled stack, as npm start runs it (rebuilt first when a source is newer).
+    const runner = fileURLToPath(new URL("../bin/run.mjs", import.meta.url));
     const args = [...(opts.memory ? ["--memory"] : []), ...(opts.reset ? ["--reset"] : [])];
-    const child = spawn(process.execPath, ["--import", "tsx", main, ...args], { stdio: "inherit" });
+    const child = spawn(process.execPath, [runner, "stack", ...args], { stdio: "inherit" });
     child.on("exit", (code) => (process.exitCode = code ?? 1));
   });
 

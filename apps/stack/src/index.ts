@@ -1,2 +1,2 @@
-export { startStack, type RunningStack, type StackOptions } from "./start-stack.ts";
+export { startStack, stackTemplate, type RunningStack, type StackOptions } from "./start-stack.ts";
 export { renderBanner } from "./banner.ts";

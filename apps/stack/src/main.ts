@@ -3,10 +3,6 @@
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { ConfigError } from "@inps-sim/service-kit";
-import { renderBanner } from "./banner.ts";
-import { readStackConfig } from "./stack-config.ts";
-import { startStack } from "./start-stack.ts";
 
 const HELP = `Usage: npm start [-- options]
 
@@ -24,6 +20,7 @@ Environment (see docs/configuration.md for all of it):
   DATA_DIR=.data      where the embedded database lives
   DATABASE_URL        postgres://… to use a PostgreSQL server instead of the embedded one
   SIM_ADMIN_TOKEN     control-plane token (generated and printed when unset)
+  OPERATOR_TOKENS     operatorId:token pairs for the contact-centre API (one generated and printed when unset)
   SIM_START           first instant of simulated time, e.g. 2026-01-15T09:00:00Z
   SIM_SEED            seed of every simulated random draw (faults, postal delays)
   SIM_CONTROL=off     remove the /__sim control plane
@@ -44,6 +41,13 @@ async function main(): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
+  // Loaded after the arguments are read: --help and a typo answer at once.
+  const [{ ConfigError }, { renderBanner }, { readStackConfig }, { startStack }] = await Promise.all([
+    import("@inps-sim/service-kit"),
+    import("./banner.ts"),
+    import("./stack-config.ts"),
+    import("./start-stack.ts"),
+  ]);
   try {
     const config = readStackConfig();
     // npm runs this script inside apps/stack; a relative DATA_DIR means the directory npm was started from.

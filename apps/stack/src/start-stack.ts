@@ -1,12 +1,24 @@
 // startStack: the four services in one process, one database, each on its own port, wired as under compose.
-import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import { openDatabase, type DatabaseHandle } from "@inps-sim/db";
-import { readIdentityConfig, startIdentityService } from "@inps-sim/identity";
-import { readMailConfig, startMailService } from "@inps-sim/mail-gateway";
-import { readPostalConfig, startPostalService } from "@inps-sim/postal-gateway";
-import { createLogger, generateAdminToken, type Logger, type RunningService } from "@inps-sim/service-kit";
-import { readSmsConfig, startSmsGateway } from "@inps-sim/sms-gateway";
+import { fileURLToPath } from "node:url";
+import { openDatabase, type DatabaseHandle, type PgliteTemplate } from "@inps-sim/db";
+import { identityMigrations, identityTables, readIdentityConfig, startIdentityService } from "@inps-sim/identity";
+import { mailMigrations, readMailConfig, startMailService } from "@inps-sim/mail-gateway";
+import { postalMigrations, readPostalConfig, startPostalService } from "@inps-sim/postal-gateway";
+import { createLogger, generateAdminToken, prepareService, type Logger, type RunningService } from "@inps-sim/service-kit";
+import { readSmsConfig, smsMigrations, startSmsService } from "@inps-sim/sms-gateway";
+
+/** The operator id of the generated token: the timeline records it. */
+export const GENERATED_OPERATOR = "contact-centre";
+
+/**
+ * Every service's migrations applied to one PGlite data directory, made by the install (`npm run build`) and
+ * rebuilt by the first start that finds it older than the migrations: a fresh database starts from a copy.
+ */
+export const stackTemplate: PgliteTemplate = {
+  dir: fileURLToPath(new URL("../dist/pglite-template", import.meta.url)),
+  migrations: [identityMigrations, smsMigrations, mailMigrations, postalMigrations],
+};
 
 export interface StackOptions {
   /** Environment the services read their settings from (ports, seeds, profiles); defaults to process.env. */
@@ -26,7 +38,7 @@ export interface StackOptions {
 
 export interface RunningStack {
   adminToken: string;
-  /** Set when OPERATOR_TOKENS was not: the contact-centre operator's token the stack generated. */
+  /** The contact-centre operator's token the stack generated because OPERATOR_TOKENS was unset. */
   operatorToken?: string | undefined;
   database: { kind: string; location: string };
   services: { identity: RunningService; sms: RunningService; mail: RunningService; postal: RunningService };
@@ -40,24 +52,34 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   }
   const adminToken = options.adminToken ?? env.SIM_ADMIN_TOKEN ?? generateAdminToken();
   env.SIM_ADMIN_TOKEN = adminToken;
-  // Without OPERATOR_TOKENS one contact-centre operator is made up, printed, and told to suites by GET /__sim/stack.
-  const operatorToken = env.OPERATOR_TOKENS?.trim() ? undefined : `op_${randomBytes(12).toString("hex")}`;
-  if (operatorToken) env.OPERATOR_TOKENS = `contact-centre:${operatorToken}`;
+  // Without OPERATOR_TOKENS the contact-centre API would refuse everyone: one operator is made, as the admin token is.
+  const operatorToken = env.OPERATOR_TOKENS ? undefined : generateAdminToken().replace(/^sim_/, "op_");
+  if (operatorToken) env.OPERATOR_TOKENS = `${GENERATED_OPERATOR}:${operatorToken}`;
   const loggerFor = (service: string): Logger =>
     createLogger({ service, level: options.logLevel ?? env.LOG_LEVEL, destination: options.logDestination });
   const handle = await openDatabase({
     url: options.databaseUrl,
     dataDir: options.dataDir ? join(options.dataDir, "pglite") : undefined,
+    template: stackTemplate,
   });
 
   const started: RunningService[] = [];
   try {
+    // One simulated clock for the services of this process (kept in the identity service's table): a move is seen by
+    // all at once. The mail gateway keeps its own, brought level by the identity service's forwarded moves.
+    const clock = await prepareService({
+      handle,
+      migrations: identityMigrations,
+      clockTable: identityTables.simClock,
+      start: options.simStart,
+    });
     const common = { handle, simStart: options.simStart };
+    const shared = { ...common, clock };
     // Gateways first: the identity service is told where they actually listen (ports may be 0).
     const [sms, mail, postal] = await Promise.all([
-      startSmsGateway({ ...common, config: readSmsConfig(env), logger: loggerFor("sms-gateway") }),
+      startSmsService({ ...shared, config: readSmsConfig(env), logger: loggerFor("sms-gateway") }),
       startMailService({ ...common, config: readMailConfig(env), logger: loggerFor("mail-gateway") }),
-      startPostalService({ ...common, config: readPostalConfig(env), logger: loggerFor("postal-gateway") }),
+      startPostalService({ ...shared, config: readPostalConfig(env), logger: loggerFor("postal-gateway") }),
     ]);
     started.push(sms, mail, postal);
     const identityEnv = {
@@ -68,7 +90,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       POSTAL_URL: postal.urls.http,
     };
     const identity = await startIdentityService({
-      ...common,
+      ...shared,
       config: readIdentityConfig(identityEnv),
       logger: loggerFor("identity"),
       announce: { operatorToken },

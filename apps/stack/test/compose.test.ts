@@ -56,15 +56,17 @@ describe("docker-compose.yml", () => {
   });
 
   for (const [name, app] of Object.entries(apps)) {
-    it(`starts ${name} with its own entry point`, () => {
-      expect(service(name).command).toEqual(["npm", "start", "-w", app.pkg]);
+    it(`starts ${name} alone from its own bundle, as its npm start does`, () => {
+      // bin/run.mjs runs dist/<app>.mjs, which the build makes from apps/<app>/src/main.ts.
+      expect(service(name).command).toEqual(["node", "apps/stack/bin/run.mjs", app.dir]);
+      expect(existsSync(join(root, "apps", "stack", "bin", "run.mjs"))).toBe(true);
+      expect(existsSync(join(root, "apps", app.dir, "src", "main.ts")), `${app.pkg} entry point`).toBe(true);
       const pkg = JSON.parse(readFileSync(join(root, "apps", app.dir, "package.json"), "utf8")) as {
         name: string;
         scripts: Record<string, string>;
       };
       expect(pkg.name).toBe(app.pkg);
-      const entry = /tsx (\S+)/.exec(pkg.scripts.start ?? "")?.[1];
-      expect(entry && existsSync(join(root, "apps", app.dir, entry)), `${app.pkg} start script`).toBe(true);
+      expect(pkg.scripts.start).toBe(`node ../stack/bin/run.mjs ${app.dir}`);
     });
 
     it(`gives ${name} only settings it reads, on the contract's ports`, () => {

@@ -1,9 +1,8 @@
 // Typed client of the mail gateway: sends over SMTP (nodemailer) as the identity service does, and reads the
 // mailbox through Mailpit's API (mailpit-api), so a suite reads mail the same way from our gateway or a real Mailpit.
 import { randomUUID } from "node:crypto";
-import { simpleParser } from "mailparser";
 import { MailpitClient, type MailpitMessageSummaryResponse, type MailpitMessagesSummaryResponse } from "mailpit-api";
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { findSecret } from "./sms.ts";
 
 export interface MailClientOptions {
@@ -127,9 +126,10 @@ function toSendError(error: unknown): MailSendError {
 export function createMailClient(options: MailClientOptions): MailClient {
   const mailpit = new MailpitClient(options.apiUrl);
   const timeout = options.smtpTimeoutMs ?? 5000;
-  let transport: Transporter | null = null;
+  // nodemailer (~430 KB of code) is loaded by the first message sent, not by every process that makes a client.
+  let transport: Promise<Transporter> | null = null;
   const smtp = () =>
-    (transport ??= nodemailer.createTransport({
+    (transport ??= import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport({
       host: options.smtpHost ?? "127.0.0.1",
       port: options.smtpPort ?? 1025,
       secure: false,
@@ -139,7 +139,7 @@ export function createMailClient(options: MailClientOptions): MailClient {
       connectionTimeout: timeout,
       greetingTimeout: timeout,
       socketTimeout: timeout * 3,
-    }));
+    })));
 
   const waitForMessage = (query: string, wait: WaitOptions = {}) =>
     mailpit.waitForMessage({ query }, { timeout: wait.timeoutMs ?? 5000, interval: wait.intervalMs ?? 100 });
@@ -150,6 +150,9 @@ export function createMailClient(options: MailClientOptions): MailClient {
     const original = (message.Attachments ?? []).find((a) => a.FileName === "postacert.eml");
     if (!original) return undefined;
     const blob = await mailpit.getMessageAttachment(message.ID, original.PartID);
+    // mailparser loads here, with the first PEC envelope read: the identity service, which sends mail through
+    // this client, never pays for it.
+    const { simpleParser } = await import("mailparser");
     const inner = await simpleParser(Buffer.from(await blob.arrayBuffer()));
     return findMailSecret({ Text: inner.text ?? "", HTML: typeof inner.html === "string" ? inner.html : "" }, label);
   };
@@ -164,7 +167,7 @@ export function createMailClient(options: MailClientOptions): MailClient {
           : `<${input.messageId}>`
         : newMessageId(from);
       try {
-        const info = (await smtp().sendMail({
+        const info = (await (await smtp()).sendMail({
           from,
           to: list(input.to),
           cc: list(input.cc),
@@ -211,7 +214,7 @@ export function createMailClient(options: MailClientOptions): MailClient {
       await mailpit.deleteMessagesBySearch({ query });
     },
     close() {
-      transport?.close();
+      void transport?.then((t) => t.close(), () => undefined);
       transport = null;
     },
   };

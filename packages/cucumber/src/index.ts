@@ -13,8 +13,10 @@ import "./steps/change.steps.ts";
 import "./steps/time.steps.ts";
 import "./steps/gateways.steps.ts";
 import "./steps/operator.steps.ts";
+import "./steps/revocation.steps.ts";
+import "./steps/contacts.steps.ts";
 import "./steps/secrets.steps.ts";
 
-export { SimulatorWorld, type PinChangeMade, type PinRequestMade, type SpokenChannel } from "./support/world.ts";
+export { SimulatorWorld, type ContactChangeMade, type PinChangeMade, type PinRequestMade, type SpokenChannel } from "./support/world.ts";
 export * from "./support/citizen-journeys.ts";
 export type { StackEndpoints } from "./support/stack-endpoints.ts";

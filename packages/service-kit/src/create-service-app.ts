@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import { problem, ProblemError, validationFailed } from "./problem.ts";
 import { fieldErrors } from "./zod-errors.ts";
+import { validationHook } from "./openapi.ts";
 
 export interface ServiceVariables {
   requestId: string;
@@ -18,11 +19,7 @@ export type ServiceApp = OpenAPIHono<ServiceEnv>;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export function createServiceApp(options: { logger: Logger }): ServiceApp {
-  const app = new OpenAPIHono<ServiceEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw validationFailed(fieldErrors(result.error));
-    },
-  });
+  const app = new OpenAPIHono<ServiceEnv>({ defaultHook: validationHook });
 
   app.use("*", async (c, next) => {
     const given = c.req.header("x-request-id");

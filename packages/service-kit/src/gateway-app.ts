@@ -1,6 +1,7 @@
 // The frame every mock gateway shares: the service app, /health, faults (and a body limit) in front of /api/v1,
 // and the /__sim control plane when there is a token. The gateway adds its own routes in between.
 import type { Database, DatabaseHandle, DatabaseKind } from "@inps-sim/db";
+import { mountApiDocs, type ApiDocsOptions } from "./api-docs.ts";
 import { createServiceApp, type ServiceApp } from "./create-service-app.ts";
 import { FaultInjector, faultInjection } from "./faults.ts";
 import { guardGatewayApi } from "./gateway-api.ts";
@@ -29,6 +30,8 @@ export interface GatewayFrame {
   sim: Omit<SimControlOptions, "token" | "clock" | "faults">;
   /** Mounts the gateway's own routes. */
   routes(app: ServiceApp): void;
+  /** The API's OpenAPI document (/openapi.json) and reference page (/docs); unset: neither is served. */
+  docs?: ApiDocsOptions;
 }
 
 export function createGatewayApp(deps: GatewayDeps, frame: GatewayFrame): ServiceApp {
@@ -37,6 +40,7 @@ export function createGatewayApp(deps: GatewayDeps, frame: GatewayFrame): Servic
   if (frame.maxBodyBytes === undefined) app.use("/api/v1/*", faultInjection(deps.faults));
   else guardGatewayApi(app, { faults: deps.faults, maxBodyBytes: frame.maxBodyBytes });
   frame.routes(app);
+  if (frame.docs) mountApiDocs(app, frame.docs);
   if (deps.adminToken) {
     app.route("/__sim", createSimControl({ ...frame.sim, token: deps.adminToken, clock: deps.clock, faults: deps.faults }));
   }

@@ -16,4 +16,7 @@ export type OutboxPurpose =
   | "pin-changed"
   | "recovery-link"
   | "recovery-first-half"
-  | "recovery-second-half";
+  | "recovery-second-half"
+  | "revocation-confirmed"
+  | "contact-verification-code"
+  | "contacts-changed";

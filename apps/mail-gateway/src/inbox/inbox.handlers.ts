@@ -57,7 +57,7 @@ export const inboxPage = (deps: { mailbox: Mailbox }) => async (c: C) => {
     .map(
       (m) => `<tr class="${m.Read ? "" : "unread"}"><td>${e(addr(m.From))}</td><td>${e(addrs(m.To))}</td>
 <td><a href="/view/${e(m.ID)}">${e(m.Subject || "(senza oggetto)")}</a><div class="snippet">${e(m.Snippet)}</div></td>
-<td class="muted">${e(m.Created)}</td><td>${m.Attachments > 0 ? `📎 ${m.Attachments}` : ""}${m.Tags.map((t) => ` <span class="muted">#${e(t)}</span>`).join("")}</td></tr>`,
+<td class="muted">${e(m.Created)}</td><td>${m.Attachments > 0 ? `${m.Attachments} allegat${m.Attachments === 1 ? "o" : "i"}` : ""}${m.Tags.map((t) => ` <span class="muted">#${e(t)}</span>`).join("")}</td></tr>`,
     )
     .join("\n");
   const nav: string[] = [];

@@ -9,7 +9,7 @@ import { newIdentificativo } from "./daticert.ts";
 import { composeAnomalyEnvelope, composeTransportEnvelope, type EnvelopeInput } from "./envelopes.ts";
 import { domainOf, isCertified, isUnknownMailbox, type PecSettings } from "./pec-rules.ts";
 import { composeReceipt, type ReceiptInput, type ReceiptKind } from "./receipts.ts";
-import { createPecSigner, simulatedProviderCertificate, type PecSigner } from "./smime.ts";
+import type { PecSigner } from "./smime.ts";
 
 export interface ProviderMessage {
   raw: Buffer;
@@ -35,16 +35,20 @@ export class PecProvider {
 
   constructor(private readonly settings: PecSettings) {}
 
-  /** The signer, made on first use: the configured certificate, or one made now for the provider. Null when off. */
-  signer(): PecSigner | null {
+  /**
+   * The signer, made on first use: the configured certificate, or one made now for the provider. Null when off.
+   * smime.ts and node-forge (~600 KB) load with the first PEC message, not at start.
+   */
+  async signer(): Promise<PecSigner | null> {
     if (this.#signer !== undefined) return this.#signer;
     const signature = this.settings.signature;
     if (signature && !signature.enabled) return (this.#signer = null);
+    const { createPecSigner, simulatedProviderCertificate } = await import("./smime.ts");
     const material =
       signature?.certificateFile && signature.keyFile
         ? { certificatePem: readFileSync(signature.certificateFile, "utf8"), privateKeyPem: readFileSync(signature.keyFile, "utf8") }
         : simulatedProviderCertificate(this.settings.provider, this.settings.domains[0] ?? "pec.it");
-    return (this.#signer = createPecSigner(material));
+    return (this.#signer ??= createPecSigner(material));
   }
 
   /**
@@ -58,7 +62,7 @@ export class PecProvider {
     const fromProvider = parsed.header("x-ricevuta") !== undefined || parsed.header("x-trasporto") !== undefined;
     const sender = envelope.from || parsed.from.Address;
     if (certified.length === 0 || fromProvider || !sender) return null;
-    const signer = this.signer();
+    const signer = await this.signer();
     const ordinary = recipients.filter((r) => !isCertified(r, s));
     const reachable = certified.filter((r) => !isUnknownMailbox(r, s));
     const original: EnvelopeInput = {

@@ -89,7 +89,8 @@ export async function inbox(c: Connected, fiscalCode: string): Promise<Received[
       const sms = await c.sms.get(m.gatewayRef);
       out.push({ at, channel: "sms", purpose: m.purpose, to: sms.to, text: sms.text, ref: sms.id });
     } else if (m.channel === "letter") {
-      const letter = await c.postal.get(m.gatewayRef);
+      // What is on its way too, as the control plane sees it: a letter's body is public only once delivered.
+      const letter = await c.postal.peek(m.gatewayRef);
       out.push({ at, channel: "letter", purpose: m.purpose, to: `${letter.recipient.name}, ${letter.recipient.city}`, text: letter.body, ref: `${c.directory.services.postal}/api/v1/letters/${letter.id}.pdf` });
     } else {
       const found = await c.mail.search(`message-id:${m.gatewayRef.replace(/^<|>$/g, "")}`);

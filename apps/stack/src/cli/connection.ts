@@ -50,6 +50,6 @@ export async function connect(options: ConnectionOptions): Promise<Connected> {
     identity: createIdentityClient({ baseUrl: url, adminToken: options.token }),
     sms: createSmsClient({ baseUrl: directory.services.sms }),
     mail: createMailClient({ apiUrl: directory.services.mail.http, smtpHost: smtp.hostname, smtpPort: Number(smtp.port) }),
-    postal: createPostalClient({ baseUrl: directory.services.postal }),
+    postal: createPostalClient({ baseUrl: directory.services.postal, adminToken: options.token }),
   };
 }

@@ -8,7 +8,7 @@ import {
   findSecret,
   type DigitalChannel,
   type IdentityResult,
-  type Letter,
+  type LetterContent,
   type PinRequestInput,
   type Session,
 } from "@inps-sim/clients";
@@ -156,10 +156,11 @@ export async function letterIdsOf(world: SimulatorWorld): Promise<string[]> {
 }
 
 /** The citizen's letters (newest first), in full, that carry `label`. */
-export async function lettersWith(world: SimulatorWorld, label: string): Promise<(Letter & { value: string })[]> {
-  const out: (Letter & { value: string })[] = [];
+export async function lettersWith(world: SimulatorWorld, label: string): Promise<(LetterContent & { value: string })[]> {
+  const out: (LetterContent & { value: string })[] = [];
   for (const id of await letterIdsOf(world)) {
-    const letter = await world.postal.get(id);
+    // Read on the letter's way (the control plane's look inside the post): its body is public only once delivered.
+    const letter = await world.postal.peek(id);
     const value = findSecret(letter.body, label);
     if (value !== undefined) out.push({ ...letter, value });
   }
@@ -174,12 +175,12 @@ export async function lettersCarrying(world: SimulatorWorld, label: string, valu
   const { firstName, lastName, residence } = world.citizen;
   let count = 0;
   for (const summary of await world.postal.list({ name: `${firstName} ${lastName}`, postalCode: residence.postalCode })) {
-    if (findSecret((await world.postal.get(summary.id)).body, label) === value) count++;
+    if (findSecret((await world.postal.peek(summary.id)).body, label) === value) count++;
   }
   return count;
 }
 
-export async function letterWith(world: SimulatorWorld, label: string): Promise<Letter & { value: string }> {
+export async function letterWith(world: SimulatorWorld, label: string): Promise<LetterContent & { value: string }> {
   await nudgeOutbox(world);
   const letter = await poll(`a letter to ${world.citizen.fiscalCode} with "${label}"`, async () => (await lettersWith(world, label))[0]);
   noteSecret(world, letter.value);

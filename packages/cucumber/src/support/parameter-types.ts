@@ -50,3 +50,10 @@ defineParameterType({
 
 /** What the citizen's page says must happen to the PIN first: replaced (the 16 characters) or renewed (after 180 days). */
 defineParameterType({ name: "requiredActionWord", regexp: /replaced|renewed/, transformer: (s: string) => s });
+
+/** A detail of an online revocation that is not the citizen's (R23): the health card number or the email. */
+defineParameterType({
+  name: "wrongRevocationDetail",
+  regexp: /a health card number that is not theirs|an email that is not registered/,
+  transformer: (s: string) => s,
+});

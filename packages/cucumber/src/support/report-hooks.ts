@@ -36,7 +36,7 @@ async function received(world: SimulatorWorld, notes: string[]): Promise<{ items
   const outbox = await attempt("the outbox", () => world.identity.simOutbox({ fiscalCode: world.citizen.fiscalCode }), notes);
   const letterIds = outbox?.ok ? outbox.body.messages.flatMap((m) => (m.channel === "letter" && m.gatewayRef ? [m.gatewayRef] : [])) : [];
   for (const id of letterIds) {
-    const letter = await attempt(`the letter ${id}`, () => world.postal.get(id), notes);
+    const letter = await attempt(`the letter ${id}`, () => world.postal.peek(id), notes);
     if (!letter) continue;
     const pdf = `${world.stack.postalUrl}/api/v1/letters/${encodeURIComponent(id)}.pdf`;
     pdfs.push({ id, url: pdf });

@@ -8,6 +8,8 @@ import {
   createPostalClient,
   createSmsClient,
   type Activated,
+  type ContactChangeStarted,
+  type ContactsAnswer,
   type IdentityClient,
   type IdentityResult,
   type MailClient,
@@ -15,6 +17,7 @@ import {
   type PinChangeStarted,
   type PinRequestAccepted,
   type PostalClient,
+  type Revoked,
   type Session,
   type SmsClient,
   type Timeline,
@@ -45,7 +48,7 @@ function createClients(stack: StackEndpoints): Clients {
     stack,
     sim: createControlPlane(stack.identityUrl, stack.adminToken),
     sms: createSmsClient({ baseUrl: stack.smsUrl }),
-    postal: createPostalClient({ baseUrl: stack.postalUrl }),
+    postal: createPostalClient({ baseUrl: stack.postalUrl, adminToken: stack.adminToken }),
     mail: createMailClient({ apiUrl: stack.mailUrl, smtpHost: stack.smtpHost, smtpPort: stack.smtpPort }),
     identity: createIdentityClient({ baseUrl: stack.identityUrl, adminToken: stack.adminToken, operatorToken: stack.operatorToken }),
     faults: createGatewayFaults(stack),
@@ -64,6 +67,16 @@ export interface PinChangeMade {
   newPin: string;
   started: IdentityResult<PinChangeStarted>;
   verified?: IdentityResult<PinChanged>;
+}
+
+/** A change of contacts in "modifica contatti PIN", or one made by the contact centre, and INPS's answers. */
+export interface ContactChangeMade {
+  started?: IdentityResult<ContactChangeStarted>;
+  verified?: IdentityResult<ContactsAnswer>;
+  /** The new mobile number the citizen gave. */
+  newMobile?: string;
+  /** What the operator saw after adding a contact by phone. */
+  byOperator?: IdentityResult<ContactsAnswer>;
 }
 
 export class SimulatorWorld extends World {
@@ -85,6 +98,9 @@ export class SimulatorWorld extends World {
   /** A second session of the same citizen, "on another device". */
   otherSession: Session | undefined;
   change: PinChangeMade | undefined;
+  /** Every revocation tried, online or by the contact centre, the last one last. */
+  readonly revocations: IdentityResult<Revoked>[] = [];
+  readonly contactChange: ContactChangeMade = {};
   /** The last answer of the identity service to anything the citizen did. */
   lastAnswer: IdentityResult<unknown> | undefined;
   /** Every answer the citizen received, as text (R14 searches them all for secrets). */
