@@ -19,6 +19,7 @@ async function revocationOf(world: SimulatorWorld): Promise<RevocationInput> {
   return { fiscalCode: world.citizen.fiscalCode, healthCard: await world.healthCard(), email: world.citizen.email };
 }
 
+/** A citizen made through the control plane with no health card on record, and this active PIN. */
 Given("a citizen without a tessera sanitaria on record, whose PIN is {string}", async function (this: SimulatorWorld, pin: string) {
   const c = this.citizen;
   const created = await this.identity.simCreateCitizen({
@@ -36,6 +37,7 @@ Given("a citizen without a tessera sanitaria on record, whose PIN is {string}", 
   setPin(this, pin);
 });
 
+/** Revokes online (POST /api/v1/revocations) with the citizen's own fiscal code, health card and email. */
 When(
   "the citizen revokes the PIN online with the fiscal code, the tessera sanitaria and the registered email",
   async function (this: SimulatorWorld) {
@@ -43,6 +45,7 @@ When(
   },
 );
 
+/** Revokes online with one detail that is not the citizen's; each try is kept for "the two refusals are the same". */
 When("the citizen revokes the PIN online giving {wrongRevocationDetail}", async function (this: SimulatorWorld, detail: string) {
   const input = await revocationOf(this);
   if (detail.startsWith("a health card number")) {
@@ -54,20 +57,24 @@ When("the citizen revokes the PIN online giving {wrongRevocationDetail}", async 
   }
 });
 
+/** Revokes online for a generated fiscal code no citizen has. */
 When("someone tries to revoke a PIN online for a fiscal code INPS does not know", async function (this: SimulatorWorld) {
   const stranger = randomPersona({ bytes: (n: number) => new Uint8Array(randomBytes(n)) });
   await revoke(this, { ...(await revocationOf(this)), fiscalCode: stranger.fiscalCode });
 });
 
+/** The last revocation answered `{ status: "revoked" }`. */
 Then("the citizen is told that the PIN has been revoked", function (this: SimulatorWorld) {
   assert.deepEqual(expectOk(lastRevocation(this), "the revocation"), { status: "revoked" });
 });
 
+/** The last revocation answered 401 revocation-failed, naming no field. */
 Then("the revocation is refused without saying which detail was wrong", function (this: SimulatorWorld) {
   const problem = expectProblem(lastRevocation(this), 401, "revocation-failed", "the revocation");
   assert.equal(problem.errors, undefined, "the refusal names fields");
 });
 
+/** Two refused revocations gave the same problem, request id aside (R23: no enumeration). */
 Then("the two refusals are the same", function (this: SimulatorWorld) {
   const refusals = this.revocations;
   assert.equal(refusals.length, 2);
@@ -80,6 +87,7 @@ Then("the two refusals are the same", function (this: SimulatorWorld) {
   assert.equal(seen[0], seen[1], `the refusals differ:\n${seen.join("\n")}`);
 });
 
+/** 401 revocation-failed whose detail sends the citizen to the contact centre, with both numbers. */
 Then(
   "the revocation is refused, and the answer gives the contact centre's numbers 803 164 and 06 164 164",
   function (this: SimulatorWorld) {
@@ -90,6 +98,7 @@ Then(
   },
 );
 
+/** An email "Revoca" to the citizen says the PIN was revoked and gives 803 164 and 06 164 164. */
 Then("an email in Italian confirms the revocation and gives the contact centre's numbers", async function (this: SimulatorWorld) {
   await nudgeOutbox(this);
   const message = await this.mail.waitForMessage(`to:${this.citizen.email} subject:Revoca`, { timeoutMs: 10_000 });
@@ -98,14 +107,17 @@ Then("an email in Italian confirms the revocation and gives the contact centre's
   assert.match(message.Text, /06 164 164/);
 });
 
+/** The operator revokes through /api/v1/operator with the stack's operator token (R26). */
 When("the citizen phones the contact centre and an operator revokes the PIN on the citizen's behalf", async function (this: SimulatorWorld) {
   this.revocations.push(kept(this, await this.identity.operatorRevoke(this.citizen.fiscalCode)));
 });
 
+/** The operator's revocation answered `{ status: "revoked" }`. */
 Then("the operator is told that the PIN has been revoked", function (this: SimulatorWorld) {
   assert.deepEqual(expectOk(lastRevocation(this), "the revocation by the contact centre"), { status: "revoked" });
 });
 
+/** A recent revoked event on the timeline, via contact-centre, with an operatorId. */
 Then("the citizen's timeline shows the revocation, with the id of the operator who made it", async function (this: SimulatorWorld) {
   const timeline = expectOk(await this.identity.operatorEvents(this.citizen.fiscalCode), "the operator's timeline");
   const revoked = timeline.events.find((e) => e.type === "revoked");
