@@ -73,6 +73,8 @@ export function createPortalApp(options: PortalAppDeps): Hono<PortalEnv> {
       referrerPolicy: "no-referrer",
     }),
   );
+  // Before the session: a supervisor's poll needs no cookie.
+  app.get("/health", (c) => c.json({ status: "ok", service: "portal" }));
   app.use("*", bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text("Richiesta troppo grande", 413) }));
   app.use("*", csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin }));
   app.use("*", sessionMiddleware(deps));

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { openDatabase, type DatabaseHandle } from "@inps-sim/db";
 import { readIdentityConfig, startIdentityService } from "@inps-sim/identity";
 import { readMailConfig, startMailService } from "@inps-sim/mail-gateway";
+import { readPortalConfig, startPortal } from "@inps-sim/portal";
 import { readPostalConfig, startPostalService } from "@inps-sim/postal-gateway";
 import { createLogger, generateAdminToken, type Logger, type RunningService } from "@inps-sim/service-kit";
 import { readSmsConfig, startSmsGateway } from "@inps-sim/sms-gateway";
@@ -27,13 +28,15 @@ export interface RunningStack {
   adminToken: string;
   database: { kind: string; location: string };
   services: { identity: RunningService; sms: RunningService; mail: RunningService; postal: RunningService };
+  /** The citizen's pages; it keeps no data of its own, so it is not among the services above. */
+  portal: RunningService;
   close(): Promise<void>;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const env = { ...(options.env ?? process.env) };
   if (options.freePorts) {
-    for (const k of ["IDENTITY_PORT", "SMS_PORT", "SMTP_PORT", "MAIL_HTTP_PORT", "POSTAL_PORT"]) env[k] = "0";
+    for (const k of ["IDENTITY_PORT", "SMS_PORT", "SMTP_PORT", "MAIL_HTTP_PORT", "POSTAL_PORT", "PORTAL_PORT"]) env[k] = "0";
   }
   const adminToken = options.adminToken ?? env.SIM_ADMIN_TOKEN ?? generateAdminToken();
   env.SIM_ADMIN_TOKEN = adminToken;
@@ -67,10 +70,13 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       logger: loggerFor("identity"),
     });
     started.push(identity);
+    const portal = await startPortal({ config: readPortalConfig({ ...env, IDENTITY_URL: identity.urls.http }), logger: loggerFor("portal") });
+    started.push(portal);
     return {
       adminToken,
       database: { kind: handle.kind, location: handle.location },
       services: { identity, sms, mail, postal },
+      portal,
       close: () => closeAll(started, handle),
     };
   } catch (error) {
