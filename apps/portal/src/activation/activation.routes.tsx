@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // "Gestisci il tuo PIN → Attiva PIN" (R04): codice fiscale, the first 8 characters and the health card.
 import { Hono, type Context } from "hono";
 import type { PortalDeps, PortalEnv } from "../http/env.ts";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The home page: what a citizen can do with the PIN, and where each journey starts.
 import { Hono } from "hono";
 import type { PortalEnv } from "../http/env.ts";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The outcome page a form redirects to (POST, then 303, then GET): it shows the session's one-time message once.
 import { Hono } from "hono";
 import type { PortalEnv } from "./env.ts";

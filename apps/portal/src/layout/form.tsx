@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Form parts: every input has its label, its hint and, beside it, the errors that concern it.
 import type { Child, FC } from "hono/jsx";
 import { CSRF_FIELD } from "../http/csrf-token.ts";

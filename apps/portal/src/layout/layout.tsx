@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The frame of every page, laid out like MyINPS: header with the citizen's area, breadcrumbs, content, footer.
 import type { Child, FC } from "hono/jsx";
 import { CSRF_FIELD } from "../http/csrf-token.ts";

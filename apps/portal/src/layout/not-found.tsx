@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The page for an address the portal does not have.
 import type { Context } from "hono";
 import type { PortalEnv } from "../http/env.ts";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Renders a page inside the layout for the current visitor. Every page is no-store: some carry a PIN once.
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";

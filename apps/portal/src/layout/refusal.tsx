@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The answer to a form that did not come from this portal (wrong Origin or CSRF token).
 export function renderRefusal() {
   return (

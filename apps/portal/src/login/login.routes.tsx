@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // "Accedi a MyINPS" (R07, R08): codice fiscale and PIN; a session that owes an action goes straight to it.
 import type { RequiredAction } from "@inps-sim/clients";
 import { Hono, type Context } from "hono";

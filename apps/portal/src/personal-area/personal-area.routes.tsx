@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // The personal area (R27, R32): who is signed in, the consultation services with their documents, and
 // Impostazioni → Sicurezza, where the PIN is changed.
 import type { IdentityFailure } from "@inps-sim/clients";

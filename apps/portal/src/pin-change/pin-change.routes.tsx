@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // Changing the PIN in two steps (R09–R12, R06, R13): current PIN, new PIN twice; then the code sent to the
 // registered email or mobile. After it the session ends and the citizen logs in with the new PIN (R34).
 // The same pages serve the first access (replace the 16 characters) and the change from Impostazioni.

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // "Richiedi PIN" (R01–R03): personal data, residence, contacts, and the two delivery profiles explained.
 import type { PinRequestInput } from "@inps-sim/clients";
 import { Hono, type Context } from "hono";

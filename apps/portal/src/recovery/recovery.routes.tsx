@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 // "Hai smarrito il tuo PIN?" (R15–R20): the request with the registered contacts, the page behind the
 // recovery link (the identity service's link lands here when its PUBLIC_URL is the portal's address), and the
 // PIN the system generates, shown once with a print button, then typed back to complete the procedure.
