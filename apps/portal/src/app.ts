@@ -19,6 +19,7 @@ import { sessionMiddleware } from "./http/session.ts";
 import { createSessionStore, type SessionStore } from "./http/session-store.ts";
 import { renderRefusal } from "./layout/refusal.tsx";
 import { notFoundPage } from "./layout/not-found.tsx";
+import { unavailablePage } from "./layout/unavailable.tsx";
 import { loginRoutes } from "./login/login.routes.tsx";
 import { personalAreaRoutes } from "./personal-area/personal-area.routes.tsx";
 import { pinChangeRoutes } from "./pin-change/pin-change.routes.tsx";
@@ -128,7 +129,7 @@ export function createPortalApp(options: PortalAppDeps): Hono<PortalEnv> {
     if (error instanceof HTTPException && error.status === 403) return c.html(renderRefusal(), 403);
     if (error instanceof HTTPException) return error.getResponse();
     c.get("log").error({ err: error }, "page failed");
-    return c.text("Il servizio non è disponibile in questo momento. Riprovi più tardi.", 503);
+    return c.get("session") ? unavailablePage(c) : c.text("Il servizio non è disponibile in questo momento. Riprovi più tardi.", 503);
   });
   return app;
 }

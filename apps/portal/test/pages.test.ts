@@ -54,6 +54,17 @@ describe("the portal's pages", () => {
     }
   });
 
+  it("an identity service that cannot be reached gives an Italian 503 page, and the log says why without the PIN", async () => {
+    const portal = createTestPortal();
+    portal.identity.login = () => Promise.reject(new TypeError("fetch failed"));
+    await portal.browser.get("/accedi");
+    const page = await portal.browser.post("/accedi", { fiscalCode: FISCAL_CODE, pin: INITIAL_PIN });
+    expect(page.status).toBe(503);
+    expect(page.html).toContain("<h1>Servizio non disponibile</h1>");
+    expect(portal.logs.join("")).toContain("fetch failed");
+    expect(portal.logs.join("")).not.toContain(INITIAL_PIN);
+  });
+
   it("an unknown address is an Italian 404 page", async () => {
     const { browser } = createTestPortal();
     const page = await browser.get("/non-esiste");
