@@ -36,6 +36,8 @@ export interface IdentityAppDeps {
   sealer: Sealer;
   outbox: OutboxDispatcher;
   operatorTokens: { operatorId: string; token: string }[];
+  /** SIM_SEED (default "inps-sim"): the simulated documents depend on it. */
+  simSeed?: string;
   /** Longest wall-clock wait for the outbox after a clock move (a hanging gateway must not hang the clock). */
   drainOnClockMoveMs?: number;
 }
@@ -53,6 +55,7 @@ export function createIdentityApp(deps: IdentityAppDeps) {
     kickOutbox: () => deps.outbox.kick(),
     logger: deps.logger,
     operatorTokens: deps.operatorTokens,
+    simSeed: deps.simSeed ?? "inps-sim",
   };
   mountHealth(app, {
     service: "identity",

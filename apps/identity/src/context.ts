@@ -24,4 +24,6 @@ export interface IdentityContext {
   kickOutbox: () => void;
   logger: Logger;
   operatorTokens: { operatorId: string; token: string }[];
+  /** SIM_SEED: the simulated documents are drawn from it. */
+  simSeed: string;
 }

@@ -64,6 +64,7 @@ export async function startIdentityService(options: {
     sealer,
     outbox,
     operatorTokens: config.OPERATOR_TOKENS,
+    simSeed: config.SIM_SEED,
   });
   const server = await listen(app, { port: config.IDENTITY_PORT, hostname: config.HOST });
   port = server.port;

@@ -164,3 +164,17 @@ export const events = identitySchema.table(
   },
   (t) => [index("events_fiscal_code_idx").on(t.fiscalCode, t.at)],
 );
+
+/** Applications for economic benefits (R27): their status follows from submittedAt and the simulated clock. */
+export const applications = identitySchema.table(
+  "applications",
+  {
+    id: text("id").primaryKey(),
+    fiscalCode: text("fiscal_code").notNull(),
+    kind: text("kind").notNull(),
+    /** How the applicant was authenticated: "pin" or "spid". */
+    via: text("via").notNull(),
+    submittedAt: instant("submitted_at").notNull(),
+  },
+  (t) => [index("applications_fiscal_code_idx").on(t.fiscalCode, t.submittedAt)],
+);

@@ -1,10 +1,13 @@
-// GET /api/v1/services/*: the consultation services an ordinary PIN opens (R27, R32), as simulated documents.
+// /api/v1/services/*: the consultation services an ordinary PIN opens (R27, R32) as simulated documents (JSON or
+// PDF), and the applications that need a PIN dispositivo.
 import { createRoute, z } from "@hono/zod-openapi";
-import { BEARER, jsonResponse, problemResponse } from "../http/schemas.ts";
+import { BEARER, jsonBody, jsonResponse, problemResponse } from "../http/schemas.ts";
+import { APPLICATION_KINDS } from "./applications.ts";
+import { CONSULTATION_SERVICES } from "./documents.ts";
 
 export const consultationDocumentSchema = z
   .object({
-    service: z.enum(["contribution-statement", "pension-slip"]),
+    service: z.enum(CONSULTATION_SERVICES),
     title: z.string(),
     fiscalCode: z.string(),
     holder: z.string(),
@@ -14,22 +17,64 @@ export const consultationDocumentSchema = z
   })
   .openapi("ConsultationDocument");
 
-const consultation = (path: string, summary: string) =>
-  createRoute({
-    method: "get",
-    path,
-    tags: ["Citizen services"],
-    summary,
-    security: [{ [BEARER]: [] }],
-    responses: {
-      200: jsonResponse(consultationDocumentSchema, "A simulated document"),
-      401: problemResponse("unauthenticated"),
-      403: problemResponse("action-required: the session must first replace or renew its PIN"),
-    },
-  });
+const serviceParam = z.object({
+  service: z.enum(CONSULTATION_SERVICES).openapi({ param: { name: "service", in: "path" }, example: "certificazione-unica" }),
+});
 
-export const contributionStatementRoute = consultation(
-  "/services/contribution-statement",
-  "Estratto conto contributivo (simulated)",
-);
-export const pensionSlipRoute = consultation("/services/pension-slip", "Cedolino pensione (simulated)");
+const sessionProblems = {
+  401: problemResponse("unauthenticated"),
+  403: problemResponse("action-required: the session must first replace or renew its PIN"),
+};
+
+export const consultationRoute = createRoute({
+  method: "get",
+  path: "/services/{service}",
+  tags: ["Citizen services"],
+  summary: "A consultation document (simulated): CU, pension slip, status of applications, contributions, 730, …",
+  security: [{ [BEARER]: [] }],
+  request: { params: serviceParam },
+  responses: { 200: jsonResponse(consultationDocumentSchema, "A simulated document"), 400: problemResponse("validation-failed"), ...sessionProblems },
+});
+
+export const consultationPdfRoute = createRoute({
+  method: "get",
+  path: "/services/{service}/document.pdf",
+  tags: ["Citizen services"],
+  summary: "The same document as a PDF laid out like INPS's",
+  security: [{ [BEARER]: [] }],
+  request: { params: serviceParam },
+  responses: {
+    200: { description: "The document", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } },
+    400: problemResponse("validation-failed"),
+    ...sessionProblems,
+  },
+});
+
+export const applicationBodySchema = z
+  .object({ kind: z.enum(APPLICATION_KINDS).openapi({ example: "naspi" }) })
+  .strict()
+  .openapi("ApplicationInput");
+
+export const applicationSchema = z
+  .object({
+    applicationId: z.string(),
+    kind: z.enum(APPLICATION_KINDS),
+    status: z.enum(["submitted", "under-review", "accepted"]),
+    submittedAt: z.string(),
+  })
+  .openapi("Application");
+
+export const submitApplicationRoute = createRoute({
+  method: "post",
+  path: "/services/applications",
+  tags: ["Citizen services"],
+  summary: "Submit an application for an economic benefit (needs a PIN dispositivo, or SPID level 2 or higher)",
+  security: [{ [BEARER]: [] }],
+  request: { body: jsonBody(applicationBodySchema) },
+  responses: {
+    201: jsonResponse(applicationSchema, "Accepted; its status shows in /services/application-status"),
+    400: problemResponse("validation-failed"),
+    401: problemResponse("unauthenticated"),
+    403: problemResponse("dispositivo-required (the detail says how to convert the PIN), or action-required"),
+  },
+});

@@ -20,7 +20,8 @@ export type TimelineEventType =
   | "pin-change-refused"
   | "pin-change-code-failed"
   | "pin-changed"
-  | "citizen-created";
+  | "citizen-created"
+  | "application-submitted";
 
 export interface TimelineEvent {
   fiscalCode: string;
