@@ -6,6 +6,7 @@ import { createServiceApp, createSimControl, mountHealth, type Logger, type Stac
 import { activationRouter } from "./activation/activation.index.ts";
 import type { DeliveryProfile, DigitalChannel, IdentityContext, IdentityHasher } from "./context.ts";
 import { expireDueInitialPins } from "./credentials/expiry-sweep.ts";
+import { dispositivoRouter } from "./dispositivo/dispositivo.index.ts";
 import { BEARER, OPERATOR } from "./http/schemas.ts";
 import { meRouter } from "./me/me.index.ts";
 import { operatorRouter } from "./operator/operator.index.ts";
@@ -71,6 +72,7 @@ export function createIdentityApp(deps: IdentityAppDeps) {
   app.route("/api/v1", pinChangesRouter(ctx));
   app.route("/api/v1", operatorRouter(ctx));
   app.route("/api/v1", servicesRouter(ctx));
+  app.route("/api/v1", dispositivoRouter(ctx));
 
   app.openAPIRegistry.registerComponent("securitySchemes", BEARER, {
     type: "http",
@@ -96,6 +98,8 @@ export function createIdentityApp(deps: IdentityAppDeps) {
     tags: [
       { name: "Citizen", description: "Request, activation, login, change (rules R01–R14)" },
       { name: "Operator", description: "Contact centre 803 164 and INPS offices" },
+      { name: "Citizen services", description: "Consultation documents and applications (R27, R32)" },
+      { name: "PIN dispositivo", description: "Converting an ordinary PIN (R28–R31)" },
     ],
   });
   app.get("/docs", swaggerUI({ url: "/openapi.json", title: "INPS PIN simulator: identity API" }));

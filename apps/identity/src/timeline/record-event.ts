@@ -21,7 +21,11 @@ export type TimelineEventType =
   | "pin-change-code-failed"
   | "pin-changed"
   | "citizen-created"
-  | "application-submitted";
+  | "application-submitted"
+  | "dispositivo-requested"
+  | "dispositivo-form-delivered"
+  | "dispositivo-approved"
+  | "dispositivo-rejected";
 
 export interface TimelineEvent {
   fiscalCode: string;
