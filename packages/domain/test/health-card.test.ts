@@ -15,19 +15,19 @@ describe("validateHealthCard", () => {
     expect(validateHealthCard({ number, expiryDate: "2025-06-15" }, now)).toEqual([]);
     expect(validateHealthCard({ number, expiryDate: "2025-06-15" }, new Date("2025-06-15T23:59:59Z"))).toEqual([]);
     expect(validateHealthCard({ number, expiryDate: "2025-06-15" }, new Date("2025-06-16T00:00:00Z"))).toEqual([
-      { path: "healthCard.expiryDate", message: "the health card has expired" },
+      { path: "healthCard.expiryDate", message: "la tessera sanitaria è scaduta" },
     ]);
   });
 
   it.each([
-    ["8038000030123456789", /20 digits/],
-    ["803800003012345678901", /20 digits/],
-    ["8038000030123456789A", /only digits/],
-    ["80276000301234567890", /begins with 80380/], // a German (276) card number
-    ["80380000001234567890", /issuing region/], // 000 is no region
-    ["80380002101234567890", /issuing region/], // nor is 210
-    ["80380010301234567890", /issuing region/], // 00 must follow 80380
-    ["", /20 digits/],
+    ["8038000030123456789", /20 cifre/],
+    ["803800003012345678901", /20 cifre/],
+    ["8038000030123456789A", /solo cifre/],
+    ["80276000301234567890", /comincia con 80380/], // a German (276) card number
+    ["80380000001234567890", /regione/], // 000 is no region
+    ["80380002101234567890", /regione/], // nor is 210
+    ["80380010301234567890", /regione/], // 00 must follow 80380
+    ["", /20 cifre/],
   ])("refuses the number %s", (bad, message) => {
     const problems = validateHealthCard({ number: bad, expiryDate: "2029-01-31" }, now);
     expect(problems).toHaveLength(1);

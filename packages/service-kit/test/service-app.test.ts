@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger, createServiceApp, guardGatewayApi, FaultInjector } from "../src/index.ts";
+import { createLogger, createServiceApp, guardGatewayApi, FaultInjector, loggablePath } from "../src/index.ts";
 
 function appLoggingAt(level: string) {
   const lines: Record<string, unknown>[] = [];
@@ -67,5 +67,13 @@ describe("gateway API guard", () => {
     });
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ a: "01234" });
+  });
+});
+
+describe("loggablePath", () => {
+  it("masks a bearer token in a path and keeps the words of a route", () => {
+    expect(loggablePath("/api/v1/recoveries/rip_Zx81kQ-aaBBccDDeeFFggHHiiJJkkLLmmNNooPPqq0/confirm")).toBe("/api/v1/recoveries/rip_…/confirm");
+    expect(loggablePath("/api/v1/services/contribution-statement")).toBe("/api/v1/services/contribution-statement");
+    expect(loggablePath("/api/v1/operator/citizens/RSSMRA80A01H501U/events")).toBe("/api/v1/operator/citizens/RSSMRA80A01H501U/events");
   });
 });

@@ -9,7 +9,12 @@ import type { decisionRoute, downloadFileRoute, paperDeliveryRoute, queueRoute }
 import { unsupportedMediaType, uploadTooLarge } from "./problems.ts";
 import { detectMediaType, UPLOAD_MAX_BYTES } from "./uploads.ts";
 
-const pdf = (bytes: Uint8Array) => bytes.slice().buffer as ArrayBuffer;
+/** A copy in an ArrayBuffer of its own: a driver's Buffer may be a view into a larger shared pool. */
+const ownBytes = (bytes: Uint8Array): ArrayBuffer => {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return copy.buffer;
+};
 
 export const createRequest =
   (ctx: IdentityContext): RouteHandler<typeof createDispositivoRequestRoute, IdentityEnv> =>
@@ -28,7 +33,7 @@ export const getForm =
   async (c) => {
     const request = await ownRequest(ctx, c.get("session"), c.req.valid("param").requestId);
     const bytes = await renderDispositivoForm(await citizenOf(ctx, request.fiscalCode), request);
-    return c.body(pdf(bytes), 200, { "content-type": "application/pdf", "content-disposition": `inline; filename="modulo-${request.id}.pdf"` });
+    return c.body(ownBytes(bytes), 200, { "content-type": "application/pdf", "content-disposition": `inline; filename="modulo-${request.id}.pdf"` });
   };
 
 const PARTS = [
@@ -92,7 +97,7 @@ export const downloadFile =
     const { requestId, part } = c.req.valid("param");
     const file = await requestFile(ctx, requestId, part);
     const ext = file.mediaType === "application/pdf" ? "pdf" : file.mediaType === "image/png" ? "png" : "jpg";
-    return c.body(pdf(file.content), 200, {
+    return c.body(ownBytes(file.content), 200, {
       "content-type": file.mediaType,
       "content-disposition": `attachment; filename="${requestId}-${part}.${ext}"`,
     });

@@ -58,12 +58,12 @@ export const contactsSchema = z
 export const residenceSchema = z
   .object({
     street: z.string().trim().min(1).max(200),
-    postalCode: z.string().regex(/^\d{5}$/, "a CAP has five digits"),
+    postalCode: z.string().regex(/^\d{5}$/, "il CAP ha cinque cifre"),
     city: z.string().trim().min(1).max(100),
     province: z
       .string()
       .trim()
-      .regex(/^[A-Za-z]{2}$/, "the province's two-letter sigla, e.g. RM")
+      .regex(/^[A-Za-z]{2}$/, "la sigla della provincia ha due lettere, per esempio RM")
       .transform((p) => p.toUpperCase()),
   })
   .openapi("Residence");

@@ -24,6 +24,7 @@ const serviceParam = z.object({
 const sessionProblems = {
   401: problemResponse("unauthenticated"),
   403: problemResponse("action-required: the session must first replace or renew its PIN"),
+  423: problemResponse("locked: a block after a wrong PIN stops every service, for sessions opened before it too (R08)"),
 };
 
 export const consultationRoute = createRoute({

@@ -25,7 +25,15 @@ export type TimelineEventType =
   | "dispositivo-requested"
   | "dispositivo-form-delivered"
   | "dispositivo-approved"
-  | "dispositivo-rejected";
+  | "dispositivo-rejected"
+  | "service-refused-locked"
+  | "recovery-requested"
+  | "recovery-code-failed"
+  | "recovery-refused"
+  | "recovery-confirmed"
+  | "generated-pin-shown"
+  | "generated-pin-failed"
+  | "generated-pin-confirmed";
 
 export interface TimelineEvent {
   fiscalCode: string;
