@@ -39,10 +39,10 @@ describe("POST /api/v1/services/applications", () => {
 });
 
 describe("GET /api/v1/services/{service}", () => {
-  it("an unknown service is 400 and a PDF of it too", async () => {
+  it("an unknown service is 404, and a PDF of it too", async () => {
     const headers = await ordinary();
     for (const path of ["/api/v1/services/lottery", "/api/v1/services/lottery/document.pdf"]) {
-      expect((await tb.call("GET", path, undefined, headers)).status).toBe(400);
+      expect((await tb.call("GET", path, undefined, headers)).status).toBe(404);
     }
   });
 });

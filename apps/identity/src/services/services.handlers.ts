@@ -14,7 +14,7 @@ import { APPLICATION_TITLES, applicationStatus, statusInItalian, type Applicatio
 import { documentLines, SERVICE_TITLES, type ConsultationService, type DocumentLine } from "./documents.ts";
 import { dispositivoRequired } from "./problems.ts";
 import { sessionPinKind } from "./session-kind.ts";
-import type { consultationPdfRoute, consultationRoute, submitApplicationRoute } from "./services.routes.ts";
+import type { ConsultationPdfRoute, ConsultationRoute, submitApplicationRoute } from "./services.routes.ts";
 
 async function buildDocument(ctx: IdentityContext, session: SessionInfo, service: ConsultationService) {
   const rows = await ctx.db.select().from(citizens).where(eq(citizens.fiscalCode, session.fiscalCode)).limit(1);
@@ -48,14 +48,14 @@ async function buildDocument(ctx: IdentityContext, session: SessionInfo, service
 }
 
 export const consultationHandler =
-  (ctx: IdentityContext): RouteHandler<typeof consultationRoute, IdentityEnv> =>
+  (ctx: IdentityContext, service: ConsultationService): RouteHandler<ConsultationRoute, IdentityEnv> =>
   async (c) =>
-    c.json(await buildDocument(ctx, c.get("session"), c.req.valid("param").service), 200);
+    c.json(await buildDocument(ctx, c.get("session"), service), 200);
 
 export const consultationPdfHandler =
-  (ctx: IdentityContext): RouteHandler<typeof consultationPdfRoute, IdentityEnv> =>
+  (ctx: IdentityContext, service: ConsultationService): RouteHandler<ConsultationPdfRoute, IdentityEnv> =>
   async (c) => {
-    const doc = await buildDocument(ctx, c.get("session"), c.req.valid("param").service);
+    const doc = await buildDocument(ctx, c.get("session"), service);
     const pdf = await renderInpsPdf({
       title: doc.title,
       subtitle: `${doc.holder} - codice fiscale ${doc.fiscalCode}`,

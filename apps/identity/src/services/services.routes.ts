@@ -3,7 +3,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { BEARER, jsonBody, jsonResponse, problemResponse } from "../http/schemas.ts";
 import { APPLICATION_KINDS } from "./applications.ts";
-import { CONSULTATION_SERVICES } from "./documents.ts";
+import { CONSULTATION_SERVICES, SERVICE_TITLES } from "./documents.ts";
 
 export const consultationDocumentSchema = z
   .object({
@@ -17,39 +17,37 @@ export const consultationDocumentSchema = z
   })
   .openapi("ConsultationDocument");
 
-const serviceParam = z.object({
-  service: z.enum(CONSULTATION_SERVICES).openapi({ param: { name: "service", in: "path" }, example: "certificazione-unica" }),
-});
-
 const sessionProblems = {
   401: problemResponse("unauthenticated"),
   403: problemResponse("action-required: the session must first replace or renew its PIN"),
   423: problemResponse("locked: a block after a wrong PIN stops every service, for sessions opened before it too (R08)"),
 };
 
-export const consultationRoute = createRoute({
-  method: "get",
-  path: "/services/{service}",
-  tags: ["Citizen services"],
-  summary: "A consultation document (simulated): CU, pension slip, status of applications, contributions, 730, …",
-  security: [{ [BEARER]: [] }],
-  request: { params: serviceParam },
-  responses: { 200: jsonResponse(consultationDocumentSchema, "A simulated document"), 400: problemResponse("validation-failed"), ...sessionProblems },
-});
-
-export const consultationPdfRoute = createRoute({
-  method: "get",
-  path: "/services/{service}/document.pdf",
-  tags: ["Citizen services"],
-  summary: "The same document as a PDF laid out like INPS's",
-  security: [{ [BEARER]: [] }],
-  request: { params: serviceParam },
-  responses: {
-    200: { description: "The document", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } },
-    400: problemResponse("validation-failed"),
-    ...sessionProblems,
-  },
-});
+/** One JSON route and one PDF route per service, so each has its own path in the OpenAPI document. */
+export const consultationRoutes = CONSULTATION_SERVICES.map((service) => ({
+  service,
+  json: createRoute({
+    method: "get",
+    path: `/services/${service}`,
+    tags: ["Citizen services"],
+    summary: `${SERVICE_TITLES[service]} (simulated)`,
+    security: [{ [BEARER]: [] }],
+    responses: { 200: jsonResponse(consultationDocumentSchema, "A simulated document"), ...sessionProblems },
+  }),
+  pdf: createRoute({
+    method: "get",
+    path: `/services/${service}/document.pdf`,
+    tags: ["Citizen services"],
+    summary: `${SERVICE_TITLES[service]} as a PDF laid out like INPS's (simulated)`,
+    security: [{ [BEARER]: [] }],
+    responses: {
+      200: { description: "The document", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } },
+      ...sessionProblems,
+    },
+  }),
+}));
+export type ConsultationRoute = (typeof consultationRoutes)[number]["json"];
+export type ConsultationPdfRoute = (typeof consultationRoutes)[number]["pdf"];
 
 export const applicationBodySchema = z
   .object({ kind: z.enum(APPLICATION_KINDS).openapi({ example: "naspi" }) })
@@ -77,5 +75,6 @@ export const submitApplicationRoute = createRoute({
     400: problemResponse("validation-failed"),
     401: problemResponse("unauthenticated"),
     403: problemResponse("dispositivo-required (the detail says how to convert the PIN), or action-required"),
+    423: problemResponse("locked"),
   },
 });
