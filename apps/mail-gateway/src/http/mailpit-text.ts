@@ -4,12 +4,15 @@ import type { Context } from "hono";
 const textHeaders = { "content-type": "text/plain; charset=utf-8", "referrer-policy": "no-referrer" };
 
 export const ok = (_c: Context) => new Response("ok", { status: 200, headers: textHeaders });
-export const badRequest = (_c: Context, message: string) => new Response(message, { status: 400, headers: textHeaders });
+export const badRequest = (_c: Context, message: string) =>
+  new Response(message, { status: 400, headers: textHeaders });
 export const notFound = (_c: Context, message = "404 page not found") =>
   new Response(message, { status: 404, headers: textHeaders });
 
 /** Reads a JSON body as Go's encoding/json would: field names match case-insensitively; no body is `{}`. */
-export async function readGoJson(c: Context): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; error: string }> {
+export async function readGoJson(
+  c: Context,
+): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; error: string }> {
   const text = await c.req.text();
   if (text.trim() === "") return { ok: true, value: {} };
   let parsed: unknown;

@@ -1,6 +1,6 @@
 // One SMTP conversation (RFC 5321, with PIPELINING, 8BITMIME, SMTPUTF8, SIZE and AUTH PLAIN/LOGIN), kept apart
-// from the socket: bytes go in through `receive`, replies come out through `write`, one write for all the replies
-// a chunk of pipelined commands calls for. What to accept is asked of the hooks; only the end of DATA may wait.
+// from the socket: bytes go in through `receive`, replies come out through `write`. The mail gateway's own server
+// until smtp-server replaced it; kept as the baseline of the smtp-ingest benchmark (see hand-written-server.ts).
 
 export interface SmtpEnvelope {
   /** MAIL FROM; "" for the null sender `<>`. */
@@ -128,7 +128,8 @@ export class SmtpSession {
   }
 
   #take(): Buffer {
-    const input = this.#pending.length === 1 ? this.#pending[0]! : Buffer.concat(this.#pending, this.#pendingLength);
+    const input =
+      this.#pending.length === 1 ? this.#pending[0]! : Buffer.concat(this.#pending, this.#pendingLength);
     this.#pending = [];
     this.#pendingLength = 0;
     return input;
@@ -222,8 +223,15 @@ export class SmtpSession {
     const parsed = parsePath(arg, "FROM");
     if (!parsed) return this.#reply(501, "Error: Bad sender address syntax");
     const declared = Number(parsed.params.SIZE);
-    if (parsed.params.SIZE !== undefined && Number.isFinite(declared) && declared > this.options.maxMessageSize) {
-      return this.#reply(552, `Error: message exceeds fixed maximum message size ${this.options.maxMessageSize}`);
+    if (
+      parsed.params.SIZE !== undefined &&
+      Number.isFinite(declared) &&
+      declared > this.options.maxMessageSize
+    ) {
+      return this.#reply(
+        552,
+        `Error: message exceeds fixed maximum message size ${this.options.maxMessageSize}`,
+      );
     }
     const refused = this.hooks.mailFrom(parsed.address, parsed.params);
     if (refused) return this.#reply(refused.code, refused.message);
@@ -390,7 +398,10 @@ function decode64(text: string): string {
 }
 
 /** `FROM:<a@b> SIZE=10 BODY=8BITMIME` → the address and the parameters (keys upper-cased). */
-export function parsePath(arg: string, keyword: "FROM" | "TO"): { address: string; params: Record<string, string> } | null {
+export function parsePath(
+  arg: string,
+  keyword: "FROM" | "TO",
+): { address: string; params: Record<string, string> } | null {
   const m = /^([A-Za-z]+)\s*:\s*<([^<>\s]*)>(.*)$/.exec(arg);
   if (!m || m[1]!.toUpperCase() !== keyword) return null;
   const params: Record<string, string> = {};

@@ -68,7 +68,8 @@ export function searchConditions(search: string): SQL[] {
     }
     if (!word) continue;
     const lw = word.toLowerCase();
-    const field = (prefix: string) => (lw.startsWith(prefix) ? cleanSearchText(word.slice(prefix.length)) : null);
+    const field = (prefix: string) =>
+      lw.startsWith(prefix) ? cleanSearchText(word.slice(prefix.length)) : null;
     let v: string | null;
     if ((v = field("to:")) !== null) {
       if (v) add(sql`${messages.toText} like ${contains(v)}`, exclude);

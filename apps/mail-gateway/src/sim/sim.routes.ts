@@ -4,7 +4,10 @@ import { readJson, type ServiceEnv } from "@inps-sim/service-kit";
 import type { Mailbox } from "../mailbox.ts";
 import { smtpFaultSchema, type SmtpFaults } from "../smtp/faults.ts";
 
-export function mountSimRoutes(sim: Hono<ServiceEnv>, deps: { mailbox: Mailbox; smtpFaults: SmtpFaults }): void {
+export function mountSimRoutes(
+  sim: Hono<ServiceEnv>,
+  deps: { mailbox: Mailbox; smtpFaults: SmtpFaults },
+): void {
   sim.get("/smtp-faults", (c) => c.json({ faults: deps.smtpFaults.view() }));
   sim.put("/smtp-faults", async (c) => {
     const spec = await readJson(c.req, smtpFaultSchema);

@@ -50,13 +50,19 @@ export class SearchIndexes {
   update(total: number): void {
     if (!this.#available) return;
     // Built at the threshold, dropped at half of it: a mailbox that hovers around it does not rebuild them each time.
-    const wanted = this.threshold === 0 || total >= this.threshold || (this.#built && total >= this.threshold / 2);
+    const wanted =
+      this.threshold === 0 || total >= this.threshold || (this.#built && total >= this.threshold / 2);
     if (wanted === this.#built) return;
     this.#built = wanted;
-    this.#work = this.#work.then(() => (wanted ? this.#build() : this.#drop())).catch((error: unknown) => {
-      this.#built = !wanted;
-      this.logger?.warn({ err: error }, wanted ? "could not build the mail search indexes" : "could not drop the mail search indexes");
-    });
+    this.#work = this.#work
+      .then(() => (wanted ? this.#build() : this.#drop()))
+      .catch((error: unknown) => {
+        this.#built = !wanted;
+        this.logger?.warn(
+          { err: error },
+          wanted ? "could not build the mail search indexes" : "could not drop the mail search indexes",
+        );
+      });
   }
 
   /** Resolves when no build or drop is under way. */
@@ -69,7 +75,8 @@ export class SearchIndexes {
     // On PostgreSQL without blocking arrivals (CONCURRENTLY); PGlite has a single connection anyway.
     const concurrently = this.handle.kind === "postgres" ? "concurrently" : "";
     for (const column of COLUMNS) {
-      if (concurrently) await this.handle.db.execute(sql.raw(`drop index if exists mail.${indexName(column)}`)); // a failed build leaves an invalid one
+      if (concurrently)
+        await this.handle.db.execute(sql.raw(`drop index if exists mail.${indexName(column)}`)); // a failed build leaves an invalid one
       await this.handle.db.execute(
         // A small pending list: new mail is searchable through the index soon, not after a long linear scan.
         sql.raw(
@@ -77,11 +84,15 @@ export class SearchIndexes {
         ),
       );
     }
-    this.logger?.info({ ms: Math.round(performance.now() - started), threshold: this.threshold }, "mail search indexes built");
+    this.logger?.info(
+      { ms: Math.round(performance.now() - started), threshold: this.threshold },
+      "mail search indexes built",
+    );
   }
 
   async #drop(): Promise<void> {
-    for (const column of COLUMNS) await this.handle.db.execute(sql.raw(`drop index if exists mail.${indexName(column)}`));
+    for (const column of COLUMNS)
+      await this.handle.db.execute(sql.raw(`drop index if exists mail.${indexName(column)}`));
     this.logger?.debug("mail search indexes dropped (the mailbox is small again)");
   }
 }
