@@ -85,6 +85,7 @@ export function buildIdentityService(
     sealer,
     outbox,
     operatorTokens: config.OPERATOR_TOKENS,
+    simSeed: config.SIM_SEED,
     recoveryContacts: config.RECOVERY_CONTACTS,
     publicUrl: () => config.PUBLIC_URL ?? `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${ports().http}`,
   });

@@ -85,6 +85,7 @@ export interface TestbedOptions {
   channel?: DigitalChannel;
   gateways?: Gateways;
   sendTimeoutMs?: number;
+  simSeed?: string;
 }
 
 export interface Testbed {
@@ -140,6 +141,7 @@ export async function createTestbed(file: string, options: TestbedOptions = {}):
     sealer,
     outbox,
     operatorTokens: [{ operatorId: "op1", token: OPERATOR_TOKEN }],
+    ...(options.simSeed ? { simSeed: options.simSeed } : {}),
   });
   const call: Testbed["call"] = (method, path, body, headers = {}) => {
     const init: RequestInit = { method, headers: { ...headers } };
