@@ -3,7 +3,9 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { Logger } from "pino";
 import { z } from "zod";
+import { DEFAULT_MAX_BODY_BYTES, limitBody, type TooLargeAnswer } from "./body-limit.ts";
 import { problem, ProblemError, validationFailed } from "./problem.ts";
+import { storableTextOnly } from "./storable-text.ts";
 import { fieldErrors } from "./zod-errors.ts";
 
 export interface ServiceVariables {
@@ -17,7 +19,15 @@ export type ServiceApp = OpenAPIHono<ServiceEnv>;
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export function createServiceApp(options: { logger: Logger }): ServiceApp {
+export interface ServiceAppOptions {
+  logger: Logger;
+  /** The largest request body any route reads (default 64 KiB); a bigger one is `413 too-large`, unread. */
+  maxBodyBytes?: number | undefined;
+  /** How a body over the limit is answered; default `413 too-large` as problem+json. */
+  tooLarge?: TooLargeAnswer | undefined;
+}
+
+export function createServiceApp(options: ServiceAppOptions): ServiceApp {
   const app = new OpenAPIHono<ServiceEnv>({
     defaultHook: (result) => {
       if (!result.success) throw validationFailed(fieldErrors(result.error));
@@ -37,6 +47,9 @@ export function createServiceApp(options: { logger: Logger }): ServiceApp {
     // Paths only: query strings and bodies may carry secrets.
     log.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, "request");
   });
+  // The body limit first, so that the input rule below never reads more than the limit.
+  app.use("*", limitBody({ maxBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, answer: options.tooLarge }));
+  app.use("*", storableTextOnly());
 
   app.notFound((c) =>
     problem(c, {

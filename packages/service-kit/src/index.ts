@@ -13,3 +13,5 @@ export * from "./run-standalone.ts";
 export * from "./idempotency.ts";
 export * from "./gateway-api.ts";
 export * from "./gateway-app.ts";
+export * from "./body-limit.ts";
+export * from "./storable-text.ts";
