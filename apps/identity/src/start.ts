@@ -21,7 +21,7 @@ export async function startIdentityService(options: {
   simStart?: Date | undefined;
 }): Promise<RunningService> {
   const { handle, config, logger } = options;
-  const clock = await prepareService({ handle, migrations: identityMigrations, clockTable: simClock, start: options.simStart });
+  const clock = await prepareService({ handle, migrations: identityMigrations, clockTable: simClock, start: options.simStart, logger });
   let port = config.IDENTITY_PORT;
   const stack = createStackControl({
     gateways: [

@@ -25,7 +25,7 @@ export async function startMailService(options: {
   simStart?: Date | undefined;
 }): Promise<RunningMailService> {
   const { handle, config, logger } = options;
-  const clock = await prepareService({ handle, migrations: mailMigrations, clockTable: simClock, start: options.simStart });
+  const clock = await prepareService({ handle, migrations: mailMigrations, clockTable: simClock, start: options.simStart, logger });
   const mailbox = new Mailbox(
     handle.db,
     clock,

@@ -15,7 +15,7 @@ export async function startPostalService(options: {
   simStart?: Date | undefined;
 }): Promise<RunningService> {
   const { handle, config, logger } = options;
-  const clock = await prepareService({ handle, migrations: postalMigrations, clockTable: simClock, start: options.simStart });
+  const clock = await prepareService({ handle, migrations: postalMigrations, clockTable: simClock, start: options.simStart, logger });
   let port = config.POSTAL_PORT;
   const app = createPostalApp({ ...gatewayDeps({ handle, clock, logger, config, ports: () => ({ http: port }) }), settings: config });
   const server = await listen(app, { port: config.POSTAL_PORT, hostname: config.HOST });

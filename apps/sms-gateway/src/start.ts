@@ -16,7 +16,7 @@ export async function startSmsGateway(options: {
   simStart?: Date | undefined;
 }): Promise<RunningService> {
   const { handle, config, logger } = options;
-  const clock = await prepareService({ handle, migrations: smsMigrations, clockTable: simClock, start: options.simStart });
+  const clock = await prepareService({ handle, migrations: smsMigrations, clockTable: simClock, start: options.simStart, logger });
   let port = config.SMS_PORT;
   const callbacks = createCallbackDispatcher({
     db: handle.db,

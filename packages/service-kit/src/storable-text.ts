@@ -110,8 +110,11 @@ async function bodyErrors(c: Context): Promise<FieldError[]> {
   if (type.startsWith("multipart/") || type === "application/octet-stream" || type.startsWith("image/") || type === "application/pdf") {
     return [];
   }
-  // Read once through Hono's body cache, so the handler's own c.req.json() or c.req.text() reads the same bytes.
-  const text = await c.req.text();
+  // Read once through Hono's body cache, so the handler's own c.req.json() or c.req.text() reads the same bytes;
+  // and a fresh raw body, for a middleware that reads the stream itself.
+  const bytes = await c.req.arrayBuffer();
+  c.req.raw = new Request(c.req.raw, { body: bytes });
+  const text = new TextDecoder().decode(bytes);
   if (type === "application/x-www-form-urlencoded") {
     const errors: FieldError[] = [];
     for (const [name, value] of new URLSearchParams(text)) {

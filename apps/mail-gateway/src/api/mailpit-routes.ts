@@ -1,6 +1,5 @@
 // Mailpit's REST API (v1) over our store, with Mailpit's field names, plain-text "ok" answers and quirks.
 import type { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { rowsOf, type Database } from "@inps-sim/db";
 import { sql } from "drizzle-orm";
 import type { ServiceEnv } from "@inps-sim/service-kit";
@@ -87,7 +86,6 @@ export function mountMailpitApi(app: Hono<ServiceEnv>, deps: MailpitApiDeps): vo
   const { mailbox, smtpFaults } = deps;
   const store = mailbox.store;
 
-  app.use("/api/v1/*", bodyLimit({ maxSize: 1024 * 1024, onError: () => new Response("request body too large", { status: 413, headers: { "content-type": "text/plain" } }) }));
   app.use("/api/v1/*", async (_c, next) => {
     await mailbox.deliverDue();
     await next();
