@@ -103,6 +103,11 @@ export function toProblem(error: unknown, c: Parameters<typeof problem>[0]): Res
     });
   }
   const log = c.get("log") as Logger | undefined;
+  if (clientAborted(error, c.req.raw)) {
+    // Nobody reads this answer; the client's going away is no fault of the service.
+    log?.info({ method: c.req.method, path: c.req.path }, "request aborted by the client");
+    return problem(c, { status: 400, code: "request-aborted", title: "The client closed the request before it was read" });
+  }
   log?.error({ err: error }, "unhandled error");
   return problem(c, {
     status: 500,
@@ -110,6 +115,14 @@ export function toProblem(error: unknown, c: Parameters<typeof problem>[0]): Res
     title: "Internal error",
     detail: "The simulator failed to handle this request; the log has the details under this request id.",
   });
+}
+
+/** A body read that failed because the client closed the connection (the Node adapter's "aborted", ECONNRESET). */
+function clientAborted(error: unknown, request: Request): boolean {
+  if (request.signal.aborted) return true;
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return error.name === "AbortError" || code === "ECONNRESET" || code === "ERR_STREAM_PREMATURE_CLOSE" || error.message === "aborted";
 }
 
 /** Reads a JSON body and validates it; malformed JSON and a wrong shape are both `400 validation-failed`. */
