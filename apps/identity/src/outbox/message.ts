@@ -9,4 +9,4 @@ export type OutboundMessage =
 export type OutboxChannel = OutboundMessage["channel"];
 
 /** Why a message is sent: shown on the control plane and in the timeline. */
-export type OutboxPurpose = "first-half" | "second-half" | "verification-code" | "pin-changed";
+export type OutboxPurpose = "first-half" | "second-half" | "verification-code" | "pin-changed" | "pin-request-notice";
