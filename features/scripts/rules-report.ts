@@ -1,11 +1,11 @@
-// Builds reports/rules.md from the run's messages: for every rule of RULES.md, its scenarios and their results.
+// Builds reports/rules.md from the run's messages: for every rule of docs/rules.md, its scenarios and their results.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const reports = join(here, "..", "reports");
-const rulesPath = [join(here, "..", "..", "..", "shared", "RULES.md"), join(here, "..", "..", "docs", "rules.md")].find(existsSync);
+const rulesPath = join(here, "..", "..", "docs", "rules.md");
 
 interface Envelope {
   pickle?: { id: string; name: string; uri: string; tags: { name: string }[] };
@@ -41,9 +41,10 @@ for (const line of readFileSync(messagesFile, "utf8").split("\n")) {
   }
 }
 
-const ruleIds = rulesPath
-  ? [...readFileSync(rulesPath, "utf8").matchAll(/^\|\s*(R\d{2})\s*\|\s*(.+?)\s*\|/gm)].map((m) => ({ id: m[1]!, text: m[2]! }))
-  : [];
+const ruleIds = [...readFileSync(rulesPath, "utf8").matchAll(/^\|\s*(R\d{2})\s*\|\s*(.+?)\s*\|/gm)].map((m) => ({
+  id: m[1]!,
+  text: m[2]!,
+}));
 
 const lines = ["# Rules → scenarios → results", "", `Generated from the last run (${new Date().toISOString()}).`, ""];
 let covered = 0;

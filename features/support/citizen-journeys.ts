@@ -3,7 +3,6 @@
 import assert from "node:assert/strict";
 import {
   describeResult,
-  findMailSecret,
   findSecret,
   type DigitalChannel,
   type IdentityResult,
@@ -116,7 +115,7 @@ export async function mailsWith(world: SimulatorWorld, address: string, label: s
   const out: MailWithSecret[] = [];
   for (const summary of found.messages) {
     const message = await world.mail.message(summary.ID);
-    const value = findMailSecret(message, label);
+    const value = await world.mail.secretIn(message, label);
     if (value !== undefined) out.push({ id: summary.ID, subject: message.Subject, value });
   }
   return out;

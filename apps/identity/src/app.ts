@@ -1,11 +1,14 @@
 // createIdentityApp: the identity service's HTTP surface, built from its dependencies.
 import { swaggerUI } from "@hono/swagger-ui";
 import { truncateSchema, type Database, type DatabaseKind } from "@inps-sim/db";
-import type { Policy, RandomSource } from "@inps-sim/domain";
-import { createServiceApp, createSimControl, mountHealth, type Logger, type StackClock } from "@inps-sim/service-kit";
+import { DEFAULT_RECOVERY_CONTACTS, RECOVERY_CONTACT_PROFILES, type Policy, type RandomSource, type RecoveryContactsProfile } from "@inps-sim/domain";
+import { createServiceApp, createSimControl, mountHealth, readJson, type Logger, type StackClock } from "@inps-sim/service-kit";
+import { z } from "zod";
 import { activationRouter } from "./activation/activation.index.ts";
+import { createSerialWork } from "./background/serial-work.ts";
 import type { DeliveryProfile, DigitalChannel, IdentityContext, IdentityHasher } from "./context.ts";
 import { expireDueInitialPins } from "./credentials/expiry-sweep.ts";
+import { generatedPinRouter } from "./generated-pin/generated-pin.index.ts";
 import { BEARER, OPERATOR } from "./http/schemas.ts";
 import { meRouter } from "./me/me.index.ts";
 import { operatorRouter } from "./operator/operator.index.ts";
@@ -13,6 +16,7 @@ import type { OutboxDispatcher } from "./outbox/dispatcher.ts";
 import type { Sealer } from "./outbox/sealing.ts";
 import { pinChangesRouter } from "./pin-changes/pin-changes.index.ts";
 import { pinRequestsRouter } from "./pin-requests/pin-requests.index.ts";
+import { recoveriesRouter } from "./recoveries/recoveries.index.ts";
 import { servicesRouter } from "./services/services.index.ts";
 import { sessionsRouter } from "./sessions/sessions.index.ts";
 import { simCitizenEventsHandler, simCitizensHandler } from "./sim/sim-citizens.ts";
@@ -36,6 +40,10 @@ export interface IdentityAppDeps {
   sealer: Sealer;
   outbox: OutboxDispatcher;
   operatorTokens: { operatorId: string; token: string }[];
+  /** Which contacts a recovery must name (RECOVERY_CONTACTS); mobile-and-email when unset. */
+  recoveryContacts?: RecoveryContactsProfile;
+  /** The public base URL for recovery links; unset: http://127.0.0.1:<the http port>. */
+  publicUrl?: () => string;
   /** Longest wall-clock wait for the outbox after a clock move (a hanging gateway must not hang the clock). */
   drainOnClockMoveMs?: number;
 }
@@ -53,7 +61,11 @@ export function createIdentityApp(deps: IdentityAppDeps) {
     kickOutbox: () => deps.outbox.kick(),
     logger: deps.logger,
     operatorTokens: deps.operatorTokens,
+    recovery: { contacts: deps.recoveryContacts ?? DEFAULT_RECOVERY_CONTACTS },
+    publicUrl: deps.publicUrl ?? (() => `http://127.0.0.1:${deps.ports?.().http ?? 4000}`),
+    background: createSerialWork(deps.logger),
   };
+  const configuredRecoveryContacts = ctx.recovery.contacts;
   mountHealth(app, {
     service: "identity",
     ports: deps.ports ?? (() => ({})),
@@ -66,6 +78,8 @@ export function createIdentityApp(deps: IdentityAppDeps) {
   app.route("/api/v1", sessionsRouter(ctx));
   app.route("/api/v1", meRouter(ctx));
   app.route("/api/v1", pinChangesRouter(ctx));
+  app.route("/api/v1", recoveriesRouter(ctx));
+  app.route("/api/v1", generatedPinRouter(ctx));
   app.route("/api/v1", operatorRouter(ctx));
   app.route("/api/v1", servicesRouter(ctx));
 
@@ -91,7 +105,7 @@ export function createIdentityApp(deps: IdentityAppDeps) {
     },
     servers: [{ url: "/" }],
     tags: [
-      { name: "Citizen", description: "Request, activation, login, change (rules R01–R14)" },
+      { name: "Citizen", description: "Request, activation, login, change, recovery (rules R01–R21, R34)" },
       { name: "Operator", description: "Contact centre 803 164 and INPS offices" },
     ],
   });
@@ -106,11 +120,14 @@ export function createIdentityApp(deps: IdentityAppDeps) {
         clock: deps.clock,
         onClockMoved: async (now) => {
           await deps.stack.syncClocks(now);
+          await ctx.background.idle();
           await expireDueInitialPins(deps.db, now);
           // Messages whose retry fell due in the jump go now; a hanging gateway only bounds the wait.
           await Promise.race([deps.outbox.drain(), new Promise((resolve) => setTimeout(resolve, drainBudget).unref())]);
         },
         reset: async () => {
+          await ctx.background.idle();
+          ctx.recovery.contacts = configuredRecoveryContacts;
           await truncateSchema(deps.db, "identity");
           await deps.stack.reset();
         },
@@ -118,7 +135,14 @@ export function createIdentityApp(deps: IdentityAppDeps) {
           sim.post("/citizens", simCitizensHandler(ctx));
           sim.get("/citizens/:fiscalCode/events", simCitizenEventsHandler(ctx));
           sim.get("/outbox", listOutboxHandler(deps.db));
-          sim.post("/outbox/drain", drainOutboxHandler(deps.outbox));
+          sim.post("/outbox/drain", drainOutboxHandler(deps.outbox, () => ctx.background.idle()));
+          // R15's two profiles on one running stack: a scenario switches the profile, and /__sim/reset restores it.
+          sim.get("/recovery-contacts", (c) => c.json({ profile: ctx.recovery.contacts }));
+          sim.put("/recovery-contacts", async (c) => {
+            const body = await readJson(c.req, z.object({ profile: z.enum(RECOVERY_CONTACT_PROFILES) }).strict());
+            ctx.recovery.contacts = body.profile;
+            return c.json({ profile: ctx.recovery.contacts });
+          });
         },
       }),
     );

@@ -23,6 +23,10 @@ export const identityConfigSchema = z.object({
   POLICY_PROFILE: z.enum(["inps-guides", "asvs-l2"]).default("inps-guides"),
   /** argon2id cost: production (OWASP) by default; fast for tests and the embedded harness. */
   HASH_PROFILE: z.enum(["fast", "production"]).default("production"),
+  /** Which contacts a lost-PIN recovery must name (R15): mobile-and-email (guide 001) or any-two of email, PEC, mobile (guide 003). */
+  RECOVERY_CONTACTS: z.enum(["mobile-and-email", "any-two"]).default("mobile-and-email"),
+  /** The identity service's address as citizens reach it, for the recovery link; unset: where it listens. */
+  PUBLIC_URL: z.url({ message: "must be an http:// URL" }).optional(),
   /** How the two PIN halves travel when a request does not say (R03). */
   DELIVERY_PROFILE: z.enum(["digital-then-post", "post-then-activate"]).default("digital-then-post"),
   /** The digital channel of a half when a request does not say (falls back to a contact the citizen gave). */

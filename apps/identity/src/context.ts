@@ -1,7 +1,8 @@
 // What every service module of the identity app works with, passed in (nothing reaches for a global).
 import type { Database } from "@inps-sim/db";
-import type { Clock, PinHasher, Policy, RandomSource } from "@inps-sim/domain";
+import type { Clock, PinHasher, Policy, RandomSource, RecoveryContactsProfile } from "@inps-sim/domain";
 import type { Logger } from "@inps-sim/service-kit";
+import type { SerialWork } from "./background/serial-work.ts";
 import type { Sealer } from "./outbox/sealing.ts";
 
 export type DeliveryProfile = "digital-then-post" | "post-then-activate";
@@ -24,4 +25,10 @@ export interface IdentityContext {
   kickOutbox: () => void;
   logger: Logger;
   operatorTokens: { operatorId: string; token: string }[];
+  /** Which contacts a recovery must name (RECOVERY_CONTACTS); the control plane may switch it for a scenario. */
+  recovery: { contacts: RecoveryContactsProfile };
+  /** The service's public base URL, for the recovery link (PUBLIC_URL, else where it listens). */
+  publicUrl: () => string;
+  /** Work done after the answer, in arrival order (the recovery request, R15). */
+  background: SerialWork;
 }

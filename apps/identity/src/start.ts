@@ -64,6 +64,8 @@ export async function startIdentityService(options: {
     sealer,
     outbox,
     operatorTokens: config.OPERATOR_TOKENS,
+    recoveryContacts: config.RECOVERY_CONTACTS,
+    publicUrl: () => config.PUBLIC_URL ?? `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${port}`,
   });
   const server = await listen(app, { port: config.IDENTITY_PORT, hostname: config.HOST });
   port = server.port;

@@ -19,10 +19,16 @@ describe("/openapi.json and /docs", () => {
       ["/api/v1/pin-activations", "post", ["202", "401", "409", "410"]],
       ["/api/v1/sessions", "post", ["201", "401", "410", "423"]],
       ["/api/v1/sessions/current", "delete", ["204"]],
-      ["/api/v1/me", "get", ["200", "401"]],
+      ["/api/v1/me", "get", ["200", "401", "423"]],
       ["/api/v1/me/pin-changes", "post", ["202", "400", "401", "422"]],
       ["/api/v1/me/pin-changes/{changeId}/verify", "post", ["200", "400", "410"]],
       ["/api/v1/operator/citizens/{fiscalCode}/events", "get", ["200", "401"]],
+      ["/api/v1/recoveries", "post", ["202", "400"]],
+      ["/api/v1/recoveries/{token}", "get", ["200"]],
+      ["/api/v1/recoveries/{token}/confirm", "post", ["202", "401", "410"]],
+      ["/api/v1/me/generated-pin", "post", ["201", "409"]],
+      ["/api/v1/me/generated-pin/confirm", "post", ["200", "400"]],
+      ["/api/v1/services/contribution-statement", "get", ["200", "401", "423"]],
     ];
     for (const [path, method, statuses] of expected) {
       const op = doc.paths[path]?.[method];

@@ -58,6 +58,30 @@ describe("R14: never in clear", () => {
     secrets.push(bFirst, bSecond, bFirst + bSecond);
     await login(tb, b.fiscalCode, bFirst + bSecond);
 
+    // A lost-PIN recovery of a: link, code, the new halves, the generated PINs (R15–R20).
+    await tb.advance("PT3M");
+    await tb.call("POST", "/api/v1/recoveries", { fiscalCode: a.fiscalCode, email: a.email, mobile: a.mobile });
+    await tb.sim("POST", "/outbox/drain");
+    const recoveryText = tb.gateways.sentMail.findLast((m) => m.to === a.email && m.subject.includes("Recupero"))!.text;
+    const recoveryLink = secret(recoveryText, "Link di ripristino")!;
+    const recoveryToken = recoveryLink.slice(recoveryLink.lastIndexOf("/") + 1);
+    const recoveryCode = secret(recoveryText, "Codice di ripristino")!;
+    secrets.push(recoveryToken, recoveryCode);
+    await tb.call("GET", `/api/v1/recoveries/${recoveryToken}`);
+    await tb.call("POST", `/api/v1/recoveries/${recoveryToken}/confirm`, { fiscalCode: a.fiscalCode, recoveryCode: "ZZZZZZZZ" });
+    await tb.call("POST", `/api/v1/recoveries/${recoveryToken}/confirm`, { fiscalCode: a.fiscalCode, recoveryCode });
+    await tb.drain();
+    const rFirst = secret(tb.gateways.sentSms.findLast((m) => m.to === a.mobile)?.text, "Prima parte del PIN")!;
+    const rSecond = secret(mailTo(a.email), "Seconda parte del PIN")!;
+    secrets.push(rFirst, rSecond, rFirst + rSecond);
+    const s3 = await login(tb, a.fiscalCode, rFirst + rSecond);
+    const shown = async () => ((await (await tb.call("POST", "/api/v1/me/generated-pin", undefined, bearer(s3.body.token))).json()) as { pin: string }).pin;
+    const generated = [await shown(), await shown()];
+    secrets.push(...generated, String(s3.body.token));
+    await tb.call("POST", "/api/v1/me/generated-pin/confirm", { pin: generated[0] }, bearer(s3.body.token));
+    await tb.call("POST", "/api/v1/me/generated-pin/confirm", { pin: generated[1] }, bearer(s3.body.token));
+    expect((await login(tb, a.fiscalCode, generated[1]!)).res.status).toBe(201);
+
     // A citizen made through the control plane.
     const c = tb.persona();
     await tb.sim("POST", "/citizens", { ...requestBody(c), contacts: { email: c.email }, pin: "Torre4Km" });

@@ -46,6 +46,11 @@ export const mailConfigSchema = z.object({
   PEC_DELIVERY_DELAY: durationVar("PT0S"),
   /** The PEC provider's name in the receipts (gestore-emittente). */
   PEC_PROVIDER: z.string().min(1).max(100).default("Gestore PEC del simulatore"),
+  /** S/MIME signature (smime.p7s) on PEC receipts and envelopes; off leaves them unsigned. */
+  PEC_SIGNATURE: switchVar("on"),
+  /** PEM files of the provider's certificate and private key; unset: a certificate is made for the provider. */
+  PEC_SIGNING_CERT: z.string().min(1).optional(),
+  PEC_SIGNING_KEY: z.string().min(1).optional(),
   /**
    * The mailbox size from which substring search is served by trigram indexes (built then, dropped at half of it).
    * Below it a search reads the table, which costs less than keeping the indexes on every arrival. 0: always.

@@ -6,8 +6,9 @@ import { asc, lte, min } from "drizzle-orm";
 import { pecPending } from "./db/schema.ts";
 import { newMessageId } from "./ids.ts";
 import { parseMessage, type ParsedMessage } from "./mime/parse.ts";
-import { domainOf, isCertified, isUnknownMailbox, type PecSettings } from "./pec/pec-rules.ts";
-import { composeReceipt, type ReceiptInput, type ReceiptKind } from "./pec/receipts.ts";
+import type { PecSettings } from "./pec/pec-rules.ts";
+import { PecProvider, type ProviderMessage } from "./pec/provider.ts";
+import type { ReceiptKind } from "./pec/receipts.ts";
 import { MailStore, type MessageSummary } from "./store/mail-store.ts";
 
 export interface Envelope {
@@ -24,7 +25,7 @@ export interface RuntimeStats {
 }
 
 export interface IngestResult {
-  /** The stored original, or null when PEC refused it or no recipient could receive it. */
+  /** What reached the recipients (the original, or its PEC envelope), or null when PEC refused it or nobody could receive it. */
   stored: MessageSummary | null;
   receipts: ReceiptKind[];
 }
@@ -35,6 +36,7 @@ export class Mailbox {
   /** Earliest due PEC delivery, kept in memory so reads cost nothing while none is due. */
   #nextDue: number | null = null;
   #loaded = false;
+  readonly pecProvider: PecProvider;
 
   constructor(
     private readonly db: Database,
@@ -43,6 +45,7 @@ export class Mailbox {
     private readonly logger?: Logger,
   ) {
     this.store = new MailStore(db);
+    this.pecProvider = new PecProvider(pec);
   }
 
   /** At start-up: messages an earlier version stored unparsed are parsed (see MailStore.parseLeftovers). */
@@ -55,48 +58,24 @@ export class Mailbox {
     return (await this.ingest(raw, envelope)).stored?.ID ?? null;
   }
 
-  /** Stores a message received over SMTP (or given by a test) and writes any PEC receipts it calls for. */
+  /** Stores a message received over SMTP (or given by a test), as the PEC provider hands it over when it is PEC. */
   async ingest(raw: Buffer, envelope: Envelope): Promise<IngestResult> {
     const parsed = await parseMessage(raw);
     const now = this.clock.now();
     const recipients = recipientsOf(parsed, envelope);
-    const certified = recipients.filter((r) => isCertified(r, this.pec));
-    const isReceipt = parsed.header("x-ricevuta") !== undefined;
-    const sender = envelope.from || parsed.from.Address;
     const tags = tagsFor(parsed.header("x-tags"), recipients);
-    // Receipts never produce receipts, and a message without a sender has nobody to receive them.
-    if (certified.length === 0 || isReceipt || !sender) {
+    const plan = await this.pecProvider.plan(parsed, raw, envelope, recipients, now);
+    if (!plan) {
       const stored = await this.store.insert({ parsed, raw, created: now, envelope, tags });
       return { stored, receipts: [] };
     }
-    const base = {
-      sender,
-      recipients: recipients.map((address) => ({ address, certified: isCertified(address, this.pec) })),
-      replyTo: parsed.replyTo[0]?.Address || sender,
-      subject: parsed.subject,
-      originalMessageId: parsed.messageId || `${newMessageId()}@${domainOf(sender) || "localhost"}`,
-      provider: this.pec.provider,
-      providerDomain: this.#providerDomain(sender),
-    };
-    if (parsed.malformed) {
-      await this.#storeReceipt({ ...base, kind: "non-accettazione", at: now, error: parsed.malformed });
-      return { stored: null, receipts: ["non-accettazione"] };
+    let stored: MessageSummary | null = null;
+    for (const message of plan.now) {
+      const summary = await this.#storeProviderMessage(message, message.receipt ? [] : tags);
+      if (!message.receipt) stored ??= summary;
     }
-    const receipts: ReceiptKind[] = ["accettazione"];
-    await this.#storeReceipt({ ...base, kind: "accettazione", at: now });
-    const deliverable = recipients.filter((r) => !isCertified(r, this.pec) || !isUnknownMailbox(r, this.pec));
-    const stored = deliverable.length > 0 ? await this.store.insert({ parsed, raw, created: now, envelope, tags }) : null;
-    const deliveredAt = new Date(now.getTime() + this.pec.deliveryDelayMs);
-    for (const mailbox of certified) {
-      const unknown = isUnknownMailbox(mailbox, this.pec);
-      const input: ReceiptInput = unknown
-        ? { ...base, kind: "errore-consegna", at: deliveredAt, deliveredTo: mailbox, error: "5.1.1 - Casella di posta inesistente" }
-        : { ...base, kind: "avvenuta-consegna", at: deliveredAt, deliveredTo: mailbox, original: raw };
-      receipts.push(input.kind);
-      if (this.pec.deliveryDelayMs <= 0) await this.#storeReceipt(input);
-      else await this.#schedule(input);
-    }
-    return { stored, receipts };
+    for (const message of plan.later) await this.#schedule(message);
+    return { stored, receipts: plan.receipts };
   }
 
   /** Before a read: delivers the PEC receipts whose simulated delivery time has come. Cheap when none is due. */
@@ -135,30 +114,25 @@ export class Mailbox {
     this.#loaded = true;
   }
 
-  async #schedule(input: ReceiptInput): Promise<void> {
-    const raw = await composeReceipt(input);
-    await this.db.insert(pecPending).values({ id: newMessageId(), dueAt: input.at, raw, kind: input.kind });
-    const due = input.at.getTime();
+  async #schedule(message: ProviderMessage): Promise<void> {
+    await this.db.insert(pecPending).values({ id: newMessageId(), dueAt: message.at, raw: message.raw, kind: message.receipt ?? "" });
+    const due = message.at.getTime();
     if (this.#nextDue === null || due < this.#nextDue) this.#nextDue = due;
     this.#loaded = true;
   }
 
-  async #storeReceipt(input: ReceiptInput): Promise<void> {
-    const raw = await composeReceipt(input);
-    const parsed = await parseMessage(raw);
-    await this.store.insert({
+  async #storeProviderMessage(message: ProviderMessage, tags: string[]): Promise<MessageSummary> {
+    const parsed = await parseMessage(message.raw);
+    const summary = await this.store.insert({
       parsed,
-      raw,
-      created: input.at,
-      envelope: { from: `posta-certificata@${input.providerDomain}`, to: [input.sender] },
-      pecReceipt: input.kind,
+      raw: message.raw,
+      created: message.at,
+      envelope: message.envelope,
+      tags,
+      ...(message.receipt ? { pecReceipt: message.receipt } : {}),
     });
-    this.logger?.debug({ kind: input.kind, subject: input.subject }, "PEC receipt");
-  }
-
-  #providerDomain(sender: string): string {
-    if (isCertified(sender, this.pec)) return domainOf(sender);
-    return this.pec.domains[0] ?? "pec.it";
+    if (message.receipt) this.logger?.debug({ kind: message.receipt, subject: parsed.subject }, "PEC receipt");
+    return summary;
   }
 
   /** Pending receipts, oldest first (for the control plane). */

@@ -34,6 +34,7 @@ export async function startMailService(options: {
       unknownMailboxes: config.PEC_UNKNOWN_MAILBOXES,
       deliveryDelayMs: config.PEC_DELIVERY_DELAY,
       provider: config.PEC_PROVIDER,
+      signature: { enabled: config.PEC_SIGNATURE, certificateFile: config.PEC_SIGNING_CERT, keyFile: config.PEC_SIGNING_KEY },
     },
     logger,
   );

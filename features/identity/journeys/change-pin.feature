@@ -45,6 +45,7 @@ Feature: Changing the PIN in Impostazioni → Sicurezza/PIN
   @R12
   Scenario: a PIN used before cannot come back
     When the citizen chooses "Prato8Zk" as the new PIN and confirms it with the code sent by email
+    And the citizen logs in with the new PIN, with nothing to do first
     And the citizen enters the current PIN "Prato8Zk", the new PIN "Vento3Lu" and again "Vento3Lu"
     Then the change is refused because the PIN was used before
     And the citizen's PIN is still "Prato8Zk"

@@ -42,3 +42,22 @@ Feature: First access with the 16 characters
     When 3 minutes pass
     And the citizen logs in with the fiscal code and the 16 characters
     Then the citizen is told that the initial PIN has expired and a new one is needed
+
+  @R05
+  Scenario: on day 90 exactly the 16 characters have expired; a minute before, they still opened a session
+    When the clock reaches 1 minute before the end of the 90 days from the request
+    And the citizen logs in with the fiscal code and the 16 characters
+    Then the citizen must first replace them with a PIN of 8 characters
+    When the clock reaches the end of the 90 days from the request
+    And the citizen logs in with the fiscal code and the 16 characters
+    Then the citizen is told that the initial PIN has expired and a new one is needed
+
+  @R02 @R03
+  Scenario: the messages with the two halves speak of caratteri, never of cifre
+    Then the email and the letter with the halves speak of caratteri, never of cifre
+
+  @R06 @R11
+  Scenario: the verification code at first access is sent for the first-access page, not the settings
+    When the citizen logs in with the fiscal code and the 16 characters
+    And the citizen chooses "Girasol3" as the new PIN
+    Then the email with the verification code names the first access, not the settings page

@@ -24,3 +24,9 @@ Feature: The personal data must match the codice fiscale
   Scenario: a codice fiscale with a wrong check character is refused
     When the citizen asks online for a PIN with a fiscal code whose check character is wrong
     Then the request is refused, naming the field "fiscalCode"
+
+  @R01
+  Scenario: a request without the address of residence is refused in Italian, naming the field in words
+    When the citizen asks online for a PIN without giving the address of residence
+    Then the request is refused, naming the field "residence"
+    And the refusal says in Italian that the "indirizzo di residenza" is missing

@@ -1,5 +1,4 @@
 // The identity service as the citizen's browser and the operator's desk would call it; the steps speak through this.
-import { findMailSecret } from "@inps-sim/clients";
 import { addDays, randomHealthCard, type HealthCard } from "@inps-sim/domain";
 import type { SimulatorWorld } from "../../support/world.ts";
 
@@ -65,7 +64,8 @@ export const fullName = (world: SimulatorWorld) => `${world.citizen.firstName} $
 /** Waits for an email to the citizen whose subject contains `subject`, and reads the secret after `label`. */
 export async function secretByEmail(world: SimulatorWorld, to: string, subject: string, label: string): Promise<string> {
   const message = await world.mail.waitForMessage(`to:${to} subject:"${subject}"`, { timeoutMs: 10_000 });
-  const value = findMailSecret(message, label);
+  // A PEC message arrives in its transport envelope: the secret is in the original inside it.
+  const value = await world.mail.secretIn(message, label);
   if (!value) throw new Error(`the email "${message.Subject}" carries no "${label}"`);
   return value;
 }

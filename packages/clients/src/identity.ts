@@ -105,6 +105,35 @@ export interface PinChanged {
   pinExpiresAt: string | null;
 }
 
+/** POST /recoveries: which contacts must be given follows RECOVERY_CONTACTS (mobile-and-email, or any-two). */
+export interface RecoveryRequestInput {
+  fiscalCode: string;
+  email?: string;
+  pec?: string;
+  mobile?: string;
+}
+
+export interface RecoveryAccepted {
+  status: "accepted";
+}
+
+export interface RecoveryConfirmInput {
+  fiscalCode: string;
+  recoveryCode: string;
+}
+
+export interface RecoveryConfirmed {
+  status: "pin-sent";
+  channels: { firstHalf: "sms"; secondHalf: "email" };
+}
+
+export type RecoveryContactsProfile = "mobile-and-email" | "any-two";
+
+export interface GeneratedPin {
+  /** Shown once (R20). */
+  pin: string;
+}
+
 export interface TimelineEvent {
   type: string;
   at: string;
@@ -235,6 +264,20 @@ export interface IdentityClient {
   verifyPinChange(token: string, changeId: string, code: string, options?: IdentityCallOptions): Promise<IdentityResult<PinChanged>>;
   /** GET /api/v1/services/{service}: a consultation service behind the PIN (R32); the body is JSON or text as served. */
   consultService(token: string, service: "contribution-statement" | "pension-slip", options?: IdentityCallOptions): Promise<IdentityResult<unknown>>;
+  /** POST /api/v1/recoveries: "Hai smarrito il tuo PIN?" (R15); the same 202 whatever matched. */
+  askRecovery(input: RecoveryRequestInput, options?: IdentityCallOptions): Promise<IdentityResult<RecoveryAccepted>>;
+  /** GET /api/v1/recoveries/{token}: the page behind the link (HTML); it never uses the link up (R16). */
+  recoveryForm(token: string, options?: IdentityCallOptions): Promise<IdentityResult<string>>;
+  /** POST /api/v1/recoveries/{token}/confirm: codice fiscale and codice di ripristino (R17, R18). */
+  confirmRecovery(token: string, input: RecoveryConfirmInput, options?: IdentityCallOptions): Promise<IdentityResult<RecoveryConfirmed>>;
+  /** POST /api/v1/me/generated-pin: the system-generated 8-character PIN, shown once (R20). */
+  showGeneratedPin(token: string, options?: IdentityCallOptions): Promise<IdentityResult<GeneratedPin>>;
+  /** POST /api/v1/me/generated-pin/confirm: typing it back completes the recovery (R20). */
+  confirmGeneratedPin(token: string, pin: string, options?: IdentityCallOptions): Promise<IdentityResult<PinChanged>>;
+  /** GET /__sim/recovery-contacts: R15's profile in force. */
+  simRecoveryContacts(options?: IdentityCallOptions): Promise<IdentityResult<{ profile: RecoveryContactsProfile }>>;
+  /** PUT /__sim/recovery-contacts: switches R15's profile on a running stack (reset restores the configured one). */
+  simSetRecoveryContacts(profile: RecoveryContactsProfile, options?: IdentityCallOptions): Promise<IdentityResult<{ profile: RecoveryContactsProfile }>>;
   /** POST /api/v1/operator/pin-requests: a PIN requested through the contact centre (R01, R26). */
   operatorRequestPin(input: PinRequestInput, options?: IdentityCallOptions): Promise<IdentityResult<PinRequestAccepted>>;
   /** GET /api/v1/operator/citizens/{fiscalCode}/events: the citizen's timeline, newest first. */
@@ -262,6 +305,10 @@ const SHAPES = {
   fiscalCode: { fiscalCode: "string" },
   outbox: { messages: "array" },
   drained: { delivered: "number", retrying: "number", dead: "number" },
+  recoveryAccepted: { status: "string" },
+  recoveryConfirmed: { status: "string", channels: "object" },
+  generatedPin: { pin: "string" },
+  recoveryContacts: { profile: "string" },
 } satisfies Record<string, Shape>;
 
 function mismatches(body: unknown, shape: Shape | undefined): string[] {
@@ -356,6 +403,14 @@ export function createIdentityClient(options: IdentityClientOptions): IdentityCl
     verifyPinChange: (token, changeId, code, opts) =>
       call("POST", `/api/v1/me/pin-changes/${encodeURIComponent(changeId)}/verify`, { token, body: { code }, shape: SHAPES.changed }, opts),
     consultService: (token, service, opts) => call("GET", `/api/v1/services/${service}`, { token }, opts),
+    askRecovery: (input, opts) => call("POST", "/api/v1/recoveries", { body: input, shape: SHAPES.recoveryAccepted }, opts),
+    recoveryForm: (token, opts) => call("GET", `/api/v1/recoveries/${encodeURIComponent(token)}`, {}, opts),
+    confirmRecovery: (token, input, opts) =>
+      call("POST", `/api/v1/recoveries/${encodeURIComponent(token)}/confirm`, { body: input, shape: SHAPES.recoveryConfirmed }, opts),
+    showGeneratedPin: (token, opts) => call("POST", "/api/v1/me/generated-pin", { token, shape: SHAPES.generatedPin }, opts),
+    confirmGeneratedPin: (token, pin, opts) => call("POST", "/api/v1/me/generated-pin/confirm", { token, body: { pin }, shape: SHAPES.changed }, opts),
+    simRecoveryContacts: (opts) => call("GET", "/__sim/recovery-contacts", { token: admin(), shape: SHAPES.recoveryContacts }, opts),
+    simSetRecoveryContacts: (profile, opts) => call("PUT", "/__sim/recovery-contacts", { token: admin(), body: { profile }, shape: SHAPES.recoveryContacts }, opts),
     operatorRequestPin: (input, opts) =>
       call("POST", "/api/v1/operator/pin-requests", { token: operator(), body: input, shape: SHAPES.pinRequest }, opts),
     operatorEvents: (fiscalCode, query = {}, opts) =>

@@ -1,6 +1,7 @@
 // Typed client of the mail gateway: sends over SMTP (nodemailer) as the identity service does, and reads the
 // mailbox through Mailpit's API (mailpit-api), so a suite reads mail the same way from our gateway or a real Mailpit.
 import { randomUUID } from "node:crypto";
+import { simpleParser } from "mailparser";
 import { MailpitClient, type MailpitMessageSummaryResponse, type MailpitMessagesSummaryResponse } from "mailpit-api";
 import nodemailer, { type Transporter } from "nodemailer";
 import { findSecret } from "./sms.ts";
@@ -81,6 +82,11 @@ export interface MailClient {
   waitForMessage(query: string, options?: WaitOptions): Promise<MailpitMessageSummaryResponse>;
   /** Waits for a message matching `query` and returns the value after `label` in its text (or HTML). */
   waitForSecret(query: string, label: string, options?: WaitOptions): Promise<string>;
+  /**
+   * The value after `label` in a message: in its own text (or HTML), or else, for a PEC transport envelope, in the
+   * original it carries as postacert.eml (the envelope's own text is the provider's notice).
+   */
+  secretIn(message: MailpitMessageSummaryResponse, label: string): Promise<string | undefined>;
   headers(id?: string): Promise<Record<string, string[]>>;
   source(id?: string): Promise<string>;
   deleteAll(): Promise<void>;
@@ -138,6 +144,16 @@ export function createMailClient(options: MailClientOptions): MailClient {
   const waitForMessage = (query: string, wait: WaitOptions = {}) =>
     mailpit.waitForMessage({ query }, { timeout: wait.timeoutMs ?? 5000, interval: wait.intervalMs ?? 100 });
 
+  const secretIn = async (message: MailpitMessageSummaryResponse, label: string): Promise<string | undefined> => {
+    const own = findMailSecret(message, label);
+    if (own !== undefined) return own;
+    const original = (message.Attachments ?? []).find((a) => a.FileName === "postacert.eml");
+    if (!original) return undefined;
+    const blob = await mailpit.getMessageAttachment(message.ID, original.PartID);
+    const inner = await simpleParser(Buffer.from(await blob.arrayBuffer()));
+    return findMailSecret({ Text: inner.text ?? "", HTML: typeof inner.html === "string" ? inner.html : "" }, label);
+  };
+
   return {
     mailpit,
     async send(input) {
@@ -179,9 +195,10 @@ export function createMailClient(options: MailClientOptions): MailClient {
     search: (query, page = {}) => mailpit.searchMessages({ query, start: page.start, limit: page.limit }),
     message: (id = "latest") => mailpit.getMessageSummary(id),
     waitForMessage,
+    secretIn,
     async waitForSecret(query, label, wait) {
       const message = await waitForMessage(query, wait);
-      const value = findMailSecret(message, label);
+      const value = await secretIn(message, label);
       if (value === undefined) throw new Error(`the newest message matching "${query}" has no "${label}: …"`);
       return value;
     },

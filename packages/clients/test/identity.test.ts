@@ -236,3 +236,49 @@ describe("createIdentityClient: answers that are not what the contract says", ()
     await expect(client().me("tok")).rejects.toThrow();
   });
 });
+
+describe("createIdentityClient: recovery (R15–R20)", () => {
+  it("asks, opens the link's form, confirms, and shows and confirms the generated PIN", async () => {
+    const seen: string[] = [];
+    server.use(
+      http.post(`${BASE}/api/v1/recoveries`, async ({ request: req }) => {
+        seen.push(`ask ${JSON.stringify(await req.json())}`);
+        return HttpResponse.json({ status: "accepted" }, { status: 202 });
+      }),
+      http.get(`${BASE}/api/v1/recoveries/:token`, ({ params }) => {
+        seen.push(`form ${String(params.token)}`);
+        return new HttpResponse("<form>Codice di ripristino</form>", { headers: { "content-type": "text/html" } });
+      }),
+      http.post(`${BASE}/api/v1/recoveries/:token/confirm`, async ({ params, request: req }) => {
+        seen.push(`confirm ${String(params.token)} ${JSON.stringify(await req.json())}`);
+        return HttpResponse.json({ status: "pin-sent", channels: { firstHalf: "sms", secondHalf: "email" } }, { status: 202 });
+      }),
+      http.post(`${BASE}/api/v1/me/generated-pin`, ({ request: req }) => {
+        seen.push(`show ${req.headers.get("authorization")}`);
+        return HttpResponse.json({ pin: "K7M2P9QX" }, { status: 201 });
+      }),
+      http.post(`${BASE}/api/v1/me/generated-pin/confirm`, async ({ request: req }) => {
+        seen.push(`done ${JSON.stringify(await req.json())}`);
+        return HttpResponse.json({ status: "changed", pinExpiresAt: null });
+      }),
+    );
+    const c = client();
+    expect(success(await c.askRecovery({ fiscalCode: "RSSMRA80A01H501U", email: "a@b.it", mobile: "+393471234567" })).body).toEqual({ status: "accepted" });
+    expect(success(await c.recoveryForm("rip_x")).body).toContain("Codice di ripristino");
+    expect(success(await c.confirmRecovery("rip_x", { fiscalCode: "RSSMRA80A01H501U", recoveryCode: "ABCDEFGH" })).body.status).toBe("pin-sent");
+    expect(success(await c.showGeneratedPin("ses_1")).body.pin).toBe("K7M2P9QX");
+    expect(success(await c.confirmGeneratedPin("ses_1", "K7M2P9QX")).body.status).toBe("changed");
+    expect(seen).toEqual([
+      'ask {"fiscalCode":"RSSMRA80A01H501U","email":"a@b.it","mobile":"+393471234567"}',
+      "form rip_x",
+      'confirm rip_x {"fiscalCode":"RSSMRA80A01H501U","recoveryCode":"ABCDEFGH"}',
+      "show Bearer ses_1",
+      'done {"pin":"K7M2P9QX"}',
+    ]);
+  });
+
+  it("a wrong recovery code is a failure with its code", async () => {
+    server.use(http.post(`${BASE}/api/v1/recoveries/:token/confirm`, () => problem(401, { code: "recovery-failed" })));
+    expect(failure(await client().confirmRecovery("rip_x", { fiscalCode: "X", recoveryCode: "Y" })).problem.code).toBe("recovery-failed");
+  });
+});

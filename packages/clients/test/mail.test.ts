@@ -68,6 +68,29 @@ const message = {
   HTML: "",
 };
 
+/** A PEC transport envelope as a PEC mailbox receives it: the provider's notice, the original in postacert.eml. */
+const pecEnvelope = {
+  ID: "pec",
+  Subject: "POSTA CERTIFICATA: Prima parte del PIN",
+  Text: "Messaggio di posta certificata\nIl messaggio originale è incluso in allegato.\n",
+  HTML: "",
+  Attachments: [
+    { PartID: "2", FileName: "daticert.xml", ContentType: "application/xml" },
+    { PartID: "3", FileName: "postacert.eml", ContentType: "message/rfc822" },
+  ],
+};
+const postacert = [
+  "From: INPS <noreply@postacert.inps.gov.it>",
+  "To: mario.rossi@pec.it",
+  "Subject: Prima parte del PIN",
+  "Content-Type: text/plain; charset=utf-8",
+  "Content-Transfer-Encoding: quoted-printable",
+  "",
+  "Gentile cittadino, ecco la Prima parte del PIN: QX7=",
+  "P2K9M",
+  "",
+].join("\r\n");
+
 let smtp: FakeSmtp;
 let http: Server;
 let apiUrl: string;
@@ -82,6 +105,11 @@ beforeAll(async () => {
       res.end(JSON.stringify({ messages: [{ ID: "abc" }], messages_count: 1, total: 1 }));
     } else if (req.url === "/api/v1/message/abc") {
       res.end(JSON.stringify(message));
+    } else if (req.url === "/api/v1/message/pec") {
+      res.end(JSON.stringify(pecEnvelope));
+    } else if (req.url === "/api/v1/message/pec/part/3") {
+      res.setHeader("content-type", "message/rfc822");
+      res.end(postacert);
     } else {
       res.statusCode = 404;
       res.end("404 page not found");
@@ -156,6 +184,15 @@ describe("mail client", () => {
     expect(await client.waitForSecret("to:mario@example.it", "Prima parte del PIN")).toBe("AB12CD34");
     expect(requests).toContain("GET /api/v1/search?query=to%3Amario%40example.it");
     await expect(client.waitForSecret("to:mario@example.it", "Codice di verifica")).rejects.toThrow(/Codice di verifica/);
+  });
+
+  it("reads the secret of a PEC message inside its transport envelope's postacert.eml", async () => {
+    const client = createMailClient({ apiUrl });
+    const envelope = await client.message("pec");
+    expect(findMailSecret(envelope, "Prima parte del PIN")).toBeUndefined();
+    expect(await client.secretIn(envelope, "Prima parte del PIN")).toBe("QX7P2K9M");
+    expect(requests).toContain("GET /api/v1/message/pec/part/3");
+    expect(await client.secretIn(envelope, "Codice di verifica")).toBeUndefined();
   });
 
   it("finds secrets in the HTML when the text part lacks them", () => {

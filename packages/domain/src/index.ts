@@ -9,3 +9,4 @@ export * from "./policy/index.ts";
 export * from "./health-card/index.ts";
 export * from "./contacts/index.ts";
 export * from "./credential/index.ts";
+export * from "./recovery/index.ts";

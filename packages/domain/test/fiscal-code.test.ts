@@ -48,6 +48,19 @@ describe("name codes", () => {
     ["Maria Grazia", "MGR"],
   ])("first name %s → %s", (name, code) => expect(firstNameCode(name)).toBe(code));
 
+  it.each([
+    // Letters Unicode does not decompose are transliterated (ICAO 9303), not dropped.
+    ["Đoković", "surname", "DKV"],
+    ["Łukasz", "first name", "LSZ"], // four consonants: 1st, 3rd, 4th,
+    ["Þórsdóttir", "surname", "THR"],
+    ["Þór", "first name", "THR"],
+    ["Ólafsdóttir", "surname", "LFS"],
+    ["Małgorzata", "first name", "MGR"],
+    ["Øvergård", "surname", "VRG"],
+  ])("%s (%s) keeps every letter", (name, kind, code) => {
+    expect(kind === "surname" ? surnameCode(name) : firstNameCode(name)).toBe(code);
+  });
+
   it("agrees with codice-fiscale-js on plain ASCII names", () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[A-Za-z]{1,12}$/), (name) => {
@@ -105,6 +118,25 @@ describe("validateFiscalCode", () => {
   it("accepts 29 February of a year ending in 00 (it may be 2000)", () => {
     const code15 = "MRNLCU00B29H501";
     expect(validateFiscalCode(code15 + checkCharacter(code15)).ok).toBe(true);
+  });
+
+  it("accepts 29 February only for the 25 year codes that are a leap year in some century", () => {
+    const accepted: string[] = [];
+    for (let yy = 0; yy < 100; yy++) {
+      const year = String(yy).padStart(2, "0");
+      for (const day of ["29", "69"]) {
+        const code15 = `MRNLCU${year}B${day}H501`;
+        const result = validateFiscalCode(code15 + checkCharacter(code15));
+        if (result.ok) accepted.push(year);
+        else expect(result.problem).toBe("birth-date");
+      }
+      // Omocodia does not change the date it stands for.
+      const plain = `MRNLCU${year}B29H501`;
+      expect(validateFiscalCode(omocodicVariant(plain + checkCharacter(plain), 7)).ok).toBe(yy % 4 === 0);
+    }
+    expect(new Set(accepted).size).toBe(25);
+    expect([...new Set(accepted)].every((y) => Number(y) % 4 === 0)).toBe(true);
+    expect(decodeFiscalCode("MRNLCU01B29H501X")).toBeNull();
   });
 
   it("never accepts what codice-fiscale-js rejects, and differs only on impossible dates", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { generateHealthCardNumber, randomHealthCard, sameHealthCard, seededRandom, validateHealthCard } from "../src/index.ts";
+import { generateHealthCardNumber, HEALTH_CARD_REGIONS, healthCardRegion, randomHealthCard, sameHealthCard, seededRandom, validateHealthCard } from "../src/index.ts";
 
 const now = new Date("2025-06-15T10:00:00Z");
 const number = "80380000301234567890";
@@ -15,16 +15,19 @@ describe("validateHealthCard", () => {
     expect(validateHealthCard({ number, expiryDate: "2025-06-15" }, now)).toEqual([]);
     expect(validateHealthCard({ number, expiryDate: "2025-06-15" }, new Date("2025-06-15T23:59:59Z"))).toEqual([]);
     expect(validateHealthCard({ number, expiryDate: "2025-06-15" }, new Date("2025-06-16T00:00:00Z"))).toEqual([
-      { path: "healthCard.expiryDate", message: "the health card has expired" },
+      { path: "healthCard.expiryDate", message: "la tessera sanitaria è scaduta" },
     ]);
   });
 
   it.each([
-    ["8038000030123456789", /20 digits/],
-    ["803800003012345678901", /20 digits/],
-    ["8038000030123456789A", /only digits/],
-    ["80276000301234567890", /begins with 80380/], // a German (276) card number
-    ["", /20 digits/],
+    ["8038000030123456789", /20 cifre/],
+    ["803800003012345678901", /20 cifre/],
+    ["8038000030123456789A", /solo cifre/],
+    ["80276000301234567890", /comincia con 80380/], // a German (276) card number
+    ["80380000001234567890", /regione/], // 000 is no region
+    ["80380002101234567890", /regione/], // nor is 210
+    ["80380010301234567890", /regione/], // 00 must follow 80380
+    ["", /20 cifre/],
   ])("refuses the number %s", (bad, message) => {
     const problems = validateHealthCard({ number: bad, expiryDate: "2029-01-31" }, now);
     expect(problems).toHaveLength(1);
@@ -47,7 +50,8 @@ describe("generated cards", () => {
       fc.property(fc.string(), fc.date({ min: new Date("2000-01-01"), max: new Date("2090-01-01"), noInvalidDate: true }), (seed, at) => {
         const card = randomHealthCard(seededRandom(seed), at);
         expect(validateHealthCard(card, at)).toEqual([]);
-        expect(generateHealthCardNumber(seededRandom(seed))).toMatch(/^80380\d{15}$/);
+        expect(generateHealthCardNumber(seededRandom(seed))).toMatch(/^8038000\d{13}$/);
+        expect(healthCardRegion(card.number)).not.toBeNull();
       }),
     );
   });
@@ -55,6 +59,23 @@ describe("generated cards", () => {
   it("differ from one another", () => {
     const random = seededRandom("cards");
     expect(new Set(Array.from({ length: 500 }, () => generateHealthCardNumber(random))).size).toBe(500);
+  });
+});
+
+describe("the issuing region", () => {
+  it.each([
+    ["80380000301234567890", "Lombardia"],
+    ["80380000900090510553", "Toscana"], // HL7 Italia's FHIR example of an Italian EHIC
+    ["80380 00041 1234567890", "Provincia autonoma di Bolzano"],
+    ["80380002001234567890", "Sardegna"],
+  ])("%s was issued by %s", (n, region) => expect(healthCardRegion(n)).toBe(region));
+
+  it("generated numbers name every region of the table, and the one asked for", () => {
+    const random = seededRandom("regions");
+    const seen = new Set(Array.from({ length: 2000 }, () => healthCardRegion(generateHealthCardNumber(random))));
+    expect([...seen].sort()).toEqual(Object.values(HEALTH_CARD_REGIONS).sort());
+    expect(healthCardRegion(generateHealthCardNumber(random, "120"))).toBe("Lazio");
+    expect(() => generateHealthCardNumber(random, "999")).toThrow(RangeError);
   });
 });
 

@@ -44,8 +44,8 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
     await next();
     c.res.headers.set("x-request-id", requestId);
     const ms = Math.round((performance.now() - started) * 10) / 10;
-    // Paths only: query strings and bodies may carry secrets.
-    log.debug({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, "request");
+    // Paths only: query strings and bodies may carry secrets; so may a path (a recovery link's token).
+    log.debug({ method: c.req.method, path: loggablePath(c.req.path), status: c.res.status, ms }, "request");
   });
   // The body limit first, so that the input rule below never reads more than the limit.
   app.use("*", limitBody({ maxBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, answer: options.tooLarge }));
@@ -55,13 +55,23 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
     problem(c, {
       status: 404,
       code: "not-found",
-      title: "Not found",
-      detail: `${c.req.method} ${c.req.path} does not exist`,
+      title: "Risorsa non trovata",
+      detail: `${c.req.method} ${c.req.path} non esiste`,
     }),
   );
 
   app.onError((error, c) => toProblem(error, c));
   return app;
+}
+
+/** A path segment of 20+ token characters is a bearer secret (e.g. `rip_…` of a recovery link): logged masked. */
+const OPAQUE_SEGMENT = /^[A-Za-z]{0,8}_?[A-Za-z0-9_-]{20,}$/;
+
+export function loggablePath(path: string): string {
+  return path
+    .split("/")
+    .map((segment) => (OPAQUE_SEGMENT.test(segment) && (/\d/.test(segment) || (/[A-Z]/.test(segment) && /[a-z]/.test(segment))) ? `${segment.slice(0, 4)}…` : segment))
+    .join("/");
 }
 
 const HTTP_CODES: Record<number, string> = {
@@ -94,12 +104,20 @@ export function toProblem(error: unknown, c: Parameters<typeof problem>[0]): Res
   if (error instanceof z.ZodError) return problem(c, validationFailed(fieldErrors(error)).init);
   if (error instanceof HTTPException) {
     if (error.status === 400) {
-      return problem(c, validationFailed([{ path: "", message: error.message || "malformed request body" }]).init);
+      return problem(c, validationFailed([{ path: "", message: "Corpo della richiesta: non è un JSON valido" }]).init);
+    }
+    if (error.status === 415) {
+      return problem(c, {
+        status: 415,
+        code: "unsupported-media-type",
+        title: "Formato della richiesta non supportato",
+        detail: "Il corpo della richiesta deve essere in formato JSON, con l'intestazione Content-Type: application/json.",
+      });
     }
     return problem(c, {
       status: error.status,
       code: HTTP_CODES[error.status] ?? `http-${error.status}`,
-      title: error.message || "Request refused",
+      title: error.message || "Richiesta rifiutata",
     });
   }
   const log = c.get("log") as Logger | undefined;
@@ -112,8 +130,8 @@ export function toProblem(error: unknown, c: Parameters<typeof problem>[0]): Res
   return problem(c, {
     status: 500,
     code: "internal-error",
-    title: "Internal error",
-    detail: "The simulator failed to handle this request; the log has the details under this request id.",
+    title: "Errore interno",
+    detail: "Il simulatore non è riuscito a gestire la richiesta; il log riporta i dettagli sotto questo identificativo di richiesta.",
   });
 }
 
@@ -131,7 +149,7 @@ export async function readJson<S extends z.ZodType>(req: { json(): Promise<unkno
   try {
     raw = await req.json();
   } catch {
-    throw validationFailed([{ path: "", message: "the body is not valid JSON" }]);
+    throw validationFailed([{ path: "", message: "Corpo della richiesta: non è un JSON valido" }]);
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw validationFailed(fieldErrors(parsed.error));

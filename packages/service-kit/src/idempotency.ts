@@ -96,15 +96,15 @@ export async function replayAnswer<B>(
     throw new ProblemError({
       status: 409,
       code: "idempotency-key-in-use",
-      title: "A request with this Idempotency-Key is still being handled",
+      title: "Una richiesta con questa Idempotency-Key è ancora in corso",
     });
   }
   if (first.fingerprint !== request.fingerprint) {
     throw new ProblemError({
       status: 422,
       code: "idempotency-key-reused",
-      title: "This Idempotency-Key was used with a different request",
-      detail: "Use a new Idempotency-Key for a different request; a retry must repeat the first body exactly.",
+      title: "Questa Idempotency-Key è già stata usata per una richiesta diversa",
+      detail: "Usi una nuova Idempotency-Key per una richiesta diversa; un nuovo tentativo deve ripetere esattamente il primo corpo.",
     });
   }
   return { status: first.status, body: first.body as B, replayed: true };

@@ -53,8 +53,9 @@ export function validationFailed(errors: FieldError[], detail?: string): Problem
   return new ProblemError({
     status: 400,
     code: "validation-failed",
-    title: "The request is not valid",
-    detail: detail ?? errors.map((e) => `${e.path || "(body)"}: ${e.message}`).join("; "),
+    title: "La richiesta non è valida",
+    // Each message names its field in words (the machine path stays in `errors`).
+    detail: detail ?? errors.map((e) => e.message.charAt(0).toUpperCase() + e.message.slice(1)).join("; "),
     errors,
   });
 }

@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger, createServiceApp, guardGatewayApi, FaultInjector } from "../src/index.ts";
+import { createLogger, createServiceApp, guardGatewayApi, FaultInjector, loggablePath } from "../src/index.ts";
 
 function appLoggingAt(level: string, maxBodyBytes = 16) {
   const lines: Record<string, unknown>[] = [];
@@ -127,5 +127,13 @@ describe("the input rule: text the database cannot store", () => {
     const res = await app().request("/api/v1/things", { method: "POST", headers: { "content-type": "application/json" }, body: '{"a":"\\ud83d\\ude00 è"}' });
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ a: "😀 è" });
+  });
+});
+
+describe("loggablePath", () => {
+  it("masks a bearer token in a path and keeps the words of a route", () => {
+    expect(loggablePath("/api/v1/recoveries/rip_Zx81kQ-aaBBccDDeeFFggHHiiJJkkLLmmNNooPPqq0/confirm")).toBe("/api/v1/recoveries/rip_…/confirm");
+    expect(loggablePath("/api/v1/services/contribution-statement")).toBe("/api/v1/services/contribution-statement");
+    expect(loggablePath("/api/v1/operator/citizens/RSSMRA80A01H501U/events")).toBe("/api/v1/operator/citizens/RSSMRA80A01H501U/events");
   });
 });

@@ -176,3 +176,43 @@ export const events = identitySchema.table(
   },
   (t) => [index("events_fiscal_code_idx").on(t.fiscalCode, t.at)],
 );
+
+/**
+ * A lost-PIN recovery (R15–R17): the link's token (256 random bits, so SHA-256) and the recovery code (argon2id)
+ * are kept only as hashes. Used once (`used_at`), void when a newer request replaces it (`voided_at`).
+ */
+export const recoveries = identitySchema.table(
+  "recoveries",
+  {
+    id: text("id").primaryKey(),
+    credentialId: text("credential_id").notNull(),
+    fiscalCode: text("fiscal_code").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    codeHash: text("code_hash").notNull(),
+    /** email | pec: where the link and the code went. */
+    channel: text("channel").notNull(),
+    destination: text("destination").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: instant("created_at").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+    voidedAt: instant("voided_at"),
+  },
+  (t) => [uniqueIndex("recoveries_token_hash_idx").on(t.tokenHash), index("recoveries_credential_idx").on(t.credentialId)],
+);
+
+/** The system-generated PIN of R20, shown once: only its hash is kept until the citizen types it back. */
+export const generatedPins = identitySchema.table(
+  "generated_pins",
+  {
+    id: text("id").primaryKey(),
+    credentialId: text("credential_id").notNull(),
+    pinHash: text("pin_hash").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: instant("created_at").notNull(),
+    usedAt: instant("used_at"),
+    /** Set when the citizen asked for another one, or the recovery was completed. */
+    voidedAt: instant("voided_at"),
+  },
+  (t) => [index("generated_pins_credential_idx").on(t.credentialId)],
+);

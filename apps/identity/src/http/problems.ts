@@ -1,4 +1,5 @@
 // The identity service's problems, one factory each, so every route answers a failure the same way.
+// `title` and `detail` are for the citizen, in Italian; `code` is for programs and never changes.
 import type { PinReason } from "@inps-sim/domain";
 import { ProblemError } from "@inps-sim/service-kit";
 
@@ -7,7 +8,7 @@ export const invalidCredentials = () =>
     status: 401,
     code: "invalid-credentials",
     title: "Codice fiscale o PIN non validi",
-    detail: "The fiscal code or the PIN is wrong.",
+    detail: "Il codice fiscale o il PIN non sono corretti.",
     headers: { "www-authenticate": 'Bearer realm="inps"' },
   });
 
@@ -17,7 +18,7 @@ export const locked = (lockedUntil: Date, now: Date) => {
     status: 423,
     code: "locked",
     title: "Accesso temporaneamente bloccato",
-    detail: `After a wrong PIN every service is blocked for a few minutes: try again in ${retryAfter} seconds.`,
+    detail: `Dopo un PIN errato tutti i servizi sono bloccati per alcuni minuti: riprovi tra ${retryAfter} secondi.`,
     extra: { retryAfter, lockedUntil: lockedUntil.toISOString() },
     headers: { "retry-after": String(retryAfter) },
   });
@@ -28,7 +29,7 @@ export const initialPinExpired = () =>
     status: 410,
     code: "initial-pin-expired",
     title: "Il PIN iniziale è scaduto",
-    detail: "The initial PIN was not used within 90 days of the request and can no longer be used: request a new PIN.",
+    detail: "Il PIN iniziale non è stato usato entro 90 giorni dalla richiesta e non è più valido: richieda un nuovo PIN.",
   });
 
 export const unauthenticated = () =>
@@ -36,16 +37,22 @@ export const unauthenticated = () =>
     status: 401,
     code: "unauthenticated",
     title: "Sessione assente o scaduta",
-    detail: "Log in with fiscal code and PIN and send Authorization: Bearer <token>.",
+    detail: "Acceda con il codice fiscale e il PIN (intestazione Authorization: Bearer <token>).",
     headers: { "www-authenticate": 'Bearer realm="inps"' },
   });
+
+const ACTION_WORDS: Record<string, string> = {
+  "replace-initial-pin": "sostituire il PIN iniziale di 16 caratteri con un PIN di 8 caratteri",
+  "renew-expired-pin": "rinnovare il PIN scaduto",
+  "confirm-generated-pin": "confermare il PIN di 8 caratteri generato dal sistema",
+};
 
 export const actionRequired = (action: string) =>
   new ProblemError({
     status: 403,
     code: "action-required",
     title: "Operazione richiesta prima di proseguire",
-    detail: `This session must first complete "${action}".`,
+    detail: `Prima di proseguire occorre ${ACTION_WORDS[action] ?? action}.`,
     extra: { requiredAction: action },
   });
 
@@ -54,7 +61,7 @@ export const activationFailed = () =>
     status: 401,
     code: "activation-failed",
     title: "Attivazione non riuscita",
-    detail: "The fiscal code, the first part of the PIN and the health-card data do not match a PIN awaiting activation.",
+    detail: "Il codice fiscale, la prima parte del PIN e i dati della tessera sanitaria non corrispondono a un PIN da attivare.",
   });
 
 export const activationNotRequired = () =>
@@ -62,7 +69,7 @@ export const activationNotRequired = () =>
     status: 409,
     code: "activation-not-required",
     title: "Il PIN non richiede attivazione",
-    detail: "This PIN does not wait for activation: both parts have already been sent.",
+    detail: "Questo PIN non è in attesa di attivazione: entrambe le parti sono già state inviate.",
   });
 
 export const credentialExists = () =>
@@ -70,7 +77,7 @@ export const credentialExists = () =>
     status: 409,
     code: "credential-exists",
     title: "Esiste già un PIN per questo codice fiscale",
-    detail: "A PIN already exists for this fiscal code: use it, recover it, or revoke it before requesting a new one.",
+    detail: "Esiste già un PIN per questo codice fiscale: lo usi, lo recuperi oppure lo revochi prima di richiederne uno nuovo.",
   });
 
 export const confirmationMismatch = () =>
@@ -78,8 +85,8 @@ export const confirmationMismatch = () =>
     status: 400,
     code: "confirmation-mismatch",
     title: "La conferma non coincide con il nuovo PIN",
-    detail: "The confirmation must equal the new PIN.",
-    errors: [{ path: "confirmPin", message: "must equal newPin" }],
+    detail: "La conferma del nuovo PIN deve essere uguale al nuovo PIN.",
+    errors: [{ path: "confirmPin", message: "La conferma del nuovo PIN deve essere uguale al nuovo PIN." }],
   });
 
 export const pinTooWeak = (reasons: PinReason[]) =>
@@ -96,15 +103,15 @@ export const pinReused = () =>
     status: 422,
     code: "pin-reused",
     title: "Il nuovo PIN è già stato usato",
-    detail: "The new PIN must differ from the current one and from the recent ones.",
+    detail: "Il nuovo PIN deve essere diverso dal PIN attuale e da quelli usati di recente.",
   });
 
 export const invalidCode = (attemptsLeft: number) =>
   new ProblemError({
     status: 400,
     code: "invalid-code",
-    title: "Codice di verifica errato",
-    detail: `The verification code is wrong; ${attemptsLeft} attempt(s) left.`,
+    title: "Codice errato",
+    detail: `Il codice non è corretto; tentativi rimasti: ${attemptsLeft}.`,
     extra: { attemptsLeft },
   });
 
@@ -115,14 +122,54 @@ export const codeExpired = (why: "expired" | "used" | "too-many-attempts" | "sup
     title: "Codice di verifica scaduto",
     detail:
       why === "too-many-attempts"
-        ? "Too many wrong codes: request the change again."
+        ? "Troppi codici errati: ripeta la richiesta di modifica."
         : why === "used"
-          ? "This code has already been used."
+          ? "Questo codice è già stato usato."
           : why === "superseded"
-            ? "A newer change replaced this one."
-            : "The verification code has expired: request the change again.",
+            ? "Una richiesta più recente ha sostituito questa."
+            : "Il codice di verifica è scaduto: ripeta la richiesta di modifica.",
     extra: { reason: why },
   });
 
+export const recoveryFailed = () =>
+  new ProblemError({
+    status: 401,
+    code: "recovery-failed",
+    title: "Recupero del PIN non riuscito",
+    detail: "Il codice fiscale o il codice di ripristino non sono corretti.",
+  });
+
+export const recoveryExpired = (why: "expired" | "used" | "too-many-attempts" | "superseded" | "not-recoverable") =>
+  new ProblemError({
+    status: 410,
+    code: "recovery-expired",
+    title: "Link di ripristino non più valido",
+    detail:
+      why === "used"
+        ? "Questo link di ripristino è già stato usato: se serve, chieda un nuovo recupero del PIN."
+        : why === "too-many-attempts"
+          ? "Troppi codici di ripristino errati: chieda un nuovo recupero del PIN."
+          : why === "superseded"
+            ? "Una richiesta di recupero più recente ha sostituito questa: usi il link dell'ultimo messaggio ricevuto."
+            : "Il link di ripristino è scaduto o non è più utilizzabile: chieda un nuovo recupero del PIN.",
+    extra: { reason: why },
+  });
+
+export const generatedPinNotDue = () =>
+  new ProblemError({
+    status: 409,
+    code: "generated-pin-not-due",
+    title: "Nessun PIN generato da confermare",
+    detail: "Il PIN generato dal sistema si ottiene solo dopo un recupero del PIN, al primo accesso con il PIN di 16 caratteri.",
+  });
+
+export const generatedPinNotShown = () =>
+  new ProblemError({
+    status: 409,
+    code: "generated-pin-not-shown",
+    title: "Nessun PIN generato in attesa",
+    detail: "Chieda prima il PIN generato dal sistema, poi lo inserisca per completare la procedura.",
+  });
+
 export const notFound = (what: string) =>
-  new ProblemError({ status: 404, code: "not-found", title: `${what} not found` });
+  new ProblemError({ status: 404, code: "not-found", title: `${what} non trovato`, detail: `${what} non trovato.` });

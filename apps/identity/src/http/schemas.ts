@@ -42,7 +42,7 @@ export const fiscalCodeField = z
 
 export const healthCardSchema = z
   .object({
-    number: z.string().min(1).max(40).openapi({ example: "80380000000000000001" }),
+    number: z.string().min(1).max(40).openapi({ example: "80380000301234567890" }),
     expiryDate: z.string().min(1).max(20).openapi({ example: "2029-05-31" }),
   })
   .openapi("HealthCard");
@@ -58,12 +58,12 @@ export const contactsSchema = z
 export const residenceSchema = z
   .object({
     street: z.string().trim().min(1).max(200),
-    postalCode: z.string().regex(/^\d{5}$/, "a CAP has five digits"),
+    postalCode: z.string().regex(/^\d{5}$/, "il CAP ha cinque cifre"),
     city: z.string().trim().min(1).max(100),
     province: z
       .string()
       .trim()
-      .regex(/^[A-Za-z]{2}$/, "the province's two-letter sigla, e.g. RM")
+      .regex(/^[A-Za-z]{2}$/, "la sigla della provincia ha due lettere, per esempio RM")
       .transform((p) => p.toUpperCase()),
   })
   .openapi("Residence");

@@ -22,5 +22,9 @@ export const meRoute = createRoute({
   tags: ["Citizen"],
   summary: "The logged-in citizen",
   security: [{ [BEARER]: [] }],
-  responses: { 200: jsonResponse(meSchema, "The citizen and their PIN"), 401: problemResponse("unauthenticated") },
+  responses: {
+    200: jsonResponse(meSchema, "The citizen and their PIN"),
+    401: problemResponse("unauthenticated"),
+    423: problemResponse("locked: a block after a wrong PIN stops every service, for sessions opened before it too (R08)"),
+  },
 });

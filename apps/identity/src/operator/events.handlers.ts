@@ -12,7 +12,7 @@ export const citizenEvents =
   async (c) => {
     const fiscalCode = normalizeFiscalCode(c.req.valid("param").fiscalCode);
     const known = await ctx.db.select({ fc: citizens.fiscalCode }).from(citizens).where(eq(citizens.fiscalCode, fiscalCode));
-    if (known.length === 0) throw notFound("Citizen");
+    if (known.length === 0) throw notFound("Cittadino");
     const rows = await ctx.db
       .select()
       .from(events)

@@ -9,4 +9,12 @@ export type OutboundMessage =
 export type OutboxChannel = OutboundMessage["channel"];
 
 /** Why a message is sent: shown on the control plane and in the timeline. */
-export type OutboxPurpose = "first-half" | "second-half" | "verification-code" | "pin-changed" | "pin-request-notice";
+export type OutboxPurpose =
+  | "first-half"
+  | "second-half"
+  | "verification-code"
+  | "pin-changed"
+  | "recovery-link"
+  | "recovery-first-half"
+  | "recovery-second-half"
+  | "pin-request-notice";

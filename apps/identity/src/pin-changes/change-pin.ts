@@ -14,11 +14,11 @@ import {
   type PinKind,
   type RequiredAction,
 } from "@inps-sim/domain";
-import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { rowsOf } from "@inps-sim/db";
 import type { IdentityContext } from "../context.ts";
 import { maskDestination, personalDestination, recipientOf } from "../credentials/destinations.ts";
-import { citizens, credentials, pinChanges, pinHistory, sessions } from "../db/schema.ts";
+import { citizens, credentials, pinChanges, pinHistory } from "../db/schema.ts";
 import {
   codeExpired,
   confirmationMismatch,
@@ -31,9 +31,10 @@ import {
 } from "../http/problems.ts";
 import { inTransaction } from "../http/transaction.ts";
 import { enqueueMessage } from "../outbox/enqueue.ts";
+import { endAllSessions } from "../sessions/end-sessions.ts";
 import type { SessionInfo } from "../sessions/session-auth.ts";
 import { wrongPin } from "../sessions/login.ts";
-import { pinChangedMessage, verificationCodeMessage } from "../texts/messages-it.ts";
+import { pinChangedMessage, verificationCodeMessage, type ChangeOccasion } from "../texts/messages-it.ts";
 import { recordEvent } from "../timeline/record-event.ts";
 import { ProblemError } from "@inps-sim/service-kit";
 
@@ -103,7 +104,7 @@ export async function startPinChange(
   }
 
   const dest = personalDestination(citizen);
-  if (!dest) throw new ProblemError({ status: 409, code: "no-contact", title: "No registered email or mobile to send the code to" });
+  if (!dest) throw new ProblemError({ status: 409, code: "no-contact", title: "Nessun recapito registrato", detail: "Non risulta un indirizzo email o un cellulare registrato a cui inviare il codice di verifica." });
   const code = generateOneTimeCode(ctx.random, ctx.policy.oneTimeCode.length);
   const [newPinHash, codeHash] = await Promise.all([ctx.hasher.hash(input.newPin), ctx.hasher.hash(code)]);
   const changeId = randomUUID();
@@ -130,7 +131,13 @@ export async function startPinChange(
       fiscalCode: citizen.fiscalCode,
       purpose: "verification-code",
       destination,
-      message: verificationCodeMessage(recipientOf(citizen), dest, code, Math.round(ctx.policy.oneTimeCode.lifetimeSeconds / 60)),
+      message: verificationCodeMessage(
+        recipientOf(citizen),
+        dest,
+        code,
+        Math.round(ctx.policy.oneTimeCode.lifetimeSeconds / 60),
+        OCCASION[session.requiredAction ?? "none"],
+      ),
       now,
     });
     await recordEvent(tx, {
@@ -144,6 +151,14 @@ export async function startPinChange(
   ctx.kickOutbox();
   return { changeId, verificationChannel, destination };
 }
+
+/** Where the citizen types the code: the verification email names the same page (first access, renewal, settings). */
+const OCCASION: Record<"none" | RequiredAction, ChangeOccasion> = {
+  none: "settings",
+  "replace-initial-pin": "first-access",
+  "renew-expired-pin": "renewal",
+  "confirm-generated-pin": "settings",
+};
 
 const EVENT_FOR: Record<"none" | RequiredAction, "pin-changed" | "initial-pin-replaced" | "expired-pin-renewed" | "generated-pin-confirmed"> = {
   none: "pin-changed",
@@ -165,7 +180,7 @@ export async function verifyPinChange(
     .from(pinChanges)
     .where(and(eq(pinChanges.id, changeId), eq(pinChanges.credentialId, session.credentialId)));
   const change = rows[0];
-  if (!change) throw notFound("PIN change");
+  if (!change) throw notFound("Modifica del PIN");
   const max = ctx.policy.oneTimeCode.maxAttempts;
   if (change.usedAt) throw codeExpired("used");
   if (change.voidedAt) throw codeExpired("superseded");
@@ -208,12 +223,9 @@ export async function verifyPinChange(
       .update(credentials)
       .set({ pinHash: change.newPinHash, pinChangedAt: now, state: next.state, kind: next.kind, updatedAt: now })
       .where(eq(credentials.id, credential.id));
-    // The old PIN stops working at once: every other session ends; this one may now use every service.
-    await tx
-      .update(sessions)
-      .set({ endedAt: now })
-      .where(and(eq(sessions.credentialId, credential.id), ne(sessions.tokenHash, session.tokenHash), isNull(sessions.endedAt)));
-    await tx.update(sessions).set({ requiredAction: null }).where(eq(sessions.tokenHash, session.tokenHash));
+    // The old PIN stops working at once, and every session ends, this one too (R34, guide 000 step 8): the
+    // citizen returns to the portal and logs in with the new PIN.
+    const sessionsEnded = await endAllSessions(tx, credential.id, now);
     const dest = personalDestination(citizen);
     if (dest) {
       await enqueueMessage(tx, ctx.sealer, {
@@ -224,7 +236,7 @@ export async function verifyPinChange(
         now,
       });
     }
-    await recordEvent(tx, { fiscalCode: citizen.fiscalCode, type: "pin-changed", at: now, data: { changeId, event }, requestId });
+    await recordEvent(tx, { fiscalCode: citizen.fiscalCode, type: "pin-changed", at: now, data: { changeId, event, sessionsEnded }, requestId });
     return true;
   });
   if (!result) throw codeExpired("used");

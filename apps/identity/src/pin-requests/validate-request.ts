@@ -61,20 +61,20 @@ export function checkPerson(input: PersonInput, now: Date, errors: FieldError[])
   }
   const birth = parseCalendarDate(input.birthDate);
   if (birth && input.birthDate > now.toISOString().slice(0, 10)) {
-    errors.push({ path: "birthDate", message: "the birth date is in the future" });
+    errors.push({ path: "birthDate", message: "Data di nascita: la data di nascita è nel futuro" });
   }
 
   const { email, pec, mobile } = input.contacts;
   let normalizedMobile: string | null = null;
-  if (email !== undefined && !isValidEmail(normalizeEmail(email))) errors.push({ path: "contacts.email", message: "not a valid email address" });
-  if (pec !== undefined && !isPecAddress(pec)) errors.push({ path: "contacts.pec", message: "not the address of a certified-email (PEC) provider" });
+  if (email !== undefined && !isValidEmail(normalizeEmail(email))) errors.push({ path: "contacts.email", message: "Indirizzo email: non è un indirizzo email valido" });
+  if (pec !== undefined && !isPecAddress(pec)) errors.push({ path: "contacts.pec", message: "Indirizzo PEC: non è l'indirizzo di un gestore di posta elettronica certificata" });
   if (mobile !== undefined) {
     const m = normalizeItalianMobile(mobile);
     if (m.ok) normalizedMobile = m.e164;
     else errors.push({ path: "contacts.mobile", message: m.reason });
   }
   if (!email && !pec && !mobile) {
-    errors.push({ path: "contacts", message: "give at least one digital contact (email, PEC or mobile): one half of the PIN travels that way" });
+    errors.push({ path: "contacts", message: "Recapiti: indichi almeno un recapito (email, PEC o cellulare): una parte del PIN viaggia così" });
   }
 
   let healthCard: HealthCard | null = null;
@@ -125,12 +125,12 @@ export function validatePinRequest(
   const person = checkPerson(input, now, errors);
   const deliveryProfile = input.deliveryProfile ?? defaults.profile;
   if (deliveryProfile === "post-then-activate" && !input.healthCard) {
-    errors.push({ path: "healthCard", message: "post-then-activate needs the health card: activation is checked against it" });
+    errors.push({ path: "healthCard", message: "Tessera sanitaria: il profilo post-then-activate la richiede, perché l'attivazione si verifica con i suoi dati" });
   }
   let channel: DigitalChannel = input.firstHalfChannel ?? defaults.channel;
   if (input.firstHalfChannel) {
     if (!input.contacts[input.firstHalfChannel === "sms" ? "mobile" : input.firstHalfChannel]) {
-      errors.push({ path: "firstHalfChannel", message: `no ${input.firstHalfChannel} contact was given for this channel` });
+      errors.push({ path: "firstHalfChannel", message: `Canale della prima parte del PIN: manca il recapito ${input.firstHalfChannel === "sms" ? "del cellulare" : input.firstHalfChannel === "pec" ? "PEC" : "email"} per questo canale` });
     }
   } else if (!contactOf(person, channel)) {
     // The configured default is not available for this citizen: the first contact they did give.

@@ -25,6 +25,7 @@ const consultation = (path: string, summary: string) =>
       200: jsonResponse(consultationDocumentSchema, "A simulated document"),
       401: problemResponse("unauthenticated"),
       403: problemResponse("action-required: the session must first replace or renew its PIN"),
+      423: problemResponse("locked: a block after a wrong PIN stops every service, for sessions opened before it too (R08)"),
     },
   });
 

@@ -41,6 +41,10 @@ export function listOutboxHandler(db: Database) {
   };
 }
 
-export function drainOutboxHandler(dispatcher: OutboxDispatcher) {
-  return async (c: Context) => c.json(await dispatcher.drain());
+/** Delivers what is due now, after the work still running behind earlier answers (a recovery's link email). */
+export function drainOutboxHandler(dispatcher: OutboxDispatcher, settle: () => Promise<void> = async () => {}) {
+  return async (c: Context) => {
+    await settle();
+    return c.json(await dispatcher.drain());
+  };
 }

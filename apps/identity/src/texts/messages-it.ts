@@ -7,6 +7,8 @@ export const LABELS = {
   firstHalf: "Prima parte del PIN",
   secondHalf: "Seconda parte del PIN",
   verificationCode: "Codice di verifica",
+  recoveryCode: "Codice di ripristino",
+  recoveryLink: "Link di ripristino",
 } as const;
 
 export const INPS_SENDER = "INPS <noreply@inps.it>";
@@ -70,7 +72,7 @@ export function firstHalfDigital(r: Recipient, dest: DigitalDestination, firstHa
     "",
     `${LABELS.firstHalf}: ${firstHalf} `,
     "",
-    "Le altre 8 cifre del PIN (la seconda parte) Le saranno inviate per posta ordinaria all'indirizzo di residenza.",
+    "Gli altri 8 caratteri del PIN (la seconda parte) Le saranno inviate per posta ordinaria all'indirizzo di residenza.",
     "Al primo accesso inserisca il codice fiscale e il PIN completo di 16 caratteri (prima queste 8, poi le 8 della lettera):",
     "Le sarà chiesto subito di sostituirlo con un PIN di 8 caratteri, che userà da quel momento.",
     `Il PIN iniziale va utilizzato entro il ${italianDate(deadline)}; dopo tale data non sarà più valido.`,
@@ -91,7 +93,7 @@ export function secondHalfLetter(r: Recipient, secondHalf: string, first: Digita
     "",
     `La prima parte del PIN Le è stata inviata ${channelPhrase(first, firstMasked)}.`,
     "Per il primo accesso, sul sito www.inps.it selezioni \"Accedi a MyINPS\", inserisca il codice fiscale e il PIN completo",
-    "di 16 caratteri: prima le 8 cifre della prima parte, poi le 8 riportate in questa lettera.",
+    "di 16 caratteri: prima gli 8 caratteri della prima parte, poi gli 8 riportati in questa lettera.",
     "Il sistema Le chiederà di sostituirlo con un nuovo PIN di 8 caratteri, che userà per tutti gli accessi successivi.",
     `Il PIN iniziale va utilizzato entro il ${italianDate(deadline)}; dopo tale data dovrà presentare una nuova richiesta.`,
     "",
@@ -126,21 +128,40 @@ export function secondHalfDigital(r: Recipient, dest: DigitalDestination, second
     "",
     `${LABELS.secondHalf}: ${secondHalf} `,
     "",
-    "Al primo accesso inserisca il codice fiscale e il PIN completo di 16 caratteri: prima le 8 cifre ricevute per posta,",
-    "poi queste 8. Le sarà chiesto subito di sostituirlo con un PIN di 8 caratteri, che userà da quel momento.",
+    "Al primo accesso inserisca il codice fiscale e il PIN completo di 16 caratteri: prima gli 8 caratteri ricevuti per posta,",
+    "poi questi 8. Le sarà chiesto subito di sostituirlo con un PIN di 8 caratteri, che userà da quel momento.",
     "",
     FOOTER,
   ].join("\n");
-  const sms = `${SMS_SIGNATURE}: ${LABELS.secondHalf}: ${secondHalf} Al primo accesso usi prima le 8 cifre ricevute per posta. Non comunichi il PIN a nessuno.`;
+  const sms = `${SMS_SIGNATURE}: ${LABELS.secondHalf}: ${secondHalf} Al primo accesso usi prima gli 8 caratteri ricevuti per posta. Non comunichi il PIN a nessuno.`;
   return digital(dest, "INPS - Seconda parte del PIN", text, sms);
 }
 
-/** The code that confirms a PIN change (R11). */
-export function verificationCodeMessage(r: Recipient, dest: DigitalDestination, code: string, minutes: number): OutboundMessage {
+/** Why the PIN is being changed, so the code's message names the page where the citizen types it. */
+export type ChangeOccasion = "settings" | "first-access" | "renewal";
+
+const WHERE_TO_TYPE: Record<ChangeOccasion, { what: string; where: string }> = {
+  settings: {
+    what: "è stata richiesta la modifica del PIN per l'accesso ai servizi online dell'INPS.",
+    where: "Per confermarla inserisca il codice seguente nella pagina \"Impostazioni\" → \"Sicurezza/PIN\".",
+  },
+  "first-access": {
+    what: "al primo accesso ha scelto il PIN di 8 caratteri che sostituisce il PIN iniziale di 16 caratteri.",
+    where: "Per confermarlo inserisca il codice seguente nella pagina del primo accesso, dove ha scelto il nuovo PIN.",
+  },
+  renewal: {
+    what: "il Suo PIN aveva superato i 180 giorni dall'ultima modifica e ha scelto un nuovo PIN per rinnovarlo.",
+    where: "Per confermare il rinnovo inserisca il codice seguente nella pagina di rinnovo del PIN scaduto, mostrata dopo l'accesso.",
+  },
+};
+
+/** The code that confirms a PIN change (R11), naming where it is typed: first access, renewal, or Impostazioni. */
+export function verificationCodeMessage(r: Recipient, dest: DigitalDestination, code: string, minutes: number, occasion: ChangeOccasion = "settings"): OutboundMessage {
+  const place = WHERE_TO_TYPE[occasion];
   const text = [
     greeting(r),
-    "è stata richiesta la modifica del PIN per l'accesso ai servizi online dell'INPS.",
-    "Per confermarla inserisca il codice seguente nella pagina \"Impostazioni\" → \"Sicurezza/PIN\".",
+    place.what,
+    place.where,
     "",
     `${LABELS.verificationCode}: ${code} `,
     "",
@@ -157,7 +178,8 @@ export function pinChangedMessage(r: Recipient, dest: DigitalDestination, at: Da
   const text = [
     greeting(r),
     `Le confermiamo che il Suo PIN INPS è stato modificato il ${italianDate(at)} alle ore ${italianTime(at)}.`,
-    "Dal prossimo accesso utilizzi il nuovo PIN; il precedente non è più valido e le altre sessioni aperte sono state chiuse.",
+    "Il precedente non è più valido e tutte le sessioni aperte, compresa quella in cui ha effettuato la modifica, sono state chiuse:",
+    "torni al portale e acceda di nuovo con il codice fiscale e il nuovo PIN.",
     "Se non ha effettuato Lei la modifica, contatti subito il contact center INPS.",
     "",
     FOOTER,
@@ -178,4 +200,50 @@ export function pinRequestForExistingPinMessage(r: Recipient, dest: DigitalDesti
   ].join("\n");
   const sms = `${SMS_SIGNATURE}: ricevuta una richiesta di PIN a Suo nome, ma Lei ha già un PIN attivo, che resta valido. Se non è stato Lei, chiami l'803 164.`;
   return digital(dest, "INPS - Richiesta di PIN per chi ne ha già uno", text, sms);
+}
+
+/** R16: the link and the recovery code, by email or PEC; only the confirm on the page uses them up. */
+export function recoveryLinkMessage(r: Recipient, dest: DigitalDestination, link: string, code: string, validUntil: Date): OutboundMessage {
+  const text = [
+    greeting(r),
+    "abbiamo ricevuto la Sua richiesta di recupero del PIN (\"Hai smarrito il tuo PIN?\").",
+    "Apra il link qui sotto e, nella pagina che si apre, inserisca il Suo codice fiscale e il codice riportato sotto il link.",
+    "",
+    `${LABELS.recoveryLink}: ${link} `,
+    `${LABELS.recoveryCode}: ${code} `,
+    "",
+    `Link e codice sono validi fino al ${italianDate(validUntil)} alle ore ${italianTime(validUntil)} e si possono usare una sola volta.`,
+    "Dopo la conferma riceverà i primi 8 caratteri di un nuovo PIN di 16 caratteri per SMS e gli altri 8 per email.",
+    "Se non ha chiesto Lei il recupero, ignori questo messaggio: il Suo PIN resta valido.",
+    "",
+    FOOTER,
+  ].join("\n");
+  const sms = `${SMS_SIGNATURE}: ${LABELS.recoveryLink}: ${link} ${LABELS.recoveryCode}: ${code} Non comunichi il codice a nessuno.`;
+  return digital(dest, "INPS - Recupero del PIN", text, sms);
+}
+
+/** R18: the first 8 characters of the recovery PIN, by SMS. */
+export function recoveryFirstHalfSms(mobile: string, firstHalf: string): OutboundMessage {
+  return {
+    channel: "sms",
+    to: mobile,
+    text: `${SMS_SIGNATURE}: recupero PIN. ${LABELS.firstHalf}: ${firstHalf} Gli altri 8 caratteri arrivano per email. Non comunichi il PIN a nessuno.`,
+  };
+}
+
+/** R18, R19: the other 8 characters by email, with the order in which to type the 16. */
+export function recoverySecondHalfEmail(r: Recipient, address: string, secondHalf: string): OutboundMessage {
+  const text = [
+    greeting(r),
+    "il recupero del Suo PIN è stato confermato: il PIN precedente non è più valido e le sessioni aperte sono state chiuse.",
+    "",
+    `${LABELS.secondHalf}: ${secondHalf} `,
+    "",
+    "I primi 8 caratteri del nuovo PIN Le sono stati inviati con un SMS al cellulare registrato.",
+    "Acceda con il codice fiscale e il PIN di 16 caratteri: prima gli 8 caratteri dell'SMS, poi questi 8.",
+    "Il sistema Le mostrerà un nuovo PIN di 8 caratteri generato per Lei: lo annoti e lo inserisca per completare la procedura.",
+    "",
+    FOOTER,
+  ].join("\n");
+  return { channel: "email", to: address, from: INPS_SENDER, subject: "INPS - Seconda parte del PIN (recupero)", text };
 }

@@ -21,7 +21,15 @@ export type TimelineEventType =
   | "pin-change-refused"
   | "pin-change-code-failed"
   | "pin-changed"
-  | "citizen-created";
+  | "citizen-created"
+  | "service-refused-locked"
+  | "recovery-requested"
+  | "recovery-code-failed"
+  | "recovery-refused"
+  | "recovery-confirmed"
+  | "generated-pin-shown"
+  | "generated-pin-failed"
+  | "generated-pin-confirmed";
 
 export interface TimelineEvent {
   fiscalCode: string;

@@ -1,8 +1,9 @@
 // The receipts a PEC provider sends back to the sender (DPR 68/2005, DM 2 novembre 2005 regole tecniche):
-// a text body, the X-Ricevuta / X-Trasporto / X-Riferimento-Message-ID headers, and daticert.xml.
+// From the provider's plain address, X-Ricevuta (never X-Trasporto), X-Riferimento-Message-ID, a text body and daticert.xml.
 import { randomBytes } from "node:crypto";
-import type MailComposerType from "nodemailer/lib/mail-composer/index.js";
-import { escapeHtml } from "../mime/html-text.ts";
+import { composeProviderMessage } from "./compose.ts";
+import { daticertXml, italianTime, newIdentificativo } from "./daticert.ts";
+import type { PecSigner } from "./smime.ts";
 
 export type ReceiptKind = "accettazione" | "avvenuta-consegna" | "errore-consegna" | "non-accettazione";
 
@@ -17,6 +18,8 @@ export interface ReceiptInput {
   replyTo: string;
   subject: string;
   originalMessageId: string;
+  /** The provider's identifier of the original, as in its transport envelope. */
+  identificativo: string;
   /** The original message, attached in full to a ricevuta di avvenuta consegna "completa". */
   original?: Buffer | undefined;
   at: Date;
@@ -33,117 +36,49 @@ const SUBJECT_PREFIX: Record<ReceiptKind, string> = {
   "non-accettazione": "AVVISO DI NON ACCETTAZIONE",
 };
 
-/** The day, time and UTC offset in Italy, as the receipts state them (giorno dd/mm/yyyy, ora HH:MM:SS, zona +0100). */
-export function italianTime(at: Date): { giorno: string; ora: string; zona: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Europe/Rome",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hourCycle: "h23",
-      timeZoneName: "longOffset",
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  const offset = /GMT([+-])(\d{2}):(\d{2})/.exec(parts.timeZoneName ?? "");
-  const zona = offset ? `${offset[1]}${offset[2]}${offset[3]}` : "+0000";
-  return { giorno: `${parts.day}/${parts.month}/${parts.year}`, ora: `${parts.hour}:${parts.minute}:${parts.second}`, zona };
-}
-
-const x = (v: string) => escapeHtml(v);
-
-export function daticertXml(input: ReceiptInput, identificativo: string): string {
-  const { giorno, ora, zona } = italianTime(input.at);
-  const errore =
-    input.kind === "errore-consegna" ? "no-dest" : input.kind === "non-accettazione" ? "altro" : "nessuno";
-  const destinatari = input.recipients
-    .map((r) => `    <destinatari tipo="${r.certified ? "certificato" : "esterno"}">${x(r.address)}</destinatari>`)
-    .join("\n");
-  const extra: string[] = [];
-  if (input.kind === "avvenuta-consegna") {
-    extra.push(`    <ricevuta tipo="completa" />`, `    <consegna>${x(input.deliveredTo ?? "")}</consegna>`);
-  }
-  if (input.kind === "errore-consegna") extra.push(`    <consegna>${x(input.deliveredTo ?? "")}</consegna>`);
-  if (input.error && (input.kind === "errore-consegna" || input.kind === "non-accettazione")) {
-    extra.push(`    <errore-esteso>${x(input.error)}</errore-esteso>`);
-  }
-  return [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<!DOCTYPE postacert SYSTEM "Postacert.dtd">`,
-    `<postacert tipo="${input.kind}" errore="${errore}">`,
-    `  <intestazione>`,
-    `    <mittente>${x(input.sender)}</mittente>`,
-    destinatari,
-    `    <risposte>${x(input.replyTo)}</risposte>`,
-    `    <oggetto>${x(input.subject)}</oggetto>`,
-    `  </intestazione>`,
-    `  <dati>`,
-    `    <gestore-emittente>${x(input.provider)}</gestore-emittente>`,
-    `    <data zona="${zona}">`,
-    `      <giorno>${giorno}</giorno>`,
-    `      <ora>${ora}</ora>`,
-    `    </data>`,
-    `    <identificativo>${x(identificativo)}</identificativo>`,
-    `    <msgid>${x(`<${input.originalMessageId}>`)}</msgid>`,
-    ...extra,
-    `  </dati>`,
-    `</postacert>`,
-    ``,
-  ].join("\n");
-}
-
-function bodyText(input: ReceiptInput, identificativo: string): string {
+function bodyText(input: ReceiptInput): string {
   const { giorno, ora, zona } = italianTime(input.at);
   const when = `Il giorno ${giorno} alle ore ${ora} (${zona})`;
   const what = `"${input.subject}" proveniente da "${input.sender}"`;
   const list = input.recipients.map((r) => `${r.address} ("${r.certified ? "posta certificata" : "posta ordinaria"}")`);
+  const id = `Identificativo messaggio: ${input.identificativo}`;
   switch (input.kind) {
     case "accettazione":
-      return `Ricevuta di accettazione\n\n${when} il messaggio\n${what}\ned indirizzato a:\n${list.join("\n")}\nè stato accettato dal sistema ed inoltrato.\nIdentificativo messaggio: ${identificativo}\n`;
+      return `Ricevuta di accettazione\n\n${when} il messaggio\n${what}\ned indirizzato a:\n${list.join("\n")}\nè stato accettato dal sistema ed inoltrato.\n${id}\n`;
     case "avvenuta-consegna":
-      return `Ricevuta di avvenuta consegna\n\n${when} il messaggio\n${what}\ned indirizzato a "${input.deliveredTo}"\nè stato consegnato nella casella di destinazione.\nIdentificativo messaggio: ${identificativo}\n`;
+      return `Ricevuta di avvenuta consegna\n\n${when} il messaggio\n${what}\ned indirizzato a "${input.deliveredTo}"\nè stato consegnato nella casella di destinazione.\n${id}\n`;
     case "errore-consegna":
-      return `Avviso di mancata consegna\n\n${when} nel messaggio\n${what}\ned indirizzato a:\n${input.deliveredTo}\nè stato rilevato un problema che ne impedisce la consegna.\nErrore: ${input.error}\nIl messaggio non è stato consegnato.\nIdentificativo messaggio: ${identificativo}\n`;
+      return `Avviso di mancata consegna\n\n${when} nel messaggio\n${what}\ned indirizzato a:\n${input.deliveredTo}\nè stato rilevato un problema che ne impedisce la consegna.\nErrore: ${input.error}\nIl messaggio non è stato consegnato.\n${id}\n`;
     case "non-accettazione":
-      return `Avviso di non accettazione\n\n${when} nel messaggio\n${what}\ned indirizzato a:\n${list.join("\n")}\nè stato rilevato un problema che ne impedisce l'accettazione a causa di: ${input.error}.\nIl messaggio non è stato accettato.\nIdentificativo messaggio: ${identificativo}\n`;
+      return `Avviso di non accettazione\n\n${when} nel messaggio\n${what}\ned indirizzato a:\n${list.join("\n")}\nè stato rilevato un problema che ne impedisce l'accettazione a causa di: ${input.error}.\nIl messaggio non è stato accettato.\n${id}\n`;
   }
 }
 
-let composer: Promise<typeof MailComposerType> | null = null;
-
-/** Composes a receipt as MIME (nodemailer's MailComposer); the Date header carries the simulated time. */
-export async function composeReceipt(input: ReceiptInput): Promise<Buffer> {
-  const stamp = input.at.toISOString().replace(/[-:TZ.]/g, "").slice(0, 14);
-  const identificativo = `opec-sim.${stamp}.${randomBytes(6).toString("hex")}@${input.providerDomain}`;
+/** Composes a receipt as MIME; the Date header carries the simulated time. Signed unless `signer` is null. */
+export async function composeReceipt(input: ReceiptInput, signer: PecSigner | null): Promise<Buffer> {
+  const daticert = daticertXml({ ...input, identificativo: input.identificativo });
   const attachments: { filename: string; content: string | Buffer; contentType: string; contentDisposition?: "attachment" }[] = [
-    { filename: "daticert.xml", content: daticertXml(input, identificativo), contentType: "application/xml" },
+    { filename: "daticert.xml", content: daticert, contentType: "application/xml" },
   ];
   if (input.kind === "avvenuta-consegna" && input.original) {
     attachments.push({ filename: "postacert.eml", content: input.original, contentType: "message/rfc822", contentDisposition: "attachment" });
   }
-  const transport = input.kind === "accettazione" || input.kind === "avvenuta-consegna" ? "posta-certificata" : "errore";
-  // Loaded on first use (the first PEC message): nodemailer costs start-up nothing until then.
-  composer ??= import("nodemailer/lib/mail-composer/index.js").then((m) => m.default);
-  const MailComposer = await composer;
-  const mail = new MailComposer({
-    from: { name: `Per conto di: ${input.sender}`, address: `posta-certificata@${input.providerDomain}` },
-    to: input.sender,
-    subject: `${SUBJECT_PREFIX[input.kind]}: ${input.subject}`,
-    date: input.at,
-    messageId: `<${identificativo}>`,
-    text: bodyText(input, identificativo),
-    headers: {
-      "X-Ricevuta": input.kind,
-      "X-Trasporto": transport,
-      "X-Riferimento-Message-ID": `<${input.originalMessageId}>`,
-      ...(input.kind === "avvenuta-consegna" ? { "X-TipoRicevuta": "completa" } : {}),
+  return composeProviderMessage(
+    {
+      from: `posta-certificata@${input.providerDomain}`,
+      to: input.sender,
+      subject: `${SUBJECT_PREFIX[input.kind]}: ${input.subject}`,
+      // Each receipt is a message of its own; the identificativo it certifies is in daticert.xml.
+      messageId: `<${newIdentificativo(input.at, input.providerDomain, randomBytes(6).toString("hex"))}>`,
+      text: bodyText(input),
+      headers: {
+        "X-Ricevuta": input.kind,
+        "X-Riferimento-Message-ID": `<${input.originalMessageId}>`,
+        ...(input.kind === "avvenuta-consegna" ? { "X-TipoRicevuta": "completa" } : {}),
+      },
+      attachments,
     },
-    attachments,
-  });
-  return mail.compile().build();
+    signer,
+    input.at,
+  );
 }

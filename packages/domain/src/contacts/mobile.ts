@@ -11,13 +11,13 @@ export type MobileNormalization = { ok: true; e164: string } | { ok: false; reas
 export function normalizeItalianMobile(input: string): MobileNormalization {
   const parsed = parsePhoneNumberFromString(input.trim(), "IT");
   if (!parsed || !parsed.isValid()) {
-    return { ok: false, problem: "not-a-number", reason: "not a valid phone number" };
+    return { ok: false, problem: "not-a-number", reason: "il numero di cellulare non è un numero di telefono valido" };
   }
   if (parsed.country !== "IT") {
-    return { ok: false, problem: "not-italian", reason: "only Italian mobile numbers (+39 3…) can receive the PIN by SMS" };
+    return { ok: false, problem: "not-italian", reason: "solo un cellulare italiano (+39 3…) può ricevere il PIN per SMS" };
   }
   if (parsed.getType() !== "MOBILE") {
-    return { ok: false, problem: "not-mobile", reason: "this is not a mobile number: an SMS cannot reach it" };
+    return { ok: false, problem: "not-mobile", reason: "il numero indicato non è un cellulare: un SMS non può raggiungerlo" };
   }
   return { ok: true, e164: parsed.number };
 }

@@ -28,8 +28,10 @@ export function decodeDateCode(five: string): DecodedBirth | null {
   const rawDay = Number(five.slice(3));
   const gender: Gender = rawDay > 40 ? "F" : "M";
   const day = gender === "F" ? rawDay - 40 : rawDay;
-  // February 29 is allowed: without the century, any year ending in 00 could be 2000, a leap year.
-  const maxDay = month === 2 ? 29 : new Date(Date.UTC(2001, month, 0)).getUTCDate();
+  const yearOfCentury = Number(five.slice(0, 2));
+  // The code does not carry the century, so 29 February stands for a leap year in some century: any year
+  // of century divisible by 4 (00 included: 2000 was one). Other years, like 2001 or 1999, never are.
+  const maxDay = month === 2 ? (yearOfCentury % 4 === 0 ? 29 : 28) : new Date(Date.UTC(2001, month, 0)).getUTCDate();
   if (month < 1 || day < 1 || day > maxDay) return null;
-  return { yearOfCentury: Number(five.slice(0, 2)), month, day, gender };
+  return { yearOfCentury, month, day, gender };
 }

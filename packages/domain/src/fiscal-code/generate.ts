@@ -4,7 +4,7 @@ import { randomInt, type RandomSource } from "../random.ts";
 import { parseCalendarDate } from "../time/calendar-date.ts";
 import { checkCharacter } from "./check-character.ts";
 import { dateCode } from "./date-code.ts";
-import { resolveBirthPlace } from "./municipalities.ts";
+import { belfioreInForce, resolveBirthPlaceAt } from "./municipalities.ts";
 import { firstNameCode, surnameCode } from "./name-codes.ts";
 import { omocodicVariant15 } from "./omocodia.ts";
 import type { FiscalCodePerson } from "./person.ts";
@@ -17,19 +17,24 @@ export class FiscalCodeInputError extends Error {
 const FALLBACK_BIRTH_PLACES = ["H501", "F205", "F839", "L219", "G273", "D969", "A944", "D612"];
 
 /**
- * The code of `person`. A missing birth place is drawn with `random`; a name is resolved through the
- * ISTAT list (use "Name (PR)" when the name exists in several provinces).
+ * The code of `person`. A missing birth place is drawn with `random` among places that existed on the
+ * birth date; a name (or code) is resolved through the ISTAT list to the code in force on the birth date
+ * (use "Name (PR)" when the name exists in several provinces). A place suppressed before the birth is refused.
  */
 export function generateFiscalCode(person: FiscalCodePerson, random?: RandomSource): string {
   const birth = parseCalendarDate(person.birthDate);
   if (!birth) throw new FiscalCodeInputError(`birth date "${person.birthDate}" is not YYYY-MM-DD`);
-  let place: string | null;
+  let place: string;
   if (person.birthPlace !== undefined) {
-    place = resolveBirthPlace(person.birthPlace);
-    if (!place) throw new FiscalCodeInputError(`birth place "${person.birthPlace}" is unknown or ambiguous`);
+    const resolved = resolveBirthPlaceAt(person.birthPlace, birth);
+    if (!resolved.ok) throw new FiscalCodeInputError(resolved.message);
+    place = resolved.code;
   } else {
     if (!random) throw new FiscalCodeInputError("no birth place and no random source to draw one");
-    place = FALLBACK_BIRTH_PLACES[randomInt(random, FALLBACK_BIRTH_PLACES.length)]!;
+    const existing = FALLBACK_BIRTH_PLACES.filter((code) => belfioreInForce(code, birth));
+    // Before the first of these cities' dates (a boundary change, not a foundation) any of them will do.
+    const drawFrom = existing.length > 0 ? existing : FALLBACK_BIRTH_PLACES;
+    place = drawFrom[randomInt(random, drawFrom.length)]!;
   }
   const first15 = surnameCode(person.lastName) + firstNameCode(person.firstName) + dateCode(birth, person.gender) + place;
   return first15 + checkCharacter(first15);

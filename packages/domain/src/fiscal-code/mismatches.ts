@@ -11,30 +11,30 @@ export function fiscalCodeMismatches(code: string, person: FiscalCodePerson): Fi
   const decoded = decodeFiscalCode(code);
   if (!decoded) {
     const v = validateFiscalCode(code);
-    return [{ path: "fiscalCode", message: v.ok ? "not a valid fiscal code" : v.reason }];
+    return [{ path: "fiscalCode", message: v.ok ? "il codice fiscale non è valido" : v.reason }];
   }
   const problems: FieldProblem[] = [];
   if (surnameCode(person.lastName) !== decoded.surnameCode) {
-    problems.push({ path: "lastName", message: "the surname does not match the fiscal code" });
+    problems.push({ path: "lastName", message: "il cognome non corrisponde al codice fiscale" });
   }
   if (firstNameCode(person.firstName) !== decoded.firstNameCode) {
-    problems.push({ path: "firstName", message: "the first name does not match the fiscal code" });
+    problems.push({ path: "firstName", message: "il nome non corrisponde al codice fiscale" });
   }
   const birth = parseCalendarDate(person.birthDate);
   if (!birth) {
-    problems.push({ path: "birthDate", message: "the birth date is not a real date in the form YYYY-MM-DD" });
+    problems.push({ path: "birthDate", message: "la data di nascita non è una data esistente nella forma AAAA-MM-GG" });
   } else if (birth.year % 100 !== decoded.yearOfCentury || birth.month !== decoded.month || birth.day !== decoded.day) {
-    problems.push({ path: "birthDate", message: "the birth date does not match the fiscal code" });
+    problems.push({ path: "birthDate", message: "la data di nascita non corrisponde al codice fiscale" });
   }
   if (person.gender !== decoded.gender) {
-    problems.push({ path: "gender", message: "the gender does not match the fiscal code" });
+    problems.push({ path: "gender", message: "il sesso non corrisponde al codice fiscale" });
   }
   if (person.birthPlace !== undefined) {
-    const candidates = belfioreCandidates(person.birthPlace);
+    const candidates = belfioreCandidates(person.birthPlace, birth ?? undefined);
     if (candidates.length === 0) {
-      problems.push({ path: "birthPlace", message: "unknown birth place: give the municipality or its Belfiore code" });
+      problems.push({ path: "birthPlace", message: "luogo di nascita sconosciuto: indichi il comune o il suo codice catastale" });
     } else if (!candidates.includes(decoded.birthPlace)) {
-      problems.push({ path: "birthPlace", message: "the birth place does not match the fiscal code" });
+      problems.push({ path: "birthPlace", message: "il luogo di nascita non corrisponde al codice fiscale" });
     }
   }
   return problems;

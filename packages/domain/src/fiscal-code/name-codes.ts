@@ -1,8 +1,19 @@
 // The three-letter codes for surname and first name, per the official algorithm (DM 23/12/1976).
 
+/**
+ * Letters that Unicode does not decompose into a base letter and a mark, transliterated as ICAO Doc 9303
+ * (part 3, the machine-readable zone of passports) writes them: Đoković → DOKOVIC, Łukasz → LUKASZ,
+ * Þór → THOR, Øberg → OEBERG. Dropping them would change the consonants of the code.
+ */
+const TRANSLITERATIONS: Readonly<Record<string, string>> = {
+  Đ: "D", đ: "d", Ð: "D", ð: "d", Ł: "L", ł: "l", Þ: "TH", þ: "th", Ø: "OE", ø: "oe", Æ: "AE", æ: "ae",
+  Œ: "OE", œ: "oe", ß: "SS", Ħ: "H", ħ: "h", Ŧ: "T", ŧ: "t", ı: "i", Ŀ: "L", ŀ: "l", Ĳ: "IJ", ĳ: "ij",
+};
+
 /** Uppercase A–Z only: accents are dropped (À → A), spaces, apostrophes and other marks are ignored. */
 export function lettersOf(name: string): string {
   return name
+    .replace(/[ĐđÐðŁłÞþØøÆæŒœßĦħŦŧıĿŀĲĳ]/g, (c) => TRANSLITERATIONS[c] ?? c)
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
     .toUpperCase()

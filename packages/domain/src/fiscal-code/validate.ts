@@ -17,16 +17,16 @@ const SHAPE = /^[A-Z]{6}[\dLMNPQRSTUV]{2}[ABCDEHLMPRST][\dLMNPQRSTUV]{2}[A-Z][\d
 export function validateFiscalCode(input: string): FiscalCodeValidation {
   const code = input.trim().toUpperCase();
   if (code.length !== 16) {
-    return { ok: false, problem: "length", reason: `a fiscal code has 16 characters, this one has ${code.length}` };
+    return { ok: false, problem: "length", reason: `il codice fiscale ha 16 caratteri, questo ne ha ${code.length}` };
   }
   if (!SHAPE.test(code)) {
-    return { ok: false, problem: "format", reason: "not the shape of a fiscal code (6 letters, 2 digits, month letter, 2 digits, letter, 3 digits, letter)" };
+    return { ok: false, problem: "format", reason: "il codice fiscale non ha la forma giusta (6 lettere, 2 cifre, la lettera del mese, 2 cifre, una lettera, 3 cifre, una lettera)" };
   }
   if (!decodeDateCode(withDigits(code.slice(0, 15)).slice(6, 11))) {
-    return { ok: false, problem: "birth-date", reason: "the birth date in the fiscal code is not a real day" };
+    return { ok: false, problem: "birth-date", reason: "la data di nascita contenuta nel codice fiscale non è un giorno esistente" };
   }
   if (checkCharacter(code.slice(0, 15)) !== code[15]) {
-    return { ok: false, problem: "check-character", reason: "the check character (the last one) is wrong" };
+    return { ok: false, problem: "check-character", reason: "il carattere di controllo del codice fiscale (l'ultimo) è errato" };
   }
   return { ok: true, code };
 }

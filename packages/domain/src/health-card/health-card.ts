@@ -27,9 +27,9 @@ export function validateHealthCard(card: HealthCard, now: Date, pathPrefix = "he
   if (numberProblem) problems.push({ path: at("number"), message: numberProblem.message });
   const expiry = parseCalendarDate(card.expiryDate);
   if (!expiry) {
-    problems.push({ path: at("expiryDate"), message: "the expiry date is not a real date in the form YYYY-MM-DD" });
+    problems.push({ path: at("expiryDate"), message: "la data di scadenza della tessera sanitaria non è una data esistente nella forma AAAA-MM-GG" });
   } else if (compareCalendarDates(expiry, calendarDateOf(now)) < 0) {
-    problems.push({ path: at("expiryDate"), message: "the health card has expired" });
+    problems.push({ path: at("expiryDate"), message: "la tessera sanitaria è scaduta" });
   }
   return problems;
 }

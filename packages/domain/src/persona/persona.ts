@@ -1,6 +1,7 @@
 // A complete, consistent simulated citizen: names, birth, birth place, residence, contacts, fiscal code.
 
 import { generateFiscalCode } from "../fiscal-code/generate.ts";
+import { belfioreInForce } from "../fiscal-code/municipalities.ts";
 import type { Gender } from "../fiscal-code/date-code.ts";
 import { randomInt, randomString, type RandomSource } from "../random.ts";
 import { daysInMonth, formatCalendarDate } from "../time/calendar-date.ts";
@@ -51,7 +52,9 @@ export function randomPersona(random: RandomSource, options: PersonaOptions = {}
   const month = 1 + randomInt(random, 12);
   const day = 1 + randomInt(random, daysInMonth(year, month));
   const birthDate = formatCalendarDate({ year, month, day });
-  const born = pick(random, PLACES);
+  const birth = { year, month, day };
+  const existing = PLACES.filter((p) => belfioreInForce(p.belfiore, birth));
+  const born = pick(random, existing.length > 0 ? existing : PLACES);
   const lives = pick(random, PLACES);
   const street = `${pick(random, STREETS)} ${1 + randomInt(random, 150)}`;
   // A random tag keeps two personas with the same name from sharing an inbox.

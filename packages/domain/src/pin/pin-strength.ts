@@ -38,14 +38,14 @@ const SEQUENCE_RUN = 4;
 const KEYBOARD_ROWS = ["1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"];
 
 const MESSAGES: Record<PinRejection, string> = {
-  length: `the PIN must be exactly ${PIN_LENGTH} characters`,
-  charset: "the PIN may contain only letters (A–Z, a–z) and digits",
-  "needs-letter-and-digit": "the PIN must contain both letters and digits",
-  sequence: `the PIN must not contain a sequence of ${SEQUENCE_RUN} or more characters such as 1234, abcd or qwer`,
-  repeated: "the PIN must not repeat a character three times in a row or repeat a pattern",
-  "few-distinct": `the PIN must use at least ${MIN_DISTINCT_CHARACTERS} different characters`,
-  "personal-data": "the PIN must not contain your name, surname, birth date or parts of your fiscal code",
-  common: "this PIN is among the most commonly used passwords",
+  length: `il nuovo PIN deve avere esattamente ${PIN_LENGTH} caratteri`,
+  charset: "il nuovo PIN può contenere solo lettere (A–Z, a–z) e numeri",
+  "needs-letter-and-digit": "il nuovo PIN deve contenere sia lettere sia numeri",
+  sequence: `il nuovo PIN non deve contenere sequenze di ${SEQUENCE_RUN} o più caratteri come 1234, abcd o qwer`,
+  repeated: "il nuovo PIN non deve ripetere un carattere tre volte di seguito né ripetere uno schema",
+  "few-distinct": `il nuovo PIN deve usare almeno ${MIN_DISTINCT_CHARACTERS} caratteri diversi`,
+  "personal-data": "il nuovo PIN non deve contenere il nome, il cognome, la data di nascita o parti del codice fiscale",
+  common: "il nuovo PIN è tra le password più usate",
 };
 
 function windows(s: string, size: number): string[] {

@@ -20,8 +20,8 @@ export interface Policy {
   };
   /** The code that confirms a PIN change or a new contact (R11, R25). */
   oneTimeCode: { length: number; lifetimeSeconds: number; maxAttempts: number };
-  /** The "codice di ripristino" of an online recovery (R16, R17). */
-  recoveryCode: { lifetimeSeconds: number };
+  /** The "codice di ripristino" of an online recovery (R16, R17): how long link and code live, how many wrong codes end them. */
+  recoveryCode: { lifetimeSeconds: number; maxAttempts: number };
   session: { lifetimeSeconds: number };
   /** Where each value comes from, by setting path ("lockout.baseSeconds"). */
   sources: Readonly<Record<PolicySetting, PolicySource>>;
@@ -45,6 +45,7 @@ export const POLICY_SETTINGS = [
   "oneTimeCode.lifetimeSeconds",
   "oneTimeCode.maxAttempts",
   "recoveryCode.lifetimeSeconds",
+  "recoveryCode.maxAttempts",
   "session.lifetimeSeconds",
 ] as const;
 

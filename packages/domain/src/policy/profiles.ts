@@ -10,7 +10,7 @@ export const inpsGuidesPolicy: Policy = {
   pinLifetimeDays: 180,
   lockout: { threshold: 1, baseSeconds: 180, escalation: "constant", capSeconds: 180 },
   oneTimeCode: { length: 6, lifetimeSeconds: 900, maxAttempts: 5 },
-  recoveryCode: { lifetimeSeconds: 86_400 },
+  recoveryCode: { lifetimeSeconds: 86_400, maxAttempts: 5 },
   session: { lifetimeSeconds: 1800 },
   sources: {
     activationWindowDays: { rule: "R05", why: "the initial PIN must be activated within 90 days (guide 002)" },
@@ -23,6 +23,7 @@ export const inpsGuidesPolicy: Policy = {
     "oneTimeCode.lifetimeSeconds": { rule: "R11", why: `15 minutes: ${SILENT}` },
     "oneTimeCode.maxAttempts": { rule: "R11", why: `5 wrong codes end the code: ${SILENT}` },
     "recoveryCode.lifetimeSeconds": { rule: "R16", why: "24 hours: the guides give no figure, only that online recovery takes minutes (R21)" },
+    "recoveryCode.maxAttempts": { rule: "R17", why: `5 wrong recovery codes end the link: ${SILENT}` },
     "session.lifetimeSeconds": { rule: "R07", why: `30 minutes: ${SILENT}` },
   },
 };
@@ -33,7 +34,7 @@ export const asvsL2Policy: Policy = {
   pinLifetimeDays: null,
   lockout: { threshold: 3, baseSeconds: 60, escalation: "exponential", capSeconds: 3600 },
   oneTimeCode: { length: 6, lifetimeSeconds: 600, maxAttempts: 5 },
-  recoveryCode: { lifetimeSeconds: 600 },
+  recoveryCode: { lifetimeSeconds: 600, maxAttempts: 5 },
   session: { lifetimeSeconds: 1800 },
   sources: {
     activationWindowDays: { rule: "R05", why: "as the guides: the second half travels by post, which takes days" },
@@ -49,6 +50,7 @@ export const asvsL2Policy: Policy = {
     "oneTimeCode.lifetimeSeconds": { rule: "R11", why: "ASVS: an out-of-band code is valid for at most 10 minutes" },
     "oneTimeCode.maxAttempts": { rule: "R11", why: "ASVS asks for rate limiting of out-of-band codes" },
     "recoveryCode.lifetimeSeconds": { rule: "R16", why: "the recovery code is an out-of-band secret sent by email: at most 10 minutes" },
+    "recoveryCode.maxAttempts": { rule: "R17", why: "ASVS asks for rate limiting of out-of-band codes: 5 wrong codes end the link" },
     "session.lifetimeSeconds": { rule: "R07", why: "30 minutes, within what ASVS level 2 accepts for an inactive session" },
   },
 };

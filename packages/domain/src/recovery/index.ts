@@ -1,0 +1,2 @@
+export * from "./contacts-match.ts";
+export * from "./recovery-code.ts";
