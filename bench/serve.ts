@@ -1,17 +1,26 @@
 // A server for the gateway benchmarks, in a process of its own so that the load generator and the server do not
 // share an event loop (and its RSS is the server's alone): `node --import tsx bench/serve.ts mail|sms|sink|floor`.
 // DATABASE_URL unset: PGlite in memory. BENCH_SEED_MESSAGES=n (mail): stores n messages before answering ready.
+// BENCH_SMTP=hand-written (mail, sink): the gateway's earlier SMTP server (smtp-ingest/) in place of smtp-server.
 // Prints one JSON line on stdout when ready ({ http, smtp, seeded, seedMs }); logs go to stderr. Stops on SIGTERM,
 // SIGINT, or when its parent goes away (stdin closes), closing the servers and the database.
 import { openDatabase, type DatabaseHandle } from "@inps-sim/db";
-import { readMailConfig, SmtpFaults, startMailService, startSmtpServer } from "@inps-sim/mail-gateway";
+import {
+  readMailConfig,
+  SmtpFaults,
+  startMailService,
+  startSmtpServer,
+  tlsCertificate,
+} from "@inps-sim/mail-gateway";
 import { createLogger } from "@inps-sim/service-kit";
-import { readSmsConfig, startSmsGateway } from "@inps-sim/sms-gateway";
+import { readSmsConfig, startSmsService } from "@inps-sim/sms-gateway";
 import { sql } from "drizzle-orm";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { startHandWrittenSmtpServer } from "./smtp-ingest/hand-written-server.ts";
 
 const kind = process.argv[2];
+const smtpServer = process.env.BENCH_SMTP === "hand-written" ? startHandWrittenSmtpServer : startSmtpServer;
 const level = (process.env.LOG_LEVEL ?? "silent") as "silent";
 const cleanups: (() => Promise<void>)[] = [];
 let stopping = false;
@@ -54,8 +63,25 @@ const clean = (v: string) =>
     .join(" ")
     .toLowerCase();
 
-const SUBJECTS = ["Prima parte del PIN", "Seconda parte del PIN", "Codice di verifica", "Codice di ripristino", "Richiesta del PIN accolta"];
-const WORDS = ["pensione", "assegno", "cedolino", "naspi", "isee", "bonus", "contributi", "riscatto", "invalidità", "maternità"];
+const SUBJECTS = [
+  "Prima parte del PIN",
+  "Seconda parte del PIN",
+  "Codice di verifica",
+  "Codice di ripristino",
+  "Richiesta del PIN accolta",
+];
+const WORDS = [
+  "pensione",
+  "assegno",
+  "cedolino",
+  "naspi",
+  "isee",
+  "bonus",
+  "contributi",
+  "riscatto",
+  "invalidità",
+  "maternità",
+];
 
 /**
  * Stores n messages through the gateway's own storage module (MailStore.insert, which writes up to 500 rows per
@@ -109,12 +135,12 @@ async function seedMail(handle: DatabaseHandle, store: MailStore, n: number): Pr
 
 try {
   if (kind === "sink") {
-    // The load generator's ceiling: the gateway's own SMTP front door, with a mailbox that reads each message and
-    // keeps nothing (no parsing, no database).
-    const runtime = { startedAt: Date.now(), SMTPAccepted: 0, SMTPAcceptedSize: 0, SMTPRejected: 0, SMTPIgnored: 0 };
-    const mailbox = { runtime, accept: async () => "sink" } as unknown as Parameters<typeof startSmtpServer>[0]["mailbox"];
-    const smtp = await startSmtpServer({
-      mailbox,
+    // The SMTP front door alone: a mailbox that takes each message and keeps nothing (no parsing, no database).
+    // With the hand-written server it is the load generator's ceiling; with smtp-server, that server's own.
+    const runtime = { SMTPAccepted: 0, SMTPAcceptedSize: 0, SMTPRejected: 0, SMTPIgnored: 0 };
+    const smtp = await smtpServer({
+      mailbox: { runtime, accept: async () => "sink" },
+      tls: await tlsCertificate("sink.local", {}),
       faults: new SmtpFaults("sink"),
       port: 0,
       host: "127.0.0.1",
@@ -143,19 +169,31 @@ try {
         MAIL_SEARCH_INDEX_THRESHOLD: process.env.MAIL_SEARCH_INDEX_THRESHOLD,
       }),
       logger,
+      startSmtp: smtpServer,
     });
     cleanups.push(() => service.close());
     const n = Number(process.env.BENCH_SEED_MESSAGES ?? 0);
     const t0 = performance.now();
     if (n > 0) await seedMail(handle, service.mailbox.store, n);
     await service.searchIndexes.ready(); // built while seeding, once the mailbox passed MAIL_SEARCH_INDEX_THRESHOLD
-    ready({ http: service.ports.http, smtp: service.ports.smtp, seeded: n, seedMs: Math.round(performance.now() - t0), db: handle.kind });
+    ready({
+      http: service.ports.http,
+      smtp: service.ports.smtp,
+      seeded: n,
+      seedMs: Math.round(performance.now() - t0),
+      db: handle.kind,
+    });
   } else if (kind === "sms") {
     const handle = await database();
     const logger = createLogger({ service: "sms-gateway", level, destination: process.stderr });
-    const service = await startSmsGateway({
+    const service = await startSmsService({
       handle,
-      config: readSmsConfig({ SMS_PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: level, SIM_ADMIN_TOKEN: "bench-admin-token" }),
+      config: readSmsConfig({
+        SMS_PORT: "0",
+        HOST: "127.0.0.1",
+        LOG_LEVEL: level,
+        SIM_ADMIN_TOKEN: "bench-admin-token",
+      }),
       logger,
     });
     cleanups.push(() => service.close());

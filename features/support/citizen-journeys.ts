@@ -6,7 +6,7 @@ import {
   findSecret,
   type DigitalChannel,
   type IdentityResult,
-  type Letter,
+  type LetterContent,
   type PinRequestInput,
   type Session,
 } from "@inps-sim/clients";
@@ -141,17 +141,18 @@ export async function smsWith(world: SimulatorWorld, label: string): Promise<str
 }
 
 /** The citizen's letters (newest first), in full, that carry `label`. */
-export async function lettersWith(world: SimulatorWorld, label: string): Promise<(Letter & { value: string })[]> {
-  const out: (Letter & { value: string })[] = [];
+export async function lettersWith(world: SimulatorWorld, label: string): Promise<(LetterContent & { value: string })[]> {
+  const out: (LetterContent & { value: string })[] = [];
   for (const summary of await world.postal.list({ name: postalNameOf(world) })) {
-    const letter = await world.postal.get(summary.id);
+    // The secret is read on the letter's way (the control plane's look inside the post): its body is public only once delivered.
+    const letter = await world.postal.peek(summary.id);
     const value = findSecret(letter.body, label);
     if (value !== undefined) out.push({ ...letter, value });
   }
   return out;
 }
 
-export async function letterWith(world: SimulatorWorld, label: string): Promise<Letter & { value: string }> {
+export async function letterWith(world: SimulatorWorld, label: string): Promise<LetterContent & { value: string }> {
   await nudgeOutbox(world);
   const letter = await poll(`a letter to ${postalNameOf(world)} with "${label}"`, async () => (await lettersWith(world, label))[0]);
   noteSecret(world, letter.value);

@@ -40,7 +40,7 @@ export class SimulatorWorld extends World {
     this.stack = currentStack();
     this.sim = createControlPlane(this.stack.identityUrl, this.stack.adminToken);
     this.sms = createSmsClient({ baseUrl: this.stack.smsUrl });
-    this.postal = createPostalClient({ baseUrl: this.stack.postalUrl });
+    this.postal = createPostalClient({ baseUrl: this.stack.postalUrl, adminToken: this.stack.adminToken });
     this.mail = createMailClient({ apiUrl: this.stack.mailUrl, smtpHost: this.stack.smtpHost, smtpPort: this.stack.smtpPort });
     this.citizen = randomPersona(cryptoRandom);
     this.identity = createIdentityClient({

@@ -1,8 +1,7 @@
 // createIdentityApp: the identity service's HTTP surface, built from its dependencies.
-import { swaggerUI } from "@hono/swagger-ui";
 import { truncateSchema, type Database, type DatabaseKind } from "@inps-sim/db";
 import { DEFAULT_RECOVERY_CONTACTS, RECOVERY_CONTACT_PROFILES, type Policy, type RandomSource, type RecoveryContactsProfile } from "@inps-sim/domain";
-import { createServiceApp, createSimControl, mountHealth, readJson, type Logger, type StackClock } from "@inps-sim/service-kit";
+import { createServiceApp, createSimControl, mountApiDocs, mountHealth, readJson, type Logger, type StackClock } from "@inps-sim/service-kit";
 import { z } from "zod";
 import { activationRouter } from "./activation/activation.index.ts";
 import { createSerialWork } from "./background/serial-work.ts";
@@ -10,6 +9,7 @@ import type { DeliveryProfile, DigitalChannel, IdentityContext, IdentityHasher }
 import { expireDueInitialPins } from "./credentials/expiry-sweep.ts";
 import { generatedPinRouter } from "./generated-pin/generated-pin.index.ts";
 import { BEARER, OPERATOR } from "./http/schemas.ts";
+import { contactsRouter } from "./contacts/contacts.index.ts";
 import { meRouter } from "./me/me.index.ts";
 import { operatorRouter } from "./operator/operator.index.ts";
 import type { OutboxDispatcher } from "./outbox/dispatcher.ts";
@@ -17,6 +17,7 @@ import type { Sealer } from "./outbox/sealing.ts";
 import { pinChangesRouter } from "./pin-changes/pin-changes.index.ts";
 import { pinRequestsRouter } from "./pin-requests/pin-requests.index.ts";
 import { recoveriesRouter } from "./recoveries/recoveries.index.ts";
+import { revocationsRouter } from "./revocations/revocations.index.ts";
 import { servicesRouter } from "./services/services.index.ts";
 import { sessionsRouter } from "./sessions/sessions.index.ts";
 import { simCitizenEventsHandler, simCitizensHandler } from "./sim/sim-citizens.ts";
@@ -82,6 +83,8 @@ export function createIdentityApp(deps: IdentityAppDeps) {
   app.route("/api/v1", generatedPinRouter(ctx));
   app.route("/api/v1", operatorRouter(ctx));
   app.route("/api/v1", servicesRouter(ctx));
+  app.route("/api/v1", revocationsRouter(ctx));
+  app.route("/api/v1", contactsRouter(ctx));
 
   app.openAPIRegistry.registerComponent("securitySchemes", BEARER, {
     type: "http",
@@ -93,23 +96,17 @@ export function createIdentityApp(deps: IdentityAppDeps) {
     scheme: "bearer",
     description: "An operator token from OPERATOR_TOKENS (contact centre, INPS office)",
   });
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "INPS PIN simulator: identity service",
-      version: "1.0.0",
-      description:
-        "The citizen's and the operator's API of the INPS online PIN, as the simulator offers it. Errors are " +
-        "application/problem+json with a stable `code`. Times come from the simulated clock. The control plane " +
-        "(/__sim/*) is described in docs/identity-service.md.",
-    },
-    servers: [{ url: "/" }],
+  mountApiDocs(app, {
+    title: "INPS PIN simulator: identity service",
+    description:
+      "The citizen's and the operator's API of the INPS online PIN, as the simulator offers it. Errors are " +
+      "application/problem+json with a stable `code`. Times come from the simulated clock. The control plane " +
+      "(/__sim/*) is described in docs/identity-service.md.",
     tags: [
       { name: "Citizen", description: "Request, activation, login, change, recovery (rules R01–R21, R34)" },
       { name: "Operator", description: "Contact centre 803 164 and INPS offices" },
     ],
   });
-  app.get("/docs", swaggerUI({ url: "/openapi.json", title: "INPS PIN simulator: identity API" }));
 
   if (deps.adminToken) {
     const drainBudget = deps.drainOnClockMoveMs ?? 3000;

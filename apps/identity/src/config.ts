@@ -1,16 +1,11 @@
 // The identity service's settings, from the environment (see docs/configuration.md).
-import { parseEnv, portVar, switchVar } from "@inps-sim/service-kit";
+import { parseEnv, portVar, serviceEnvSchema } from "@inps-sim/service-kit";
 import { z } from "zod";
 
 const url = (fallback: string) => z.url({ message: "must be an http:// URL" }).default(fallback);
 
-export const identityConfigSchema = z.object({
+export const identityConfigSchema = serviceEnvSchema.extend({
   IDENTITY_PORT: portVar(4000),
-  HOST: z.string().default("127.0.0.1"),
-  SIM_ADMIN_TOKEN: z.string().min(8, "must be at least 8 characters").optional(),
-  SIM_CONTROL: switchVar("on"),
-  SIM_SEED: z.string().default("inps-sim"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Where the gateways are; the identity service reaches them over HTTP and SMTP, as under docker compose. */
   SMS_URL: url("http://127.0.0.1:4010"),
   MAIL_URL: url("http://127.0.0.1:8025"),

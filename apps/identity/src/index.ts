@@ -1,5 +1,5 @@
 export { createIdentityApp, type IdentityAppDeps } from "./app.ts";
-export { startIdentityService, identityMigrations } from "./start.ts";
+export { buildIdentityService, startIdentityService, identityMigrations } from "./start.ts";
 export { readIdentityConfig, identityConfigSchema, type IdentityConfig } from "./config.ts";
 export * as identityTables from "./db/schema.ts";
 export { createOutboxDispatcher, type OutboxDispatcher } from "./outbox/dispatcher.ts";

@@ -1,7 +1,7 @@
-// startIdentityService: migrate, load the clock, build the app, listen. Used by main.ts and the embedded stack.
+// startIdentityService: the identity service on startService, with its outbox dispatcher. Used by main.ts and the stack.
 import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "@inps-sim/db";
-import { listen, prepareService, type Logger, type RunningService } from "@inps-sim/service-kit";
+import { startService, type BuiltService, type Logger, type RunningService, type StackClock } from "@inps-sim/service-kit";
 import { createArgon2Hasher, cryptoRandom } from "@inps-sim/crypto";
 import { resolvePolicyProfile } from "@inps-sim/domain";
 import { createIdentityApp } from "./app.ts";
@@ -14,15 +14,36 @@ import { createStackControl } from "./stack-control.ts";
 
 export const identityMigrations = { schema: "identity", folder: fileURLToPath(new URL("../drizzle", import.meta.url)) };
 
-export async function startIdentityService(options: {
+interface IdentityStartOptions {
   handle: DatabaseHandle;
   config: IdentityConfig;
   logger: Logger;
   simStart?: Date | undefined;
-}): Promise<RunningService> {
+  /** The clock of the process's other services (the embedded stack); unset: this service's own, stored. */
+  clock?: StackClock | undefined;
+}
+
+export function startIdentityService(options: IdentityStartOptions): Promise<RunningService> {
   const { handle, config, logger } = options;
-  const clock = await prepareService({ handle, migrations: identityMigrations, clockTable: simClock, start: options.simStart, logger });
-  let port = config.IDENTITY_PORT;
+  return startService({
+    name: "identity",
+    handle,
+    logger,
+    migrations: identityMigrations,
+    clockTable: simClock,
+    simStart: options.simStart,
+    clock: options.clock,
+    port: config.IDENTITY_PORT,
+    host: config.HOST,
+    build: (context) => buildIdentityService(options, context),
+  });
+}
+
+/** The app and its outbox dispatcher, as the service runs them (also what its OpenAPI document is read from). */
+export function buildIdentityService(
+  { handle, config, logger }: IdentityStartOptions,
+  { clock, ports }: { clock: StackClock; ports: () => Record<string, number> },
+): BuiltService {
   const stack = createStackControl({
     gateways: [
       { name: "sms", url: config.SMS_URL },
@@ -56,7 +77,7 @@ export async function startIdentityService(options: {
     logger,
     stack,
     adminToken: config.SIM_CONTROL ? config.SIM_ADMIN_TOKEN : undefined,
-    ports: () => ({ http: port }),
+    ports,
     policy: resolvePolicyProfile(config.POLICY_PROFILE),
     hasher: createArgon2Hasher(config.HASH_PROFILE),
     random: cryptoRandom,
@@ -65,17 +86,12 @@ export async function startIdentityService(options: {
     outbox,
     operatorTokens: config.OPERATOR_TOKENS,
     recoveryContacts: config.RECOVERY_CONTACTS,
-    publicUrl: () => config.PUBLIC_URL ?? `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${port}`,
+    publicUrl: () => config.PUBLIC_URL ?? `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${ports().http}`,
   });
-  const server = await listen(app, { port: config.IDENTITY_PORT, hostname: config.HOST });
-  port = server.port;
-  outbox.start(config.OUTBOX_POLL_MS);
   return {
-    name: "identity",
-    urls: { http: server.url },
-    ports: { http: server.port },
-    close: async () => {
-      await server.close();
+    app,
+    start: () => outbox.start(config.OUTBOX_POLL_MS),
+    stop: async () => {
       await outbox.stop();
       gateways.close();
     },

@@ -29,6 +29,12 @@ describe("/openapi.json and /docs", () => {
       ["/api/v1/me/generated-pin", "post", ["201", "409"]],
       ["/api/v1/me/generated-pin/confirm", "post", ["200", "400"]],
       ["/api/v1/services/contribution-statement", "get", ["200", "401", "423"]],
+      ["/api/v1/revocations", "post", ["200", "401"]],
+      ["/api/v1/me/contacts", "get", ["200", "401"]],
+      ["/api/v1/me/contacts", "patch", ["202", "400", "409"]],
+      ["/api/v1/me/contacts/verifications/{id}", "post", ["200", "400", "410"]],
+      ["/api/v1/operator/citizens/{fiscalCode}/contacts", "post", ["200", "401"]],
+      ["/api/v1/operator/citizens/{fiscalCode}/revocation", "post", ["200", "401"]],
     ];
     for (const [path, method, statuses] of expected) {
       const op = doc.paths[path]?.[method];
@@ -37,9 +43,15 @@ describe("/openapi.json and /docs", () => {
     }
   });
 
-  it("serves a reference page", async () => {
+  it("serves a reference page that works offline: nothing from another host, its assets served here", async () => {
     const res = await tb.call("GET", "/docs");
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain("/openapi.json");
+    const refs = [...(await res.text()).matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? "");
+    expect(refs).toContain("/docs/assets/swagger-ui-bundle.js");
+    for (const ref of refs) {
+      expect(ref).toMatch(/^\/[^/]/);
+      expect((await tb.call("GET", ref)).status, ref).toBe(200);
+    }
+    expect(await (await tb.call("GET", "/docs/assets/init.js")).text()).toContain("/openapi.json");
   });
 });

@@ -86,7 +86,19 @@ describe("R14: never in clear", () => {
     const c = tb.persona();
     await tb.sim("POST", "/citizens", { ...requestBody(c), contacts: { email: c.email }, pin: "Torre4Km" });
     secrets.push("Torre4Km");
-    await login(tb, c.fiscalCode, "Torre4Km");
+    const s4 = await login(tb, c.fiscalCode, "Torre4Km");
+
+    // A contact change (R25): its code; then a revocation (R24) with a pending change and a half still queued.
+    const patch = await tb.call("PATCH", "/api/v1/me/contacts", { email: `nuova.${c.email}` }, bearer(s4.body.token));
+    const { verificationId } = (await patch.json()) as { verificationId: string };
+    await tb.drain();
+    const contactCode = secret(mailTo(`nuova.${c.email}`), "Codice di verifica")!;
+    secrets.push(contactCode);
+    await tb.call("POST", `/api/v1/me/contacts/verifications/${verificationId}`, { code: contactCode }, bearer(s4.body.token));
+    const d = tb.persona();
+    await tb.call("POST", "/api/v1/pin-requests", requestBody(d));
+    await tb.call("POST", "/api/v1/revocations", { fiscalCode: d.fiscalCode, healthCard: d.healthCard, email: d.email });
+    await tb.drain();
 
     for (const s of secrets) expect(s.length).toBeGreaterThanOrEqual(6);
     const dump = await dumpIdentitySchema();

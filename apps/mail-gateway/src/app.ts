@@ -1,12 +1,12 @@
 // createMailApp: the Mail service's HTTP surface (Mailpit's API, the inbox page, /__sim), built from its dependencies.
 import { truncateSchema } from "@inps-sim/db";
 import { createGatewayApp, type GatewayDeps } from "@inps-sim/service-kit";
-import { mountMailpitApi } from "./api/mailpit-routes.ts";
-import { mountSimRoutes } from "./api/sim-routes.ts";
+import { mountMailpitApi } from "./http/mailpit-api.ts";
+import { inboxRoutes } from "./inbox/inbox.routes.ts";
 import { Mailbox } from "./mailbox.ts";
 import type { PecSettings } from "./pec/pec-rules.ts";
 import { SmtpFaults } from "./smtp/faults.ts";
-import { mountInbox } from "./ui/inbox.ts";
+import { mountSimRoutes } from "./sim/sim.routes.ts";
 
 export interface MailAppDeps extends GatewayDeps {
   /** Shared with the SMTP server; built from `pec` when not given. */
@@ -45,8 +45,14 @@ export function createMailApp(deps: MailAppDeps) {
       extend: (sim) => mountSimRoutes(sim, { mailbox, smtpFaults }),
     },
     routes(app) {
-      mountMailpitApi(app, { mailbox, smtpFaults, db: deps.db, databaseLocation: deps.database.location, chaosEnabled: deps.chaosEnabled ?? false });
-      mountInbox(app, { mailbox });
+      mountMailpitApi(app, {
+        mailbox,
+        smtpFaults,
+        db: deps.db,
+        databaseLocation: deps.database.location,
+        chaosEnabled: deps.chaosEnabled ?? false,
+      });
+      inboxRoutes(app, { mailbox });
     },
   });
   return Object.assign(app, { mailbox, smtpFaults });

@@ -37,7 +37,15 @@ export const mailConfigSchema = z.object({
   SMTP_PORT: portVar(1025),
   HOST: z.string().default("127.0.0.1"),
   /** Largest message SMTP accepts, in bytes (advertised with SIZE; larger ones get 552). */
-  SMTP_MAX_MESSAGE_SIZE: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  SMTP_MAX_MESSAGE_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  /** STARTTLS: a PEM certificate (chain) and its private key, both files; unset, one is made at start (self-signed). */
+  SMTP_TLS_CERT: z.string().min(1).optional(),
+  SMTP_TLS_KEY: z.string().min(1).optional(),
   /** Mail to these domains (and their subdomains) is PEC: the gateway answers with the provider's receipts. */
   PEC_DOMAINS: listVar(DEFAULT_PEC_DOMAINS),
   /** PEC mailboxes that do not exist: mail to them gets an AVVISO DI MANCATA CONSEGNA. */
@@ -64,7 +72,12 @@ export const mailConfigSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
+export const mailConfigSchemaChecked = mailConfigSchema.refine((c) => !c.SMTP_TLS_CERT === !c.SMTP_TLS_KEY, {
+  message: "SMTP_TLS_CERT and SMTP_TLS_KEY go together: set both, or neither",
+  path: ["SMTP_TLS_KEY"],
+});
+
 export type MailConfig = z.infer<typeof mailConfigSchema>;
 
 export const readMailConfig = (env: Record<string, string | undefined> = process.env): MailConfig =>
-  parseEnv("mail-gateway", mailConfigSchema, env);
+  parseEnv("mail-gateway", mailConfigSchemaChecked, env);

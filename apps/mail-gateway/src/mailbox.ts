@@ -9,7 +9,7 @@ import { parseMessage, type ParsedMessage } from "./mime/parse.ts";
 import type { PecSettings } from "./pec/pec-rules.ts";
 import { PecProvider, type ProviderMessage } from "./pec/provider.ts";
 import type { ReceiptKind } from "./pec/receipts.ts";
-import { MailStore, type MessageSummary } from "./store/mail-store.ts";
+import { MailStore, type InsertInput, type MessageSummary } from "./messages/messages.store.ts";
 
 export interface Envelope {
   from: string;
@@ -28,6 +28,8 @@ export interface IngestResult {
   /** What reached the recipients (the original, or its PEC envelope), or null when PEC refused it or nobody could receive it. */
   stored: MessageSummary | null;
   receipts: ReceiptKind[];
+  /** Same Message-ID from the same sender as a message already stored: that one, with the resend counted on it. */
+  redelivered: boolean;
 }
 
 export class Mailbox {
@@ -66,16 +68,21 @@ export class Mailbox {
     const tags = tagsFor(parsed.header("x-tags"), recipients);
     const plan = await this.pecProvider.plan(parsed, raw, envelope, recipients, now);
     if (!plan) {
-      const stored = await this.store.insert({ parsed, raw, created: now, envelope, tags });
-      return { stored, receipts: [] };
+      const { summary, redelivered } = await this.store.insert({ parsed, raw, created: now, envelope, tags });
+      return { stored: summary, receipts: [], redelivered };
     }
+    // A resend of a PEC message already accepted gets no second envelope and no second set of receipts.
+    const earlier = await this.store.redelivery(envelope, parsed.messageId);
+    if (earlier) return { stored: (await this.store.get(earlier))?.summary ?? null, receipts: [], redelivered: true };
     let stored: MessageSummary | null = null;
     for (const message of plan.now) {
-      const summary = await this.#storeProviderMessage(message, message.receipt ? [] : tags);
+      // What first reaches a recipient stands for the original: a resend of it is found by its sender and Message-ID.
+      const origin = !message.receipt && !stored && parsed.messageId ? { sender: envelope.from, messageId: parsed.messageId } : null;
+      const summary = await this.#storeProviderMessage(message, message.receipt ? [] : tags, origin);
       if (!message.receipt) stored ??= summary;
     }
     for (const message of plan.later) await this.#schedule(message);
-    return { stored, receipts: plan.receipts };
+    return { stored, receipts: plan.receipts, redelivered: false };
   }
 
   /** Before a read: delivers the PEC receipts whose simulated delivery time has come. Cheap when none is due. */
@@ -96,6 +103,7 @@ export class Mailbox {
         created: item.dueAt,
         envelope: { from: "", to: parsed.to.map((a) => a.Address) },
         pecReceipt: item.kind,
+        origin: null,
       });
     }
     await this.#loadNextDue();
@@ -121,14 +129,15 @@ export class Mailbox {
     this.#loaded = true;
   }
 
-  async #storeProviderMessage(message: ProviderMessage, tags: string[]): Promise<MessageSummary> {
+  async #storeProviderMessage(message: ProviderMessage, tags: string[], origin: InsertInput["origin"]): Promise<MessageSummary> {
     const parsed = await parseMessage(message.raw);
-    const summary = await this.store.insert({
+    const { summary } = await this.store.insert({
       parsed,
       raw: message.raw,
       created: message.at,
       envelope: message.envelope,
       tags,
+      origin,
       ...(message.receipt ? { pecReceipt: message.receipt } : {}),
     });
     if (message.receipt) this.logger?.debug({ kind: message.receipt, subject: parsed.subject }, "PEC receipt");

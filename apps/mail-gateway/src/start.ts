@@ -5,12 +5,21 @@ import { gatewayDeps, listen, prepareService, type Logger, type RunningService }
 import { createMailApp } from "./app.ts";
 import type { MailConfig } from "./config.ts";
 import { simClock } from "./db/schema.ts";
-import { SearchIndexes } from "./db/search-indexes.ts";
+import { SearchIndexes } from "./search/search-indexes.ts";
 import { Mailbox } from "./mailbox.ts";
 import { SmtpFaults } from "./smtp/faults.ts";
-import { startSmtpServer } from "./smtp/smtp-server.ts";
+import {
+  SMTP_HOSTNAME,
+  startSmtpServer,
+  type RunningSmtp,
+  type SmtpServerOptions,
+} from "./smtp/smtp-server.ts";
+import { tlsCertificate } from "./smtp/tls-certificate.ts";
 
-export const mailMigrations = { schema: "mail", folder: fileURLToPath(new URL("../drizzle", import.meta.url)) };
+export const mailMigrations = {
+  schema: "mail",
+  folder: fileURLToPath(new URL("../drizzle", import.meta.url)),
+};
 
 export interface RunningMailService extends RunningService {
   mailbox: Mailbox;
@@ -23,9 +32,16 @@ export async function startMailService(options: {
   config: MailConfig;
   logger: Logger;
   simStart?: Date | undefined;
+  /** The SMTP server to run (smtp-server's by default; the ingest benchmark passes its baseline). */
+  startSmtp?: (options: SmtpServerOptions) => Promise<RunningSmtp>;
 }): Promise<RunningMailService> {
   const { handle, config, logger } = options;
-  const clock = await prepareService({ handle, migrations: mailMigrations, clockTable: simClock, start: options.simStart, logger });
+  const clock = await prepareService({
+    handle,
+    migrations: mailMigrations,
+    clockTable: simClock,
+    start: options.simStart,
+  });
   const mailbox = new Mailbox(
     handle.db,
     clock,
@@ -42,7 +58,8 @@ export async function startMailService(options: {
   mailbox.store.onSize = (total) => searchIndexes.update(total);
   await searchIndexes.open((await mailbox.store.stats()).total);
   const leftovers = await mailbox.parseLeftovers();
-  if (leftovers > 0) logger.info({ messages: leftovers }, "parsed messages an earlier version had stored unparsed");
+  if (leftovers > 0)
+    logger.info({ messages: leftovers }, "parsed messages an earlier version had stored unparsed");
   const smtpFaults = new SmtpFaults(config.SIM_SEED);
   const ports = { http: config.MAIL_HTTP_PORT, smtp: config.SMTP_PORT };
   const app = createMailApp({
@@ -51,13 +68,19 @@ export async function startMailService(options: {
     smtpFaults,
     chaosEnabled: config.MAIL_CHAOS,
   });
-  const smtp = await startSmtpServer({
+  const tls = await tlsCertificate(SMTP_HOSTNAME, {
+    certFile: config.SMTP_TLS_CERT,
+    keyFile: config.SMTP_TLS_KEY,
+  });
+  logger.debug({ certificate: tls.source }, "STARTTLS certificate");
+  const smtp = await (options.startSmtp ?? startSmtpServer)({
     mailbox,
     faults: smtpFaults,
     port: config.SMTP_PORT,
     host: config.HOST,
     maxMessageSize: config.SMTP_MAX_MESSAGE_SIZE,
     logger,
+    tls,
   });
   let server;
   try {

@@ -140,6 +140,14 @@ describe("the inbox page", () => {
     expect(html.headers.get("content-security-policy")).toContain("sandbox");
   });
 
+  it("counts attachments in words, with no pictograph a system font may lack", async () => {
+    await sendOnce({ attachments: [{ filename: "lettera.txt", content: "allegato" }] });
+    const page = await (await t.http("/")).text();
+    expect(page).toContain("1 allegato");
+    // Nothing outside the Basic Multilingual Plane (emoji), which many system fonts draw as a box.
+    expect(page).not.toMatch(/[\u{10000}-\u{10FFFF}]/u);
+  });
+
   it("answers a search with HTML in it safely", async () => {
     const res = await t.http(`/?q=${encodeURIComponent('"><script>alert(1)</script>')}`);
     expect(res.status).toBe(200);

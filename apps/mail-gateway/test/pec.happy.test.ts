@@ -104,9 +104,9 @@ describe("PEC receipts", () => {
     await t.send({ from: "protocollo@pec.inps.gov.it", to: "mario.rossi@pec.it", subject: "A", text: "x" });
     const before = (await mailpit.listMessages()).total;
     expect(before).toBe(3);
-    // A receipt sent on to a PEC address (e.g. forwarded) is stored, and answered by nothing.
+    // A receipt sent on to a PEC address (forwarded by its recipient) is stored, and answered by nothing.
     const receipt = await mailpit.getMessageSource((await mailpit.searchMessages({ query: 'subject:"ACCETTAZIONE: A"' })).messages[0]!.ID);
-    await t.service.mailbox.ingest(Buffer.from(receipt), { from: "posta-certificata@pec.inps.gov.it", to: ["protocollo@pec.inps.gov.it"] });
+    await t.service.mailbox.ingest(Buffer.from(receipt), { from: "protocollo@pec.inps.gov.it", to: ["archivio@pec.inps.gov.it"] });
     expect((await mailpit.listMessages()).total).toBe(4);
     await t.send({ from: "noreply@inps.it", to: "mario@example.it", subject: "Ordinaria", text: "x" });
     expect((await mailpit.listMessages()).total).toBe(5);

@@ -1,11 +1,11 @@
 // createPostalApp: the postal gateway's HTTP surface, built from its dependencies.
 import { truncateSchema } from "@inps-sim/db";
-import { createGatewayApp, type GatewayDeps, type ServiceEnv } from "@inps-sim/service-kit";
-import type { Context } from "hono";
+import { createGatewayApp, type GatewayDeps } from "@inps-sim/service-kit";
 import type { PostalSettings } from "./config.ts";
-import { parseUnknownAddresses } from "./postal/address.ts";
-import { renderMailbox } from "./postal/mailbox-page.ts";
-import { letterRoutes } from "./postal/routes.ts";
+import { parseUnknownAddresses } from "./letters/address.ts";
+import { peekLetterHandler } from "./letters/letters.handlers.ts";
+import { lettersRouter } from "./letters/letters.index.ts";
+import { showMailbox } from "./mailbox/mailbox.handlers.ts";
 
 export const POSTAL_DEFAULT_SETTINGS: PostalSettings = {
   SIM_SEED: "inps-sim",
@@ -24,15 +24,25 @@ export function createPostalApp(deps: PostalAppDeps) {
     service: "postal-gateway",
     maxBodyBytes: POSTAL_MAX_BODY_BYTES,
     // Nothing to do on a clock move: a letter's status is read off its planned journey and the clock.
-    sim: { reset: () => truncateSchema(deps.db, "postal") },
+    sim: {
+      reset: () => truncateSchema(deps.db, "postal"),
+      extend: (sim) => {
+        sim.get("/letters/:id", peekLetterHandler(deps));
+      },
+    },
     routes(app) {
-      app.route("/api/v1", letterRoutes(deps));
-      const mailbox = async (c: Context<ServiceEnv>) => {
-        const name = c.req.query("name");
-        return c.html(await renderMailbox(deps.db, deps.clock, name && name.length <= 200 ? name : undefined));
-      };
+      app.route("/api/v1", lettersRouter(deps));
+      const mailbox = showMailbox(deps);
       app.get("/", mailbox);
       app.get("/mailbox", mailbox);
+    },
+    docs: {
+      title: "INPS PIN simulator: postal gateway",
+      description:
+        "A mock postal service: letters (posta ordinaria, raccomandata) delivered in Italian working days of simulated " +
+        "time, tracked, printed as PDF. Errors are application/problem+json with a stable `code`. The control plane " +
+        "(/__sim/*) is described in docs/gateways-postal.md.",
+      tags: [{ name: "Letters", description: "Post, track, read (JSON, PDF) and clear letters" }],
     },
   });
 }

@@ -1,15 +1,10 @@
 // The postal gateway's settings, from the environment (see docs/gateways-postal.md).
-import { parseEnv, portVar, switchVar } from "@inps-sim/service-kit";
+import { parseEnv, portVar, serviceEnvSchema } from "@inps-sim/service-kit";
 import { z } from "zod";
-import { parseUnknownAddresses } from "./postal/address.ts";
+import { parseUnknownAddresses } from "./letters/address.ts";
 
-export const postalConfigSchema = z.object({
+export const postalConfigSchema = serviceEnvSchema.extend({
   POSTAL_PORT: portVar(4030),
-  HOST: z.string().default("127.0.0.1"),
-  SIM_ADMIN_TOKEN: z.string().min(8, "must be at least 8 characters").optional(),
-  SIM_CONTROL: switchVar("on"),
-  SIM_SEED: z.string().default("inps-sim"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /**
    * Addresses where nobody lives: letters to them come back `returned_to_sender`. Entries split by `;`,
    * each a street (matched as a prefix, ignoring case) with an optional `@CAP`.

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Letter } from "../src/postal/store.ts";
+import type { Letter } from "../src/letters/letters.store.ts";
 import { body, createTestbed, recipient, type Testbed } from "./support.ts";
 
 let t: Testbed;

@@ -1,11 +1,12 @@
-import { drawFor } from "@inps-sim/domain";
+import { drawFor, romeDateOf, romeInstant } from "@inps-sim/domain";
 import Holidays from "date-holidays";
 import { PDFDocument } from "pdf-lib";
+import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { easterSunday, italianHolidays, isWorkingDay, nthWorkingDayAfter, romeDateOf, romeInstant } from "../src/postal/calendar.ts";
-import { checkAddress, nameKey } from "../src/postal/address.ts";
-import { planJourney, workingDaysFor } from "../src/postal/schedule.ts";
-import type { Letter, LetterSummary } from "../src/postal/store.ts";
+import { easterSunday, italianHolidays, isWorkingDay, nthWorkingDayAfter } from "../src/letters/calendar.ts";
+import { checkAddress, nameKey } from "../src/letters/address.ts";
+import { planJourney, workingDaysFor } from "../src/letters/schedule.ts";
+import type { Letter, LetterSummary } from "../src/letters/letters.store.ts";
 import { body, createTestbed, recipient, type Testbed } from "./support.ts";
 
 let t: Testbed;
@@ -31,17 +32,17 @@ describe("a letter's journey", () => {
     expect(accepted.id).toMatch(/^ltr_[0-9a-f]{20}$/);
 
     let l = await letter(accepted.id);
-    expect(l).toMatchObject({ status: "accepted", body: "Seconda parte del PIN: QW12ER34", recipient: to, service: "ordinaria" });
+    expect(l).toMatchObject({ status: "accepted", body: null, recipient: to, service: "ordinaria" });
     expect(l.events.map((e) => e.type)).toEqual(["accepted"]);
 
     await t.sim("POST", "/clock", { advanceBy: "PT2H" });
     l = await letter(accepted.id);
-    expect(l.status).toBe("in_transit");
+    expect(l).toMatchObject({ status: "in_transit", body: null });
     expect(l.events.map((e) => e.type)).toEqual(["accepted", "in_transit"]);
 
     await t.sim("POST", "/clock", { setTo: "2026-03-06T12:00:00Z" });
     l = await letter(accepted.id);
-    expect(l.status).toBe("delivered");
+    expect(l).toMatchObject({ status: "delivered", body: "Seconda parte del PIN: QW12ER34" });
     expect(l.events.map((e) => e.type)).toEqual(["accepted", "in_transit", "out_for_delivery", "delivered"]);
     expect(romeDateOf(new Date(l.deliveredAt ?? "")) <= "2026-03-06").toBe(true);
     expect(l.events.at(-1)?.at).toBe(l.deliveredAt);
@@ -58,8 +59,26 @@ describe("a letter's journey", () => {
     const now = t.clock.now();
     await t.sim("POST", "/clock", { setTo: romeInstant(nthWorkingDayAfter(romeDateOf(now), 11), 0).toISOString() });
     const l = await letter(id);
-    expect(l).toMatchObject({ status: "returned_to_sender", returnReason: reason, deliveredAt: null });
+    expect(l).toMatchObject({ status: "returned_to_sender", returnReason: reason, deliveredAt: null, body: null });
     expect(l.events.at(-1)?.type).toBe("returned_to_sender");
+  });
+});
+
+describe("a letter's content before delivery", () => {
+  it("is read by nobody while the letter travels: no body, no PDF, no preview; the control plane still sees it", async () => {
+    const to = recipient();
+    const text = "Seconda parte del PIN: NOTYET12";
+    const { id } = await body<{ id: string }>(await send({ recipient: to, service: "ordinaria", subject: "Il tuo PIN", body: text }));
+    await t.sim("POST", "/clock", { advanceBy: "PT3H" });
+    const travelling = await t.call("GET", `/api/v1/letters/${id}`);
+    expect(await travelling.text()).not.toContain("NOTYET12");
+    const pdf = await t.call("GET", `/api/v1/letters/${id}.pdf`);
+    expect(pdf.status).toBe(409);
+    expect(await body(pdf)).toMatchObject({ code: "letter-not-delivered", status: 409 });
+    const page = await (await t.call("GET", `/mailbox?name=${encodeURIComponent(to.name)}`)).text();
+    expect(page).not.toContain("NOTYET12");
+    expect(page).not.toContain(`${id}.pdf`);
+    expect(await body(await t.sim("GET", `/letters/${id}`))).toMatchObject({ id, status: "in_transit", body: text });
   });
 });
 
@@ -193,10 +212,14 @@ describe("working days and Poste Italiane's targets", () => {
 });
 
 describe("PDF and mailbox page", () => {
+  /** Every letter posted so far reaches its letterbox (or comes back): 10 working days always fit in 20 days. */
+  const deliverAll = () => t.sim("POST", "/clock", { advanceBy: "P20D" });
+
   it("renders a letter as a PDF that looks like INPS wrote it", async () => {
     const { id } = await body<{ id: string }>(
       await send({ recipient: recipient(), service: "ordinaria", subject: "Richiesta PIN", body: "Gentile utente,\nSeconda parte del PIN: QW12ER34\nCordiali saluti." }),
     );
+    await deliverAll();
     const res = await t.call("GET", `/api/v1/letters/${id}.pdf`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/pdf");
@@ -210,22 +233,63 @@ describe("PDF and mailbox page", () => {
   it("runs onto more pages and survives characters the font lacks", async () => {
     const text = Array.from({ length: 120 }, (_, i) => `Riga ${i}: Привет 😀 àèìòù € ${"lunghissima".repeat(i % 3 ? 1 : 12)}`).join("\n");
     const { id } = await body<{ id: string }>(await send({ recipient: recipient({ name: "Ζωή Ελληνική" }), service: "raccomandata", body: text }));
+    await deliverAll();
     const res = await t.call("GET", `/api/v1/letters/${id}.pdf`);
     expect(res.status).toBe(200);
     const doc = await PDFDocument.load(new Uint8Array(await res.arrayBuffer()));
     expect(doc.getPageCount()).toBeGreaterThan(2);
   });
 
-  it("lists letters per recipient with a preview", async () => {
+  it("prints each line of the body on its own line, and a blank line between paragraphs", async () => {
+    const text = "Gentile Signora Rossi,\n\nLe inviamo la seconda parte del PIN.\nSeconda parte del PIN: QW12ER34\n\nCordiali saluti.\nINPS";
+    const { id } = await body<{ id: string }>(await send({ recipient: recipient(), service: "ordinaria", subject: "Il tuo PIN", body: text }));
+    await deliverAll();
+    const pdf = Buffer.from(await (await t.call("GET", `/api/v1/letters/${id}.pdf`)).arrayBuffer());
+    const printed = execFileSync("pdftotext", ["-layout", "-", "-"], { input: pdf }).toString();
+    expect(printed).not.toContain("?");
+    const lines = printed.split("\n").map((l) => l.trim());
+    const from = lines.indexOf("Gentile Signora Rossi,");
+    expect(lines.slice(from, from + 7)).toEqual([
+      "Gentile Signora Rossi,",
+      "",
+      "Le inviamo la seconda parte del PIN.",
+      "Seconda parte del PIN: QW12ER34",
+      "",
+      "Cordiali saluti.",
+      "INPS",
+    ]);
+  });
+
+  it("lists letters per recipient with a preview, in Italian and in Rome's time", async () => {
     const to = recipient();
     await send({ recipient: to, service: "ordinaria", subject: "Oggetto <b>", body: "Seconda parte del PIN: ZZ99YY88" });
+    await deliverAll();
     const res = await t.call("GET", `/mailbox?name=${encodeURIComponent(to.name)}`);
     expect(res.status).toBe(200);
-    const html = await res.text();
+    // White space as a browser sees it: any run of it is one space.
+    const html = (await res.text()).replace(/\s+/g, " ");
     expect(html).toContain(to.name);
     expect(html).toContain("Seconda parte del PIN: ZZ99YY88");
     expect(html).toContain("Oggetto &lt;b&gt;");
     expect(html).toContain(".pdf");
+    expect(html).toContain(">consegnata</span> · posta ordinaria");
+    expect(html).toContain("1 lettera");
+    expect(html).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    const text = html.replace(/<style>[^]*?<\/style>/, "").replace(/(href|class|id)="[^"]*"/g, "");
+    expect(text).not.toMatch(/\b(delivered|in_transit|accepted|letters?|simulated)\b/i);
+    // Delivered on a working day at 10:30 in Rome: the tracking says so in Rome's time, not in UTC.
+    expect(html).toMatch(/Consegnato \d{2}\/\d{2}\/\d{4} 10:30/);
     expect((await t.call("GET", "/")).status).toBe(200);
+  });
+
+  it("publishes its API as OpenAPI and an offline reference page", async () => {
+    const doc = await body<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(await t.call("GET", "/openapi.json"));
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths["/api/v1/letters"] ?? {}).sort()).toEqual(["delete", "get", "post"]);
+    expect(doc.paths["/api/v1/letters/{id}"]).toHaveProperty("get");
+    expect(doc.paths["/api/v1/letters/{id}.pdf"]).toHaveProperty("get");
+    const page = await t.call("GET", "/docs");
+    expect(page.status).toBe(200);
+    expect(await page.text()).not.toMatch(/(src|href)="(https?:)?\/\//);
   });
 });

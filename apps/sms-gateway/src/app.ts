@@ -1,11 +1,10 @@
 // createSmsApp: the SMS gateway's HTTP surface, built from its dependencies.
 import { truncateSchema } from "@inps-sim/db";
-import { createGatewayApp, type GatewayDeps, type ServiceEnv } from "@inps-sim/service-kit";
-import type { Context } from "hono";
+import { createGatewayApp, type GatewayDeps } from "@inps-sim/service-kit";
 import type { SmsSettings } from "./config.ts";
-import { createCallbackDispatcher, type CallbackDispatcher } from "./sms/callbacks.ts";
-import { renderInbox } from "./sms/inbox-page.ts";
-import { messageRoutes } from "./sms/routes.ts";
+import { showInbox } from "./inbox/inbox.handlers.ts";
+import { createCallbackDispatcher, type CallbackDispatcher } from "./messages/callbacks.ts";
+import { messagesRouter } from "./messages/messages.index.ts";
 
 export const SMS_DEFAULT_SETTINGS: SmsSettings = {
   SMS_DELIVERY_LATENCY: "PT5S",
@@ -47,14 +46,17 @@ export function createSmsApp(deps: SmsAppDeps) {
       },
     },
     routes(app) {
-      app.route("/api/v1", messageRoutes(deps));
-      const inbox = async (c: Context<ServiceEnv>) => {
-        const to = c.req.query("to");
-        const html = await renderInbox(deps.db, deps.clock, to && to.length <= 32 ? to.trim().replace(/^(\d)/, "+$1") : undefined);
-        return c.html(html);
-      };
+      app.route("/api/v1", messagesRouter(deps));
+      const inbox = showInbox(deps);
       app.get("/", inbox);
       app.get("/inbox", inbox);
+    },
+    docs: {
+      title: "INPS PIN simulator: SMS gateway",
+      description:
+        "A mock SMS gateway: messages to Italian mobiles are delivered (or fail) in simulated time. Errors are " +
+        "application/problem+json with a stable `code`. The control plane (/__sim/*) is described in docs/gateways-sms.md.",
+      tags: [{ name: "Messages", description: "Send, list, read and clear SMS" }],
     },
   });
 }

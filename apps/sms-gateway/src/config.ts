@@ -1,6 +1,6 @@
 // The SMS gateway's settings, from the environment (see docs/gateways-sms.md).
 import { parseDuration } from "@inps-sim/domain";
-import { parseEnv, portVar, switchVar } from "@inps-sim/service-kit";
+import { parseEnv, portVar, serviceEnvSchema } from "@inps-sim/service-kit";
 import { z } from "zod";
 
 const isDuration = (v: string) => {
@@ -15,13 +15,8 @@ const isDuration = (v: string) => {
 const durationVar = (fallback: string) =>
   z.string().default(fallback).refine(isDuration, "must be an ISO-8601 duration such as PT5S or PT2M");
 
-export const smsConfigSchema = z.object({
+export const smsConfigSchema = serviceEnvSchema.extend({
   SMS_PORT: portVar(4010),
-  HOST: z.string().default("127.0.0.1"),
-  SIM_ADMIN_TOKEN: z.string().min(8, "must be at least 8 characters").optional(),
-  SIM_CONTROL: switchVar("on"),
-  SIM_SEED: z.string().default("inps-sim"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Simulated time between acceptance and delivery (or failure). */
   SMS_DELIVERY_LATENCY: durationVar("PT5S"),
   /** Sender shown when a message gives no `from`. */

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { SmsMessage } from "../src/sms/store.ts";
+import type { SmsMessage } from "../src/messages/messages.store.ts";
 import { body, createTestbed, mobile, type Testbed } from "./support.ts";
 
 const reports: unknown[] = [];

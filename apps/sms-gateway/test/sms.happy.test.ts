@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countSegments } from "../src/sms/segments.ts";
-import type { SmsMessage } from "../src/sms/store.ts";
+import { countSegments } from "../src/messages/segments.ts";
+import type { SmsMessage } from "../src/messages/messages.store.ts";
 import { body, createTestbed, mobile, type Testbed } from "./support.ts";
 
 interface Report {
@@ -251,6 +251,39 @@ describe("inbox page and control plane", () => {
     expect(html).toContain("&lt;b&gt;second&lt;/b&gt;");
     expect(html.indexOf("XY12AB34")).toBeLessThan(html.indexOf("second&lt;"));
     expect((await t.call("GET", "/")).status).toBe(200);
+  });
+
+  it("speaks Italian and shows times as a clock in Rome shows them", async () => {
+    const to = mobile();
+    const sent = await body<{ id: string }>(await send({ to, from: "INPS", text: "Codice di verifica: 123456" }));
+    await advance("PT1M");
+    const message = await body<SmsMessage>(await t.call("GET", `/api/v1/messages/${sent.id}`));
+    // The test clock stays in March 2026, before summer time: Rome is UTC+1.
+    const rome = new Date(Date.parse(message.createdAt) + 3_600_000);
+    expect(rome.getUTCMonth()).toBe(2);
+    const p = (n: number) => String(n).padStart(2, "0");
+    const shown = `${p(rome.getUTCDate())}/${p(rome.getUTCMonth() + 1)}/${rome.getUTCFullYear()} ${p(rome.getUTCHours())}:${p(rome.getUTCMinutes())}`;
+    // White space as a browser sees it: any run of it is one space.
+    const html = (await (await t.call("GET", `/inbox?to=${encodeURIComponent(to)}`)).text()).replace(/\s+/g, " ");
+    expect(html).toContain(`da INPS · ${shown} · consegnato · GSM-7, 1 parte`);
+    expect(html).toContain("SMS ricevuti");
+    expect(html).toContain("tempo simulato");
+    expect(html).not.toContain(message.createdAt);
+    expect(html).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    const text = html.replace(/(href|class|id)="[^"]*"/g, "");
+    for (const english of [/\bfrom\b/, /\bdelivered\b/, /\binbox\b/i, /\bNo messages\b/, /\bsimulated time\b/, /\bparts?\b/]) {
+      expect(text).not.toMatch(english);
+    }
+  });
+
+  it("publishes its API as OpenAPI and an offline reference page", async () => {
+    const doc = await body<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(await t.call("GET", "/openapi.json"));
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths["/api/v1/messages"] ?? {}).sort()).toEqual(["delete", "get", "post"]);
+    expect(doc.paths["/api/v1/messages/{id}"]).toHaveProperty("get");
+    const page = await t.call("GET", "/docs");
+    expect(page.status).toBe(200);
+    expect(await page.text()).not.toMatch(/(src|href)="(https?:)?\/\//);
   });
 
   it("reports health and the simulated clock", async () => {

@@ -6,7 +6,7 @@ import { createLogger, FaultInjector, prepareService, type StackClock } from "@i
 import { createSmsApp, SMS_DEFAULT_SETTINGS } from "../src/app.ts";
 import type { SmsSettings } from "../src/config.ts";
 import { simClock } from "../src/db/schema.ts";
-import { createCallbackDispatcher, type CallbackDispatcher } from "../src/sms/callbacks.ts";
+import { createCallbackDispatcher, type CallbackDispatcher } from "../src/messages/callbacks.ts";
 import { smsMigrations } from "../src/start.ts";
 
 export const TOKEN = "test-admin-token-0123";

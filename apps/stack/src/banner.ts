@@ -11,6 +11,12 @@ export function renderBanner(stack: RunningStack, options: { startupMs: number; 
     ["  SMTP", `smtp://127.0.0.1:${mail.ports.smtp ?? "?"}`],
     ["Postal gateway", `${postal.urls.http}   (mailbox page /, API /api/v1/letters)`],
     ["Control plane", `Authorization: Bearer ${stack.adminToken}   (/__sim on every service)`],
+    [
+      "Operator",
+      stack.operatorToken
+        ? `Authorization: Bearer ${stack.operatorToken}   (/api/v1/operator/*, the contact centre; OPERATOR_TOKENS sets your own)`
+        : "tokens from OPERATOR_TOKENS   (/api/v1/operator/*, the contact centre)",
+    ],
     ["Database", `${stack.database.kind} — ${stack.database.location}`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));

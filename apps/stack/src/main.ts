@@ -24,6 +24,7 @@ Environment (see docs/configuration.md for all of it):
   DATA_DIR=.data      where the embedded database lives
   DATABASE_URL        postgres://… to use a PostgreSQL server instead of the embedded one
   SIM_ADMIN_TOKEN     control-plane token (generated and printed when unset)
+  OPERATOR_TOKENS     operatorId:token pairs for the contact-centre API (one generated and printed when unset)
   SIM_START           first instant of simulated time, e.g. 2026-01-15T09:00:00Z
   SIM_SEED            seed of every simulated random draw (faults, postal delays)
   SIM_CONTROL=off     remove the /__sim control plane

@@ -1,11 +1,14 @@
 // startStack: the four services in one process, one database, each on its own port, wired as under compose.
 import { join } from "node:path";
 import { openDatabase, type DatabaseHandle } from "@inps-sim/db";
-import { readIdentityConfig, startIdentityService } from "@inps-sim/identity";
+import { identityMigrations, identityTables, readIdentityConfig, startIdentityService } from "@inps-sim/identity";
 import { readMailConfig, startMailService } from "@inps-sim/mail-gateway";
 import { readPostalConfig, startPostalService } from "@inps-sim/postal-gateway";
-import { createLogger, generateAdminToken, type Logger, type RunningService } from "@inps-sim/service-kit";
-import { readSmsConfig, startSmsGateway } from "@inps-sim/sms-gateway";
+import { createLogger, generateAdminToken, prepareService, type Logger, type RunningService } from "@inps-sim/service-kit";
+import { readSmsConfig, startSmsService } from "@inps-sim/sms-gateway";
+
+/** The operator id of the generated token: the timeline records it. */
+export const GENERATED_OPERATOR = "contact-centre";
 
 export interface StackOptions {
   /** Environment the services read their settings from (ports, seeds, profiles); defaults to process.env. */
@@ -25,6 +28,8 @@ export interface StackOptions {
 
 export interface RunningStack {
   adminToken: string;
+  /** The contact-centre operator's token the stack generated because OPERATOR_TOKENS was unset. */
+  operatorToken?: string | undefined;
   database: { kind: string; location: string };
   services: { identity: RunningService; sms: RunningService; mail: RunningService; postal: RunningService };
   close(): Promise<void>;
@@ -37,6 +42,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   }
   const adminToken = options.adminToken ?? env.SIM_ADMIN_TOKEN ?? generateAdminToken();
   env.SIM_ADMIN_TOKEN = adminToken;
+  // Without OPERATOR_TOKENS the contact-centre API would refuse everyone: one operator is made, as the admin token is.
+  const operatorToken = env.OPERATOR_TOKENS ? undefined : generateAdminToken().replace(/^sim_/, "op_");
+  if (operatorToken) env.OPERATOR_TOKENS = `${GENERATED_OPERATOR}:${operatorToken}`;
   const loggerFor = (service: string): Logger =>
     createLogger({ service, level: options.logLevel ?? env.LOG_LEVEL, destination: options.logDestination });
   const handle = await openDatabase({
@@ -46,12 +54,21 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 
   const started: RunningService[] = [];
   try {
+    // One simulated clock for the services of this process (kept in the identity service's table): a move is seen by
+    // all at once. The mail gateway keeps its own, brought level by the identity service's forwarded moves.
+    const clock = await prepareService({
+      handle,
+      migrations: identityMigrations,
+      clockTable: identityTables.simClock,
+      start: options.simStart,
+    });
     const common = { handle, simStart: options.simStart };
+    const shared = { ...common, clock };
     // Gateways first: the identity service is told where they actually listen (ports may be 0).
     const [sms, mail, postal] = await Promise.all([
-      startSmsGateway({ ...common, config: readSmsConfig(env), logger: loggerFor("sms-gateway") }),
+      startSmsService({ ...shared, config: readSmsConfig(env), logger: loggerFor("sms-gateway") }),
       startMailService({ ...common, config: readMailConfig(env), logger: loggerFor("mail-gateway") }),
-      startPostalService({ ...common, config: readPostalConfig(env), logger: loggerFor("postal-gateway") }),
+      startPostalService({ ...shared, config: readPostalConfig(env), logger: loggerFor("postal-gateway") }),
     ]);
     started.push(sms, mail, postal);
     const identityEnv = {
@@ -62,13 +79,14 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       POSTAL_URL: postal.urls.http,
     };
     const identity = await startIdentityService({
-      ...common,
+      ...shared,
       config: readIdentityConfig(identityEnv),
       logger: loggerFor("identity"),
     });
     started.push(identity);
     return {
       adminToken,
+      operatorToken,
       database: { kind: handle.kind, location: handle.location },
       services: { identity, sms, mail, postal },
       close: () => closeAll(started, handle),

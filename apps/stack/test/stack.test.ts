@@ -40,11 +40,36 @@ describe("the embedded stack", () => {
     }
   });
 
+  it("shares one clock between the services of the process: a move on a gateway is the identity service's too", async () => {
+    const identityNow = async () => Date.parse(((await json(await fetch(`${stack.services.identity.urls.http}/health`))) as { now: string }).now);
+    const before = await identityNow();
+    const res = await fetch(`${stack.services.sms.urls.http}/__sim/clock`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${stack.adminToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ advanceBy: "P7D" }),
+    });
+    expect(res.status).toBe(200);
+    const { now } = (await json(res)) as { now: string };
+    expect(Date.parse(now) - before).toBeGreaterThanOrEqual(7 * 86_400_000);
+    expect(Math.abs((await identityNow()) - Date.parse(now))).toBeLessThan(5_000);
+    const postal = (await json(await fetch(`${stack.services.postal.urls.http}/health`))) as { now: string };
+    expect(Math.abs(Date.parse(postal.now) - Date.parse(now))).toBeLessThan(5_000);
+  });
+
   it("prints a banner with every URL and the admin token", () => {
     const banner = renderBanner(stack, { startupMs: 1234 });
     for (const url of urls()) expect(banner).toContain(url);
     expect(banner).toContain(stack.adminToken);
     expect(banner).toContain("1.23 s");
+  });
+
+  it("generates an operator token when OPERATOR_TOKENS is unset, prints it, and the contact-centre API takes it", async () => {
+    expect(stack.operatorToken).toMatch(/^op_/);
+    expect(renderBanner(stack, { startupMs: 1 })).toContain(`Bearer ${stack.operatorToken}`);
+    const res = await fetch(`${stack.services.identity.urls.http}/api/v1/operator/citizens/RSSMRA80A01H501U/events`, {
+      headers: { authorization: `Bearer ${stack.operatorToken}` },
+    });
+    expect(res.status).toBe(404); // through the operator check: no such citizen
   });
 });
 
@@ -73,9 +98,12 @@ describe("the embedded stack on a data directory", () => {
     }
   }, 60_000);
 
-  it("has no control plane with SIM_CONTROL=off", async () => {
-    const stack = await startStack({ freePorts: true, env: { ...quiet, SIM_CONTROL: "off" }, adminToken: "off-token-123" });
+  it("has no control plane with SIM_CONTROL=off (and makes no operator token when OPERATOR_TOKENS is set)", async () => {
+    const env = { ...quiet, SIM_CONTROL: "off", OPERATOR_TOKENS: "desk1:desk1-token-0123" };
+    const stack = await startStack({ freePorts: true, env, adminToken: "off-token-123" });
     try {
+      expect(stack.operatorToken).toBeUndefined();
+      expect(renderBanner(stack, { startupMs: 1 })).toContain("tokens from OPERATOR_TOKENS");
       for (const service of Object.values(stack.services)) {
         const res = await fetch(`${service.urls.http}/__sim/clock`, { headers: { authorization: "Bearer off-token-123" } });
         expect(res.status, service.name).toBe(404);

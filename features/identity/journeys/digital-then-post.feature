@@ -38,7 +38,7 @@ Feature: The PIN by email, PEC or SMS first, then by post (profile digital-then-
     When the citizen asks online for a PIN, with the first half by SMS
     Then the request is refused because the citizen already has a PIN
 
-  @R01
+  @R01 @R26
   Scenario: a PIN asked for through the contact centre (803 164) travels the same way
     When the citizen phones the contact centre and an operator asks for a PIN on the citizen's behalf
     Then INPS accepts the request, to be activated within 90 days

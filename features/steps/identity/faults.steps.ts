@@ -50,6 +50,6 @@ Then("exactly one letter with the second half is on its way to my home", async f
   await drainOutbox(this);
   const letters = await this.postal.list({ name: fullName(this) });
   assert.equal(letters.length, 1);
-  const letter = await this.postal.get(letters[0]!.id);
+  const letter = await this.postal.peek(letters[0]!.id);
   assert.match(letter.body, /Seconda parte del PIN: \S+/);
 });

@@ -81,7 +81,8 @@ export async function secretByPost(world: SimulatorWorld, label: string): Promis
   const letter = await world.postal.waitForLetter({ name: fullName(world), match: (l) => (l.subject ?? "").length > 0, timeoutMs: 10_000 });
   const all = await world.postal.list({ name: fullName(world) });
   for (const summary of all) {
-    const full = await world.postal.get(summary.id);
+    // Read on the letter's way (the control plane's look inside the post): its body is public only once delivered.
+    const full = await world.postal.peek(summary.id);
     const match = new RegExp(`${label}\\s*:\\s*(\\S+)`).exec(full.body);
     if (match?.[1]) return { value: match[1], letterId: full.id, body: full.body };
   }

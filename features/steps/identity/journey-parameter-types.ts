@@ -25,3 +25,10 @@ defineParameterType({
 });
 
 defineParameterType({ name: "requiredActionWord", regexp: /replaced|renewed/, transformer: (s: string) => s });
+
+/** A detail of an online revocation that is not the citizen's (R23). */
+defineParameterType({
+  name: "wrongRevocationDetail",
+  regexp: /a health card number that is not theirs|an email that is not registered/,
+  transformer: (s: string) => s,
+});

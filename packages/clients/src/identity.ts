@@ -1,150 +1,54 @@
 // Typed client of the identity service (CONTRACT.md "Identity service"): every call answers a discriminated
 // result instead of throwing, so a step can assert on a problem's `code`, its fields and Retry-After.
 
-export type DeliveryProfile = "digital-then-post" | "post-then-activate";
-export type DigitalChannel = "email" | "pec" | "sms";
-export type HalfChannel = DigitalChannel | "post";
-export type PinKind = "ordinary" | "dispositivo";
-export type RequiredAction = "replace-initial-pin" | "renew-expired-pin" | "confirm-generated-pin";
+import type { components } from "./generated/identity.ts";
 
-export interface Residence {
-  street: string;
-  postalCode: string;
-  city: string;
-  /** The province's two-letter sigla, e.g. RM. */
-  province: string;
-}
+type Schemas = components["schemas"];
 
-export interface Contacts {
-  email?: string;
-  pec?: string;
-  mobile?: string;
-}
-
+export type PinRequestInput = Schemas["PinRequest"];
+export type DeliveryProfile = Schemas["PinRequestAccepted"]["deliveryProfile"];
+export type DigitalChannel = Schemas["PinActivated"]["secondHalfChannel"];
+export type HalfChannel = Schemas["PinRequestAccepted"]["channels"]["firstHalf"];
+export type PinKind = Schemas["Session"]["pinKind"];
+export type RequiredAction = NonNullable<Schemas["Session"]["requiredAction"]>;
+export type Residence = Schemas["Residence"];
+export type Contacts = Schemas["Contacts"];
 /** What INPS would read from the health-card register (the tessera sanitaria). */
-export interface HealthCardData {
-  number: string;
-  /** YYYY-MM-DD */
-  expiryDate: string;
-}
+export type HealthCardData = Schemas["HealthCard"];
+export type PersonalData = Omit<PinRequestInput, "healthCard" | "deliveryProfile" | "firstHalfChannel">;
+export type PinRequestAccepted = Schemas["PinRequestAccepted"];
+export type ActivationInput = Schemas["PinActivation"];
+export type Activated = Schemas["PinActivated"];
+export type LoginInput = Schemas["Login"];
+export type Session = Schemas["Session"];
+export type Me = Schemas["Me"];
+export type PinChangeInput = Schemas["PinChange"];
+export type PinChangeStarted = Schemas["PinChangeStarted"];
+export type PinChanged = Schemas["PinChanged"];
+export type Timeline = Schemas["Timeline"];
+export type TimelineEvent = Timeline["events"][number];
 
-export interface PersonalData {
-  fiscalCode: string;
-  firstName: string;
-  lastName: string;
-  gender: "M" | "F";
-  /** YYYY-MM-DD */
-  birthDate: string;
-  birthPlace: string;
-  residence: Residence;
-  contacts: Contacts;
-}
-
-export interface PinRequestInput extends PersonalData {
-  healthCard?: HealthCardData;
-  deliveryProfile?: DeliveryProfile;
-  firstHalfChannel?: DigitalChannel;
-}
-
-export interface PinRequestAccepted {
-  requestId: string;
-  deliveryProfile: DeliveryProfile;
-  channels: { firstHalf: HalfChannel; secondHalf: HalfChannel };
-  activationDeadline: string;
-}
-
-export interface ActivationInput {
-  fiscalCode: string;
-  firstHalf: string;
-  healthCard: HealthCardData;
-}
-
-export interface Activated {
-  status: "activated";
-  secondHalfChannel: DigitalChannel;
-}
-
-export interface LoginInput {
-  fiscalCode: string;
-  pin: string;
-}
-
-export interface Session {
-  token: string;
-  expiresAt: string;
-  pinKind: PinKind;
-  requiredAction: RequiredAction | null;
-}
-
-export interface Me {
-  fiscalCode: string;
-  firstName: string;
-  lastName: string;
-  contacts: { email: string | null; pec: string | null; mobile: string | null };
-  pinKind: PinKind;
-  pinChangedAt: string | null;
-  pinExpiresAt: string | null;
-  requiredAction: RequiredAction | null;
-}
-
-export interface PinChangeInput {
-  currentPin: string;
-  newPin: string;
-  confirmPin: string;
-}
-
-export interface PinChangeStarted {
-  changeId: string;
-  verificationChannel: "email" | "sms";
-  /** Masked, e.g. m***i@example.it */
-  destination: string;
-}
-
-export interface PinChanged {
-  status: "changed";
-  pinExpiresAt: string | null;
-}
+/** POST /revocations: fiscal code, tessera sanitaria and the registered email or PEC (at least one). */
+export type RevocationInput = Schemas["Revocation"];
+export type Revoked = Schemas["Revoked"];
+/** Contacts as the service shows them: masked, null when not registered. */
+export type MaskedContacts = Schemas["MaskedContacts"];
+/** PATCH /me/contacts: one contact per call; a value sets it, null removes it. */
+export type ContactPatch = Schemas["ContactPatch"];
+export type ContactChangeStarted = Schemas["ContactChangeStarted"];
+export type ContactsAnswer = Schemas["ContactsAnswer"];
 
 /** POST /recoveries: which contacts must be given follows RECOVERY_CONTACTS (mobile-and-email, or any-two). */
-export interface RecoveryRequestInput {
-  fiscalCode: string;
-  email?: string;
-  pec?: string;
-  mobile?: string;
-}
+export type RecoveryRequestInput = Schemas["RecoveryRequest"];
+export type RecoveryAccepted = Schemas["RecoveryAccepted"];
+export type RecoveryConfirmInput = Schemas["RecoveryConfirm"];
+export type RecoveryConfirmed = Schemas["RecoveryConfirmed"];
+/** Shown once (R20). */
+export type GeneratedPin = Schemas["GeneratedPin"];
 
-export interface RecoveryAccepted {
-  status: "accepted";
-}
-
-export interface RecoveryConfirmInput {
-  fiscalCode: string;
-  recoveryCode: string;
-}
-
-export interface RecoveryConfirmed {
-  status: "pin-sent";
-  channels: { firstHalf: "sms"; secondHalf: "email" };
-}
+// The control plane (/__sim) is not part of the API's document: its shapes are written here.
 
 export type RecoveryContactsProfile = "mobile-and-email" | "any-two";
-
-export interface GeneratedPin {
-  /** Shown once (R20). */
-  pin: string;
-}
-
-export interface TimelineEvent {
-  type: string;
-  at: string;
-  data: Record<string, unknown>;
-  requestId: string | null;
-}
-
-export interface Timeline {
-  fiscalCode: string;
-  events: TimelineEvent[];
-}
 
 export interface SimCitizenInput extends Omit<PersonalData, "fiscalCode" | "birthPlace" | "residence"> {
   /** Generated from the personal data when omitted. */
@@ -264,6 +168,22 @@ export interface IdentityClient {
   verifyPinChange(token: string, changeId: string, code: string, options?: IdentityCallOptions): Promise<IdentityResult<PinChanged>>;
   /** GET /api/v1/services/{service}: a consultation service behind the PIN (R32); the body is JSON or text as served. */
   consultService(token: string, service: "contribution-statement" | "pension-slip", options?: IdentityCallOptions): Promise<IdentityResult<unknown>>;
+  /** POST /api/v1/revocations: revoke the PIN online (R22–R24). */
+  revoke(input: RevocationInput, options?: IdentityCallOptions): Promise<IdentityResult<Revoked>>;
+  /** GET /api/v1/me/contacts: the registered contacts, masked (R25). */
+  contacts(token: string, options?: IdentityCallOptions): Promise<IdentityResult<ContactsAnswer>>;
+  /** PATCH /api/v1/me/contacts: a code goes to the new contact; nothing changes until it is confirmed (R25). */
+  changeContact(token: string, patch: ContactPatch, options?: IdentityCallOptions): Promise<IdentityResult<ContactChangeStarted>>;
+  /** POST /api/v1/me/contacts/verifications/{id}: confirms the change with the code (R25). */
+  verifyContactChange(token: string, verificationId: string, code: string, options?: IdentityCallOptions): Promise<IdentityResult<ContactsAnswer>>;
+  /** POST /api/v1/operator/citizens/{fiscalCode}/contacts: a contact added by the contact centre (R26). */
+  operatorAddContacts(
+    fiscalCode: string,
+    contacts: { email?: string; pec?: string; mobile?: string },
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<ContactsAnswer>>;
+  /** POST /api/v1/operator/citizens/{fiscalCode}/revocation: a revocation by the contact centre (R26). */
+  operatorRevoke(fiscalCode: string, options?: IdentityCallOptions): Promise<IdentityResult<Revoked>>;
   /** POST /api/v1/recoveries: "Hai smarrito il tuo PIN?" (R15); the same 202 whatever matched. */
   askRecovery(input: RecoveryRequestInput, options?: IdentityCallOptions): Promise<IdentityResult<RecoveryAccepted>>;
   /** GET /api/v1/recoveries/{token}: the page behind the link (HTML); it never uses the link up (R16). */
@@ -302,6 +222,9 @@ const SHAPES = {
   changeStarted: { changeId: "string", verificationChannel: "string", destination: "string" },
   changed: { status: "string", pinExpiresAt: "string|null" },
   timeline: { fiscalCode: "string", events: "array" },
+  revoked: { status: "string" },
+  contacts: { contacts: "object" },
+  contactChangeStarted: { verificationId: "string", destination: "string" },
   fiscalCode: { fiscalCode: "string" },
   outbox: { messages: "array" },
   drained: { delivered: "number", retrying: "number", dead: "number" },
@@ -403,6 +326,15 @@ export function createIdentityClient(options: IdentityClientOptions): IdentityCl
     verifyPinChange: (token, changeId, code, opts) =>
       call("POST", `/api/v1/me/pin-changes/${encodeURIComponent(changeId)}/verify`, { token, body: { code }, shape: SHAPES.changed }, opts),
     consultService: (token, service, opts) => call("GET", `/api/v1/services/${service}`, { token }, opts),
+    revoke: (input, opts) => call("POST", "/api/v1/revocations", { body: input, shape: SHAPES.revoked }, opts),
+    contacts: (token, opts) => call("GET", "/api/v1/me/contacts", { token, shape: SHAPES.contacts }, opts),
+    changeContact: (token, patch, opts) => call("PATCH", "/api/v1/me/contacts", { token, body: patch, shape: SHAPES.contactChangeStarted }, opts),
+    verifyContactChange: (token, verificationId, code, opts) =>
+      call("POST", `/api/v1/me/contacts/verifications/${encodeURIComponent(verificationId)}`, { token, body: { code }, shape: SHAPES.contacts }, opts),
+    operatorAddContacts: (fiscalCode, contacts, opts) =>
+      call("POST", `/api/v1/operator/citizens/${fc(fiscalCode)}/contacts`, { token: operator(), body: contacts, shape: SHAPES.contacts }, opts),
+    operatorRevoke: (fiscalCode, opts) =>
+      call("POST", `/api/v1/operator/citizens/${fc(fiscalCode)}/revocation`, { token: operator(), shape: SHAPES.revoked }, opts),
     askRecovery: (input, opts) => call("POST", "/api/v1/recoveries", { body: input, shape: SHAPES.recoveryAccepted }, opts),
     recoveryForm: (token, opts) => call("GET", `/api/v1/recoveries/${encodeURIComponent(token)}`, {}, opts),
     confirmRecovery: (token, input, opts) =>

@@ -1,51 +1,24 @@
 // Typed client of the postal gateway (`/api/v1/letters`): the identity service posts PIN halves with
 // it, the Cucumber World opens a citizen's mailbox with it.
 
-import { createRequester, GatewayClientError, type GatewayClientOptions } from "./json-api.ts";
-export type PostalService = "ordinaria" | "raccomandata";
-export type LetterStatus = "accepted" | "in_transit" | "delivered" | "returned_to_sender";
-export type LetterEventType = "accepted" | "in_transit" | "out_for_delivery" | "delivered" | "returned_to_sender";
+import createClient from "openapi-fetch";
+import type { components, paths } from "./generated/postal.ts";
+import { createRequester, failureOf, GatewayClientError, type GatewayClientOptions } from "./json-api.ts";
 
-export interface PostalAddress {
-  name: string;
-  street: string;
-  /** Five digits (CAP) belonging to the province; otherwise the letter comes back to the sender. */
-  postalCode: string;
-  city: string;
-  /** The province's sigla, e.g. RM. */
-  province: string;
-}
+type Schemas = components["schemas"];
 
-export interface LetterSummary {
-  id: string;
-  recipient: PostalAddress;
-  service: PostalService;
-  subject: string | null;
-  status: LetterStatus;
-  acceptedAt: string;
-  /** YYYY-MM-DD, Europe/Rome: Poste Italiane's target (4th working day after acceptance). */
-  expectedDeliveryDate: string;
-  deliveredAt: string | null;
-  returnedAt: string | null;
-  /** invalid-postal-code | unknown-province | postal-code-not-in-province | unknown-address */
-  returnReason: string | null;
-}
+export type PostalAddress = Schemas["PostalAddress"];
+export type LetterSummary = Schemas["LetterSummary"];
+export type LetterEvent = Schemas["TrackingEvent"];
+/** A letter and its tracking; its `body` is the text once delivered, null while it travels (and once it came back). */
+export type Letter = Schemas["Letter"];
+export type PostalService = LetterSummary["service"];
+export type LetterStatus = LetterSummary["status"];
+export type LetterEventType = LetterEvent["type"];
+export type SendLetterInput = Schemas["SendLetter"];
 
-export interface LetterEvent {
-  type: LetterEventType;
-  at: string;
-  description: string;
-}
-
-export interface Letter extends LetterSummary {
-  body: string;
-  events: LetterEvent[];
-}
-
-export interface SendLetterInput {
-  recipient: PostalAddress;
-  service: PostalService;
-  subject?: string;
+/** A letter with its text whatever its status, as the control plane shows it to a test. */
+export interface LetterContent extends Letter {
   body: string;
 }
 
@@ -77,7 +50,10 @@ export interface WaitForLetterOptions extends ListLettersQuery {
   intervalMs?: number;
 }
 
-export type PostalClientOptions = GatewayClientOptions;
+export interface PostalClientOptions extends GatewayClientOptions {
+  /** SIM_ADMIN_TOKEN, for `peek`. */
+  adminToken?: string;
+}
 
 /** Any answer of the gateway that is not a success: the HTTP status and the problem's stable `code`. */
 export class PostalClientError extends GatewayClientError {
@@ -89,7 +65,9 @@ export interface PostalClient {
   list(query?: ListLettersQuery, options?: PostalRequestOptions): Promise<LetterSummary[]>;
   /** The letter with its body and the tracking events that have happened so far. */
   get(id: string, options?: PostalRequestOptions): Promise<Letter>;
-  /** The letter rendered as a PDF. */
+  /** GET /__sim/letters/{id}: the letter with its text before it is delivered, for a test that reads a secret on its way. */
+  peek(id: string, options?: PostalRequestOptions): Promise<LetterContent>;
+  /** The letter rendered as a PDF (once it is delivered; `409 letter-not-delivered` before). */
   pdf(id: string, options?: PostalRequestOptions): Promise<Uint8Array>;
   /** Deletes every letter, or only those to `name`. */
   clear(query?: { name?: string }, options?: PostalRequestOptions): Promise<void>;
@@ -98,35 +76,55 @@ export interface PostalClient {
 }
 
 export function createPostalClient(options: PostalClientOptions): PostalClient {
-  const request = createRequester({
+  const api = createClient<paths>({ baseUrl: options.baseUrl.replace(/\/+$/, ""), fetch: options.fetch, headers: options.headers });
+  const fail = (method: string, path: string, error: unknown, res: Response) => {
+    const f = failureOf(res, error, method, path);
+    return new PostalClientError(f.status, f.code, f.problem, f.message);
+  };
+  // The control plane is not part of the API's document: plain JSON requests with the admin token.
+  const admin = createRequester({
     ...options,
+    headers: { ...options.headers, ...(options.adminToken ? { authorization: `Bearer ${options.adminToken}` } : {}) },
     toError: (f) => new PostalClientError(f.status, f.code, f.problem, f.message),
   });
 
   const client: PostalClient = {
-    async send(input, opts) {
-      const res = await request("POST", "/api/v1/letters", input, opts);
-      const answer = (await res.json()) as Omit<SendLetterResult, "replayed">;
-      return { ...answer, replayed: res.headers.get("idempotent-replayed") === "true" };
+    async send(input, opts = {}) {
+      const { data, error, response } = await api.POST("/api/v1/letters", {
+        body: input,
+        params: { header: opts.idempotencyKey === undefined ? {} : { "idempotency-key": opts.idempotencyKey } },
+        signal: opts.signal,
+      });
+      if (!data) throw fail("POST", "/api/v1/letters", error, response);
+      return { ...data, replayed: response.headers.get("idempotent-replayed") === "true" };
     },
-    async list(query = {}, opts) {
-      const params = new URLSearchParams();
-      for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, String(v));
-      const qs = params.toString();
-      const res = await request("GET", `/api/v1/letters${qs ? `?${qs}` : ""}`, undefined, opts);
-      return ((await res.json()) as { letters: LetterSummary[] }).letters;
+    async list(query = {}, opts = {}) {
+      const { data, error, response } = await api.GET("/api/v1/letters", { params: { query }, signal: opts.signal });
+      if (!data) throw fail("GET", "/api/v1/letters", error, response);
+      return data.letters;
     },
-    async get(id, opts) {
-      const res = await request("GET", `/api/v1/letters/${encodeURIComponent(id)}`, undefined, opts);
-      return (await res.json()) as Letter;
+    async get(id, opts = {}) {
+      const { data, error, response } = await api.GET("/api/v1/letters/{id}", { params: { path: { id } }, signal: opts.signal });
+      if (!data) throw fail("GET", `/api/v1/letters/${id}`, error, response);
+      return data;
     },
-    async pdf(id, opts) {
-      const res = await request("GET", `/api/v1/letters/${encodeURIComponent(id)}.pdf`, undefined, opts, "application/pdf");
-      return new Uint8Array(await res.arrayBuffer());
+    async peek(id, opts) {
+      const res = await admin("GET", `/__sim/letters/${encodeURIComponent(id)}`, undefined, opts);
+      return (await res.json()) as LetterContent;
     },
-    async clear(query = {}, opts) {
-      const qs = query.name === undefined ? "" : `?${new URLSearchParams({ name: query.name }).toString()}`;
-      await request("DELETE", `/api/v1/letters${qs}`, undefined, opts);
+    async pdf(id, opts = {}) {
+      const { data, error, response } = await api.GET("/api/v1/letters/{id}.pdf", {
+        params: { path: { id } },
+        headers: { accept: "application/pdf" },
+        parseAs: "arrayBuffer",
+        signal: opts.signal,
+      });
+      if (!data) throw fail("GET", `/api/v1/letters/${id}.pdf`, error, response);
+      return new Uint8Array(data);
+    },
+    async clear(query = {}, opts = {}) {
+      const { error, response } = await api.DELETE("/api/v1/letters", { params: { query }, signal: opts.signal });
+      if (!response.ok) throw fail("DELETE", "/api/v1/letters", error, response);
     },
     async waitForLetter(wait) {
       const timeoutMs = wait.timeoutMs ?? 10_000;

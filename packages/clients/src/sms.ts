@@ -1,35 +1,15 @@
 // Typed client of the SMS gateway (`/api/v1/messages`): the identity service sends with it, the
 // Cucumber World reads a citizen's phone with it.
 
-import { createRequester, GatewayClientError, type GatewayClientOptions } from "./json-api.ts";
-export type SmsStatus = "queued" | "delivered" | "failed";
+import createClient from "openapi-fetch";
+import type { components, paths } from "./generated/sms.ts";
+import { failureOf, GatewayClientError, type GatewayClientOptions } from "./json-api.ts";
 
-export interface SmsMessage {
-  id: string;
-  to: string;
-  from: string;
-  text: string;
-  status: SmsStatus;
-  createdAt: string;
-  deliveredAt: string | null;
-  failedAt: string | null;
-  /** malformed-number | invalid-number | landline | not-a-mobile, when failed. */
-  failureReason: string | null;
-  failureDetail: string | null;
-  encoding: "GSM-7" | "UCS-2";
-  segments: number;
-  statusCallback: string | null;
-}
+type Schemas = components["schemas"];
 
-export interface SendSmsInput {
-  /** E.164, e.g. +393331234567. */
-  to: string;
-  /** Alphanumeric sender (up to 11 characters) or a number; the gateway's default when omitted. */
-  from?: string;
-  text: string;
-  /** An http(s) URL that receives a delivery report when the message is delivered or fails. */
-  statusCallback?: string;
-}
+export type SmsMessage = Schemas["SmsMessage"];
+export type SmsStatus = SmsMessage["status"];
+export type SendSmsInput = Schemas["SendSms"];
 
 export interface SendSmsResult {
   id: string;
@@ -78,37 +58,39 @@ export interface SmsClient {
 }
 
 export function createSmsClient(options: SmsClientOptions): SmsClient {
-  const request = createRequester({
-    ...options,
-    toError: (f) => new SmsClientError(f.status, f.code, f.problem, f.message),
-  });
-
-  function listPath(query: ListSmsQuery = {}): string {
-    const params = new URLSearchParams();
-    if (query.to !== undefined) params.set("to", query.to);
-    if (query.since !== undefined) params.set("since", query.since instanceof Date ? query.since.toISOString() : query.since);
-    if (query.limit !== undefined) params.set("limit", String(query.limit));
-    const qs = params.toString();
-    return `/api/v1/messages${qs ? `?${qs}` : ""}`;
-  }
+  const api = createClient<paths>({ baseUrl: options.baseUrl.replace(/\/+$/, ""), fetch: options.fetch, headers: options.headers });
+  const fail = (method: string, path: string, error: unknown, res: Response) => {
+    const f = failureOf(res, error, method, path);
+    return new SmsClientError(f.status, f.code, f.problem, f.message);
+  };
 
   const client: SmsClient = {
-    async send(input, opts) {
-      const res = await request("POST", "/api/v1/messages", input, opts);
-      const answer = (await res.json()) as { id: string; status: "queued" };
-      return { id: answer.id, status: answer.status, replayed: res.headers.get("idempotent-replayed") === "true" };
+    async send(input, opts = {}) {
+      const { data, error, response } = await api.POST("/api/v1/messages", {
+        body: input,
+        params: { header: opts.idempotencyKey === undefined ? {} : { "idempotency-key": opts.idempotencyKey } },
+        signal: opts.signal,
+      });
+      if (!data) throw fail("POST", "/api/v1/messages", error, response);
+      return { id: data.id, status: data.status, replayed: response.headers.get("idempotent-replayed") === "true" };
     },
-    async list(query, opts) {
-      const res = await request("GET", listPath(query), undefined, opts);
-      return ((await res.json()) as { messages: SmsMessage[] }).messages;
+    async list(query = {}, opts = {}) {
+      const since = query.since instanceof Date ? query.since.toISOString() : query.since;
+      const { data, error, response } = await api.GET("/api/v1/messages", {
+        params: { query: { to: query.to, since, limit: query.limit } },
+        signal: opts.signal,
+      });
+      if (!data) throw fail("GET", "/api/v1/messages", error, response);
+      return data.messages;
     },
-    async get(id, opts) {
-      const res = await request("GET", `/api/v1/messages/${encodeURIComponent(id)}`, undefined, opts);
-      return (await res.json()) as SmsMessage;
+    async get(id, opts = {}) {
+      const { data, error, response } = await api.GET("/api/v1/messages/{id}", { params: { path: { id } }, signal: opts.signal });
+      if (!data) throw fail("GET", `/api/v1/messages/${id}`, error, response);
+      return data;
     },
-    async clear(query = {}, opts) {
-      const qs = query.to === undefined ? "" : `?${new URLSearchParams({ to: query.to }).toString()}`;
-      await request("DELETE", `/api/v1/messages${qs}`, undefined, opts);
+    async clear(query = {}, opts = {}) {
+      const { error, response } = await api.DELETE("/api/v1/messages", { params: { query: { to: query.to } }, signal: opts.signal });
+      if (!response.ok) throw fail("DELETE", "/api/v1/messages", error, response);
     },
     async waitForMessage(wait) {
       const deadline = Date.now() + (wait.timeoutMs ?? 10_000);

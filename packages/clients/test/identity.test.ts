@@ -149,6 +149,73 @@ describe("createIdentityClient: successes", () => {
   });
 });
 
+describe("createIdentityClient: revocation and contacts (R22–R26)", () => {
+  it("revokes online and by the operator, with the operator token on the operator's call only", async () => {
+    const seen: { path: string; auth: string | null; body: unknown }[] = [];
+    server.use(
+      http.post(`${BASE}/api/v1/revocations`, async ({ request: req }) => {
+        seen.push({ path: "revocations", auth: req.headers.get("authorization"), body: await req.json() });
+        return HttpResponse.json({ status: "revoked" });
+      }),
+      http.post(`${BASE}/api/v1/operator/citizens/:fc/revocation`, ({ request: req, params }) => {
+        seen.push({ path: `operator ${String(params.fc)}`, auth: req.headers.get("authorization"), body: null });
+        return HttpResponse.json({ status: "revoked" });
+      }),
+    );
+    const input = { fiscalCode: "RSSMRA80A01H501U", healthCard: { number: "80380000000000000001", expiryDate: "2029-05-31" }, pec: "m@pec.it" };
+    expect(success(await client().revoke(input)).body).toEqual({ status: "revoked" });
+    expect(success(await client().operatorRevoke("RSSMRA80A01H501U")).body.status).toBe("revoked");
+    expect(seen).toEqual([
+      { path: "revocations", auth: null, body: input },
+      { path: "operator RSSMRA80A01H501U", auth: "Bearer op", body: null },
+    ]);
+  });
+
+  it("reads, changes and confirms contacts with the session; the operator adds one with its token", async () => {
+    const masked = { email: "m***i@example.it", pec: null, mobile: "+39 3** *** **67" };
+    const calls: string[] = [];
+    server.use(
+      http.get(`${BASE}/api/v1/me/contacts`, ({ request: req }) => {
+        calls.push(`GET ${req.headers.get("authorization")}`);
+        return HttpResponse.json({ contacts: masked });
+      }),
+      http.patch(`${BASE}/api/v1/me/contacts`, async ({ request: req }) => {
+        calls.push(`PATCH ${JSON.stringify(await req.json())}`);
+        return HttpResponse.json({ verificationId: "v 1", destination: "n***o@example.it" }, { status: 202 });
+      }),
+      http.post(`${BASE}/api/v1/me/contacts/verifications/:id`, async ({ request: req, params }) => {
+        calls.push(`VERIFY ${String(params.id)} ${JSON.stringify(await req.json())}`);
+        return HttpResponse.json({ contacts: masked });
+      }),
+      http.post(`${BASE}/api/v1/operator/citizens/:fc/contacts`, async ({ request: req }) => {
+        calls.push(`OPERATOR ${req.headers.get("authorization")} ${JSON.stringify(await req.json())}`);
+        return HttpResponse.json({ contacts: masked });
+      }),
+    );
+    expect(success(await client().contacts("tok")).body.contacts).toEqual(masked);
+    const started = success(await client().changeContact("tok", { mobile: null }));
+    expect(started.status).toBe(202);
+    expect(success(await client().verifyContactChange("tok", started.body.verificationId, "123456")).body.contacts).toEqual(masked);
+    expect(success(await client().operatorAddContacts("RSSMRA80A01H501U", { pec: "m@pec.it" })).body.contacts).toEqual(masked);
+    expect(calls).toEqual([
+      "GET Bearer tok",
+      'PATCH {"mobile":null}',
+      'VERIFY v 1 {"code":"123456"}',
+      'OPERATOR Bearer op {"pec":"m@pec.it"}',
+    ]);
+  });
+
+  it("a 401 revocation-failed and a 409 last-contact come back as problems", async () => {
+    server.use(
+      http.post(`${BASE}/api/v1/revocations`, () => problem(401, { code: "revocation-failed" })),
+      http.patch(`${BASE}/api/v1/me/contacts`, () => problem(409, { code: "last-contact" })),
+    );
+    const input = { fiscalCode: "X", healthCard: { number: "1", expiryDate: "2029-01-01" }, email: "a@b.it" };
+    expect(failure(await client().revoke(input)).problem.code).toBe("revocation-failed");
+    expect(failure(await client().changeContact("tok", { email: null })).problem.code).toBe("last-contact");
+  });
+});
+
 describe("createIdentityClient: problem+json failures", () => {
   it("answers a 423 with its code, retryAfter and the Retry-After header, without throwing", async () => {
     server.use(

@@ -11,11 +11,14 @@ interface Seen {
 function stub(reply: (seen: Seen) => Response) {
   const seen: Seen[] = [];
   const fetchStub: typeof fetch = async (input, init) => {
+    // The client may hand over a Request (openapi-fetch does) or a URL and its init: read both the same way.
+    const request = new Request(input, init);
+    const text = await request.text();
     const s: Seen = {
-      method: init?.method ?? "GET",
-      url: String(input),
-      headers: Object.fromEntries(new Headers(init?.headers).entries()),
-      body: typeof init?.body === "string" ? (JSON.parse(init.body) as unknown) : undefined,
+      method: request.method,
+      url: request.url,
+      headers: Object.fromEntries(request.headers.entries()),
+      body: text ? (JSON.parse(text) as unknown) : undefined,
     };
     seen.push(s);
     return reply(s);
@@ -60,12 +63,12 @@ describe("createPostalClient", () => {
     });
     const post = createPostalClient({ baseUrl: "http://postal.test/", fetch: s.fetch });
     expect(await post.list({ name: "rossi mario", status: "delivered" })).toHaveLength(1);
-    expect(s.seen[0]?.url).toBe("http://postal.test/api/v1/letters?name=rossi+mario&status=delivered");
+    expect(s.seen[0]?.url).toBe("http://postal.test/api/v1/letters?name=rossi%20mario&status=delivered");
     expect((await post.get(letter.id)).body).toContain("Seconda parte del PIN");
     expect(Array.from(await post.pdf(letter.id))).toEqual([37, 80, 68, 70]);
     expect(s.seen[2]?.headers.accept).toBe("application/pdf");
     await post.clear({ name: "Mario Rossi" });
-    expect(s.seen[3]?.url).toBe("http://postal.test/api/v1/letters?name=Mario+Rossi");
+    expect(s.seen[3]?.url).toBe("http://postal.test/api/v1/letters?name=Mario%20Rossi");
   });
 
   it("throws PostalClientError with the status and code", async () => {

@@ -12,12 +12,14 @@ interface Seen {
 function stub(reply: (seen: Seen) => Response) {
   const seen: Seen[] = [];
   const fetchStub: typeof fetch = async (input, init) => {
-    const headers = Object.fromEntries(new Headers(init?.headers).entries());
+    // The client may hand over a Request (openapi-fetch does) or a URL and its init: read both the same way.
+    const request = new Request(input, init);
+    const text = await request.text();
     const s: Seen = {
-      method: init?.method ?? "GET",
-      url: String(input),
-      headers,
-      body: typeof init?.body === "string" ? (JSON.parse(init.body) as unknown) : undefined,
+      method: request.method,
+      url: request.url,
+      headers: Object.fromEntries(request.headers.entries()),
+      body: text ? (JSON.parse(text) as unknown) : undefined,
     };
     seen.push(s);
     return reply(s);

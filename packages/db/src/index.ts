@@ -6,3 +6,5 @@ export { truncateSchema } from "./truncate-schema.ts";
 export { rowsOf } from "./rows-of.ts";
 export { batchWriter, jsonParam, type BatchWriterOptions } from "./batch-writer.ts";
 export { preparedStatement, statementSql } from "./prepared-statement.ts";
+export { inTransaction } from "./transaction.ts";
+export { stateColumn } from "./state-column.ts";

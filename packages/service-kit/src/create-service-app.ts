@@ -7,6 +7,7 @@ import { DEFAULT_MAX_BODY_BYTES, limitBody, type TooLargeAnswer } from "./body-l
 import { problem, ProblemError, validationFailed } from "./problem.ts";
 import { storableTextOnly } from "./storable-text.ts";
 import { fieldErrors } from "./zod-errors.ts";
+import { validationHook } from "./openapi.ts";
 
 export interface ServiceVariables {
   requestId: string;
@@ -28,11 +29,7 @@ export interface ServiceAppOptions {
 }
 
 export function createServiceApp(options: ServiceAppOptions): ServiceApp {
-  const app = new OpenAPIHono<ServiceEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw validationFailed(fieldErrors(result.error));
-    },
-  });
+  const app = new OpenAPIHono<ServiceEnv>({ defaultHook: validationHook });
 
   app.use("*", async (c, next) => {
     const given = c.req.header("x-request-id");

@@ -40,3 +40,25 @@ export const instantVar = z
   .refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO-8601 instant such as 2026-01-15T09:00:00Z")
   .refine((v) => inClockRange(Date.parse(v)), "must be between 1970-01-01 and 2200-12-31 (the simulated clock's range)")
   .transform((v) => new Date(v));
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/** Where a process keeps its data and how it logs: read by a standalone service and by the embedded stack. */
+export const processEnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset for the embedded PGlite)")
+    .optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  SIM_START: instantVar.optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+});
+
+/** The settings every service reads beside its own; each service's schema extends this one. */
+export const serviceEnvSchema = z.object({
+  HOST: z.string().default("127.0.0.1"),
+  SIM_ADMIN_TOKEN: z.string().min(8, "must be at least 8 characters").optional(),
+  SIM_CONTROL: switchVar("on"),
+  SIM_SEED: z.string().default("inps-sim"),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+});

@@ -2,6 +2,7 @@
 // and the /__sim control plane when there is a token. The gateway adds its own routes in between.
 import type { Database, DatabaseHandle, DatabaseKind } from "@inps-sim/db";
 import type { TooLargeAnswer } from "./body-limit.ts";
+import { mountApiDocs, type ApiDocsOptions } from "./api-docs.ts";
 import { createServiceApp, type ServiceApp } from "./create-service-app.ts";
 import { FaultInjector } from "./faults.ts";
 import { guardGatewayApi } from "./gateway-api.ts";
@@ -32,6 +33,8 @@ export interface GatewayFrame {
   sim: Omit<SimControlOptions, "token" | "clock" | "faults">;
   /** Mounts the gateway's own routes. */
   routes(app: ServiceApp): void;
+  /** The API's OpenAPI document (/openapi.json) and reference page (/docs); unset: neither is served. */
+  docs?: ApiDocsOptions;
 }
 
 export function createGatewayApp(deps: GatewayDeps, frame: GatewayFrame): ServiceApp {
@@ -39,6 +42,7 @@ export function createGatewayApp(deps: GatewayDeps, frame: GatewayFrame): Servic
   mountHealth(app, { service: frame.service, ports: deps.ports ?? (() => ({})), database: () => deps.database, clock: deps.clock });
   guardGatewayApi(app, { faults: deps.faults });
   frame.routes(app);
+  if (frame.docs) mountApiDocs(app, frame.docs);
   if (deps.adminToken) {
     app.route("/__sim", createSimControl({ ...frame.sim, token: deps.adminToken, clock: deps.clock, faults: deps.faults }));
   }

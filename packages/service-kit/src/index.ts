@@ -15,3 +15,6 @@ export * from "./gateway-api.ts";
 export * from "./gateway-app.ts";
 export * from "./body-limit.ts";
 export * from "./storable-text.ts";
+export * from "./openapi.ts";
+export * from "./start-service.ts";
+export * from "./api-docs.ts";

@@ -76,3 +76,14 @@ export async function loadPersistentClock(options: LoadClockOptions): Promise<St
 }
 
 export { ClockBackwardsError };
+
+/** A simulated clock kept in memory only: for building an app without a database (its OpenAPI document). */
+export function memoryClock(start: Date): StackClock {
+  const clock = SimulatedClock.startingAt(start, Date.now);
+  return {
+    now: () => clock.now(),
+    advance: async (ms) => clock.advance(ms),
+    setTo: async (instant) => clock.setTo(instant),
+    catchUpTo: async (instant) => clock.catchUpTo(instant),
+  };
+}

@@ -1,28 +1,17 @@
 // The body of every app's main.ts: read the database settings, start one service, stop cleanly on a signal.
-import { openDatabase } from "@inps-sim/db";
-import { z } from "zod";
+import { openDatabase, type DatabaseHandle } from "@inps-sim/db";
+import type { z } from "zod";
 import { generateAdminToken, type RunningService } from "./running-service.ts";
-import { ConfigError, instantVar, parseEnv } from "./env.ts";
+import { ConfigError, parseEnv, processEnvSchema } from "./env.ts";
 import { createLogger, type Logger } from "./logger.ts";
-import type { DatabaseHandle } from "@inps-sim/db";
-
-const commonSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset for the embedded PGlite)")
-    .optional(),
-  DATA_DIR: z.string().default(".data"),
-  SIM_START: instantVar.optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-});
 
 export async function runStandalone(
   service: string,
   start: (deps: { handle: DatabaseHandle; logger: Logger; simStart?: Date | undefined; adminToken: string }) => Promise<RunningService>,
 ): Promise<void> {
-  let common: z.infer<typeof commonSchema>;
+  let common: z.infer<typeof processEnvSchema>;
   try {
-    common = parseEnv(service, commonSchema);
+    common = parseEnv(service, processEnvSchema);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -7,7 +7,7 @@ import { digitalDestination, maskDestination, recipientOf } from "../credentials
 import { activationWindowClosed, expireInitialPin, findCredentialForAccess, normalizeFiscalCode } from "../credentials/store.ts";
 import { credentials } from "../db/schema.ts";
 import { activationFailed, activationNotRequired, initialPinExpired } from "../http/problems.ts";
-import { inTransaction } from "../http/transaction.ts";
+import { inTransaction } from "@inps-sim/db";
 import { enqueueMessage } from "../outbox/enqueue.ts";
 import { secondHalfDigital } from "../texts/messages-it.ts";
 import { recordEvent } from "../timeline/record-event.ts";

@@ -2,7 +2,7 @@
 // operator's timeline shows it without waiting for the citizen's next attempt.
 import { rowsOf, type Database } from "@inps-sim/db";
 import { sql } from "drizzle-orm";
-import { inTransaction } from "../http/transaction.ts";
+import { inTransaction } from "@inps-sim/db";
 import { recordEvent } from "../timeline/record-event.ts";
 
 export async function expireDueInitialPins(db: Database, now: Date): Promise<number> {

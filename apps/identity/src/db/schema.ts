@@ -134,6 +134,30 @@ export const pinChanges = identitySchema.table(
   (t) => [index("pin_changes_credential_idx").on(t.credentialId)],
 );
 
+/** A change of contact waiting for the code sent to the new contact (R25); nothing changes until it is confirmed. */
+export const contactChanges = identitySchema.table(
+  "contact_changes",
+  {
+    id: text("id").primaryKey(),
+    fiscalCode: text("fiscal_code").notNull(),
+    credentialId: text("credential_id").notNull(),
+    /** email | pec | mobile */
+    field: text("field").notNull(),
+    /** The new value (normalised); null removes the contact. */
+    newValue: text("new_value"),
+    codeHash: text("code_hash").notNull(),
+    /** Masked: where the code went. */
+    destination: text("destination").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: instant("created_at").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+    /** Set when a newer change, or a revocation, made this one void. */
+    voidedAt: instant("voided_at"),
+  },
+  (t) => [index("contact_changes_fiscal_code_idx").on(t.fiscalCode)],
+);
+
 /** Messages to the gateways, written in the transaction of the state change that causes them. */
 export const outbox = identitySchema.table(
   "outbox",
@@ -148,7 +172,7 @@ export const outbox = identitySchema.table(
     destination: text("destination").notNull(),
     /** The message, sealed (AES-256-GCM) because it may carry a secret; null once delivered. */
     sealed: text("sealed"),
-    /** pending | sent | dead */
+    /** pending | sent | dead | cancelled (by a revocation, before it left) */
     status: text("status").notNull(),
     attempts: integer("attempts").notNull().default(0),
     /** Simulated time: when the next attempt is due (exponential backoff). */

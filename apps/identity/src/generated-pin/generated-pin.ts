@@ -2,13 +2,12 @@
 // in clear: never logged, stored only as a hash), and the citizen completes the procedure by typing it back.
 import { randomUUID } from "node:crypto";
 import { applyEvent, generateSystemPin, pinExpiresAt, type CredentialState, type PinKind } from "@inps-sim/domain";
-import { rowsOf } from "@inps-sim/db";
+import { inTransaction, rowsOf } from "@inps-sim/db";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { IdentityContext } from "../context.ts";
 import { maskDestination, personalDestination, recipientOf } from "../credentials/destinations.ts";
 import { citizens, credentials, generatedPins, pinHistory } from "../db/schema.ts";
 import { codeExpired, generatedPinNotDue, generatedPinNotShown, invalidCode, unauthenticated } from "../http/problems.ts";
-import { inTransaction } from "../http/transaction.ts";
 import { enqueueMessage } from "../outbox/enqueue.ts";
 import { endAllSessions } from "../sessions/end-sessions.ts";
 import type { SessionInfo } from "../sessions/session-auth.ts";

@@ -173,3 +173,34 @@ export const generatedPinNotShown = () =>
 
 export const notFound = (what: string) =>
   new ProblemError({ status: 404, code: "not-found", title: `${what} non trovato`, detail: `${what} non trovato.` });
+
+/** The contact centre's numbers as R26 gives them, for every text that sends the citizen there. */
+export const CONTACT_CENTRE = "803 164 (gratuito da rete fissa) oppure 06 164 164 (da rete mobile)";
+
+export const revocationFailed = () =>
+  new ProblemError({
+    status: 401,
+    code: "revocation-failed",
+    title: "Revoca non riuscita",
+    // The same words for every failure, so the answer never tells which detail was wrong or whether a PIN exists.
+    // Italian: the citizen reads it, and it is where a citizen without a health card learns what to do (R23, R26).
+    detail:
+      "Il codice fiscale, i dati della tessera sanitaria e l'email o la PEC registrate non corrispondono a un PIN revocabile online. " +
+      `Chi non ha una tessera sanitaria registrata presso l'INPS non può revocare il PIN online: chiami il contact center, ${CONTACT_CENTRE}.`,
+  });
+
+export const notRevocable = () =>
+  new ProblemError({
+    status: 409,
+    code: "not-revocable",
+    title: "Nessun PIN da revocare",
+    detail: "Questo cittadino non ha un PIN attivo: è già stato revocato, oppure il PIN iniziale è scaduto.",
+  });
+
+export const lastContact = () =>
+  new ProblemError({
+    status: 409,
+    code: "last-contact",
+    title: "Almeno un recapito deve restare",
+    detail: "Deve restare almeno un recapito digitale (email, PEC o cellulare): ne aggiunga un altro prima di rimuovere questo.",
+  });

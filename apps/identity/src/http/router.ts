@@ -1,14 +1,8 @@
 // Every resource module builds its routes on one of these: the service's env, and validation failures as problems.
-import { OpenAPIHono } from "@hono/zod-openapi";
-import { fieldErrors, validationFailed, type ServiceVariables } from "@inps-sim/service-kit";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { createRouter as createServiceRouter, type ServiceVariables } from "@inps-sim/service-kit";
 import type { SessionInfo } from "../sessions/session-auth.ts";
 
 export type IdentityEnv = { Variables: ServiceVariables & { session: SessionInfo; operatorId: string } };
 
-export function createRouter(): OpenAPIHono<IdentityEnv> {
-  return new OpenAPIHono<IdentityEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw validationFailed(fieldErrors(result.error));
-    },
-  });
-}
+export const createRouter = (): OpenAPIHono<IdentityEnv> => createServiceRouter<IdentityEnv>();

@@ -1,35 +1,8 @@
-// Schemas shared by the routes: the problem shape, the personal data, the bearer security scheme.
+// Schemas shared by the routes: the personal data and the bearer security schemes.
 import { z } from "@hono/zod-openapi";
 
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    code: z.string().openapi({ description: "Stable kebab-case code that tests match on" }),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    requestId: z.string().optional(),
-  })
-  .passthrough()
-  .openapi("Problem");
-
-/** A problem response for the route table. */
-export const problemResponse = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: problemSchema } },
-});
-
-export const jsonBody = <T extends z.ZodType>(schema: T, description?: string) => ({
-  required: true,
-  ...(description ? { description } : {}),
-  content: { "application/json": { schema } },
-});
-
-export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
+// The problem shape and the JSON helpers are every service's: they live in service-kit.
+export { jsonBody, jsonResponse, problemResponse, problemSchema } from "@inps-sim/service-kit";
 
 /** Secrets are short strings; a cap keeps a hostile body from costing a hash of megabytes. */
 export const secretString = (max = 64) => z.string().max(max);

@@ -2,11 +2,11 @@
 // dispatchers in several processes never send one twice), sends each with Idempotency-Key = outbox id,
 // and on failure schedules a retry with exponential backoff in simulated time. Nothing is ever dropped.
 import type { Database } from "@inps-sim/db";
-import { rowsOf } from "@inps-sim/db";
 import type { Clock } from "@inps-sim/domain";
 import type { Logger } from "@inps-sim/service-kit";
-import { sql } from "drizzle-orm";
-import { inTransaction } from "../http/transaction.ts";
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { inTransaction } from "@inps-sim/db";
+import { outbox } from "../db/schema.ts";
 import { recordEvent } from "../timeline/record-event.ts";
 import type { Gateways } from "./gateways.ts";
 import type { OutboundMessage } from "./message.ts";
@@ -42,16 +42,6 @@ export interface OutboxDispatcher {
   stop(): Promise<void>;
 }
 
-interface Claimed {
-  id: string;
-  fiscal_code: string;
-  channel: string;
-  purpose: string;
-  destination: string;
-  sealed: string | null;
-  attempts: number;
-}
-
 class PermanentFailure extends Error {}
 
 export function backoffSeconds(attempts: number, base: number, cap: number): number {
@@ -70,21 +60,37 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
   let started = false;
   let kicked = false;
 
-  async function claim(): Promise<Claimed[]> {
-    const now = clock.now().toISOString();
-    const result = await db.execute(sql`
-      update "identity"."outbox" set lease_until = now() + make_interval(secs => ${leaseMs / 1000}::float8),
-        attempts = attempts + 1
-      where id in (
-        select id from "identity"."outbox"
-        where status = 'pending' and next_attempt_at <= ${now}::timestamptz
-          and (lease_until is null or lease_until < now())
-        order by created_at, id
-        limit ${batchSize}::int
-        for update skip locked)
-      returning id, fiscal_code, channel, purpose, destination, sealed, attempts`);
-    return rowsOf<Claimed>(result);
+  // Leases are wall time (now() of the database): a dispatcher holds a message while it talks to the gateway.
+  function claim() {
+    const due = db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.status, "pending"),
+          lte(outbox.nextAttemptAt, clock.now()),
+          or(isNull(outbox.leaseUntil), lt(outbox.leaseUntil, sql`now()`)),
+        ),
+      )
+      .orderBy(asc(outbox.createdAt), asc(outbox.id))
+      .limit(batchSize)
+      .for("update", { skipLocked: true });
+    return db
+      .update(outbox)
+      .set({ leaseUntil: sql`now() + make_interval(secs => ${leaseMs / 1000}::float8)`, attempts: sql`${outbox.attempts} + 1` })
+      .where(inArray(outbox.id, due))
+      .returning({
+        id: outbox.id,
+        fiscalCode: outbox.fiscalCode,
+        channel: outbox.channel,
+        purpose: outbox.purpose,
+        destination: outbox.destination,
+        sealed: outbox.sealed,
+        attempts: outbox.attempts,
+      });
   }
+
+  type Claimed = Awaited<ReturnType<typeof claim>>[number];
 
   async function send(id: string, message: OutboundMessage): Promise<string> {
     const signal = AbortSignal.timeout(timeoutMs);
@@ -139,13 +145,12 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
       const now = clock.now();
       const next = new Date(now.getTime() + backoffSeconds(row.attempts, backoff.baseSeconds, backoff.capSeconds) * 1000);
       await inTransaction(db, async (tx) => {
-        await tx.execute(sql`
-          update "identity"."outbox" set lease_until = null, last_error = ${reason},
-            status = ${dead ? "dead" : "pending"}, next_attempt_at = ${next.toISOString()}::timestamptz,
-            sealed = case when ${dead ? 1 : 0}::int = 1 then null else sealed end
-          where id = ${row.id}`);
+        await tx
+          .update(outbox)
+          .set({ leaseUntil: null, lastError: reason, status: dead ? "dead" : "pending", nextAttemptAt: next, ...(dead ? { sealed: null } : {}) })
+          .where(eq(outbox.id, row.id));
         await recordEvent(tx, {
-          fiscalCode: row.fiscal_code,
+          fiscalCode: row.fiscalCode,
           type: "message-failed",
           at: now,
           data: { outboxId: row.id, purpose: row.purpose, channel: row.channel, attempt: row.attempts, reason, willRetry: !dead },
@@ -156,12 +161,12 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
     }
     const now = clock.now();
     await inTransaction(db, async (tx) => {
-      await tx.execute(sql`
-        update "identity"."outbox" set status = 'sent', sealed = null, lease_until = null, last_error = null,
-          gateway_ref = ${ref}, sent_at = ${now.toISOString()}::timestamptz
-        where id = ${row.id}`);
+      await tx
+        .update(outbox)
+        .set({ status: "sent", sealed: null, leaseUntil: null, lastError: null, gatewayRef: ref, sentAt: now })
+        .where(eq(outbox.id, row.id));
       await recordEvent(tx, {
-        fiscalCode: row.fiscal_code,
+        fiscalCode: row.fiscalCode,
         type: "message-sent",
         at: now,
         data: { outboxId: row.id, purpose: row.purpose, channel: row.channel, destination: row.destination, gatewayRef: ref },

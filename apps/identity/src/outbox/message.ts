@@ -17,4 +17,7 @@ export type OutboxPurpose =
   | "recovery-link"
   | "recovery-first-half"
   | "recovery-second-half"
+  | "revocation-confirmed"
+  | "contact-verification-code"
+  | "contacts-changed"
   | "pin-request-notice";

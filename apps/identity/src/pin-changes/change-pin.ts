@@ -29,7 +29,7 @@ import {
   pinTooWeak,
   unauthenticated,
 } from "../http/problems.ts";
-import { inTransaction } from "../http/transaction.ts";
+import { inTransaction } from "@inps-sim/db";
 import { enqueueMessage } from "../outbox/enqueue.ts";
 import { endAllSessions } from "../sessions/end-sessions.ts";
 import type { SessionInfo } from "../sessions/session-auth.ts";

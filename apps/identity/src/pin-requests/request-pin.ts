@@ -9,7 +9,7 @@ import { digitalDestination, maskDestination, personalDestination, recipientOf }
 import { activationWindowClosed, expireInitialPin, findLiveCredential, type CitizenRow } from "../credentials/store.ts";
 import { citizens, credentials } from "../db/schema.ts";
 import { credentialExists } from "../http/problems.ts";
-import { inTransaction } from "../http/transaction.ts";
+import { inTransaction } from "@inps-sim/db";
 import { enqueueMessage } from "../outbox/enqueue.ts";
 import { firstHalfDigital, firstHalfLetter, pinRequestForExistingPinMessage, secondHalfLetter } from "../texts/messages-it.ts";
 import { recordEvent } from "../timeline/record-event.ts";

@@ -18,7 +18,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { IdentityContext } from "../context.ts";
 import { digitalDestination, maskDestination, recipientOf } from "../credentials/destinations.ts";
 import { idempotencyKeys, recoveries } from "../db/schema.ts";
-import { inTransaction } from "../http/transaction.ts";
+import { inTransaction } from "@inps-sim/db";
 import { enqueueMessage } from "../outbox/enqueue.ts";
 import { recoveryLinkMessage } from "../texts/messages-it.ts";
 import { recordEvent } from "../timeline/record-event.ts";

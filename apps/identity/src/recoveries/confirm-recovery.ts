@@ -2,14 +2,13 @@
 // the recovery in one statement (UPDATE … WHERE used_at IS NULL): of two confirms at once exactly one wins. Then the
 // old PIN stops at once, every session ends, and a new 16-character PIN leaves in two halves, SMS and email.
 import { generateInitialPin, transition, type CredentialState } from "@inps-sim/domain";
-import { rowsOf } from "@inps-sim/db";
+import { inTransaction, rowsOf } from "@inps-sim/db";
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { IdentityContext } from "../context.ts";
 import { maskDestination, recipientOf } from "../credentials/destinations.ts";
 import { normalizeFiscalCode } from "../credentials/store.ts";
 import { citizens, credentials, generatedPins, pinHistory, recoveries } from "../db/schema.ts";
 import { recoveryExpired, recoveryFailed } from "../http/problems.ts";
-import { inTransaction } from "../http/transaction.ts";
 import { enqueueMessage } from "../outbox/enqueue.ts";
 import { endAllSessions } from "../sessions/end-sessions.ts";
 import { recoveryFirstHalfSms, recoverySecondHalfEmail } from "../texts/messages-it.ts";

@@ -6,7 +6,7 @@ import type { IdentityContext } from "../context.ts";
 import { activationWindowClosed, expireInitialPin, findCredentialForAccess, normalizeFiscalCode } from "../credentials/store.ts";
 import { sessions } from "../db/schema.ts";
 import { initialPinExpired, invalidCredentials, locked } from "../http/problems.ts";
-import { inTransaction } from "../http/transaction.ts";
+import { inTransaction } from "@inps-sim/db";
 import { recordEvent } from "../timeline/record-event.ts";
 import { clearFailures, registerUnknownWrongPin, registerWrongPin, unknownLockedUntil, type WrongPinOutcome } from "./lockout.ts";
 import { hashToken, newSessionToken } from "./tokens.ts";

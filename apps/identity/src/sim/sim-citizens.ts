@@ -10,7 +10,7 @@ import { findLiveCredential } from "../credentials/store.ts";
 import { desc, eq } from "drizzle-orm";
 import { credentials, events } from "../db/schema.ts";
 import { credentialExists } from "../http/problems.ts";
-import { inTransaction } from "../http/transaction.ts";
+import { inTransaction } from "@inps-sim/db";
 import { upsertCitizen } from "../pin-requests/request-pin.ts";
 import { checkPerson } from "../pin-requests/validate-request.ts";
 import { recordEvent } from "../timeline/record-event.ts";

@@ -1,5 +1,6 @@
 // The messages INPS sends, in Italian. Every secret appears as `Label: value` followed by white space
 // (CONTRACT.md), so a reader finds it by its label, never by its position.
+import { italianDate, italianTime } from "@inps-sim/domain";
 import type { Residence } from "../db/schema.ts";
 import type { OutboundMessage } from "../outbox/message.ts";
 
@@ -28,15 +29,6 @@ export interface Recipient {
   lastName: string;
   gender: string;
   residence: Residence | null;
-}
-
-/** 31/03/2026, as Italian letters write dates (Europe/Rome). */
-export function italianDate(at: Date): string {
-  return new Intl.DateTimeFormat("it-IT", { timeZone: "Europe/Rome", day: "2-digit", month: "2-digit", year: "numeric" }).format(at);
-}
-
-export function italianTime(at: Date): string {
-  return new Intl.DateTimeFormat("it-IT", { timeZone: "Europe/Rome", hour: "2-digit", minute: "2-digit" }).format(at);
 }
 
 const greeting = (r: Recipient) => `${r.gender === "F" ? "Gentile Signora" : "Gentile Signore"} ${r.firstName} ${r.lastName},`;
@@ -246,4 +238,68 @@ export function recoverySecondHalfEmail(r: Recipient, address: string, secondHal
     FOOTER,
   ].join("\n");
   return { channel: "email", to: address, from: INPS_SENDER, subject: "INPS - Seconda parte del PIN (recupero)", text };
+}
+
+const CONTACT_CENTRE_IT = "803 164 (gratuito da rete fissa) oppure 06 164 164 (da rete mobile)";
+
+/** R24: the credential is closed; a new PIN starts from a new request. */
+export function revocationConfirmedMessage(r: Recipient, dest: DigitalDestination, at: Date, via: "online" | "contact-centre"): OutboundMessage {
+  const how = via === "online" ? "come da Sua richiesta online" : "come da Sua richiesta al contact center";
+  const text = [
+    greeting(r),
+    `${how}, Le confermiamo che il Suo PIN INPS è stato revocato il ${italianDate(at)} alle ore ${italianTime(at)}.`,
+    "Da questo momento il PIN non è più valido: le sessioni aperte sono state chiuse e le parti del PIN già inviate,",
+    "anche quelle ancora in viaggio per posta, non potranno più essere utilizzate né attivate.",
+    "Per accedere di nuovo ai servizi online potrà richiedere un nuovo PIN dal sito www.inps.it (\"Richiedi PIN\")",
+    `oppure tramite il contact center: ${CONTACT_CENTRE_IT}.`,
+    "Se non ha chiesto Lei la revoca, contatti subito il contact center.",
+    "",
+    FOOTER,
+  ].join("\n");
+  const sms = `${SMS_SIGNATURE}: il Suo PIN è stato revocato il ${italianDate(at)}. Per un nuovo PIN: www.inps.it o 803 164 (06 164 164 da cellulare).`;
+  return digital(dest, "INPS - Revoca del PIN", text, sms);
+}
+
+const CONTACT_NAMES = { email: "l'indirizzo email", pec: "l'indirizzo PEC", mobile: "il numero di cellulare" } as const;
+export type ContactField = keyof typeof CONTACT_NAMES;
+
+/** R25: the code that confirms a new contact, sent to that contact. */
+export function contactVerificationMessage(r: Recipient, dest: DigitalDestination, field: ContactField, code: string, minutes: number): OutboundMessage {
+  const text = [
+    greeting(r),
+    `è stata richiesta la modifica dei contatti del PIN INPS: ${CONTACT_NAMES[field]}.`,
+    "Per confermarla inserisca il codice seguente nella pagina \"Modifica contatti PIN\".",
+    "",
+    `${LABELS.verificationCode}: ${code} `,
+    "",
+    `Il codice è valido ${minutes} minuti. Finché non lo inserisce, i Suoi contatti restano invariati.`,
+    "Se non ha chiesto Lei la modifica, ignori questo messaggio.",
+    "",
+    FOOTER,
+  ].join("\n");
+  const sms = `${SMS_SIGNATURE}: ${LABELS.verificationCode}: ${code} per la modifica dei contatti del PIN, valido ${minutes} minuti. Non comunicarlo a nessuno.`;
+  return digital(dest, "INPS - Codice di verifica per la modifica dei contatti", text, sms);
+}
+
+/** R25, R26: the previous contact is told that the contacts changed. */
+export function contactsChangedMessage(
+  r: Recipient,
+  dest: DigitalDestination,
+  field: ContactField,
+  action: "set" | "removed",
+  at: Date,
+  via: "online" | "contact-centre",
+): OutboundMessage {
+  const what = action === "removed" ? `è stato rimosso ${CONTACT_NAMES[field]}` : `è stato aggiornato ${CONTACT_NAMES[field]}`;
+  const where = via === "online" ? "online, con il PIN" : "tramite il contact center";
+  const text = [
+    greeting(r),
+    `Le comunichiamo che il ${italianDate(at)} alle ore ${italianTime(at)} ${what} associato al Suo PIN INPS (${where}).`,
+    "Da ora i messaggi dell'INPS useranno i contatti aggiornati.",
+    `Se non ha effettuato Lei la modifica, contatti subito il contact center: ${CONTACT_CENTRE_IT}.`,
+    "",
+    FOOTER,
+  ].join("\n");
+  const sms = `${SMS_SIGNATURE}: il ${italianDate(at)} ${what} del Suo PIN. Se non è stato Lei, chiami l'803 164 (06 164 164 da cellulare).`;
+  return digital(dest, "INPS - Contatti del PIN modificati", text, sms);
 }

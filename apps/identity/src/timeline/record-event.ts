@@ -29,7 +29,12 @@ export type TimelineEventType =
   | "recovery-confirmed"
   | "generated-pin-shown"
   | "generated-pin-failed"
-  | "generated-pin-confirmed";
+  | "generated-pin-confirmed"
+  | "revoked"
+  | "revocation-failed"
+  | "contact-change-requested"
+  | "contact-change-code-failed"
+  | "contacts-changed";
 
 export interface TimelineEvent {
   fiscalCode: string;

@@ -13,6 +13,7 @@ import {
   serial,
   text,
   timestamp,
+  uniqueIndex,
 } from "drizzle-orm/pg-core";
 
 export const mailSchema = pgSchema("mail");
@@ -40,6 +41,16 @@ export const messages = mailSchema.table(
     /** Simulated time of arrival (a delayed PEC receipt carries a time in the future until it is due). */
     created: timestamp("created", { withTimezone: true, mode: "date", precision: 3 }).notNull(),
     messageId: text("message_id").notNull(),
+    /**
+     * The SMTP sender (envelope MAIL FROM, lower-cased; "" for the null sender) and the Message-ID it gave: together
+     * they name a message once, so a resend is counted in `redeliveries`, not stored again. origin_id is message_id,
+     * except on a PEC envelope, which stands for the original it carries; null where nothing is compared (no
+     * Message-ID, the provider's receipts, messages stored before these columns existed).
+     */
+    sender: text("sender"),
+    originId: text("origin_id"),
+    /** How many times the same message (same Message-ID from the same sender) arrived again after it was stored. */
+    redeliveries: integer("redeliveries").notNull().default(0),
     subject: text("subject").notNull(),
     from: jsonb("from").$type<MailAddress>().notNull(),
     to: jsonb("to").$type<MailAddress[]>().notNull(),
@@ -70,8 +81,13 @@ export const messages = mailSchema.table(
   (t) => [
     // DESC NULLS FIRST is what "order by created desc" means in PostgreSQL: the index must match it to be used.
     index("messages_newest_idx").on(t.created.desc().nullsFirst(), t.seq.desc().nullsFirst()),
-    index("messages_unread_newest_idx").on(t.created.desc().nullsFirst(), t.seq.desc().nullsFirst()).where(sql`not ${t.read}`),
-    index("messages_pending_idx").on(t.seq).where(sql`${t.pending}`),
+    index("messages_unread_newest_idx")
+      .on(t.created.desc().nullsFirst(), t.seq.desc().nullsFirst())
+      .where(sql`not ${t.read}`),
+    index("messages_pending_idx")
+      .on(t.seq)
+      .where(sql`${t.pending}`),
+    uniqueIndex("messages_origin_idx").on(t.sender, t.originId),
   ],
 );
 

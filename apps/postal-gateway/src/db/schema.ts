@@ -1,7 +1,9 @@
 // The postal gateway's tables, in its own Postgres schema so one PostgreSQL can host the whole stack.
-import { simClockTable } from "@inps-sim/db";
+import { simClockTable, stateColumn } from "@inps-sim/db";
 import { idempotencyKeysTable } from "@inps-sim/service-kit";
 import { bigserial, boolean, index, integer, pgSchema, text, timestamp } from "drizzle-orm/pg-core";
+import type { ReturnReason } from "../letters/address.ts";
+import type { PostalService } from "../letters/schedule.ts";
 
 export const postalSchema = pgSchema("postal");
 
@@ -27,7 +29,7 @@ export const letters = postalSchema.table(
     recipientProvince: text("recipient_province").notNull(),
     /** The name's words, lower-cased and sorted: what the `name` filter compares. */
     nameKey: text("name_key").notNull(),
-    service: text("service").notNull(),
+    service: stateColumn<PostalService>("service").notNull(),
     subject: text("subject"),
     body: text("body").notNull(),
     acceptedAt: instant("accepted_at").notNull(),
@@ -35,9 +37,8 @@ export const letters = postalSchema.table(
     /** Null for a letter lost under a `drop` fault. */
     outForDeliveryAt: instant("out_for_delivery_at"),
     finalAt: instant("final_at"),
-    /** delivered | returned_to_sender */
-    finalStatus: text("final_status").notNull(),
-    returnReason: text("return_reason"),
+    finalStatus: stateColumn<"delivered" | "returned_to_sender">("final_status").notNull(),
+    returnReason: stateColumn<ReturnReason>("return_reason"),
     /** Poste Italiane's target date (YYYY-MM-DD, Europe/Rome). */
     expectedDeliveryDate: text("expected_delivery_date").notNull(),
     /** The working day (after acceptance) the letter actually arrives on, drawn at acceptance. */

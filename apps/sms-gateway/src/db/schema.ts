@@ -1,7 +1,8 @@
 // The SMS gateway's tables, in its own Postgres schema so one PostgreSQL can host the whole stack.
-import { simClockTable } from "@inps-sim/db";
+import { simClockTable, stateColumn } from "@inps-sim/db";
 import { idempotencyKeysTable } from "@inps-sim/service-kit";
 import { bigserial, boolean, index, integer, pgSchema, text, timestamp } from "drizzle-orm/pg-core";
+import type { SmsEncoding } from "../messages/segments.ts";
 
 export const smsSchema = pgSchema("sms");
 
@@ -25,19 +26,19 @@ export const messages = smsSchema.table(
     to: text("to").notNull(),
     from: text("from").notNull(),
     text: text("text").notNull(),
-    encoding: text("encoding").notNull(),
+    encoding: stateColumn<SmsEncoding>("encoding").notNull(),
     segments: integer("segments").notNull(),
     createdAt: instant("created_at").notNull(),
     /** When the message is delivered (or fails): createdAt plus the configured latency. */
     dueAt: instant("due_at").notNull(),
-    outcome: text("outcome").notNull(),
+    outcome: stateColumn<"delivered" | "failed">("outcome").notNull(),
     failureReason: text("failure_reason"),
     failureDetail: text("failure_detail"),
     /** Accepted under a `drop` fault: never delivered. */
     dropped: boolean("dropped").notNull().default(false),
     statusCallback: text("status_callback"),
     /** pending | done | gave-up; null without a callback URL. */
-    callbackState: text("callback_state"),
+    callbackState: stateColumn<"pending" | "done" | "gave-up">("callback_state"),
     callbackAttempts: integer("callback_attempts").notNull().default(0),
     callbackNextAt: instant("callback_next_at"),
     callbackLastError: text("callback_last_error"),
