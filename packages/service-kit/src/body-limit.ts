@@ -4,7 +4,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { problem } from "./problem.ts";
 
-/** The identity service's JSON limit (CONTRACT.md), and the default of every service that sets none. */
+/** The identity service's JSON limit (docs/contract.md), and the default of every service that sets none. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 export type TooLargeAnswer = (c: Context, maxBytes: number) => Response | Promise<Response>;

@@ -33,7 +33,7 @@ export const citizens = identitySchema.table("citizens", {
   email: text("email"),
   pec: text("pec"),
   mobile: text("mobile"),
-  /** What the health-card register would say (CONTRACT.md): activation is checked against it. */
+  /** What the health-card register would say (docs/contract.md): activation is checked against it. */
   healthCardNumber: text("health_card_number"),
   healthCardExpiry: text("health_card_expiry"),
   createdAt: instant("created_at").notNull(),

@@ -1,5 +1,5 @@
 // The messages INPS sends, in Italian. Every secret appears as `Label: value` followed by white space
-// (CONTRACT.md), so a reader finds it by its label, never by its position.
+// (docs/contract.md), so a reader finds it by its label, never by its position.
 import { italianDate, italianTime } from "@inps-sim/domain";
 import type { Residence } from "../db/schema.ts";
 import type { OutboundMessage } from "../outbox/message.ts";
