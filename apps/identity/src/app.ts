@@ -7,6 +7,7 @@ import { activationRouter } from "./activation/activation.index.ts";
 import { createSerialWork } from "./background/serial-work.ts";
 import type { DeliveryProfile, DigitalChannel, IdentityContext, IdentityHasher } from "./context.ts";
 import { expireDueInitialPins } from "./credentials/expiry-sweep.ts";
+import { dispositivoRouter } from "./dispositivo/dispositivo.index.ts";
 import { generatedPinRouter } from "./generated-pin/generated-pin.index.ts";
 import { BEARER, OPERATOR } from "./http/schemas.ts";
 import { contactsRouter } from "./contacts/contacts.index.ts";
@@ -44,6 +45,8 @@ export interface IdentityAppDeps {
   operatorTokens: { operatorId: string; token: string }[];
   /** Where the gateways are, for GET /__sim/stack (not mounted without it). */
   directory?: StackDirectory;
+  /** SIM_SEED (default "inps-sim"): the simulated documents depend on it. */
+  simSeed?: string;
   /** Which contacts a recovery must name (RECOVERY_CONTACTS); mobile-and-email when unset. */
   recoveryContacts?: RecoveryContactsProfile;
   /** The public base URL for recovery links; unset: http://127.0.0.1:<the http port>. */
@@ -65,6 +68,7 @@ export function createIdentityApp(deps: IdentityAppDeps) {
     kickOutbox: () => deps.outbox.kick(),
     logger: deps.logger,
     operatorTokens: deps.operatorTokens,
+    simSeed: deps.simSeed ?? "inps-sim",
     recovery: { contacts: deps.recoveryContacts ?? DEFAULT_RECOVERY_CONTACTS },
     publicUrl: deps.publicUrl ?? (() => `http://127.0.0.1:${deps.ports?.().http ?? 4000}`),
     background: createSerialWork(deps.logger),
@@ -88,6 +92,7 @@ export function createIdentityApp(deps: IdentityAppDeps) {
   app.route("/api/v1", servicesRouter(ctx));
   app.route("/api/v1", revocationsRouter(ctx));
   app.route("/api/v1", contactsRouter(ctx));
+  app.route("/api/v1", dispositivoRouter(ctx));
 
   app.openAPIRegistry.registerComponent("securitySchemes", BEARER, {
     type: "http",
@@ -108,6 +113,8 @@ export function createIdentityApp(deps: IdentityAppDeps) {
     tags: [
       { name: "Citizen", description: "Request, activation, login, change, recovery (rules R01–R21, R34)" },
       { name: "Operator", description: "Contact centre 803 164 and INPS offices" },
+      { name: "Citizen services", description: "Consultation documents and applications (R27, R32)" },
+      { name: "PIN dispositivo", description: "Converting an ordinary PIN (R28–R31)" },
     ],
   });
 

@@ -25,6 +25,8 @@ export interface IdentityContext {
   kickOutbox: () => void;
   logger: Logger;
   operatorTokens: { operatorId: string; token: string }[];
+  /** SIM_SEED: the simulated documents are drawn from it. */
+  simSeed: string;
   /** Which contacts a recovery must name (RECOVERY_CONTACTS); the control plane may switch it for a scenario. */
   recovery: { contacts: RecoveryContactsProfile };
   /** The service's public base URL, for the recovery link (PUBLIC_URL, else where it listens). */

@@ -91,9 +91,13 @@ export function buildIdentityService(
       sms: config.SMS_URL,
       mail: { http: config.MAIL_URL, smtp: `smtp://${config.SMTP_HOST}:${config.SMTP_PORT}` },
       postal: config.POSTAL_URL,
-      portal: announce?.portalUrl,
+      // Read on each call: the embedded stack starts its portal after this service and tells its URL then.
+      get portal() {
+        return announce?.portalUrl;
+      },
       operatorToken: announce?.operatorToken,
     },
+    simSeed: config.SIM_SEED,
     recoveryContacts: config.RECOVERY_CONTACTS,
     publicUrl: () => config.PUBLIC_URL ?? `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${ports().http}`,
   });

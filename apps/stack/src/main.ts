@@ -15,7 +15,7 @@ Options:
   -h, --help     show this help
 
 Environment (see docs/configuration.md for all of it):
-  IDENTITY_PORT=4000  SMS_PORT=4010  SMTP_PORT=1025  MAIL_HTTP_PORT=8025  POSTAL_PORT=4030
+  IDENTITY_PORT=4000  SMS_PORT=4010  SMTP_PORT=1025  MAIL_HTTP_PORT=8025  POSTAL_PORT=4030  PORTAL_PORT=4040
                       a port of 0 takes a free one
   DATA_DIR=.data      where the embedded database lives
   DATABASE_URL        postgres://… to use a PostgreSQL server instead of the embedded one

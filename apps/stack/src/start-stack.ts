@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { openDatabase, type DatabaseHandle, type PgliteTemplate } from "@inps-sim/db";
 import { identityMigrations, identityTables, readIdentityConfig, startIdentityService } from "@inps-sim/identity";
 import { mailMigrations, readMailConfig, startMailService } from "@inps-sim/mail-gateway";
+import { readPortalConfig, startPortal } from "@inps-sim/portal";
 import { postalMigrations, readPostalConfig, startPostalService } from "@inps-sim/postal-gateway";
 import { createLogger, generateAdminToken, prepareService, type Logger, type RunningService } from "@inps-sim/service-kit";
 import { readSmsConfig, smsMigrations, startSmsService } from "@inps-sim/sms-gateway";
@@ -42,13 +43,15 @@ export interface RunningStack {
   operatorToken?: string | undefined;
   database: { kind: string; location: string };
   services: { identity: RunningService; sms: RunningService; mail: RunningService; postal: RunningService };
+  /** The citizen's pages; it keeps no data of its own, so it is not among the services above. */
+  portal: RunningService;
   close(): Promise<void>;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const env = { ...(options.env ?? process.env) };
   if (options.freePorts) {
-    for (const k of ["IDENTITY_PORT", "SMS_PORT", "SMTP_PORT", "MAIL_HTTP_PORT", "POSTAL_PORT"]) env[k] = "0";
+    for (const k of ["IDENTITY_PORT", "SMS_PORT", "SMTP_PORT", "MAIL_HTTP_PORT", "POSTAL_PORT", "PORTAL_PORT"]) env[k] = "0";
   }
   const adminToken = options.adminToken ?? env.SIM_ADMIN_TOKEN ?? generateAdminToken();
   env.SIM_ADMIN_TOKEN = adminToken;
@@ -82,6 +85,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       startPostalService({ ...shared, config: readPostalConfig(env), logger: loggerFor("postal-gateway") }),
     ]);
     started.push(sms, mail, postal);
+    // What GET /__sim/stack tells beyond the gateways: the portal's URL once it runs, the generated operator token.
+    const announce: { operatorToken?: string | undefined; portalUrl?: string | undefined } = { operatorToken };
     const identityEnv = {
       ...env,
       SMS_URL: sms.urls.http,
@@ -93,14 +98,18 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       ...shared,
       config: readIdentityConfig(identityEnv),
       logger: loggerFor("identity"),
-      announce: { operatorToken },
+      announce,
     });
     started.push(identity);
+    const portal = await startPortal({ config: readPortalConfig({ ...env, IDENTITY_URL: identity.urls.http }), logger: loggerFor("portal") });
+    started.push(portal);
+    announce.portalUrl = portal.urls.http;
     return {
       adminToken,
       operatorToken,
       database: { kind: handle.kind, location: handle.location },
       services: { identity, sms, mail, postal },
+      portal,
       close: () => closeAll(started, handle),
     };
   } catch (error) {

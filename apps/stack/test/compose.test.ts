@@ -7,6 +7,7 @@ import { parse } from "yaml";
 import type { z } from "zod";
 import { identityConfigSchema } from "@inps-sim/identity";
 import { mailConfigSchema } from "@inps-sim/mail-gateway";
+import { portalConfigSchema } from "@inps-sim/portal";
 import { postalConfigSchema } from "@inps-sim/postal-gateway";
 import { smsConfigSchema } from "@inps-sim/sms-gateway";
 
@@ -39,6 +40,7 @@ const apps: Record<string, { pkg: string; dir: string; schema: z.ZodObject; port
     ports: { MAIL_HTTP_PORT: "8025", SMTP_PORT: "1025" },
   },
   postal: { pkg: "@inps-sim/postal-gateway", dir: "postal-gateway", schema: postalConfigSchema, ports: { POSTAL_PORT: "4030" } },
+  portal: { pkg: "@inps-sim/portal", dir: "portal", schema: portalConfigSchema, ports: { PORTAL_PORT: "4040" } },
 };
 
 /** `${VAR:-default}` as compose resolves it when VAR is unset. */
@@ -51,7 +53,7 @@ const service = (name: string): ComposeService => {
 };
 
 describe("docker-compose.yml", () => {
-  it("has PostgreSQL, the identity service and the three gateways, each with a health check", () => {
+  it("has PostgreSQL, the identity service, the three gateways and the portal, each with a health check", () => {
     for (const name of ["postgres", ...Object.keys(apps)]) expect(service(name).healthcheck, name).toBeDefined();
   });
 
@@ -95,6 +97,15 @@ describe("docker-compose.yml", () => {
     expect(target(env.MAIL_URL).port).toBe(String(service("mail").environment?.MAIL_HTTP_PORT));
     expect(env.SMTP_HOST).toBe("mail");
     expect(String(env.SMTP_PORT)).toBe(String(service("mail").environment?.SMTP_PORT));
+  });
+
+  it("points the portal at the identity service, and the recovery link at the portal", () => {
+    const env = service("portal").environment ?? {};
+    expect(new URL(String(env.IDENTITY_URL)).hostname).toBe("identity");
+    expect(new URL(String(env.IDENTITY_URL)).port).toBe(String(service("identity").environment?.IDENTITY_PORT));
+    const portalUrl = new URL(interpolate(String(env.PORTAL_PUBLIC_URL)));
+    expect(portalUrl.port).toBe(String(env.PORTAL_PORT));
+    expect(interpolate(String(service("identity").environment?.PUBLIC_URL))).toBe(portalUrl.origin);
   });
 
   it("offers the real Mailpit in place of our mail gateway under the profile mailpit", () => {

@@ -64,6 +64,24 @@ describe("the embedded stack", () => {
     for (const url of urls()) expect(banner).toContain(url);
     expect(banner).toContain(stack.adminToken);
     expect(banner).toContain("up in 1.2 s");
+    expect(banner).toContain(stack.portal.urls.http);
+  });
+
+  it("serves the citizen's portal over the stack's identity service", async () => {
+    const home = await fetch(`${stack.portal.urls.http}/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain("Accedi a MyINPS");
+    // A login with an unknown citizen goes through the portal to the identity service and back, in Italian.
+    const page = await fetch(`${stack.portal.urls.http}/accedi`);
+    const cookie = (page.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
+    const res = await fetch(`${stack.portal.urls.http}/accedi`, {
+      method: "POST",
+      headers: { cookie, origin: stack.portal.urls.http!, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ _csrf: csrf, fiscalCode: "RSSMRA85T10A562S", pin: "Sbagliat0" }).toString(),
+    });
+    expect(res.status).toBe(401);
+    expect(await res.text()).toContain("Codice fiscale o PIN non corretti.");
   });
 
   it("generates an operator token when OPERATOR_TOKENS is unset, prints it, and the contact-centre API takes it", async () => {
@@ -85,7 +103,7 @@ describe("the embedded stack", () => {
         sms: sms.urls.http,
         mail: { http: mail.urls.http, smtp: `smtp://127.0.0.1:${mail.ports.smtp}` },
         postal: postal.urls.http,
-        portal: null,
+        portal: stack.portal.urls.http,
       },
       operatorToken: stack.operatorToken,
     });

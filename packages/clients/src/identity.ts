@@ -1,4 +1,4 @@
-// Typed client of the identity service (CONTRACT.md "Identity service"): every call answers a discriminated
+// Typed client of the identity service (docs/contract.md "Identity service"): every call answers a discriminated
 // result instead of throwing, so a step can assert on a problem's `code`, its fields and Retry-After.
 
 import type { components } from "./generated/identity.ts";
@@ -92,6 +92,76 @@ export interface PinReasonView {
 }
 
 /** An application/problem+json answer (RFC 9457) with the contract's `code`, or one made up for a non-problem answer. */
+/** The consultation services of R32 (GET /api/v1/services/{service}). */
+export type ConsultationService =
+  | "certificazione-unica"
+  | "pension-slip"
+  | "application-status"
+  | "contribution-statement"
+  | "contribution-years"
+  | "modello-730"
+  | "family-allowances"
+  | "cedolino-ex-inpdap";
+
+export interface ConsultationDocument {
+  service: ConsultationService;
+  title: string;
+  fiscalCode: string;
+  holder: string;
+  issuedAt: string;
+  simulated: true;
+  lines: { label: string; value: string }[];
+}
+
+export type ApplicationKind = "naspi" | "assegno-unico" | "assegni-familiari" | "dis-coll" | "bonus-nido";
+
+export interface ApplicationSubmitted {
+  applicationId: string;
+  kind: ApplicationKind;
+  status: "submitted" | "under-review" | "accepted";
+  submittedAt: string;
+}
+
+export interface IdentityDocumentInput {
+  type: "carta-identita" | "passaporto" | "patente";
+  number: string;
+  issuedBy: string;
+  issueDate: string;
+  expiryDate: string;
+}
+
+export type DispositivoRequestStatus = "awaiting-signed-form" | "under-review" | "approved" | "rejected";
+
+export interface DispositivoRequest {
+  requestId: string;
+  status: DispositivoRequestStatus;
+  formUrl: string;
+  identityDocument: IdentityDocumentInput;
+  deliveredVia: "upload" | "fax" | "office" | null;
+  reason: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+export interface OperatorDispositivoRequest extends DispositivoRequest {
+  fiscalCode: string;
+  files: { part: "signed-form" | "identity-document"; url: string }[];
+}
+
+export interface DispositivoQueue {
+  items: OperatorDispositivoRequest[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** A file to upload: its bytes, and the name and type the sender declares (the service trusts neither). */
+export interface UploadFile {
+  bytes: Uint8Array;
+  name: string;
+  type?: string;
+}
+
 export interface IdentityProblem {
   type?: string;
   title: string;
@@ -167,7 +237,7 @@ export interface IdentityClient {
   /** POST /api/v1/me/pin-changes/{changeId}/verify (R11). */
   verifyPinChange(token: string, changeId: string, code: string, options?: IdentityCallOptions): Promise<IdentityResult<PinChanged>>;
   /** GET /api/v1/services/{service}: a consultation service behind the PIN (R32); the body is JSON or text as served. */
-  consultService(token: string, service: "contribution-statement" | "pension-slip", options?: IdentityCallOptions): Promise<IdentityResult<unknown>>;
+  consultService(token: string, service: ConsultationService, options?: IdentityCallOptions): Promise<IdentityResult<unknown>>;
   /** POST /api/v1/revocations: revoke the PIN online (R22–R24). */
   revoke(input: RevocationInput, options?: IdentityCallOptions): Promise<IdentityResult<Revoked>>;
   /** GET /api/v1/me/contacts: the registered contacts, masked (R25). */
@@ -184,6 +254,36 @@ export interface IdentityClient {
   ): Promise<IdentityResult<ContactsAnswer>>;
   /** POST /api/v1/operator/citizens/{fiscalCode}/revocation: a revocation by the contact centre (R26). */
   operatorRevoke(fiscalCode: string, options?: IdentityCallOptions): Promise<IdentityResult<Revoked>>;
+  /** GET /api/v1/services/{service}/document.pdf: the same document as a PDF. */
+  consultServicePdf(token: string, service: ConsultationService, options?: IdentityCallOptions): Promise<IdentityResult<Uint8Array>>;
+  /** POST /api/v1/services/applications: needs a PIN dispositivo (R27); an ordinary PIN gets 403 dispositivo-required. */
+  submitApplication(token: string, kind: ApplicationKind, options?: IdentityCallOptions): Promise<IdentityResult<ApplicationSubmitted>>;
+  /** POST /api/v1/me/dispositivo-requests: "Converti PIN" with an identity document (R28–R30). */
+  requestDispositivo(token: string, identityDocument: IdentityDocumentInput, options?: IdentityCallOptions): Promise<IdentityResult<DispositivoRequest>>;
+  /** GET /api/v1/me/dispositivo-requests/{id} */
+  dispositivoRequest(token: string, requestId: string, options?: IdentityCallOptions): Promise<IdentityResult<DispositivoRequest>>;
+  /** GET /api/v1/me/dispositivo-requests/{id}/form.pdf: the form to print and sign (R30). */
+  dispositivoForm(token: string, requestId: string, options?: IdentityCallOptions): Promise<IdentityResult<Uint8Array>>;
+  /** POST /api/v1/me/dispositivo-requests/{id}/documents: the scanned signed form and identity document (R31). */
+  uploadDispositivoDocuments(
+    token: string,
+    requestId: string,
+    files: { signedForm?: UploadFile; identityDocument?: UploadFile },
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<{ status: "under-review" }>>;
+  /** GET /api/v1/operator/dispositivo-requests: the queue, newest first, paged. */
+  operatorDispositivoQueue(
+    query?: { status?: DispositivoRequestStatus; page?: number; pageSize?: number },
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<DispositivoQueue>>;
+  /** POST /api/v1/operator/dispositivo-requests/{id}/paper-delivery: the signed form arrived by fax or at an office (R31). */
+  operatorPaperDelivery(requestId: string, via: "fax" | "office", options?: IdentityCallOptions): Promise<IdentityResult<OperatorDispositivoRequest>>;
+  /** POST /api/v1/operator/dispositivo-requests/{id}/decision */
+  operatorDecideDispositivo(
+    requestId: string,
+    decision: { decision: "approve" | "reject"; reason?: string },
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<OperatorDispositivoRequest>>;
   /** POST /api/v1/recoveries: "Hai smarrito il tuo PIN?" (R15); the same 202 whatever matched. */
   askRecovery(input: RecoveryRequestInput, options?: IdentityCallOptions): Promise<IdentityResult<RecoveryAccepted>>;
   /** GET /api/v1/recoveries/{token}: the page behind the link (HTML); it never uses the link up (R16). */
@@ -310,6 +410,32 @@ export function createIdentityClient(options: IdentityClientOptions): IdentityCl
   }
 
   const admin = () => options.adminToken;
+  /** A call whose body is a form (uploads) or whose answer is bytes (PDFs). */
+  async function callBytes<T>(
+    method: string,
+    path: string,
+    spec: { token?: string | undefined; form?: FormData; binary?: boolean },
+    opts: IdentityCallOptions = {},
+  ): Promise<IdentityResult<T>> {
+    const headers: Record<string, string> = { accept: "application/pdf, application/json, application/problem+json", ...options.headers };
+    if (spec.token !== undefined) headers.authorization = `Bearer ${spec.token}`;
+    if (opts.requestId !== undefined) headers["x-request-id"] = opts.requestId;
+    const res = await doFetch(`${base}${path}`, { method, headers, body: spec.form ?? null, signal: opts.signal ?? null });
+    if (!res.ok) {
+      const raw = await res.text();
+      return { ok: false, status: res.status, problem: problemOf(res.status, raw, res.headers), headers: res.headers, raw };
+    }
+    if (spec.binary) return { ok: true, status: res.status, body: new Uint8Array(await res.arrayBuffer()) as T, headers: res.headers };
+    const parsed = parseJson(await res.text());
+    return { ok: true, status: res.status, body: (parsed.ok ? parsed.value : null) as T, headers: res.headers };
+  }
+  const formOf = (files: Record<string, UploadFile | undefined>) => {
+    const form = new FormData();
+    for (const [field, file] of Object.entries(files)) {
+      if (file) form.set(field, new Blob([file.bytes.slice()], file.type ? { type: file.type } : {}), file.name);
+    }
+    return form;
+  };
   const operator = () => options.operatorToken;
   const fc = (fiscalCode: string) => encodeURIComponent(fiscalCode);
 
@@ -335,6 +461,23 @@ export function createIdentityClient(options: IdentityClientOptions): IdentityCl
       call("POST", `/api/v1/operator/citizens/${fc(fiscalCode)}/contacts`, { token: operator(), body: contacts, shape: SHAPES.contacts }, opts),
     operatorRevoke: (fiscalCode, opts) =>
       call("POST", `/api/v1/operator/citizens/${fc(fiscalCode)}/revocation`, { token: operator(), shape: SHAPES.revoked }, opts),
+    consultServicePdf: (token, service, opts) => callBytes("GET", `/api/v1/services/${service}/document.pdf`, { token, binary: true }, opts),
+    submitApplication: (token, kind, opts) => call("POST", "/api/v1/services/applications", { token, body: { kind } }, opts),
+    requestDispositivo: (token, identityDocument, opts) => call("POST", "/api/v1/me/dispositivo-requests", { token, body: { identityDocument } }, opts),
+    dispositivoRequest: (token, requestId, opts) => call("GET", `/api/v1/me/dispositivo-requests/${encodeURIComponent(requestId)}`, { token }, opts),
+    dispositivoForm: (token, requestId, opts) =>
+      callBytes("GET", `/api/v1/me/dispositivo-requests/${encodeURIComponent(requestId)}/form.pdf`, { token, binary: true }, opts),
+    uploadDispositivoDocuments: (token, requestId, files, opts) =>
+      callBytes("POST", `/api/v1/me/dispositivo-requests/${encodeURIComponent(requestId)}/documents`, { token, form: formOf(files) }, opts),
+    operatorDispositivoQueue: (query = {}, opts) => {
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, String(v));
+      return call("GET", `/api/v1/operator/dispositivo-requests?${params.toString()}`, { token: operator() }, opts);
+    },
+    operatorPaperDelivery: (requestId, via, opts) =>
+      call("POST", `/api/v1/operator/dispositivo-requests/${encodeURIComponent(requestId)}/paper-delivery`, { token: operator(), body: { via } }, opts),
+    operatorDecideDispositivo: (requestId, decision, opts) =>
+      call("POST", `/api/v1/operator/dispositivo-requests/${encodeURIComponent(requestId)}/decision`, { token: operator(), body: decision }, opts),
     askRecovery: (input, opts) => call("POST", "/api/v1/recoveries", { body: input, shape: SHAPES.recoveryAccepted }, opts),
     recoveryForm: (token, opts) => call("GET", `/api/v1/recoveries/${encodeURIComponent(token)}`, {}, opts),
     confirmRecovery: (token, input, opts) =>

@@ -4,7 +4,7 @@
 import { simClockTable } from "@inps-sim/db";
 import { idempotencyKeysTable } from "@inps-sim/service-kit";
 import { sql } from "drizzle-orm";
-import { bigserial, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigserial, customType, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 export const identitySchema = pgSchema("identity");
 
@@ -33,7 +33,7 @@ export const citizens = identitySchema.table("citizens", {
   email: text("email"),
   pec: text("pec"),
   mobile: text("mobile"),
-  /** What the health-card register would say (CONTRACT.md): activation is checked against it. */
+  /** What the health-card register would say (docs/contract.md): activation is checked against it. */
   healthCardNumber: text("health_card_number"),
   healthCardExpiry: text("health_card_expiry"),
   createdAt: instant("created_at").notNull(),
@@ -41,6 +41,18 @@ export const citizens = identitySchema.table("citizens", {
 });
 
 /** One PIN credential; a citizen has at most one live one (not expired, not revoked). */
+/**
+ * Wrong PINs for fiscal codes with no credential, counted exactly as `credentials` counts them (R08), so that an
+ * unknown fiscal code is blocked like a known one: no answer tells whether a citizen exists. A row ends with its
+ * block (the login that finds it expired starts the count again, as for a credential).
+ */
+export const unknownLoginAttempts = identitySchema.table("unknown_login_attempts", {
+  fiscalCode: text("fiscal_code").primaryKey(),
+  failedAttempts: integer("failed_attempts").notNull().default(0),
+  lockedUntil: instant("locked_until"),
+  updatedAt: instant("updated_at").notNull(),
+});
+
 export const credentials = identitySchema.table(
   "credentials",
   {
@@ -187,6 +199,69 @@ export const events = identitySchema.table(
     requestId: text("request_id"),
   },
   (t) => [index("events_fiscal_code_idx").on(t.fiscalCode, t.at)],
+);
+
+/** Applications for economic benefits (R27): their status follows from submittedAt and the simulated clock. */
+export const applications = identitySchema.table(
+  "applications",
+  {
+    id: text("id").primaryKey(),
+    fiscalCode: text("fiscal_code").notNull(),
+    kind: text("kind").notNull(),
+    /** How the applicant was authenticated: "pin" or "spid". */
+    via: text("via").notNull(),
+    submittedAt: instant("submitted_at").notNull(),
+  },
+  (t) => [index("applications_fiscal_code_idx").on(t.fiscalCode, t.submittedAt)],
+);
+
+/** A request to turn an ordinary PIN into a PIN dispositivo (R28–R31). At most one open request per citizen. */
+export const dispositivoRequests = identitySchema.table(
+  "dispositivo_requests",
+  {
+    id: text("id").primaryKey(),
+    fiscalCode: text("fiscal_code").notNull(),
+    credentialId: text("credential_id").notNull(),
+    /** awaiting-signed-form | under-review | approved | rejected; changed only by atomic UPDATEs. */
+    status: text("status").notNull(),
+    documentType: text("document_type").notNull(),
+    documentNumber: text("document_number").notNull(),
+    documentIssuedBy: text("document_issued_by").notNull(),
+    documentIssueDate: text("document_issue_date").notNull(),
+    documentExpiryDate: text("document_expiry_date").notNull(),
+    /** upload | fax | office */
+    deliveredVia: text("delivered_via"),
+    deliveredAt: instant("delivered_at"),
+    decidedBy: text("decided_by"),
+    decidedAt: instant("decided_at"),
+    reason: text("reason"),
+    createdAt: instant("created_at").notNull(),
+  },
+  (t) => [
+    index("dispositivo_requests_status_idx").on(t.status, t.createdAt),
+    uniqueIndex("dispositivo_requests_one_open_per_citizen")
+      .on(t.fiscalCode)
+      .where(sql`${t.status} in ('awaiting-signed-form', 'under-review')`),
+  ],
+);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+/** The uploaded scans (signed form, identity document): deleted with their request. */
+export const dispositivoFiles = identitySchema.table(
+  "dispositivo_files",
+  {
+    requestId: text("request_id")
+      .notNull()
+      .references(() => dispositivoRequests.id, { onDelete: "cascade" }),
+    /** signed-form | identity-document */
+    part: text("part").notNull(),
+    mediaType: text("media_type").notNull(),
+    size: integer("size").notNull(),
+    content: bytea("content").notNull(),
+    uploadedAt: instant("uploaded_at").notNull(),
+  },
+  (t) => [uniqueIndex("dispositivo_files_part").on(t.requestId, t.part)],
 );
 
 /**

@@ -19,4 +19,6 @@ export type OutboxPurpose =
   | "recovery-second-half"
   | "revocation-confirmed"
   | "contact-verification-code"
-  | "contacts-changed";
+  | "contacts-changed"
+  | "dispositivo-decision"
+  | "pin-request-notice";

@@ -4,6 +4,7 @@ import { events } from "../db/schema.ts";
 
 export type TimelineEventType =
   | "pin-requested"
+  | "pin-request-for-existing-pin"
   | "message-queued"
   | "message-sent"
   | "message-failed"
@@ -21,6 +22,11 @@ export type TimelineEventType =
   | "pin-change-code-failed"
   | "pin-changed"
   | "citizen-created"
+  | "application-submitted"
+  | "dispositivo-requested"
+  | "dispositivo-form-delivered"
+  | "dispositivo-approved"
+  | "dispositivo-rejected"
   | "service-refused-locked"
   | "recovery-requested"
   | "recovery-code-failed"

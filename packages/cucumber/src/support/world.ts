@@ -10,6 +10,7 @@ import {
   type Activated,
   type ContactChangeStarted,
   type ContactsAnswer,
+  type DispositivoRequest,
   type IdentityClient,
   type IdentityResult,
   type MailClient,
@@ -79,6 +80,15 @@ export interface ContactChangeMade {
   byOperator?: IdentityResult<ContactsAnswer>;
 }
 
+/** A conversion into a PIN dispositivo (R28–R31): the open request, and INPS's answers so far. */
+export interface DispositivoConversion {
+  request?: DispositivoRequest;
+  created?: IdentityResult<DispositivoRequest>;
+  upload?: IdentityResult<{ status: "under-review" }>;
+  /** An application for a service that needs a PIN dispositivo (R27). */
+  application?: IdentityResult<unknown>;
+}
+
 export class SimulatorWorld extends World {
   /** This scenario's own citizen: a generated fiscal code and contacts no other scenario shares. */
   readonly citizen: Persona = randomPersona(cryptoRandom);
@@ -101,6 +111,7 @@ export class SimulatorWorld extends World {
   /** Every revocation tried, online or by the contact centre, the last one last. */
   readonly revocations: IdentityResult<Revoked>[] = [];
   readonly contactChange: ContactChangeMade = {};
+  readonly dispositivo: DispositivoConversion = {};
   /** The last answer of the identity service to anything the citizen did. */
   lastAnswer: IdentityResult<unknown> | undefined;
   /** Every answer the citizen received, as text (R14 searches them all for secrets). */

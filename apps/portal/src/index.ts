@@ -1,0 +1,3 @@
+export { createPortalApp, type PortalAppDeps } from "./app.ts";
+export { readPortalConfig, portalConfigSchema, type PortalConfig } from "./config.ts";
+export { startPortal } from "./start.ts";

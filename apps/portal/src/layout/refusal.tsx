@@ -1,0 +1,22 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+// The answer to a form that did not come from this portal (wrong Origin or CSRF token).
+export function renderRefusal() {
+  return (
+    <html lang="it">
+      <head>
+        <meta charset="utf-8" />
+        <title>Richiesta non valida – MyINPS (simulatore)</title>
+        <link rel="stylesheet" href="/assets/portal.css" />
+      </head>
+      <body>
+        <main id="contenuto">
+          <h1>Richiesta non valida</h1>
+          <p>Il modulo è scaduto o non proviene da questo sito. Torni alla pagina, la ricarichi e lo invii di nuovo.</p>
+          <p>
+            <a href="/">Torna alla home</a>
+          </p>
+        </main>
+      </body>
+    </html>
+  );
+}
