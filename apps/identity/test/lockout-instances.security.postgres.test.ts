@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIdentityApp } from "../src/app.ts";
 import { simClock } from "../src/db/schema.ts";
 import { createSealer, outboxKey } from "../src/outbox/sealing.ts";
-import { activeCitizen, createTestbed, type Testbed } from "./support.ts";
+import { createOutboxDispatcher } from "../src/outbox/dispatcher.ts";
+import { activeCitizen, createTestbed, requestBody, type Testbed } from "./support.ts";
 
 let tb: Testbed;
 let second: { app: ReturnType<typeof createIdentityApp>; close(): Promise<void> };
@@ -78,4 +79,63 @@ describe("lockout across two service instances on one PostgreSQL", () => {
     );
     expect(answers.map((a) => a.status)).toEqual(Array(12).fill(201));
   });
+});
+
+type Requestable = { request: (path: string, init: RequestInit) => Response | Promise<Response> };
+const loginOn = (app: Requestable, fiscalCode: string, pin: string) =>
+  Promise.resolve(app.request("/api/v1/sessions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ fiscalCode, pin }) }));
+
+const lockedEvents = async (fiscalCode: string) =>
+  Number(
+    rowsOf<{ n: number }>(await tb.handle.db.execute(sql`select count(*)::int as n from identity.events where fiscal_code = ${fiscalCode} and type = 'locked'`))[0]?.n,
+  );
+
+describe("the probe's figures across two instances", () => {
+  it("200 concurrent wrong PINs, split across the instances, make one block per window", async ({ annotate }) => {
+    const { persona } = await activeCitizen(tb);
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => loginOn(i % 2 ? second.app : tb.app, persona.fiscalCode, "Wrong1Pn")));
+    const statuses = answers.map((a) => a.status);
+    await annotate(`401: ${statuses.filter((s) => s === 401).length}, 423: ${statuses.filter((s) => s === 423).length}`);
+    expect(statuses.filter((s) => s !== 401 && s !== 423)).toEqual([]);
+    expect(await lockedEvents(persona.fiscalCode)).toBe(1);
+  }, 120_000);
+
+  it("and so for an unknown fiscal code", async () => {
+    const fiscalCode = tb.persona().fiscalCode;
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => loginOn(i % 2 ? second.app : tb.app, fiscalCode, "Wrong1Pn")));
+    expect(answers.map((a) => a.status).filter((s) => s !== 401 && s !== 423)).toEqual([]);
+    expect(await lockedEvents(fiscalCode)).toBe(1);
+  }, 120_000);
+
+  it("100 concurrent correct logins across the instances: no false block", async () => {
+    const { persona, pin } = await activeCitizen(tb);
+    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => loginOn(i % 2 ? second.app : tb.app, persona.fiscalCode, pin)));
+    expect(answers.map((a) => a.status)).toEqual(Array(100).fill(201));
+  }, 120_000);
+
+  it("with both dispatchers running, each message goes once", async ({ annotate }) => {
+    const other = await openDatabase({ url: tb.handle.connectionUrl, maxConnections: 5 });
+    const dispatcher = createOutboxDispatcher({
+      db: other.db,
+      clock: tb.clock,
+      gateways: tb.gateways,
+      sealer: createSealer(outboxKey(undefined, "test")),
+      logger: createLogger({ service: "identity-2", level: "silent" }),
+      sendTimeoutMs: 2000,
+    });
+    const before = { mail: tb.gateways.sentMail.length, letters: tb.gateways.sentLetters.length };
+    const people = Array.from({ length: 30 }, () => tb.persona());
+    const accepted = await Promise.all(people.map((p) => tb.call("POST", "/api/v1/pin-requests", requestBody(p))));
+    expect(accepted.map((r) => r.status)).toEqual(Array(30).fill(202));
+    for (let i = 0; i < 3; i++) await Promise.all([tb.outbox.drain(), dispatcher.drain(), tb.outbox.drain(), dispatcher.drain()]);
+    await dispatcher.stop();
+    await other.close();
+    const mail = tb.gateways.sentMail.slice(before.mail);
+    const letters = tb.gateways.sentLetters.slice(before.letters);
+    await annotate(`emails ${mail.length}, letters ${letters.length} for ${people.length} requests`);
+    expect(mail).toHaveLength(30);
+    expect(letters).toHaveLength(30);
+    expect(new Set(mail.map((m) => m.messageId)).size).toBe(30);
+    expect(new Set(letters.map((l) => l.key)).size).toBe(30);
+  }, 120_000);
 });

@@ -1,4 +1,4 @@
-// The OpenAPI document is generated from the routes and agrees with CONTRACT.md; /docs renders it.
+// The OpenAPI document is generated from the routes and agrees with docs/contract.md; /docs renders it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestbed, type Testbed } from "./support.ts";
 

@@ -10,7 +10,7 @@ import { findSecret } from "@inps-sim/clients";
 import { policyProfiles, randomHealthCard, randomPersona, seededRandom, type Persona, type PolicyProfileName, type RandomSource } from "@inps-sim/domain";
 import { createLogger, prepareService, type StackClock } from "@inps-sim/service-kit";
 import { createIdentityApp, type IdentityApp } from "../src/app.ts";
-import type { DeliveryProfile, DigitalChannel } from "../src/context.ts";
+import type { DeliveryProfile, DigitalChannel, IdentityHasher } from "../src/context.ts";
 import { simClock } from "../src/db/schema.ts";
 import { createOutboxDispatcher, type OutboxDispatcher } from "../src/outbox/dispatcher.ts";
 import type { Gateways } from "../src/outbox/gateways.ts";
@@ -86,6 +86,8 @@ export interface TestbedOptions {
   gateways?: Gateways;
   sendTimeoutMs?: number;
   simSeed?: string;
+  /** Default: argon2id with the fast test profile. */
+  hasher?: IdentityHasher;
 }
 
 export interface Testbed {
@@ -135,7 +137,7 @@ export async function createTestbed(file: string, options: TestbedOptions = {}):
     stack: { syncClocks: async () => ({}), reset: async () => ({}) },
     adminToken: TOKEN,
     policy: policyProfiles[options.policy ?? "inps-guides"],
-    hasher: createArgon2Hasher("fast"),
+    hasher: options.hasher ?? createArgon2Hasher("fast"),
     random,
     delivery: { profile: options.deliveryProfile ?? "digital-then-post", channel: options.channel ?? "email" },
     sealer,

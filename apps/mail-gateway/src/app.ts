@@ -17,6 +17,9 @@ export interface MailAppDeps extends GatewayDeps {
   seed?: string;
 }
 
+/** The largest request body the HTTP side reads, as Mailpit's. */
+export const MAILPIT_MAX_BODY_BYTES = 1024 * 1024;
+
 export const DEFAULT_PEC: PecSettings = {
   domains: ["pec.it", "legalmail.it", "pec.inps.gov.it"],
   unknownMailboxes: [],
@@ -27,9 +30,11 @@ export const DEFAULT_PEC: PecSettings = {
 export function createMailApp(deps: MailAppDeps) {
   const mailbox = deps.mailbox ?? new Mailbox(deps.db, deps.clock, deps.pec ?? DEFAULT_PEC, deps.logger);
   const smtpFaults = deps.smtpFaults ?? new SmtpFaults(deps.seed ?? "inps-sim");
-  // Mailpit's API sets its own body limit and answers it as Mailpit does: faults only in front of it here.
   const app = createGatewayApp(deps, {
     service: "mail-gateway",
+    // Mailpit's limit, answered as Mailpit does (its clients read any other status as a failure anyway).
+    maxBodyBytes: MAILPIT_MAX_BODY_BYTES,
+    tooLarge: () => new Response("request body too large", { status: 413, headers: { "content-type": "text/plain" } }),
     sim: {
       reset: async () => {
         await truncateSchema(deps.db, "mail");

@@ -52,7 +52,6 @@ describe("ids and paths", () => {
   it.each([
     "..%2F..%2Fetc%2Fpasswd",
     "..%5C..%5Cwindows",
-    "sms_0123456789abcdef012%00",
     "%2e%2e",
     "SMS_0123456789ABCDEF0123",
     "x".repeat(5000),

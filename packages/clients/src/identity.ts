@@ -1,4 +1,4 @@
-// Typed client of the identity service (CONTRACT.md "Identity service"): every call answers a discriminated
+// Typed client of the identity service (docs/contract.md "Identity service"): every call answers a discriminated
 // result instead of throwing, so a step can assert on a problem's `code`, its fields and Retry-After.
 
 import type { components } from "./generated/identity.ts";

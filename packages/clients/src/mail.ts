@@ -29,7 +29,7 @@ export interface SendMailInput {
   bcc?: string | string[];
   replyTo?: string;
   subject: string;
-  /** Every email carries a text/plain part with its secrets (CONTRACT.md). */
+  /** Every email carries a text/plain part with its secrets (docs/contract.md). */
   text: string;
   html?: string;
   headers?: Record<string, string>;

@@ -112,7 +112,7 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
 
 /**
  * The value written after `label` in a message (`Prima parte del PIN: AB12CD34`), up to the next white
- * space, as CONTRACT.md "What messages say" fixes it; undefined when the label is not there.
+ * space, as docs/contract.md "What messages say" fixes it; undefined when the label is not there.
  */
 export function findSecret(text: string, label: string): string | undefined {
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");

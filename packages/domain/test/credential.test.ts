@@ -29,7 +29,7 @@ describe("the transition data", () => {
     expect(allowed.size).toBe(CREDENTIAL_TRANSITIONS.length);
   });
 
-  it("names a rule of RULES.md on every transition", () => {
+  it("names a rule of docs/rules.md on every transition", () => {
     for (const t of CREDENTIAL_TRANSITIONS) expect(t.rule).toMatch(/^R(0[1-9]|[12]\d|3[0-3])$/);
   });
 

@@ -81,7 +81,7 @@ describe("lockoutSeconds", () => {
 });
 
 describe("provenance", () => {
-  it("names a rule of RULES.md and a reason for every setting of every profile", () => {
+  it("names a rule of docs/rules.md and a reason for every setting of every profile", () => {
     for (const policy of [inps, asvs]) {
       for (const setting of POLICY_SETTINGS) {
         expect(policy.sources[setting].rule).toMatch(/^R(0[1-9]|[12]\d|3[0-3])$/);

@@ -60,7 +60,8 @@ export function mountApiDocs<E extends Env>(app: OpenAPIHono<E>, options: ApiDoc
     const headers = { "cache-control": "public, max-age=86400" };
     if (file === "init.js")
       return c.body(INIT, 200, { ...headers, "content-type": "text/javascript; charset=utf-8" });
-    const type = ASSETS[file];
+    // Own keys only: "valueOf" or "constructor" must be a 404, not a file read that fails (found by the fuzz).
+    const type = Object.hasOwn(ASSETS, file) ? ASSETS[file] : undefined;
     if (!type) return c.notFound();
     let bytes = cache.get(file);
     if (!bytes) {

@@ -3,7 +3,9 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { Logger } from "pino";
 import { z } from "zod";
+import { DEFAULT_MAX_BODY_BYTES, limitBody, type TooLargeAnswer } from "./body-limit.ts";
 import { problem, ProblemError, validationFailed } from "./problem.ts";
+import { storableTextOnly } from "./storable-text.ts";
 import { fieldErrors } from "./zod-errors.ts";
 import { validationHook } from "./openapi.ts";
 
@@ -18,7 +20,15 @@ export type ServiceApp = OpenAPIHono<ServiceEnv>;
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export function createServiceApp(options: { logger: Logger }): ServiceApp {
+export interface ServiceAppOptions {
+  logger: Logger;
+  /** The largest request body any route reads (default 64 KiB); a bigger one is `413 too-large`, unread. */
+  maxBodyBytes?: number | undefined;
+  /** How a body over the limit is answered; default `413 too-large` as problem+json. */
+  tooLarge?: TooLargeAnswer | undefined;
+}
+
+export function createServiceApp(options: ServiceAppOptions): ServiceApp {
   const app = new OpenAPIHono<ServiceEnv>({ defaultHook: validationHook });
 
   app.use("*", async (c, next) => {
@@ -34,6 +44,9 @@ export function createServiceApp(options: { logger: Logger }): ServiceApp {
     // Paths only: query strings and bodies may carry secrets; so may a path (a recovery link's token).
     log.debug({ method: c.req.method, path: loggablePath(c.req.path), status: c.res.status, ms }, "request");
   });
+  // The body limit first, so that the input rule below never reads more than the limit.
+  app.use("*", limitBody({ maxBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, answer: options.tooLarge }));
+  app.use("*", storableTextOnly());
 
   app.notFound((c) =>
     problem(c, {
@@ -105,6 +118,11 @@ export function toProblem(error: unknown, c: Parameters<typeof problem>[0]): Res
     });
   }
   const log = c.get("log") as Logger | undefined;
+  if (clientAborted(error, c.req.raw)) {
+    // Nobody reads this answer; the client's going away is no fault of the service.
+    log?.info({ method: c.req.method, path: c.req.path }, "request aborted by the client");
+    return problem(c, { status: 400, code: "request-aborted", title: "The client closed the request before it was read" });
+  }
   log?.error({ err: error }, "unhandled error");
   return problem(c, {
     status: 500,
@@ -112,6 +130,14 @@ export function toProblem(error: unknown, c: Parameters<typeof problem>[0]): Res
     title: "Errore interno",
     detail: "Il simulatore non è riuscito a gestire la richiesta; il log riporta i dettagli sotto questo identificativo di richiesta.",
   });
+}
+
+/** A body read that failed because the client closed the connection (the Node adapter's "aborted", ECONNRESET). */
+function clientAborted(error: unknown, request: Request): boolean {
+  if (request.signal.aborted) return true;
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return error.name === "AbortError" || code === "ECONNRESET" || code === "ERR_STREAM_PREMATURE_CLOSE" || error.message === "aborted";
 }
 
 /** Reads a JSON body and validates it; malformed JSON and a wrong shape are both `400 validation-failed`. */

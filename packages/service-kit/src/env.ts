@@ -1,4 +1,5 @@
 // Configuration is read from the environment once, with zod, and fails fast naming every bad field.
+import { inClockRange } from "@inps-sim/domain";
 import { z } from "zod";
 
 export class ConfigError extends Error {
@@ -33,10 +34,11 @@ export const switchVar = (fallback: "on" | "off") =>
     .default(fallback)
     .transform((v) => v === "on" || v === "true" || v === "1");
 
-/** An ISO-8601 instant such as 2026-01-15T09:00:00Z. */
+/** An ISO-8601 instant such as 2026-01-15T09:00:00Z, within the simulated clock's range. */
 export const instantVar = z
   .string()
   .refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO-8601 instant such as 2026-01-15T09:00:00Z")
+  .refine((v) => inClockRange(Date.parse(v)), "must be between 1970-01-01 and 2200-12-31 (the simulated clock's range)")
   .transform((v) => new Date(v));
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;

@@ -1,9 +1,10 @@
-// The frame every mock gateway shares: the service app, /health, faults (and a body limit) in front of /api/v1,
+// The frame every mock gateway shares: the service app (body limit, input rule), /health, faults in front of /api/v1,
 // and the /__sim control plane when there is a token. The gateway adds its own routes in between.
 import type { Database, DatabaseHandle, DatabaseKind } from "@inps-sim/db";
+import type { TooLargeAnswer } from "./body-limit.ts";
 import { mountApiDocs, type ApiDocsOptions } from "./api-docs.ts";
 import { createServiceApp, type ServiceApp } from "./create-service-app.ts";
-import { FaultInjector, faultInjection } from "./faults.ts";
+import { FaultInjector } from "./faults.ts";
 import { guardGatewayApi } from "./gateway-api.ts";
 import { mountHealth } from "./health.ts";
 import type { Logger } from "./logger.ts";
@@ -24,8 +25,10 @@ export interface GatewayDeps {
 
 export interface GatewayFrame {
   service: string;
-  /** The API's body limit; unset: the gateway enforces its own (the mail gateway answers as Mailpit does). */
+  /** The largest body any route reads (default 64 KiB); a bigger one is refused before it is read. */
   maxBodyBytes?: number;
+  /** How that refusal is answered; default `413 too-large` problem+json (the mail gateway answers as Mailpit does). */
+  tooLarge?: TooLargeAnswer;
   /** The control plane's reset and extras; token, clock and faults come from the deps. */
   sim: Omit<SimControlOptions, "token" | "clock" | "faults">;
   /** Mounts the gateway's own routes. */
@@ -35,10 +38,9 @@ export interface GatewayFrame {
 }
 
 export function createGatewayApp(deps: GatewayDeps, frame: GatewayFrame): ServiceApp {
-  const app = createServiceApp({ logger: deps.logger });
+  const app = createServiceApp({ logger: deps.logger, maxBodyBytes: frame.maxBodyBytes, tooLarge: frame.tooLarge });
   mountHealth(app, { service: frame.service, ports: deps.ports ?? (() => ({})), database: () => deps.database, clock: deps.clock });
-  if (frame.maxBodyBytes === undefined) app.use("/api/v1/*", faultInjection(deps.faults));
-  else guardGatewayApi(app, { faults: deps.faults, maxBodyBytes: frame.maxBodyBytes });
+  guardGatewayApi(app, { faults: deps.faults });
   frame.routes(app);
   if (frame.docs) mountApiDocs(app, frame.docs);
   if (deps.adminToken) {

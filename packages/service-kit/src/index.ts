@@ -13,6 +13,8 @@ export * from "./run-standalone.ts";
 export * from "./idempotency.ts";
 export * from "./gateway-api.ts";
 export * from "./gateway-app.ts";
+export * from "./body-limit.ts";
+export * from "./storable-text.ts";
 export * from "./openapi.ts";
 export * from "./start-service.ts";
 export * from "./api-docs.ts";

@@ -1,9 +1,12 @@
 // The simulated clock of one service, with its offset kept in the service's own sim_clock table.
-import { ClockBackwardsError, SimulatedClock, type Clock } from "@inps-sim/domain";
+import { CLOCK_RANGE, ClockBackwardsError, SimulatedClock, inClockRange, type Clock } from "@inps-sim/domain";
 import type { Database, simClockTable } from "@inps-sim/db";
 import { eq } from "drizzle-orm";
 
 type ClockTable = ReturnType<typeof simClockTable>;
+
+/** Where a stored clock past the range is clamped to: the range's last day, so the clock can still tick. */
+const CLAMP_HIGH = new Date(CLOCK_RANGE.max.getTime() - 24 * 60 * 60 * 1000 + 1);
 
 export interface StackClock extends Clock {
   advance(ms: number): Promise<Date>;
@@ -17,6 +20,8 @@ export interface LoadClockOptions {
   /** Where simulated time starts when nothing is stored yet (SIM_START); unset: the wall clock's now. */
   start?: Date | undefined;
   wallTime?: () => number;
+  /** Told when a stored clock outside the range is clamped at start. */
+  onClamped?: (stored: string, clampedTo: Date) => void;
 }
 
 export async function loadPersistentClock(options: LoadClockOptions): Promise<StackClock> {
@@ -27,6 +32,15 @@ export async function loadPersistentClock(options: LoadClockOptions): Promise<St
   const stored = rows[0];
   if (stored) {
     clock = new SimulatedClock({ wallTime, offsetMs: stored.offsetMs });
+    const at = wallTime() + stored.offsetMs;
+    if (!inClockRange(at)) {
+      // A clock stored before the range existed (or written by hand) would break every timestamp the service
+      // writes: it is clamped into the range, and the start says so, rather than failing every request after it.
+      const clampedTo = at < CLOCK_RANGE.min.getTime() ? CLOCK_RANGE.min : CLAMP_HIGH;
+      clock = SimulatedClock.startingAt(clampedTo, wallTime);
+      await persist(clock.offsetMs);
+      options.onClamped?.(Number.isFinite(at) ? new Date(at).toISOString() : `offset ${stored.offsetMs} ms`, clampedTo);
+    }
   } else {
     clock = options.start ? SimulatedClock.startingAt(options.start, wallTime) : new SimulatedClock({ wallTime });
     await persist(clock.offsetMs);

@@ -1,6 +1,7 @@
 // What starting a service gives back: where it listens, and how to stop it.
 import { randomBytes } from "node:crypto";
 import { migrateService, type DatabaseHandle, type ServiceMigrations, type simClockTable } from "@inps-sim/db";
+import type { Logger } from "./logger.ts";
 import { loadPersistentClock, type StackClock } from "./persistent-clock.ts";
 
 export interface RunningService {
@@ -17,9 +18,20 @@ export async function prepareService(options: {
   migrations: ServiceMigrations;
   clockTable: ReturnType<typeof simClockTable>;
   start?: Date | undefined;
+  /** Where a clamped clock is reported (see loadPersistentClock). */
+  logger?: Logger | undefined;
 }): Promise<StackClock> {
   await migrateService(options.handle, options.migrations);
-  return loadPersistentClock({ db: options.handle.db, table: options.clockTable, start: options.start });
+  return loadPersistentClock({
+    db: options.handle.db,
+    table: options.clockTable,
+    start: options.start,
+    onClamped: (stored, clampedTo) =>
+      options.logger?.warn(
+        { reason: "clock-out-of-range", stored, clampedTo: clampedTo.toISOString() },
+        `the stored simulated clock (${stored}) is outside the range the simulator supports; it was clamped to ${clampedTo.toISOString()}`,
+      ),
+  });
 }
 
 export function generateAdminToken(): string {

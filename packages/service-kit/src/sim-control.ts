@@ -1,6 +1,6 @@
 // The /__sim control plane every service mounts: token check, simulated clock, reset, and service extras.
 import { timingSafeEqual } from "node:crypto";
-import { ClockBackwardsError, InvalidDurationError, addDuration } from "@inps-sim/domain";
+import { CLOCK_RANGE, ClockBackwardsError, ClockOutOfRangeError, InvalidDurationError, addDuration, inClockRange } from "@inps-sim/domain";
 import { Hono } from "hono";
 import { z } from "zod";
 import { readJson, toProblem, type ServiceEnv } from "./create-service-app.ts";
@@ -62,13 +62,24 @@ export function createSimControl(options: SimControlOptions): Hono<ServiceEnv> {
     try {
       if ("advanceBy" in move) {
         const from = options.clock.now();
-        now = await options.clock.advance(addDuration(from, move.advanceBy).getTime() - from.getTime());
+        const to = addDuration(from, move.advanceBy).getTime();
+        if (!inClockRange(to)) throw new ClockOutOfRangeError(to);
+        now = await options.clock.advance(to - from.getTime());
       } else if ("setTo" in move) {
         now = await options.clock.setTo(new Date(move.setTo));
       } else {
         now = await options.clock.catchUpTo(new Date(move.syncTo));
       }
     } catch (error) {
+      if (error instanceof ClockOutOfRangeError) {
+        return problem(c, {
+          status: 400,
+          code: "clock-out-of-range",
+          title: "The simulated clock cannot hold that instant",
+          detail: error.message,
+          extra: { min: CLOCK_RANGE.min.toISOString(), max: CLOCK_RANGE.max.toISOString(), now: options.clock.now().toISOString() },
+        });
+      }
       if (error instanceof InvalidDurationError) throw validationFailed([{ path: "advanceBy", message: error.message }]);
       if (error instanceof ClockBackwardsError) {
         return problem(c, {

@@ -48,6 +48,7 @@ export async function startService(options: StartServiceOptions): Promise<Runnin
       migrations: options.migrations,
       clockTable: options.clockTable,
       start: options.simStart,
+      logger: options.logger,
     });
   }
   let port = options.port;

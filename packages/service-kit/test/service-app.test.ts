@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createLogger, createServiceApp, guardGatewayApi, FaultInjector, loggablePath } from "../src/index.ts";
 
-function appLoggingAt(level: string) {
+function appLoggingAt(level: string, maxBodyBytes = 16) {
   const lines: Record<string, unknown>[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -10,14 +10,14 @@ function appLoggingAt(level: string) {
       done();
     },
   });
-  const app = createServiceApp({ logger: createLogger({ service: "kit-test", level, destination }) });
+  const app = createServiceApp({ logger: createLogger({ service: "kit-test", level, destination }), maxBodyBytes });
   app.get("/quiet", (c) => c.text("ok"));
   app.get("/chatty", (c) => {
     c.get("log").info({ pin: "AB12CD34" }, "something happened");
     c.get("log").child({ step: 2 }).warn("and then this");
     return c.text("ok");
   });
-  guardGatewayApi(app, { faults: new FaultInjector("seed"), maxBodyBytes: 16 });
+  guardGatewayApi(app, { faults: new FaultInjector("seed") });
   app.post("/api/v1/things", async (c) => c.json(await c.req.json(), 201));
   return { app, lines };
 }
@@ -45,7 +45,7 @@ describe("request logging", () => {
   });
 });
 
-describe("gateway API guard", () => {
+describe("body limit", () => {
   it("refuses a declared length over the limit before reading the body", async () => {
     const { app } = appLoggingAt("silent");
     const res = await app.request("/api/v1/things", {
@@ -55,6 +55,22 @@ describe("gateway API guard", () => {
     });
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ code: "too-large" });
+  });
+
+  it("stops a chunked body without Content-Length at the limit", async () => {
+    const { app } = appLoggingAt("silent");
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled > 1024 * 1024) return controller.close();
+        pulled += 8;
+        controller.enqueue(new TextEncoder().encode('{"a":"0"'));
+      },
+    });
+    const res = await app.request("/api/v1/things", { method: "POST", headers: { "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ code: "too-large" });
+    expect(pulled).toBeLessThanOrEqual(32);
   });
 
   it("lets a body within the limit through", async () => {
@@ -67,6 +83,50 @@ describe("gateway API guard", () => {
     });
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ a: "01234" });
+  });
+});
+
+describe("the input rule: text the database cannot store", () => {
+  function app() {
+    const a = appLoggingAt("silent", 64 * 1024).app;
+    a.get("/things/:thingId", (c) => c.text(c.req.param("thingId")));
+    return a;
+  }
+  const refusal = async (res: Response) => {
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    const body = (await res.json()) as { code: string; errors: { path: string }[] };
+    expect(body.code).toBe("validation-failed");
+    return body.errors.map((e) => e.path);
+  };
+
+  it("names a path parameter after the route", async () => {
+    expect(await refusal(await app().request("/things/a%00b"))).toEqual(["path.thingId"]);
+  });
+
+  it("names a query parameter", async () => {
+    expect(await refusal(await app().request("/quiet?name=x%00"))).toEqual(["query.name"]);
+  });
+
+  it("names nested JSON fields and keys, whatever the content type says", async () => {
+    const body = '{"a":{"b":["ok","x\\u0000"]},"c\\ud800":1,"d":"\\udc00"}';
+    const res = await app().request("/api/v1/things", { method: "POST", headers: { "content-type": "text/plain" }, body });
+    expect(await refusal(res)).toEqual(["a.b.1", "c\ud800", "d"]);
+  });
+
+  it("checks form fields", async () => {
+    const res = await app().request("/api/v1/things", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "name=a%00b",
+    });
+    expect(await refusal(res)).toEqual(["name"]);
+  });
+
+  it("lets well-formed text through, surrogate pairs included, and the handler reads the same body", async () => {
+    const res = await app().request("/api/v1/things", { method: "POST", headers: { "content-type": "application/json" }, body: '{"a":"\\ud83d\\ude00 è"}' });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual({ a: "😀 è" });
   });
 });
 

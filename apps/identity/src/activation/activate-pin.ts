@@ -4,7 +4,7 @@ import { generateInitialPin, sameHealthCard, transition, type HealthCard } from 
 import { and, eq } from "drizzle-orm";
 import type { DigitalChannel, IdentityContext } from "../context.ts";
 import { digitalDestination, maskDestination, recipientOf } from "../credentials/destinations.ts";
-import { activationWindowClosed, expireInitialPin, findCredentialForAccess } from "../credentials/store.ts";
+import { activationWindowClosed, expireInitialPin, findCredentialForAccess, normalizeFiscalCode } from "../credentials/store.ts";
 import { credentials } from "../db/schema.ts";
 import { activationFailed, activationNotRequired, initialPinExpired } from "../http/problems.ts";
 import { inTransaction } from "@inps-sim/db";
@@ -26,7 +26,15 @@ export async function activatePin(
   const now = ctx.clock.now();
   const found = await findCredentialForAccess(ctx.db, input.fiscalCode);
   if (!found?.credential.firstHalfHash) {
+    // The same work as a wrong first half: a verification of the same cost and the same timeline write.
     await ctx.hasher.dummyVerify(input.firstHalf);
+    await recordEvent(ctx.db, {
+      fiscalCode: normalizeFiscalCode(input.fiscalCode),
+      type: "activation-failed",
+      at: now,
+      data: { firstHalfMatched: false, healthCardMatched: false },
+      requestId,
+    });
     throw activationFailed();
   }
   const { credential, citizen } = found;

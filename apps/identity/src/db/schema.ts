@@ -33,7 +33,7 @@ export const citizens = identitySchema.table("citizens", {
   email: text("email"),
   pec: text("pec"),
   mobile: text("mobile"),
-  /** What the health-card register would say (CONTRACT.md): activation is checked against it. */
+  /** What the health-card register would say (docs/contract.md): activation is checked against it. */
   healthCardNumber: text("health_card_number"),
   healthCardExpiry: text("health_card_expiry"),
   createdAt: instant("created_at").notNull(),
@@ -41,6 +41,18 @@ export const citizens = identitySchema.table("citizens", {
 });
 
 /** One PIN credential; a citizen has at most one live one (not expired, not revoked). */
+/**
+ * Wrong PINs for fiscal codes with no credential, counted exactly as `credentials` counts them (R08), so that an
+ * unknown fiscal code is blocked like a known one: no answer tells whether a citizen exists. A row ends with its
+ * block (the login that finds it expired starts the count again, as for a credential).
+ */
+export const unknownLoginAttempts = identitySchema.table("unknown_login_attempts", {
+  fiscalCode: text("fiscal_code").primaryKey(),
+  failedAttempts: integer("failed_attempts").notNull().default(0),
+  lockedUntil: instant("locked_until"),
+  updatedAt: instant("updated_at").notNull(),
+});
+
 export const credentials = identitySchema.table(
   "credentials",
   {

@@ -20,4 +20,5 @@ export type OutboxPurpose =
   | "revocation-confirmed"
   | "contact-verification-code"
   | "contacts-changed"
-  | "dispositivo-decision";
+  | "dispositivo-decision"
+  | "pin-request-notice";

@@ -5,13 +5,13 @@ import { activationDeadline, generateInitialPin, transition } from "@inps-sim/do
 import type { Database } from "@inps-sim/db";
 import { sql } from "drizzle-orm";
 import type { DigitalChannel, IdentityContext } from "../context.ts";
-import { digitalDestination, maskDestination, recipientOf } from "../credentials/destinations.ts";
+import { digitalDestination, maskDestination, personalDestination, recipientOf } from "../credentials/destinations.ts";
 import { activationWindowClosed, expireInitialPin, findLiveCredential, type CitizenRow } from "../credentials/store.ts";
 import { citizens, credentials } from "../db/schema.ts";
 import { credentialExists } from "../http/problems.ts";
 import { inTransaction } from "@inps-sim/db";
 import { enqueueMessage } from "../outbox/enqueue.ts";
-import { firstHalfDigital, firstHalfLetter, secondHalfLetter } from "../texts/messages-it.ts";
+import { firstHalfDigital, firstHalfLetter, pinRequestForExistingPinMessage, secondHalfLetter } from "../texts/messages-it.ts";
 import { recordEvent } from "../timeline/record-event.ts";
 import type { ValidPerson, ValidPinRequest } from "./validate-request.ts";
 
@@ -83,13 +83,26 @@ export async function persistPinRequest(
   const deadline = activationDeadline(ctx.policy, now);
   const { person, deliveryProfile, channel } = request;
   const credentialId = randomUUID();
+  const accepted: PinRequestAccepted = {
+    requestId: credentialId,
+    deliveryProfile,
+    channels:
+      deliveryProfile === "digital-then-post" ? { firstHalf: channel, secondHalf: "post" } : { firstHalf: "post", secondHalf: channel },
+    activationDeadline: deadline.toISOString(),
+  };
+  // asvs-l2: the answer never tells that a citizen already has a PIN; the citizen is told by message instead.
+  const quiet = ctx.policy.name === "asvs-l2";
   try {
     await inTransaction(db, async (tx) => {
       // One live credential per citizen; serialise concurrent requests for the same fiscal code.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`pin-request:${person.fiscalCode}`}))`);
       const existing = await findLiveCredential(tx, person.fiscalCode);
       if (existing) {
-        if (!activationWindowClosed(existing.credential, now)) throw credentialExists();
+        if (!activationWindowClosed(existing.credential, now)) {
+          if (!quiet) throw credentialExists();
+          await notifyExistingPin(ctx, tx, existing.citizen, now, requestId, origin);
+          return;
+        }
         await expireInitialPin(tx, existing.credential, now, requestId);
       }
       const citizen = await upsertCitizen(tx, person, now);
@@ -136,14 +149,29 @@ export async function persistPinRequest(
       }
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw credentialExists();
+    // A concurrent request for the same citizen won: under asvs-l2 that too is answered like any other.
+    if (isUniqueViolation(error)) {
+      if (quiet) return accepted;
+      throw credentialExists();
+    }
     throw error;
   }
-  return {
-    requestId: credentialId,
-    deliveryProfile,
-    channels:
-      deliveryProfile === "digital-then-post" ? { firstHalf: channel, secondHalf: "post" } : { firstHalf: "post", secondHalf: channel },
-    activationDeadline: deadline.toISOString(),
-  };
+  return accepted;
+}
+
+/** The notice of a PIN request for a citizen who already has a PIN, to the contact the citizen registered. */
+async function notifyExistingPin(ctx: IdentityContext, tx: Database, citizen: CitizenRow, now: Date, requestId: string | undefined, origin: object) {
+  await recordEvent(tx, { fiscalCode: citizen.fiscalCode, type: "pin-request-for-existing-pin", at: now, data: { ...origin }, requestId });
+  const dest = personalDestination(citizen);
+  if (!dest) return;
+  const destination = maskDestination(dest);
+  const message = pinRequestForExistingPinMessage(recipientOf(citizen), dest, now);
+  const outboxId = await enqueueMessage(tx, ctx.sealer, { fiscalCode: citizen.fiscalCode, purpose: "pin-request-notice", destination, message, now });
+  await recordEvent(tx, {
+    fiscalCode: citizen.fiscalCode,
+    type: "message-queued",
+    at: now,
+    data: { outboxId, purpose: "pin-request-notice", channel: message.channel, destination },
+    requestId,
+  });
 }

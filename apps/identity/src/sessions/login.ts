@@ -1,17 +1,15 @@
 // R07 login with fiscal code and PIN; R08 lockout; R05/R06/R13 decide what the new session must do first.
-// An unknown fiscal code gets the same answer as a wrong PIN after the same work (a verify against a dummy hash).
+// An unknown fiscal code gets the same answers as a known one after the same work: a verify against a dummy hash,
+// the same wrong-PIN count and blocks (kept in unknown_login_attempts), the same timeline writes.
 import { isLocked, requiredActionFor, sessionExpiresAt, type CredentialState, type PinKind, type RequiredAction } from "@inps-sim/domain";
 import type { IdentityContext } from "../context.ts";
-import { activationWindowClosed, expireInitialPin, findCredentialForAccess } from "../credentials/store.ts";
+import { activationWindowClosed, expireInitialPin, findCredentialForAccess, normalizeFiscalCode } from "../credentials/store.ts";
 import { sessions } from "../db/schema.ts";
 import { initialPinExpired, invalidCredentials, locked } from "../http/problems.ts";
 import { inTransaction } from "@inps-sim/db";
 import { recordEvent } from "../timeline/record-event.ts";
-import { clearFailures, registerWrongPin } from "./lockout.ts";
+import { clearFailures, registerUnknownWrongPin, registerWrongPin, unknownLockedUntil, type WrongPinOutcome } from "./lockout.ts";
 import { hashToken, newSessionToken } from "./tokens.ts";
-
-/** No credential has this id: the lockout statement for an unknown fiscal code touches nothing. */
-const UNKNOWN_CREDENTIAL = "00000000-0000-0000-0000-000000000000";
 
 export interface SessionOpened {
   token: string;
@@ -22,7 +20,10 @@ export interface SessionOpened {
 
 /** Counts a wrong PIN for a known credential and records it; returns the problem to answer. */
 export async function wrongPin(ctx: IdentityContext, credentialId: string, fiscalCode: string, now: Date, requestId: string | undefined, where: string) {
-  const outcome = await registerWrongPin(ctx.db, credentialId, ctx.policy, now);
+  return recordWrongPin(ctx, await registerWrongPin(ctx.db, credentialId, ctx.policy, now), fiscalCode, now, requestId, where);
+}
+
+async function recordWrongPin(ctx: IdentityContext, outcome: WrongPinOutcome, fiscalCode: string, now: Date, requestId: string | undefined, where: string) {
   if (!outcome.counted) {
     await recordEvent(ctx.db, { fiscalCode, type: "login-refused-locked", at: now, data: { where }, requestId });
     return locked(outcome.lockedUntil, now);
@@ -37,11 +38,17 @@ export async function wrongPin(ctx: IdentityContext, credentialId: string, fisca
 export async function logIn(ctx: IdentityContext, input: { fiscalCode: string; pin: string }, requestId?: string): Promise<SessionOpened> {
   const now = ctx.clock.now();
   const found = await findCredentialForAccess(ctx.db, input.fiscalCode);
+  // Read whether the code is known or not, so that both paths make the same queries.
+  const unknownBlock = await unknownLockedUntil(ctx.db, normalizeFiscalCode(input.fiscalCode));
   if (!found) {
-    // The same work as a wrong PIN: a verification of the same cost, and the lockout statement (on no row).
+    const fiscalCode = normalizeFiscalCode(input.fiscalCode);
+    if (isLocked(unknownBlock, now)) {
+      await recordEvent(ctx.db, { fiscalCode, type: "login-refused-locked", at: now, data: { where: "login" }, requestId });
+      throw locked(unknownBlock!, now);
+    }
     await ctx.hasher.dummyVerify(input.pin);
-    await registerWrongPin(ctx.db, UNKNOWN_CREDENTIAL, ctx.policy, now);
-    throw invalidCredentials();
+    const outcome = await registerUnknownWrongPin(ctx.db, fiscalCode, ctx.policy, now);
+    throw await recordWrongPin(ctx, outcome, fiscalCode, now, requestId, "login");
   }
   const { credential, citizen } = found;
   if (credential.state === "expired") {

@@ -1,5 +1,5 @@
 // The messages INPS sends, in Italian. Every secret appears as `Label: value` followed by white space
-// (CONTRACT.md), so a reader finds it by its label, never by its position.
+// (docs/contract.md), so a reader finds it by its label, never by its position.
 import { italianDate, italianTime } from "@inps-sim/domain";
 import type { Residence } from "../db/schema.ts";
 import type { OutboundMessage } from "../outbox/message.ts";
@@ -178,6 +178,20 @@ export function pinChangedMessage(r: Recipient, dest: DigitalDestination, at: Da
   ].join("\n");
   const sms = `${SMS_SIGNATURE}: il Suo PIN è stato modificato il ${italianDate(at)} alle ${italianTime(at)}. Se non è stato Lei, chiami l'803 164.`;
   return digital(dest, "INPS - PIN modificato", text, sms);
+}
+
+/** asvs-l2: someone asked for a PIN for a citizen who has one; the answer was the usual 202, the citizen learns it here. */
+export function pinRequestForExistingPinMessage(r: Recipient, dest: DigitalDestination, at: Date): OutboundMessage {
+  const text = [
+    greeting(r),
+    `Il ${italianDate(at)} alle ore ${italianTime(at)} è stata ricevuta una richiesta di PIN INPS a Suo nome.`,
+    "Lei ha già un PIN attivo: la richiesta non ha avuto effetto e il Suo PIN resta valido.",
+    "Se ha smarrito il PIN, usi \"Hai smarrito il tuo PIN?\" su MyINPS. Se non ha fatto Lei la richiesta, contatti il contact center INPS (803 164).",
+    "",
+    FOOTER,
+  ].join("\n");
+  const sms = `${SMS_SIGNATURE}: ricevuta una richiesta di PIN a Suo nome, ma Lei ha già un PIN attivo, che resta valido. Se non è stato Lei, chiami l'803 164.`;
+  return digital(dest, "INPS - Richiesta di PIN per chi ne ha già uno", text, sms);
 }
 
 /** R16: the link and the recovery code, by email or PEC; only the confirm on the page uses them up. */

@@ -4,6 +4,7 @@ import { events } from "../db/schema.ts";
 
 export type TimelineEventType =
   | "pin-requested"
+  | "pin-request-for-existing-pin"
   | "message-queued"
   | "message-sent"
   | "message-failed"

@@ -1,7 +1,6 @@
-// Mailpit's REST API (v1) over our store, resource by resource, behind Mailpit's own body limit; PEC receipts that
+// Mailpit's REST API (v1) over our store, resource by resource, behind Mailpit's body limit (the service app's, see app.ts); PEC receipts that
 // fell due are delivered before any read.
 import type { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { ServiceEnv } from "@inps-sim/service-kit";
 import type { MailContext } from "../context.ts";
 import { infoRoutes } from "../info/info.routes.ts";
@@ -11,14 +10,6 @@ import { chaosRoutes } from "../smtp/chaos.routes.ts";
 import { tagsRoutes } from "../tags/tags.routes.ts";
 
 export function mountMailpitApi(app: Hono<ServiceEnv>, ctx: MailContext): void {
-  app.use(
-    "/api/v1/*",
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () =>
-        new Response("request body too large", { status: 413, headers: { "content-type": "text/plain" } }),
-    }),
-  );
   for (const path of ["/api/v1/*", "/view/*"]) {
     app.use(path, async (_c, next) => {
       await ctx.mailbox.deliverDue();

@@ -28,7 +28,7 @@ export interface Policy {
 }
 
 export interface PolicySource {
-  /** The RULES.md id this setting serves. */
+  /** The docs/rules.md id this setting serves. */
   rule: string;
   /** Why this profile has this value. */
   why: string;
