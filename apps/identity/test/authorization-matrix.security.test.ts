@@ -35,8 +35,32 @@ const MATRIX: Row[] = [
   { route: "GET /api/v1/me/contacts", expect: [401, 200, 200, 401, 401] },
   { route: "PATCH /api/v1/me/contacts", expect: [401, 400, 400, 401, 401], body: {} },
   { route: "POST /api/v1/me/contacts/verifications/{id}", expect: [401, 400, 404, 401, 401], body: { code: "000000" } },
-  { route: "GET /api/v1/services/contribution-statement", expect: [401, 200, 200, 401, 401] },
+  { route: "GET /api/v1/services/certificazione-unica", expect: [401, 200, 200, 401, 401] },
+  { route: "GET /api/v1/services/certificazione-unica/document.pdf", expect: [401, 200, 200, 401, 401] },
   { route: "GET /api/v1/services/pension-slip", expect: [401, 200, 200, 401, 401] },
+  { route: "GET /api/v1/services/pension-slip/document.pdf", expect: [401, 200, 200, 401, 401] },
+  { route: "GET /api/v1/services/application-status", expect: [401, 200, 200, 401, 401] },
+  { route: "GET /api/v1/services/application-status/document.pdf", expect: [401, 200, 200, 401, 401] },
+  { route: "GET /api/v1/services/contribution-statement", expect: [401, 200, 200, 401, 401] },
+  { route: "GET /api/v1/services/contribution-statement/document.pdf", expect: [401, 200, 200, 401, 401] },
+  { route: "GET /api/v1/services/contribution-years", expect: [401, 200, 200, 401, 401] },
+  { route: "GET /api/v1/services/contribution-years/document.pdf", expect: [401, 200, 200, 401, 401] },
+  { route: "GET /api/v1/services/modello-730", expect: [401, 200, 200, 401, 401] },
+  { route: "GET /api/v1/services/modello-730/document.pdf", expect: [401, 200, 200, 401, 401] },
+  { route: "GET /api/v1/services/family-allowances", expect: [401, 200, 200, 401, 401] },
+  { route: "GET /api/v1/services/family-allowances/document.pdf", expect: [401, 200, 200, 401, 401] },
+  { route: "GET /api/v1/services/cedolino-ex-inpdap", expect: [401, 200, 200, 401, 401] },
+  { route: "GET /api/v1/services/cedolino-ex-inpdap/document.pdf", expect: [401, 200, 200, 401, 401] },
+  // An application needs a PIN dispositivo (R27): an ordinary PIN's session is refused.
+  { route: "POST /api/v1/services/applications", expect: [401, 403, 403, 401, 401], body: { kind: "naspi" } },
+  { route: "POST /api/v1/me/dispositivo-requests", expect: [401, 400, 400, 401, 401], body: {} },
+  { route: "GET /api/v1/me/dispositivo-requests/{requestId}", expect: [401, 200, 404, 401, 401] },
+  { route: "GET /api/v1/me/dispositivo-requests/{requestId}/form.pdf", expect: [401, 200, 404, 401, 401] },
+  { route: "POST /api/v1/me/dispositivo-requests/{requestId}/documents", expect: [401, 400, 400, 401, 401] },
+  { route: "GET /api/v1/operator/dispositivo-requests", expect: [401, 401, 401, 200, 401] },
+  { route: "POST /api/v1/operator/dispositivo-requests/{requestId}/paper-delivery", expect: [401, 401, 401, 400, 401], body: {} },
+  { route: "POST /api/v1/operator/dispositivo-requests/{requestId}/decision", expect: [401, 401, 401, 400, 401], body: {} },
+  { route: "GET /api/v1/operator/dispositivo-requests/{requestId}/files/{part}", expect: [401, 401, 401, 404, 401] },
   { route: "GET /api/v1/operator/citizens/{fiscalCode}/events", expect: [401, 401, 401, 200, 401] },
   { route: "POST /api/v1/operator/pin-requests", expect: [401, 401, 401, 400, 401], body: {} },
   { route: "POST /api/v1/operator/citizens/{fiscalCode}/contacts", expect: [401, 401, 401, 400, 401], body: {} },
@@ -100,7 +124,14 @@ describe("the authorization matrix", () => {
     const { changeId } = (await change.json()) as { changeId: string };
     const contact = await tb.call("PATCH", "/api/v1/me/contacts", { email: `nuovo.${a.persona.email}` }, bearer(tokenA));
     const { verificationId } = (await contact.json()) as { verificationId: string };
-    expect([change.status, contact.status]).toEqual([202, 202]);
+    const dispositivo = await tb.call(
+      "POST",
+      "/api/v1/me/dispositivo-requests",
+      { identityDocument: { type: "carta-identita", number: "CA12345AB", issuedBy: "Comune di Roma", issueDate: "2021-05-10", expiryDate: "2031-05-10" } },
+      bearer(tokenA),
+    );
+    const { requestId } = (await dispositivo.json()) as { requestId: string };
+    expect([change.status, contact.status, dispositivo.status]).toEqual([202, 202, 201]);
 
     const headers: Record<Role, Record<string, string>> = {
       anonymous: {},
@@ -110,7 +141,7 @@ describe("the authorization matrix", () => {
       admin: bearer(TOKEN),
     };
     // A recovery link's token nobody was sent: the link's page answers the same for every token.
-    const params: Record<string, string> = { fiscalCode: a.persona.fiscalCode, changeId, id: verificationId, token: "rip_matrix" };
+    const params: Record<string, string> = { fiscalCode: a.persona.fiscalCode, changeId, id: verificationId, token: "rip_matrix", requestId, part: "signed-form" };
     const answers: string[] = [];
     const problems: string[] = [];
     for (const row of MATRIX) {

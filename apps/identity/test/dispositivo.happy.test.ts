@@ -107,3 +107,33 @@ describe("delivery and decision", () => {
     expect(first.total).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe("a revocation while a request is open (R24)", () => {
+  it("cancels the request under review: it leaves the operators' queue, its scans are deleted, no decision can follow", async () => {
+    const { persona, headers } = await ordinarySession(tb);
+    const { requestId, formUrl } = await openRequest(tb, headers);
+    const form = await (await tb.call("GET", formUrl, undefined, headers)).arrayBuffer();
+    const delivered = await upload(tb, requestId, headers, { signedForm: new Blob([form]), identityDocument: new Blob([JPEG]) });
+    expect(delivered.status).toBe(202);
+    const queue = async (status: string) =>
+      ((await (await tb.call("GET", `/api/v1/operator/dispositivo-requests?status=${status}&pageSize=100`, undefined, operator)).json()) as {
+        items: { requestId: string; status: string; files: unknown[] }[];
+      }).items.find((i) => i.requestId === requestId);
+    expect(await queue("under-review")).toBeDefined();
+
+    const revoked = await tb.call("POST", `/api/v1/operator/citizens/${persona.fiscalCode}/revocation`, undefined, operator);
+    expect(revoked.status).toBe(200);
+
+    expect(await queue("under-review")).toBeUndefined();
+    expect(await queue("cancelled")).toMatchObject({ status: "cancelled", files: [] });
+    const scan = await tb.call("GET", `/api/v1/operator/dispositivo-requests/${requestId}/files/identity-document`, undefined, operator);
+    expect(scan.status).toBe(404);
+    const decided = await tb.call("POST", `/api/v1/operator/dispositivo-requests/${requestId}/decision`, { decision: "approve" }, operator);
+    expect(decided.status).toBe(409);
+    expect(await decided.json()).toMatchObject({ code: "wrong-request-state", requestStatus: "cancelled" });
+    const events = (await (await tb.call("GET", `/api/v1/operator/citizens/${persona.fiscalCode}/events`, undefined, operator)).json()) as {
+      events: { type: string; data: Record<string, unknown> }[];
+    };
+    expect(events.events.find((e) => e.type === "revoked")?.data).toMatchObject({ dispositivoRequestsCancelled: 1 });
+  });
+});

@@ -130,7 +130,7 @@ export interface IdentityDocumentInput {
   expiryDate: string;
 }
 
-export type DispositivoRequestStatus = "awaiting-signed-form" | "under-review" | "approved" | "rejected";
+export type DispositivoRequestStatus = "awaiting-signed-form" | "under-review" | "approved" | "rejected" | "cancelled";
 
 export interface DispositivoRequest {
   requestId: string;

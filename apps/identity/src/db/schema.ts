@@ -222,7 +222,7 @@ export const dispositivoRequests = identitySchema.table(
     id: text("id").primaryKey(),
     fiscalCode: text("fiscal_code").notNull(),
     credentialId: text("credential_id").notNull(),
-    /** awaiting-signed-form | under-review | approved | rejected; changed only by atomic UPDATEs. */
+    /** awaiting-signed-form | under-review | approved | rejected | cancelled; changed only by atomic UPDATEs. */
     status: text("status").notNull(),
     documentType: text("document_type").notNull(),
     documentNumber: text("document_number").notNull(),

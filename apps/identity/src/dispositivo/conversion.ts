@@ -19,7 +19,8 @@ import { alreadyDispositivo, requestOpen, wrongRequestState } from "./problems.t
 import type { AcceptedMediaType } from "./uploads.ts";
 
 export type RequestRow = typeof dispositivoRequests.$inferSelect;
-export type RequestStatus = "awaiting-signed-form" | "under-review" | "approved" | "rejected";
+/** `cancelled`: the credential was revoked while the request was open. */
+export type RequestStatus = "awaiting-signed-form" | "under-review" | "approved" | "rejected" | "cancelled";
 const OPEN: RequestStatus[] = ["awaiting-signed-form", "under-review"];
 
 export const formUrlOf = (id: string) => `/api/v1/me/dispositivo-requests/${id}/form.pdf`;

@@ -27,7 +27,7 @@ export const dispositivoRequestBodySchema = z.object({ identityDocument: identit
 export const dispositivoRequestSchema = z
   .object({
     requestId: z.string(),
-    status: z.enum(["awaiting-signed-form", "under-review", "approved", "rejected"]),
+    status: z.enum(["awaiting-signed-form", "under-review", "approved", "rejected", "cancelled"]),
     formUrl: z.string(),
     identityDocument: z.object({ type: z.string(), number: z.string(), issuedBy: z.string(), issueDate: z.string(), expiryDate: z.string() }),
     deliveredVia: z.string().nullable(),

@@ -15,7 +15,7 @@ export const queueRoute = createRoute({
   security: [{ [OPERATOR]: [] }],
   request: {
     query: z.object({
-      status: z.enum(["awaiting-signed-form", "under-review", "approved", "rejected"]).default("under-review"),
+      status: z.enum(["awaiting-signed-form", "under-review", "approved", "rejected", "cancelled"]).default("under-review"),
       page: z.coerce.number().int().min(1).max(100_000).default(1),
       pageSize: z.coerce.number().int().min(1).max(100).default(20),
     }),

@@ -1108,7 +1108,7 @@ export interface paths {
         query?: {
           page?: number;
           pageSize?: number;
-          status?: "awaiting-signed-form" | "under-review" | "approved" | "rejected";
+          status?: "awaiting-signed-form" | "under-review" | "approved" | "rejected" | "cancelled";
         };
         header?: never;
         path?: never;
@@ -3105,7 +3105,7 @@ export interface components {
       reason: string | null;
       requestId: string;
       /** @enum {string} */
-      status: "awaiting-signed-form" | "under-review" | "approved" | "rejected";
+      status: "awaiting-signed-form" | "under-review" | "approved" | "rejected" | "cancelled";
     };
     DispositivoRequestInput: {
       identityDocument: components["schemas"]["IdentityDocument"];
