@@ -70,6 +70,7 @@ const MATRIX: Row[] = [
   { route: "GET /__sim/citizens/{fiscalCode}/events", expect: [401, 401, 401, 401, 200] },
   { route: "GET /__sim/outbox", expect: [401, 401, 401, 401, 200] },
   { route: "GET /__sim/recovery-contacts", expect: [401, 401, 401, 401, 200] },
+  { route: "GET /__sim/stack", expect: [401, 401, 401, 401, 200] },
   { route: "PUT /__sim/recovery-contacts", expect: [401, 401, 401, 401, 400], body: {} },
   { route: "POST /__sim/outbox/drain", expect: [401, 401, 401, 401, 200] },
   // Last, in this order: they end the sessions, revoke the first citizen, and wipe everything.
