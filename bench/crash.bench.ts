@@ -68,13 +68,26 @@ async function startStack(ports: Ports, env: Record<string, string | undefined>)
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
-  const exited = new Promise<never>((_, reject) => child.once("exit", (code, signal) => reject(new Error(`stack exited (${code ?? signal}) before it answered`))));
-  const ready = waitUntil(async () => {
-    const answers = await Promise.all(
-      [ports.identity, ports.sms, ports.mail, ports.postal].map((p) => fetch(`http://127.0.0.1:${p}/health`).then((r) => r.ok, () => false)),
-    );
-    return answers.every(Boolean);
-  }, 180_000, 50);
+  const exited = new Promise<never>((_, reject) =>
+    child.once("exit", (code, signal) =>
+      reject(new Error(`stack exited (${code ?? signal}) before it answered`)),
+    ),
+  );
+  const ready = waitUntil(
+    async () => {
+      const answers = await Promise.all(
+        [ports.identity, ports.sms, ports.mail, ports.postal].map((p) =>
+          fetch(`http://127.0.0.1:${p}/health`).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        ),
+      );
+      return answers.every(Boolean);
+    },
+    180_000,
+    50,
+  );
   await Promise.race([ready, exited]);
   return child;
 }
@@ -127,7 +140,10 @@ function startLoad(ports: Ports, label: string) {
   const random = seededRandom(`crash-people-${label}`);
   const pinWorker = async () => {
     while (running) {
-      const people: Person[] = Array.from({ length: PIN_BURST }, () => ({ ...randomPersona(random), channel: attempts++ % 2 ? "sms" : "email" }));
+      const people: Person[] = Array.from({ length: PIN_BURST }, () => ({
+        ...randomPersona(random),
+        channel: attempts++ % 2 ? "sms" : "email",
+      }));
       const answers = await Promise.all(
         people.map((p) =>
           call(`http://127.0.0.1:${ports.identity}/api/v1/pin-requests`, "POST", {
@@ -167,8 +183,17 @@ function startLoad(ports: Ports, label: string) {
 }
 
 async function run(label: string, env: Record<string, string | undefined>): Promise<void> {
-  const [identity, sms, smtp, mail, postal, portal] = await Promise.all(Array.from({ length: 6 }, () => freePort()));
-  const ports: Ports = { identity: identity!, sms: sms!, smtp: smtp!, mail: mail!, postal: postal!, portal: portal! };
+  const [identity, sms, smtp, mail, postal, portal] = await Promise.all(
+    Array.from({ length: 6 }, () => freePort()),
+  );
+  const ports: Ports = {
+    identity: identity!,
+    sms: sms!,
+    smtp: smtp!,
+    mail: mail!,
+    postal: postal!,
+    portal: portal!,
+  };
   const started = performance.now();
   let stack = await startStack(ports, env);
   const load = startLoad(ports, label.toLowerCase());
@@ -177,14 +202,24 @@ async function run(label: string, env: Record<string, string | undefined>): Prom
     for (let k = 0; k < KILLS; k++) {
       const [m0, r0] = [load.acked.length, load.accepted.length];
       // Kill once this cycle has its share of acknowledged work, at a moment the load chose, not between requests.
-      await waitUntil(async () => load.acked.length - m0 >= MESSAGES_PER_CYCLE && load.accepted.length - r0 >= REQUESTS_PER_CYCLE, 300_000, 20);
+      await waitUntil(
+        async () =>
+          load.acked.length - m0 >= MESSAGES_PER_CYCLE && load.accepted.length - r0 >= REQUESTS_PER_CYCLE,
+        300_000,
+        20,
+      );
       await kill(stack, "SIGKILL");
       const t = performance.now();
       stack = await startStack(ports, env);
       restartMs.push(performance.now() - t);
     }
     const [m0, r0] = [load.acked.length, load.accepted.length];
-    await waitUntil(async () => load.acked.length - m0 >= MESSAGES_PER_CYCLE && load.accepted.length - r0 >= REQUESTS_PER_CYCLE, 300_000, 20);
+    await waitUntil(
+      async () =>
+        load.acked.length - m0 >= MESSAGES_PER_CYCLE && load.accepted.length - r0 >= REQUESTS_PER_CYCLE,
+      300_000,
+      20,
+    );
     await load.stop();
 
     const base = `http://127.0.0.1:${ports.identity}`;
@@ -195,19 +230,24 @@ async function run(label: string, env: Record<string, string | undefined>): Prom
     while (pending > 0 && performance.now() < drainUntil) {
       await json(call(`${base}/__sim/clock`, "POST", { advanceBy: "PT15M" }));
       await json(call(`${base}/__sim/outbox/drain`, "POST"));
-      pending = (await json<{ messages: unknown[] }>(call(`${base}/__sim/outbox?status=pending`))).messages.length;
+      pending = (await json<{ messages: unknown[] }>(call(`${base}/__sim/outbox?status=pending`))).messages
+        .length;
       if (pending) await sleep(1000);
     }
-    const dead = (await json<{ messages: unknown[] }>(call(`${base}/__sim/outbox?status=dead`))).messages.length;
+    const dead = (await json<{ messages: unknown[] }>(call(`${base}/__sim/outbox?status=dead`))).messages
+      .length;
     // Letters travel for working days.
     await json(call(`${base}/__sim/clock`, "POST", { advanceBy: "P20D" }));
 
     // Every stored message of ours, by Message-ID, through the Mailpit list.
     const stored = new Map<string, number>();
     const mailApi = `http://127.0.0.1:${ports.mail}`;
-    for (let start = 0; ; ) {
-      const page = await json<{ messages: { MessageID: string }[] }>(call(`${mailApi}/api/v1/messages?start=${start}&limit=0`));
-      for (const m of page.messages) if (m.MessageID.startsWith("crash-")) stored.set(m.MessageID, (stored.get(m.MessageID) ?? 0) + 1);
+    for (let start = 0; ;) {
+      const page = await json<{ messages: { MessageID: string }[] }>(
+        call(`${mailApi}/api/v1/messages?start=${start}&limit=0`),
+      );
+      for (const m of page.messages)
+        if (m.MessageID.startsWith("crash-")) stored.set(m.MessageID, (stored.get(m.MessageID) ?? 0) + 1);
       if (!page.messages.length) break;
       start += page.messages.length;
     }
@@ -223,16 +263,27 @@ async function run(label: string, env: Record<string, string | undefined>): Prom
     for (const p of load.accepted) {
       const firstHalves =
         p.channel === "sms"
-          ? (await json<{ messages: { text: string }[] }>(call(`${smsApi}/api/v1/messages?to=${encodeURIComponent(p.mobile)}`))).messages.filter((m) =>
-              m.text.includes("Prima parte del PIN"),
-            ).length
-          : (await json<{ messages_count: number }>(call(`${mailApi}/api/v1/search?query=${encodeURIComponent(`to:${p.email}`)}`))).messages_count;
+          ? (
+              await json<{ messages: { text: string }[] }>(
+                call(`${smsApi}/api/v1/messages?to=${encodeURIComponent(p.mobile)}`),
+              )
+            ).messages.filter((m) => m.text.includes("Prima parte del PIN")).length
+          : (
+              await json<{ messages_count: number }>(
+                call(`${mailApi}/api/v1/search?query=${encodeURIComponent(`to:${p.email}`)}`),
+              )
+            ).messages_count;
       const letters = (
         await json<{ letters: { recipient: { street: string } }[] }>(
-          call(`${postalApi}/api/v1/letters?name=${encodeURIComponent(`${p.firstName} ${p.lastName}`)}&postalCode=${p.residence.postalCode}`),
+          call(
+            `${postalApi}/api/v1/letters?name=${encodeURIComponent(`${p.firstName} ${p.lastName}`)}&postalCode=${p.residence.postalCode}`,
+          ),
         )
       ).letters.filter((l) => l.recipient.street.toUpperCase() === p.residence.street.toUpperCase()).length;
-      for (const [kind, n] of [[p.channel, firstHalves], ["letter", letters]] as const) {
+      for (const [kind, n] of [
+        [p.channel, firstHalves],
+        ["letter", letters],
+      ] as const) {
         if (n < 1) lost++;
         if (n > 1) {
           duplicated += n - 1;
@@ -248,8 +299,18 @@ async function run(label: string, env: Record<string, string | undefined>): Prom
     printRow(`${label}: SMTP stored twice`, String(smtpDuplicated), "0", smtpDuplicated === 0);
     printRow(`${label}: PIN requests accepted (202)`, String(load.accepted.length));
     printRow(`${label}: PIN messages lost`, String(lost), "0", lost === 0);
-    printRow(`${label}: PIN messages duplicated`, `${duplicated}${duplicates.length ? ` (${duplicates.slice(0, 10).join(", ")})` : ""}`, "0", duplicated === 0);
-    printRow(`${label}: outbox left pending / dead`, `${pending} / ${dead}`, "0 / 0", pending === 0 && dead === 0);
+    printRow(
+      `${label}: PIN messages duplicated`,
+      `${duplicated}${duplicates.length ? ` (${duplicates.slice(0, 10).join(", ")})` : ""}`,
+      "0",
+      duplicated === 0,
+    );
+    printRow(
+      `${label}: outbox left pending / dead`,
+      `${pending} / ${dead}`,
+      "0 / 0",
+      pending === 0 && dead === 0,
+    );
     printRow(`${label}: wall time`, `${seconds.toFixed(1)} s`);
     if (smtpLost || smtpDuplicated || lost || duplicated || pending || dead) process.exitCode = 1;
   } finally {
