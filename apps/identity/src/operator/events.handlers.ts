@@ -13,6 +13,8 @@ export const citizenEvents =
     const fiscalCode = normalizeFiscalCode(c.req.valid("param").fiscalCode);
     const known = await ctx.db.select({ fc: citizens.fiscalCode }).from(citizens).where(eq(citizens.fiscalCode, fiscalCode));
     if (known.length === 0) throw notFound("Cittadino");
+    // Events some answers record after they have gone (recovery, a failed revocation) are read too.
+    await ctx.background.idle();
     const rows = await ctx.db
       .select()
       .from(events)

@@ -1,6 +1,7 @@
 // R22–R24, R26: revoking the PIN, online (fiscal code, tessera sanitaria, registered email or PEC) or by the
-// contact centre. Every online failure gets the same answer after the same work: one argon2id verification,
-// one lookup and one timeline statement, whether the citizen exists, has a live PIN, or gave a wrong detail.
+// contact centre. Every online failure gets the same answer after the same work: one argon2id verification and
+// one lookup, whether the citizen exists, has a live PIN, or gave a wrong detail; the failure reaches the
+// timeline after the answer.
 import { normalizeEmail, sameHealthCard, type HealthCard } from "@inps-sim/domain";
 import { inTransaction, type Database } from "@inps-sim/db";
 import { eq, sql } from "drizzle-orm";
@@ -99,7 +100,9 @@ export async function revokeOnline(ctx: IdentityContext, input: OnlineRevocation
     const data = found
       ? { healthCardRegistered: registeredCard !== null, healthCardMatched: cardMatched, contactMatched: notify !== undefined }
       : { liveCredential: false };
-    await recordFailure(ctx.db, fiscalCode, now, data, requestId);
+    // After the answer: on PostgreSQL the insert for a citizen who exists waits for a WAL flush that a fiscal
+    // code nobody holds never does, and that millisecond told the two apart (the enumeration test measured it).
+    ctx.background.run("revocation-failed", () => recordFailure(ctx.db, fiscalCode, now, data, requestId));
     throw revocationFailed();
   }
   const cancelled = await revoke(ctx, found, notify, { via: "online" }, requestId);

@@ -93,6 +93,8 @@ export function simCitizensHandler(ctx: IdentityContext) {
 export function simCitizenEventsHandler(ctx: IdentityContext) {
   return async (c: Context) => {
     const fiscalCode = (c.req.param("fiscalCode") ?? "").trim().toUpperCase();
+    // Events some answers record after they have gone (recovery, a failed revocation) are read too.
+    await ctx.background.idle();
     const rows = await ctx.db.select().from(events).where(eq(events.fiscalCode, fiscalCode)).orderBy(desc(events.at), desc(events.id)).limit(500);
     return c.json({ fiscalCode, events: rows.map((e) => ({ type: e.type, at: e.at.toISOString(), data: e.data, requestId: e.requestId })) });
   };
