@@ -3,14 +3,15 @@
 // always remains. R26: the contact centre adds a contact at once, having identified the caller.
 import { randomUUID } from "node:crypto";
 import { generateOneTimeCode, oneTimeCodeExpiresAt } from "@inps-sim/domain";
-import { inTransaction, rowsOf, type Database } from "@inps-sim/db";
+import { inTransaction, type Database } from "@inps-sim/db";
 import { validationFailed } from "@inps-sim/service-kit";
-import { and, eq, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, or } from "drizzle-orm";
+import { checkPendingCode } from "../codes/pending-code.ts";
 import type { IdentityContext } from "../context.ts";
 import { maskDestination, personalDestination, recipientOf } from "../credentials/destinations.ts";
 import { normalizeFiscalCode, type CitizenRow } from "../credentials/store.ts";
 import { citizens, contactChanges } from "../db/schema.ts";
-import { codeExpired, invalidCode, lastContact, notFound, unauthenticated } from "../http/problems.ts";
+import { codeExpired, lastContact, notFound, unauthenticated } from "../http/problems.ts";
 import { enqueueMessage } from "../outbox/enqueue.ts";
 import type { SessionInfo } from "../sessions/session-auth.ts";
 import { contactsChangedMessage, contactVerificationMessage, type ContactField, type DigitalDestination } from "../texts/messages-it.ts";
@@ -146,29 +147,12 @@ export async function confirmContactChange(
     .where(and(eq(contactChanges.id, verificationId), eq(contactChanges.fiscalCode, session.fiscalCode)));
   const change = rows[0];
   if (!change) throw notFound("Verifica del contatto");
-  const max = ctx.policy.oneTimeCode.maxAttempts;
-  if (change.usedAt) throw codeExpired("used");
-  if (change.voidedAt) throw codeExpired("superseded");
-  if (change.attempts >= max) throw codeExpired("too-many-attempts");
-  if (now.getTime() >= change.expiresAt.getTime()) throw codeExpired("expired");
-
-  if (!(await ctx.hasher.verify(change.codeHash, code.trim()))) {
-    // One statement: concurrent wrong codes each use up one attempt, and none beyond the limit.
-    const result = await ctx.db.execute(sql`
-      update "identity"."contact_changes" set attempts = attempts + 1
-      where id = ${change.id} and used_at is null and attempts < ${max}::int
-      returning attempts`);
-    const attempts = rowsOf<{ attempts: number }>(result)[0]?.attempts;
-    await recordEvent(ctx.db, {
-      fiscalCode: session.fiscalCode,
-      type: "contact-change-code-failed",
-      at: now,
-      data: { verificationId, attempts: attempts ?? max },
-      requestId,
-    });
-    if (attempts === undefined || Number(attempts) >= max) throw codeExpired("too-many-attempts");
-    throw invalidCode(max - Number(attempts));
-  }
+  await checkPendingCode(ctx, "contact_changes", change, code, {
+    fiscalCode: session.fiscalCode,
+    type: "contact-change-code-failed",
+    data: { verificationId },
+    requestId,
+  });
 
   const field = change.field as ContactField;
   const action = change.newValue === null ? "removed" : "set";

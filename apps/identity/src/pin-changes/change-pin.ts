@@ -14,15 +14,14 @@ import {
   type PinKind,
   type RequiredAction,
 } from "@inps-sim/domain";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { rowsOf } from "@inps-sim/db";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { checkPendingCode } from "../codes/pending-code.ts";
 import type { IdentityContext } from "../context.ts";
 import { maskDestination, personalDestination, recipientOf } from "../credentials/destinations.ts";
 import { citizens, credentials, pinChanges, pinHistory } from "../db/schema.ts";
 import {
   codeExpired,
   confirmationMismatch,
-  invalidCode,
   locked,
   notFound,
   pinReused,
@@ -181,29 +180,12 @@ export async function verifyPinChange(
     .where(and(eq(pinChanges.id, changeId), eq(pinChanges.credentialId, session.credentialId)));
   const change = rows[0];
   if (!change) throw notFound("Modifica del PIN");
-  const max = ctx.policy.oneTimeCode.maxAttempts;
-  if (change.usedAt) throw codeExpired("used");
-  if (change.voidedAt) throw codeExpired("superseded");
-  if (change.attempts >= max) throw codeExpired("too-many-attempts");
-  if (now.getTime() >= change.expiresAt.getTime()) throw codeExpired("expired");
-
-  if (!(await ctx.hasher.verify(change.codeHash, code.trim()))) {
-    // One statement: concurrent wrong codes each use up one attempt, and none beyond the limit.
-    const result = await ctx.db.execute(sql`
-      update "identity"."pin_changes" set attempts = attempts + 1
-      where id = ${change.id} and used_at is null and attempts < ${max}::int
-      returning attempts`);
-    const attempts = rowsOf<{ attempts: number }>(result)[0]?.attempts;
-    await recordEvent(ctx.db, {
-      fiscalCode: session.fiscalCode,
-      type: "pin-change-code-failed",
-      at: now,
-      data: { changeId, attempts: attempts ?? max },
-      requestId,
-    });
-    if (attempts === undefined || Number(attempts) >= max) throw codeExpired("too-many-attempts");
-    throw invalidCode(max - Number(attempts));
-  }
+  await checkPendingCode(ctx, "pin_changes", change, code, {
+    fiscalCode: session.fiscalCode,
+    type: "pin-change-code-failed",
+    data: { changeId },
+    requestId,
+  });
 
   const { citizen, credential } = await loadHolder(ctx, session);
   const event = EVENT_FOR[session.requiredAction ?? "none"];
