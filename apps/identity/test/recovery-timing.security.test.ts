@@ -24,7 +24,9 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-describe("POST /api/v1/recoveries timing", () => {
+// The bound is the 99th percentile of chance, so one run in a hundred exceeds it by chance alone: a measurement
+// gets two more tries, and only a difference that shows three times in a row (a real leak does) fails.
+describe("POST /api/v1/recoveries timing", { retry: 2 }, () => {
   it("an existing and an unknown fiscal code are answered in the same time (median of 50 each)", async ({ annotate }) => {
     const { persona } = await activeCitizen(tb);
     const unknown = tb.persona();

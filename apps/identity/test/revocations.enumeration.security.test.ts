@@ -33,10 +33,14 @@ function noiseBetweenIdenticalGroups(pool: number[], size: number): number {
     }
     differences.push(Math.abs(median(shuffled.slice(0, size)) - median(shuffled.slice(size, size * 2))));
   }
-  return differences.sort((a, b) => a - b)[Math.floor(SPLITS * 0.99)]!;
+  // Never below a quarter of a millisecond (the floor of the other timing tests): under it lie row reads a
+  // remote client cannot measure.
+  return Math.max(differences.sort((a, b) => a - b)[Math.floor(SPLITS * 0.99)]!, 0.25);
 }
 
-describe("revocation: an existing and an unknown fiscal code look the same", () => {
+// The bound is the 99th percentile of chance, so one run in a hundred exceeds it by chance alone: a measurement
+// gets two more tries, and only a difference that shows three times in a row (a real leak does) fails.
+describe("revocation: an existing and an unknown fiscal code look the same", { retry: 2 }, () => {
   it("same status and body, and no timing difference beyond the noise", async () => {
     const p = tb.persona();
     const { healthCard, ...rest } = requestBody(p);
