@@ -31,7 +31,7 @@ describe("Modifica contatti", () => {
   });
 
   it("a new email waits for the code sent to it; a wrong code is told beside the code field; the right one confirms it", async () => {
-    const { browser, identity } = await signedIn();
+    const { browser, identity, logs } = await signedIn();
     await browser.get("/impostazioni/contatti");
     const codeStep = await browser.post("/impostazioni/contatti", { contatto: "email", email: "nuova@example.it" });
     expect(codeStep.url).toBe("/impostazioni/contatti/codice");
@@ -44,6 +44,8 @@ describe("Modifica contatti", () => {
     expect(done.html).toContain("<h1>Recapiti aggiornati</h1>");
     expect(done.html).not.toContain(CONTACT_CODE);
     expect(identity.citizens.get(FISCAL_CODE)?.contacts?.email).toBe("nuova@example.it");
+    expect(logs.join("")).not.toContain(CONTACT_CODE);
+    expect(browser.visited.join("\n")).not.toContain(CONTACT_CODE);
   });
 
   it("an invalid address is told beside its field, and the typed value stays", async () => {
@@ -51,7 +53,7 @@ describe("Modifica contatti", () => {
     await browser.get("/impostazioni/contatti");
     const page = await browser.post("/impostazioni/contatti", { contatto: "email", email: "non-una-email" });
     expect(page.status).toBe(400);
-    expect(fieldBlock(page.html, "email")).toContain("non è un indirizzo email valido");
+    expect(fieldBlock(page.html, "email")).toContain("Nuova email: non è un indirizzo email valido");
     expect(page.html).toContain('value="non-una-email"');
   });
 

@@ -172,7 +172,7 @@ export function createFakeIdentity(): FakeIdentity {
       const entries = Object.entries(patch) as [ContactKind, string | null][];
       const [kind, value] = entries[0] ?? ["email", ""];
       if (value === "" || (value !== null && kind !== "mobile" && !value.includes("@"))) {
-        return fail(400, "validation-failed", { errors: [{ path: kind, message: "Indirizzo email: non è un indirizzo email valido" }] });
+        return fail(400, "validation-failed", { errors: [{ path: kind, message: "not a valid email address" }] });
       }
       const all = contactsOf(c);
       if (value === null && Object.entries(all).filter(([k, v]) => k !== kind && v !== null).length === 0) return fail(409, "last-contact");
@@ -199,7 +199,7 @@ export function createFakeIdentity(): FakeIdentity {
       if (open) return fail(409, "dispositivo-request-open", { dispositivoRequestId: open.request.requestId });
       if (!/^[A-Z]{2}\d{5}[A-Z]{2}$/.test(doc.number)) {
         return fail(400, "validation-failed", {
-          errors: [{ path: "identityDocument.number", message: "Number: not a carta-identita number: expected e.g. CA12345AB (CIE) o AA1234567 (cartacea)" }],
+          errors: [{ path: "identityDocument.number", message: "not a carta-identita number: expected e.g. CA12345AB (CIE) o AA1234567 (cartacea)" }],
         });
       }
       if (doc.expiryDate < "2026-01-01") return fail(400, "validation-failed", { errors: [{ path: "identityDocument.expiryDate", message: "the document has expired" }] });

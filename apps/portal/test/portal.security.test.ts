@@ -2,6 +2,7 @@
 // or code left in a URL, a redirect, a page after its step, or a log line.
 import { describe, expect, it } from "vitest";
 import { createTestPortal } from "./browser.ts";
+import { ADMIN_TOKEN } from "./fake-console.ts";
 import {
   FIRST_HALF,
   FISCAL_CODE,
@@ -37,11 +38,28 @@ describe("CSRF", () => {
 
   it("every form on every page carries the token", async () => {
     const { browser } = createTestPortal();
-    for (const path of ["/", "/richiedi-pin", "/attiva-pin", "/accedi", "/pin-smarrito", `/api/v1/recoveries/${RECOVERY_TOKEN}`]) {
+    for (const path of ["/", "/richiedi-pin", "/attiva-pin", "/accedi", "/pin-smarrito", `/api/v1/recoveries/${RECOVERY_TOKEN}`, "/revoca-pin", "/__console/accesso"]) {
       const html = (await browser.get(path)).html;
       const forms = html.split("<form").length - 1;
       const tokens = html.split('name="_csrf"').length - 1;
       expect(tokens, path).toBe(forms);
+    }
+  });
+
+  it("every form on the signed-in pages and on the console carries the token too", async () => {
+    const { browser, identity } = createTestPortal();
+    identity.citizens.set(FISCAL_CODE, { pin: "Cur4ent9", requiredAction: null, wrong: 0 });
+    await browser.get("/accedi");
+    await browser.post("/accedi", { fiscalCode: FISCAL_CODE, pin: "Cur4ent9" });
+    await browser.get("/__console/accesso");
+    await browser.post("/__console/accesso", { adminToken: ADMIN_TOKEN });
+    const paths = ["/area-personale", "/impostazioni/sicurezza", "/impostazioni/contatti", "/converti-pin", "/converti-pin/documento"];
+    paths.push("/__console", "/__console/guasti", "/__console/cittadini", "/__console/outbox");
+    for (const path of paths) {
+      const page = await browser.get(path);
+      expect(page.url, path).toBe(path);
+      const forms = page.html.split("<form").length - 1;
+      expect(page.html.split('name="_csrf"').length - 1, path).toBe(forms);
     }
   });
 });

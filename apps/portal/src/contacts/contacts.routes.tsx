@@ -5,6 +5,7 @@
 import type { IdentityFailure, MaskedContacts } from "@inps-sim/clients";
 import { Hono, type Context } from "hono";
 import type { PortalDeps, PortalEnv } from "../http/env.ts";
+import { labelled } from "../http/api-messages.ts";
 import { fieldErrorsOf, messageFor, type FieldErrors } from "../http/field-errors.ts";
 import { echoable, readForm, type FormValues } from "../http/form.ts";
 import type { PendingContact } from "../http/session-store.ts";
@@ -126,7 +127,9 @@ export function contactsRoutes(deps: PortalDeps): Hono<PortalEnv> {
     const result = await deps.identity.changeContact(session.identityToken ?? "", { [kind]: removal ? null : (v[kind] ?? "") }, { requestId: c.get("requestId") });
     if (!result.ok) {
       if (result.status === 401 || result.problem.code === "action-required") return failed(c, result);
-      return render(c, echoable(v), fieldErrorsOf(result, FIELDS, { "last-contact": kind }), statusOf(result.status));
+      const errors = fieldErrorsOf(result, FIELDS, { "last-contact": kind });
+      // A validation message comes as the API words it (at times in English): in Italian, under the field's label.
+      return render(c, echoable(v), result.problem.code === "validation-failed" ? labelled(errors, LABELS) : errors, statusOf(result.status));
     }
     session.pendingContact = { verificationId: result.body.verificationId, destination: result.body.destination, field: kind, removal };
     return c.redirect(`${base}/codice`, 303);
