@@ -6,6 +6,7 @@ export function renderBanner(stack: RunningStack, options: { startupMs: number; 
   const b = (s: string) => (options.color ? `\x1b[1m${s}\x1b[0m` : s);
   const rows: [string, string][] = [
     ["Portal", `${stack.portal.urls.http}   (the citizen's pages, in Italian: open this one)`],
+    ["  Console", `${stack.portal.urls.http}/__console   (clock, faults, citizens, outbox; asks for the control-plane token below)`],
     ["Identity service", `${identity.urls.http}   (API /api/v1, reference /docs, /openapi.json)`],
     ["SMS gateway", `${sms.urls.http}   (inbox page /, API /api/v1/messages)`],
     ["Mail gateway", `${mail.urls.http}   (Mailpit-compatible API /api/v1, inbox page /)`],
