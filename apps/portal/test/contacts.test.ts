@@ -55,6 +55,8 @@ describe("Modifica contatti", () => {
     expect(page.status).toBe(400);
     expect(fieldBlock(page.html, "email")).toContain("Nuova email: non è un indirizzo email valido");
     expect(page.html).toContain('value="non-una-email"');
+    // The summary at the top links to the field, naming it once.
+    expect(page.html).toContain('<a href="#f-email">Nuova email: non è un indirizzo email valido</a>');
   });
 
   it("removing the last contact is refused beside that contact's field", async () => {

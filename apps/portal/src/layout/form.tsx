@@ -23,6 +23,11 @@ export const Form: FC<{ action: string; csrfToken: string; submit: string; secon
   </form>
 );
 
+/** "Label: message", unless the message already starts with the field's name (as the API's messages do). */
+function summaryLine(label: string, message: string): string {
+  return message.toLowerCase().startsWith(`${label.toLowerCase()}:`) ? message : `${label}: ${message}`;
+}
+
 /** The list of every error at the top of the form, each linking to its field. */
 export const ErrorSummary: FC<{ errors: FieldErrors; labels: Record<string, string> }> = ({ errors, labels }) => {
   const entries = Object.entries(errors).filter(([, messages]) => messages.length);
@@ -32,7 +37,7 @@ export const ErrorSummary: FC<{ errors: FieldErrors; labels: Record<string, stri
       <h2 id="errori-titolo">Ci sono errori da correggere</h2>
       <ul>
         {entries.flatMap(([name, messages]) =>
-          messages.map((message) => <li>{name === FORM ? message : <a href={`#${idOf(name)}`}>{`${labels[name] ?? name}: ${message}`}</a>}</li>),
+          messages.map((message) => <li>{name === FORM ? message : <a href={`#${idOf(name)}`}>{summaryLine(labels[name] ?? name, message)}</a>}</li>),
         )}
       </ul>
     </div>
