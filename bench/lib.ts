@@ -182,11 +182,14 @@ const openDatabases = new Set<() => Promise<void>>();
 let interruptHooked = false;
 
 /**
- * Creates a database of the benchmark's own (`inps_bench_<label>_<pid>`); `drop()` removes it, connections and all.
+ * Creates a database of the benchmark's own (`inps_bench_<label>_<pid>`; BENCH_DB_PREFIX replaces `inps_bench_` on a
+ * server shared with others); `drop()` removes it, connections and all.
  * An interrupted benchmark (SIGINT, SIGTERM) drops the databases it still has before it exits.
  */
 export async function benchDatabase(base: string, label: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `inps_bench_${label}_${process.pid}`;
+  const prefix = process.env.BENCH_DB_PREFIX ?? "inps_bench_";
+  if (!/^[a-z_][a-z0-9_]{0,30}$/.test(prefix)) throw new Error("BENCH_DB_PREFIX: lower-case letters, digits and _ only");
+  const name = `${prefix}${label}_${process.pid}`;
   const admin = postgres(new URL("/postgres", base).toString(), { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists "${name}" with (force)`);
   await admin.unsafe(`create database "${name}"`);

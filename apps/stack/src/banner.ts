@@ -8,10 +8,10 @@ export function renderBanner(stack: RunningStack, options: { startupMs: number; 
     ["Portal", `${stack.portal.urls.http}   (the citizen's pages, in Italian: open this one)`],
     ["  Console", `${stack.portal.urls.http}/__console   (clock, faults, citizens, outbox; asks for the control-plane token below)`],
     ["Identity service", `${identity.urls.http}   (API /api/v1, reference /docs, /openapi.json)`],
-    ["SMS gateway", `${sms.urls.http}   (inbox page /, API /api/v1/messages)`],
-    ["Mail gateway", `${mail.urls.http}   (Mailpit-compatible API /api/v1, inbox page /)`],
+    ["SMS gateway", `${sms.urls.http}   (inbox page /, API /api/v1/messages, reference /docs)`],
+    ["Mail gateway", `${mail.urls.http}   (inbox page /, Mailpit-compatible API /api/v1, reference /docs)`],
     ["  SMTP", `smtp://127.0.0.1:${mail.ports.smtp ?? "?"}`],
-    ["Postal gateway", `${postal.urls.http}   (mailbox page /, API /api/v1/letters)`],
+    ["Postal gateway", `${postal.urls.http}   (mailbox page /, API /api/v1/letters, reference /docs)`],
     ["Control plane", `Authorization: Bearer ${stack.adminToken}   (/__sim on every service; GET /__sim/stack lists them)`],
     [
       "Operator",

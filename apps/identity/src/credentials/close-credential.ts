@@ -2,7 +2,7 @@
 // online or by the contact centre calls it inside its transaction; whatever hangs on a credential is cancelled
 // here, an open PIN dispositivo request (R28–R31) too.
 import { rowsOf, type Database } from "@inps-sim/db";
-import { transition, type CredentialState } from "@inps-sim/domain";
+import { transition } from "@inps-sim/domain";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { contactChanges, credentials, dispositivoFiles, dispositivoRequests, generatedPins, pinChanges, recoveries } from "../db/schema.ts";
 import { endAllSessions } from "../sessions/end-sessions.ts";
@@ -75,7 +75,7 @@ export async function cancelPending(tx: Database, credential: Pick<CredentialRow
  * at once close it once) and cancels what was pending. Undefined: someone else closed it first.
  */
 export async function closeCredential(tx: Database, credential: CredentialRow, now: Date): Promise<CancelledWork | undefined> {
-  const to = transition(credential.state as CredentialState, "revoked");
+  const to = transition(credential.state, "revoked");
   const closed = await tx
     .update(credentials)
     .set({ state: to, updatedAt: now })

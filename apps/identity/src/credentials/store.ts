@@ -1,6 +1,6 @@
 // Reading a citizen's live credential, and retiring an unused initial PIN whose 90 days are over (R05).
 import type { Database } from "@inps-sim/db";
-import { canTransition, transition, type CredentialState } from "@inps-sim/domain";
+import { canTransition, transition } from "@inps-sim/domain";
 import { and, desc, eq, ne, notInArray, sql } from "drizzle-orm";
 import { citizens, credentials } from "../db/schema.ts";
 import { recordEvent } from "../timeline/record-event.ts";
@@ -44,14 +44,14 @@ export async function findCredentialForAccess(db: Database, fiscalCode: string):
 /** Whether the credential is an initial PIN (or a request) whose activation window has closed. */
 export function activationWindowClosed(credential: CredentialRow, now: Date): boolean {
   return (
-    canTransition(credential.state as CredentialState, "activation-window-elapsed") &&
+    canTransition(credential.state, "activation-window-elapsed") &&
     now.getTime() >= credential.activationDeadline.getTime()
   );
 }
 
 /** Moves the credential to `expired` (once, whoever gets there first) and records it. */
 export async function expireInitialPin(db: Database, credential: CredentialRow, now: Date, requestId?: string): Promise<void> {
-  const to = transition(credential.state as CredentialState, "activation-window-elapsed");
+  const to = transition(credential.state, "activation-window-elapsed");
   const updated = await db
     .update(credentials)
     .set({ state: to, updatedAt: now })

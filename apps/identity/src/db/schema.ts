@@ -1,8 +1,10 @@
 // The Identity service's tables, in its own Postgres schema so one PostgreSQL can host the whole stack.
 // No column holds a PIN or a one-time code in clear (R14): only argon2id hashes, and outbox payloads sealed
 // with AES-GCM until delivery, then wiped.
-import { simClockTable } from "@inps-sim/db";
+import { simClockTable, stateColumn } from "@inps-sim/db";
+import type { CredentialState, PinKind } from "@inps-sim/domain";
 import { idempotencyKeysTable } from "@inps-sim/service-kit";
+import type { ApplicationKind } from "../services/applications.ts";
 import { sql } from "drizzle-orm";
 import { bigserial, customType, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
@@ -60,8 +62,8 @@ export const credentials = identitySchema.table(
     fiscalCode: text("fiscal_code")
       .notNull()
       .references(() => citizens.fiscalCode),
-    state: text("state").notNull(),
-    kind: text("kind").notNull().default("ordinary"),
+    state: stateColumn<CredentialState>("state").notNull(),
+    kind: stateColumn<PinKind>("kind").notNull().default("ordinary"),
     deliveryProfile: text("delivery_profile").notNull(),
     /** The digital channel of the halves: email, pec or sms. */
     digitalChannel: text("digital_channel").notNull(),
@@ -207,13 +209,16 @@ export const applications = identitySchema.table(
   {
     id: text("id").primaryKey(),
     fiscalCode: text("fiscal_code").notNull(),
-    kind: text("kind").notNull(),
+    kind: stateColumn<ApplicationKind>("kind").notNull(),
     /** How the applicant was authenticated: "pin" or "spid". */
     via: text("via").notNull(),
     submittedAt: instant("submitted_at").notNull(),
   },
   (t) => [index("applications_fiscal_code_idx").on(t.fiscalCode, t.submittedAt)],
 );
+
+/** `cancelled`: the credential was revoked while the request was open. */
+export type DispositivoRequestStatus = "awaiting-signed-form" | "under-review" | "approved" | "rejected" | "cancelled";
 
 /** A request to turn an ordinary PIN into a PIN dispositivo (R28–R31). At most one open request per citizen. */
 export const dispositivoRequests = identitySchema.table(
@@ -222,8 +227,8 @@ export const dispositivoRequests = identitySchema.table(
     id: text("id").primaryKey(),
     fiscalCode: text("fiscal_code").notNull(),
     credentialId: text("credential_id").notNull(),
-    /** awaiting-signed-form | under-review | approved | rejected | cancelled; changed only by atomic UPDATEs. */
-    status: text("status").notNull(),
+    /** Changed only by atomic UPDATEs. */
+    status: stateColumn<DispositivoRequestStatus>("status").notNull(),
     documentType: text("document_type").notNull(),
     documentNumber: text("document_number").notNull(),
     documentIssuedBy: text("document_issued_by").notNull(),

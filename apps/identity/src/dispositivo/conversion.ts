@@ -7,7 +7,7 @@ import { validationFailed } from "@inps-sim/service-kit";
 import { and, count, desc, eq, inArray, notInArray } from "drizzle-orm";
 import type { IdentityContext } from "../context.ts";
 import { maskDestination, personalDestination, recipientOf } from "../credentials/destinations.ts";
-import { citizens, credentials, dispositivoFiles, dispositivoRequests } from "../db/schema.ts";
+import { citizens, credentials, dispositivoFiles, dispositivoRequests, type DispositivoRequestStatus } from "../db/schema.ts";
 import { notFound, unauthenticated } from "../http/problems.ts";
 import { inTransaction } from "@inps-sim/db";
 import { enqueueMessage } from "../outbox/enqueue.ts";
@@ -19,8 +19,7 @@ import { alreadyDispositivo, requestOpen, wrongRequestState } from "./problems.t
 import type { AcceptedMediaType } from "./uploads.ts";
 
 export type RequestRow = typeof dispositivoRequests.$inferSelect;
-/** `cancelled`: the credential was revoked while the request was open. */
-export type RequestStatus = "awaiting-signed-form" | "under-review" | "approved" | "rejected" | "cancelled";
+export type RequestStatus = DispositivoRequestStatus;
 const OPEN: RequestStatus[] = ["awaiting-signed-form", "under-review"];
 
 export const formUrlOf = (id: string) => `/api/v1/me/dispositivo-requests/${id}/form.pdf`;
@@ -28,7 +27,7 @@ export const formUrlOf = (id: string) => `/api/v1/me/dispositivo-requests/${id}/
 export function requestView(r: RequestRow) {
   return {
     requestId: r.id,
-    status: r.status as RequestStatus,
+    status: r.status,
     formUrl: formUrlOf(r.id),
     identityDocument: {
       type: r.documentType,

@@ -1,7 +1,7 @@
 // R20: after a recovery the system generates the 8-character PIN; it is shown once (the one place a PIN is returned
 // in clear: never logged, stored only as a hash), and the citizen completes the procedure by typing it back.
 import { randomUUID } from "node:crypto";
-import { applyEvent, generateSystemPin, pinExpiresAt, type CredentialState, type PinKind } from "@inps-sim/domain";
+import { applyEvent, generateSystemPin, pinExpiresAt } from "@inps-sim/domain";
 import { inTransaction, rowsOf } from "@inps-sim/db";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { IdentityContext } from "../context.ts";
@@ -87,7 +87,7 @@ export async function confirmGeneratedPin(
     if (attempts === undefined || Number(attempts) >= max) throw codeExpired("too-many-attempts");
     throw invalidCode(max - Number(attempts));
   }
-  const next = applyEvent({ state: credential.state as CredentialState, kind: credential.kind as PinKind }, "generated-pin-confirmed");
+  const next = applyEvent({ state: credential.state, kind: credential.kind }, "generated-pin-confirmed");
   const done = await inTransaction(ctx.db, async (tx) => {
     const consumed = await tx
       .update(generatedPins)

@@ -1,5 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { pinExpiresAt, type PinKind } from "@inps-sim/domain";
+import { pinExpiresAt } from "@inps-sim/domain";
 import { eq } from "drizzle-orm";
 import type { IdentityContext } from "../context.ts";
 import { citizens, credentials } from "../db/schema.ts";
@@ -26,7 +26,7 @@ export const getMe =
         firstName: citizen.firstName,
         lastName: citizen.lastName,
         contacts: { email: citizen.email, pec: citizen.pec, mobile: citizen.mobile },
-        pinKind: credential.kind as PinKind,
+        pinKind: credential.kind,
         pinChangedAt: credential.pinChangedAt?.toISOString() ?? null,
         pinExpiresAt: expires?.toISOString() ?? null,
         requiredAction: session.requiredAction,

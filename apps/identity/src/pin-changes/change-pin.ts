@@ -10,8 +10,6 @@ import {
   isReusedPin,
   oneTimeCodeExpiresAt,
   pinExpiresAt,
-  type CredentialState,
-  type PinKind,
   type RequiredAction,
 } from "@inps-sim/domain";
 import { and, desc, eq, isNull } from "drizzle-orm";
@@ -189,7 +187,7 @@ export async function verifyPinChange(
 
   const { citizen, credential } = await loadHolder(ctx, session);
   const event = EVENT_FOR[session.requiredAction ?? "none"];
-  const next = applyEvent({ state: credential.state as CredentialState, kind: credential.kind as PinKind }, event);
+  const next = applyEvent({ state: credential.state, kind: credential.kind }, event);
   const result = await inTransaction(ctx.db, async (tx) => {
     // The code is consumed once: UPDATE … WHERE used_at IS NULL.
     const consumed = await tx

@@ -85,7 +85,7 @@ export async function confirmRecovery(ctx: IdentityContext, token: string, input
   const { citizen, credential } = found;
   let nextState: CredentialState;
   try {
-    nextState = transition(credential.state as CredentialState, "recovery-issued");
+    nextState = transition(credential.state, "recovery-issued");
   } catch {
     // Revoked (or otherwise closed) since the link was sent.
     throw recoveryExpired("not-recoverable");

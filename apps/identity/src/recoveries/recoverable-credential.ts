@@ -1,6 +1,6 @@
 // Which credential a recovery is about, and whether it can be recovered at all (R15, R22).
 import type { Database } from "@inps-sim/db";
-import { canTransition, type CredentialState } from "@inps-sim/domain";
+import { canTransition } from "@inps-sim/domain";
 import { desc, eq, sql } from "drizzle-orm";
 import type { CitizenRow, CredentialRow } from "../credentials/store.ts";
 import { citizens, credentials } from "../db/schema.ts";
@@ -24,7 +24,7 @@ export type NotRecoverable = "revoked" | "initial-pin-expired" | "initial-pin-no
  * for a revoked one; and the new halves need both a registered mobile and a registered email (R18).
  */
 export function whyNotRecoverable(credential: CredentialRow, citizen: CitizenRow): NotRecoverable | null {
-  const state = credential.state as CredentialState;
+  const state = credential.state;
   if (state === "revoked") return "revoked";
   if (state === "expired") return "initial-pin-expired";
   if (!canTransition(state, "recovery-issued")) return "initial-pin-not-activated";

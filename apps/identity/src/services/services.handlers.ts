@@ -10,7 +10,7 @@ import type { IdentityEnv } from "../http/router.ts";
 import type { SessionInfo } from "../sessions/session-auth.ts";
 import { recordEvent } from "../timeline/record-event.ts";
 import { renderInpsPdf } from "../pdf/inps-document.ts";
-import { APPLICATION_TITLES, applicationStatus, statusInItalian, type ApplicationKind } from "./applications.ts";
+import { APPLICATION_TITLES, applicationStatus, statusInItalian } from "./applications.ts";
 import { documentLines, SERVICE_TITLES, type ConsultationService, type DocumentLine } from "./documents.ts";
 import { dispositivoRequired } from "./problems.ts";
 import { sessionPinKind } from "./session-kind.ts";
@@ -29,7 +29,7 @@ async function buildDocument(ctx: IdentityContext, session: SessionInfo, service
       .where(eq(applications.fiscalCode, citizen.fiscalCode))
       .orderBy(desc(applications.submittedAt));
     lines = stored.map((a) => ({
-      label: `${a.id} - ${APPLICATION_TITLES[a.kind as ApplicationKind] ?? a.kind}`,
+      label: `${a.id} - ${APPLICATION_TITLES[a.kind] ?? a.kind}`,
       value: `${statusInItalian(applicationStatus(a.submittedAt, now))} (presentata il ${a.submittedAt.toISOString().slice(0, 10)})`,
     }));
     if (lines.length === 0) lines = [{ label: "Domande", value: "Nessuna domanda presentata" }];

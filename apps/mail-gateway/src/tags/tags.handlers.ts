@@ -29,7 +29,7 @@ export const renameTag = (ctx: MailContext) => async (c: C) => {
   const name = body.value.name;
   if (typeof name !== "string") return badRequest(c, "invalid tag name");
   try {
-    await ctx.mailbox.store.renameTag(c.req.param("tag")!, name);
+    await ctx.mailbox.store.renameTag(c.req.param("Tag")!, name);
   } catch (error) {
     return badRequest(c, error instanceof Error ? error.message : "cannot rename the tag");
   }
@@ -37,6 +37,6 @@ export const renameTag = (ctx: MailContext) => async (c: C) => {
 };
 
 export const deleteTag = (ctx: MailContext) => async (c: C) => {
-  await ctx.mailbox.store.deleteTag(c.req.param("tag")!);
+  await ctx.mailbox.store.deleteTag(c.req.param("Tag")!);
   return ok(c);
 };
