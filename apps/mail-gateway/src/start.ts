@@ -1,7 +1,8 @@
 // startMailService: migrate, load the clock, build the app, listen on HTTP and SMTP. Used by main.ts and the embedded stack.
 import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "@inps-sim/db";
-import { gatewayDeps, listen, prepareService, type Logger, type RunningService } from "@inps-sim/service-kit";
+import { migrateService } from "@inps-sim/db";
+import { gatewayDeps, listen, prepareService, type Logger, type RunningService, type StackClock } from "@inps-sim/service-kit";
 import { createMailApp } from "./app.ts";
 import type { MailConfig } from "./config.ts";
 import { simClock } from "./db/schema.ts";
@@ -32,16 +33,15 @@ export async function startMailService(options: {
   config: MailConfig;
   logger: Logger;
   simStart?: Date | undefined;
+  /** The clock of the process's other services (the embedded stack); unset: this service's own, stored. */
+  clock?: StackClock | undefined;
   /** The SMTP server to run (smtp-server's by default; the ingest benchmark passes its baseline). */
   startSmtp?: (options: SmtpServerOptions) => Promise<RunningSmtp>;
 }): Promise<RunningMailService> {
   const { handle, config, logger } = options;
-  const clock = await prepareService({
-    handle,
-    migrations: mailMigrations,
-    clockTable: simClock,
-    start: options.simStart,
-  });
+  let clock = options.clock;
+  if (clock) await migrateService(handle, mailMigrations);
+  else clock = await prepareService({ handle, migrations: mailMigrations, clockTable: simClock, start: options.simStart, logger });
   const mailbox = new Mailbox(
     handle.db,
     clock,

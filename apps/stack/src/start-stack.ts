@@ -69,7 +69,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const started: RunningService[] = [];
   try {
     // One simulated clock for the services of this process (kept in the identity service's table): a move is seen by
-    // all at once. The mail gateway keeps its own, brought level by the identity service's forwarded moves.
+    // all at once, and the identity service forwards none over HTTP (under compose each service keeps its own, and the
+    // identity service's moves reach them through their control planes).
     const clock = await prepareService({
       handle,
       migrations: identityMigrations,
@@ -81,7 +82,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     // Gateways first: the identity service is told where they actually listen (ports may be 0).
     const [sms, mail, postal] = await Promise.all([
       startSmsService({ ...shared, config: readSmsConfig(env), logger: loggerFor("sms-gateway") }),
-      startMailService({ ...common, config: readMailConfig(env), logger: loggerFor("mail-gateway") }),
+      startMailService({ ...shared, config: readMailConfig(env), logger: loggerFor("mail-gateway") }),
       startPostalService({ ...shared, config: readPostalConfig(env), logger: loggerFor("postal-gateway") }),
     ]);
     started.push(sms, mail, postal);
@@ -99,6 +100,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       config: readIdentityConfig(identityEnv),
       logger: loggerFor("identity"),
       announce,
+      gatewaysShareClock: true,
     });
     started.push(identity);
     const portal = await startPortal({ config: readPortalConfig({ ...env, IDENTITY_URL: identity.urls.http }), logger: loggerFor("portal") });
