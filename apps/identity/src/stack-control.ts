@@ -5,6 +5,8 @@ export interface GatewayControl {
   name: string;
   /** Base URL of the gateway's HTTP side, e.g. http://127.0.0.1:4010 */
   url: string;
+  /** Runs in this process on the identity service's own clock (the embedded stack): a move needs no forwarding. */
+  sharesClock?: boolean | undefined;
 }
 
 export type ForwardOutcome = Record<string, "ok" | string>;
@@ -22,9 +24,10 @@ export function createStackControl(options: {
   timeoutMs?: number;
 }): StackControl {
   const doFetch = options.fetch ?? fetch;
-  const call = async (path: string, body?: unknown): Promise<ForwardOutcome> => {
+  const call = async (path: string, body?: unknown, skip?: (g: GatewayControl) => boolean): Promise<ForwardOutcome> => {
     const results = await Promise.all(
       options.gateways.map(async (g): Promise<[string, string]> => {
+        if (skip?.(g)) return [g.name, "ok"];
         try {
           const res = await doFetch(`${g.url}/__sim${path}`, {
             method: "POST",
@@ -46,7 +49,7 @@ export function createStackControl(options: {
     return Object.fromEntries(results);
   };
   return {
-    syncClocks: (now) => call("/clock", { syncTo: now.toISOString() }),
+    syncClocks: (now) => call("/clock", { syncTo: now.toISOString() }, (g) => g.sharesClock === true),
     reset: () => call("/reset"),
   };
 }

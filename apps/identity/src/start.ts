@@ -23,6 +23,8 @@ interface IdentityStartOptions {
   announce?: { portalUrl?: string | undefined; operatorToken?: string | undefined };
   /** The clock of the process's other services (the embedded stack); unset: this service's own, stored. */
   clock?: StackClock | undefined;
+  /** The gateways run in this process on `clock`: clock moves reach them without a request (resets still go by HTTP). */
+  gatewaysShareClock?: boolean | undefined;
 }
 
 export function startIdentityService(options: IdentityStartOptions): Promise<RunningService> {
@@ -43,14 +45,14 @@ export function startIdentityService(options: IdentityStartOptions): Promise<Run
 
 /** The app and its outbox dispatcher, as the service runs them (also what its OpenAPI document is read from). */
 export function buildIdentityService(
-  { handle, config, logger, announce }: IdentityStartOptions,
+  { handle, config, logger, announce, gatewaysShareClock }: IdentityStartOptions,
   { clock, ports }: { clock: StackClock; ports: () => Record<string, number> },
 ): BuiltService {
   const stack = createStackControl({
     gateways: [
-      { name: "sms", url: config.SMS_URL },
-      { name: "mail", url: config.MAIL_URL },
-      { name: "postal", url: config.POSTAL_URL },
+      { name: "sms", url: config.SMS_URL, sharesClock: gatewaysShareClock },
+      { name: "mail", url: config.MAIL_URL, sharesClock: gatewaysShareClock },
+      { name: "postal", url: config.POSTAL_URL, sharesClock: gatewaysShareClock },
     ],
     token: config.GATEWAY_ADMIN_TOKEN ?? config.SIM_ADMIN_TOKEN ?? "",
     logger,

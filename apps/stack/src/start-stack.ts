@@ -69,7 +69,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const started: RunningService[] = [];
   try {
     // One simulated clock for the services of this process (kept in the identity service's table): a move is seen by
-    // all at once.
+    // all at once, and the identity service forwards none over HTTP (under compose each service keeps its own, and the
+    // identity service's moves reach them through their control planes).
     const clock = await prepareService({
       handle,
       migrations: identityMigrations,
@@ -98,6 +99,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       config: readIdentityConfig(identityEnv),
       logger: loggerFor("identity"),
       announce,
+      gatewaysShareClock: true,
     });
     started.push(identity);
     const portal = await startPortal({ config: readPortalConfig({ ...env, IDENTITY_URL: identity.urls.http }), logger: loggerFor("portal") });

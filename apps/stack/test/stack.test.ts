@@ -59,6 +59,22 @@ describe("the embedded stack", () => {
     expect(Math.abs(Date.parse(postal.now) - Date.parse(now))).toBeLessThan(5_000);
   });
 
+  it("shares the clock with the mail gateway too: a move there is every service's", async () => {
+    const nowOf = async (url: string | undefined) => Date.parse(((await json(await fetch(`${url}/health`))) as { now: string }).now);
+    const before = await nowOf(stack.services.identity.urls.http);
+    const res = await fetch(`${stack.services.mail.urls.http}/__sim/clock`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${stack.adminToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ advanceBy: "P3D" }),
+    });
+    expect(res.status).toBe(200);
+    const { now } = (await json(res)) as { now: string };
+    expect(Date.parse(now) - before).toBeGreaterThanOrEqual(3 * 86_400_000);
+    for (const service of [stack.services.identity, stack.services.sms, stack.services.postal]) {
+      expect(Math.abs((await nowOf(service.urls.http)) - Date.parse(now))).toBeLessThan(5_000);
+    }
+  });
+
   it("prints a banner with every URL and the admin token", () => {
     const banner = renderBanner(stack, { startupMs: 1234 });
     for (const url of urls()) expect(banner).toContain(url);

@@ -2,14 +2,15 @@
 // operator who receives it by fax or at the counter finds the request.
 import type { CitizenRow } from "../credentials/store.ts";
 import { dispositivoRequests } from "../db/schema.ts";
-import { renderInpsPdf } from "../pdf/inps-document.ts";
 import { DOCUMENT_LABELS, type DocumentType } from "./identity-document.ts";
 
 type RequestRow = typeof dispositivoRequests.$inferSelect;
 
 const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
-export function renderDispositivoForm(citizen: CitizenRow, request: RequestRow): Promise<Uint8Array> {
+export async function renderDispositivoForm(citizen: CitizenRow, request: RequestRow): Promise<Uint8Array> {
+  // pdf-lib is loaded by the first form asked for, not by every start.
+  const { renderInpsPdf } = await import("../pdf/inps-document.ts");
   const residence = citizen.residence
     ? `${citizen.residence.street}, ${citizen.residence.postalCode} ${citizen.residence.city} (${citizen.residence.province})`
     : "-";

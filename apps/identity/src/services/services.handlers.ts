@@ -9,7 +9,6 @@ import { inTransaction } from "@inps-sim/db";
 import type { IdentityEnv } from "../http/router.ts";
 import type { SessionInfo } from "../sessions/session-auth.ts";
 import { recordEvent } from "../timeline/record-event.ts";
-import { renderInpsPdf } from "../pdf/inps-document.ts";
 import { APPLICATION_TITLES, applicationStatus, statusInItalian } from "./applications.ts";
 import { documentLines, SERVICE_TITLES, type ConsultationService, type DocumentLine } from "./documents.ts";
 import { dispositivoRequired } from "./problems.ts";
@@ -56,6 +55,8 @@ export const consultationPdfHandler =
   (ctx: IdentityContext, service: ConsultationService): RouteHandler<ConsultationPdfRoute, IdentityEnv> =>
   async (c) => {
     const doc = await buildDocument(ctx, c.get("session"), service);
+    // pdf-lib is loaded by the first PDF asked for, not by every start.
+    const { renderInpsPdf } = await import("../pdf/inps-document.ts");
     const pdf = await renderInpsPdf({
       title: doc.title,
       subtitle: `${doc.holder} - codice fiscale ${doc.fiscalCode}`,
