@@ -5,6 +5,7 @@ import { launchChromium, type Browser, type Page } from "@inps-sim/chromium";
 import { listen, type RunningServer } from "@inps-sim/service-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestPortal, type TestPortal } from "./browser.ts";
+import { ADMIN_TOKEN } from "./fake-console.ts";
 import { CARD, FIRST_HALF, FISCAL_CODE, GENERATED_PIN, INITIAL_PIN, RECOVERY_TOKEN } from "./fake-identity.ts";
 
 const PIN = "Vento3Lu";
@@ -203,6 +204,55 @@ const visits: { name: string; path: string; reach: (page: Page) => Promise<void>
       await submit(p, "Completa la procedura");
     },
   },
+  { name: "Revoca PIN", path: "/revoca-pin", reach: async (p) => void (await p.goto("/revoca-pin")) },
+  {
+    name: "Revoca PIN refused",
+    path: "/revoca-pin",
+    reach: async (p) => {
+      citizen(PIN);
+      await p.goto("/revoca-pin");
+      await fill(p, { fiscalCode: FISCAL_CODE, "healthCard.number": "80380009999999999999", "healthCard.expiryDate": CARD.expiryDate, email: "altro@example.it" });
+      await submit(p, "Revoca il PIN");
+    },
+  },
+  {
+    name: "Modifica contatti",
+    path: "/impostazioni/contatti",
+    reach: async (p) => {
+      citizen(PIN);
+      await logIn(p, PIN);
+      await p.goto("/impostazioni/contatti");
+    },
+  },
+  {
+    name: "Converti PIN",
+    path: "/converti-pin",
+    reach: async (p) => {
+      citizen(PIN);
+      await logIn(p, PIN);
+      await p.goto("/converti-pin");
+    },
+  },
+  {
+    name: "Converti PIN, the identity document",
+    path: "/converti-pin/documento",
+    reach: async (p) => {
+      citizen(PIN);
+      await logIn(p, PIN);
+      await p.goto("/converti-pin/documento");
+    },
+  },
+  { name: "the console's access", path: "/__console/accesso", reach: async (p) => void (await p.goto("/__console/accesso")) },
+  ...(["", "/guasti", "/cittadini", "/outbox"] as const).map((sub) => ({
+    name: `the console${sub || ": the clock"}`,
+    path: `/__console${sub}`,
+    reach: async (p: Page) => {
+      await p.goto("/__console/accesso");
+      await fill(p, { adminToken: ADMIN_TOKEN });
+      await submit(p, "Entra nella console");
+      await p.goto(`/__console${sub}`);
+    },
+  })),
   {
     name: "a page that does not exist, signed in",
     path: "/non-esiste",

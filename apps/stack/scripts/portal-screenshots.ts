@@ -73,6 +73,8 @@ try {
       ["richiedi-pin", "/richiedi-pin"],
       ["attiva-pin", "/attiva-pin"],
       ["accedi", "/accedi"],
+      ["revoca-pin", "/revoca-pin"],
+      ["console-accesso", "/__console/accesso"],
       ["pin-smarrito", "/pin-smarrito"],
     ] as const) {
       await page.goto(path);
@@ -102,6 +104,10 @@ try {
     await shoot("estratto-conto-contributivo");
     await page.goto("/impostazioni/sicurezza");
     await shoot("impostazioni-sicurezza");
+    await page.goto("/impostazioni/contatti");
+    await shoot("modifica-contatti");
+    await page.goto("/converti-pin");
+    await shoot("converti-pin");
     await page.goto("/impostazioni/sicurezza/cambia-pin");
     await fill(page, { currentPin: "Vento3Lu", newPin: "Prato8Zk", confirmPin: "Prato8kZ" });
     await submit(page, "Salva");
@@ -109,6 +115,7 @@ try {
     await fill(page, { currentPin: "Vento3Lu", newPin: "Prato8Zk", confirmPin: "Prato8Zk" });
     await submit(page, "Salva");
     await shoot("codice-di-verifica");
+    await identity.simDrainOutbox();
     const code = await mail.waitForSecret(`to:${lucia.email}`, "Codice di verifica", { timeoutMs: 10_000 });
     await fill(page, { code });
     await submit(page, "Conferma");

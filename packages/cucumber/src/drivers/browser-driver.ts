@@ -195,6 +195,64 @@ export function createBrowserDriver(portalUrl: () => string): CitizenDriver {
       return { ok: true, status: landed.response?.status() ?? 200, headers: await headersOf(landed), body: { status: "changed", pinExpiresAt: null } };
     },
 
+    async askRecovery(input) {
+      const p = await open("/pin-smarrito");
+      const text = (name: string) => p.getByRole("textbox", { name, exact: true });
+      await text("Codice fiscale").fill(input.fiscalCode);
+      if (input.mobile) await text("Cellulare").fill(input.mobile);
+      if (input.email) await text("Email").fill(input.email);
+      if (input.pec) await text("PEC").fill(input.pec);
+      const landed = await submit(p, "Invia");
+      if (landed.path !== "/esito") return failed(p, landed);
+      // The page tells the same for any data (R15); in the contract's words, 202 accepted.
+      return { ok: true, status: 202, headers: await headersOf(landed), body: { status: "accepted" } };
+    },
+
+    async confirmRecovery(linkToken, input) {
+      const p = await open(`/api/v1/recoveries/${encodeURIComponent(linkToken)}`);
+      await p.getByRole("textbox", { name: "Codice fiscale", exact: true }).fill(input.fiscalCode);
+      await p.getByLabel("Codice di ripristino", { exact: true }).fill(input.recoveryCode);
+      const landed = await submit(p, "Conferma");
+      if (landed.path !== "/esito") return failed(p, landed);
+      const said = await notice(p);
+      const match = /I primi 8 caratteri del nuovo PIN arrivano (per \w+), gli altri 8 (per \w+)/.exec(said);
+      const [first, second] = [channelIn(match?.[1] ?? ""), channelIn(match?.[2] ?? "")];
+      // The contract knows one way (R18): the first 8 by SMS, the other 8 by email.
+      if (first !== "sms" || second !== "email") throw new Error(`the page after the recovery link does not say "per SMS" and "per email": ${said}`);
+      return { ok: true, status: 202, headers: await headersOf(landed), body: { status: "pin-sent", channels: { firstHalf: first, secondHalf: second } } };
+    },
+
+    async showGeneratedPin() {
+      const p = await open("/pin-generato");
+      if (pathOf(p) !== "/pin-generato") throw new Error(`the generated-PIN page sent the citizen to ${pathOf(p)}`);
+      const landed = await submit(p, "Mostra il nuovo PIN");
+      const shown = p.getByLabel("Nuovo PIN", { exact: true }).and(p.locator(".generated-pin"));
+      if (!(await shown.count())) return failed(p, landed);
+      // Shown on the answer to a POST: in the contract's words, 201 created.
+      return { ok: true, status: 201, headers: await headersOf(landed), body: { pin: (await shown.innerText()).trim() } };
+    },
+
+    async confirmGeneratedPin(pin) {
+      let p = await page();
+      if (!(await p.getByRole("button", { name: "Completa la procedura", exact: true }).count())) p = await open("/pin-generato/conferma");
+      await p.locator('input[name="pin"]').fill(pin);
+      const landed = await submit(p, "Completa la procedura");
+      if (landed.path !== "/esito" || !/Recupero completato/.test(await p.locator("h1").innerText())) return failed(p, landed);
+      return { ok: true, status: 200, headers: await headersOf(landed), body: { status: "changed", pinExpiresAt: null } };
+    },
+
+    async revoke(input) {
+      const p = await open("/revoca-pin");
+      await p.getByRole("textbox", { name: "Codice fiscale", exact: true }).fill(input.fiscalCode);
+      await p.getByRole("textbox", { name: "Numero della tessera sanitaria", exact: true }).fill(input.healthCard.number);
+      await p.getByLabel("Scadenza della tessera sanitaria", { exact: true }).fill(input.healthCard.expiryDate);
+      if (input.email) await p.getByRole("textbox", { name: "Email registrata", exact: true }).fill(input.email);
+      if (input.pec) await p.getByRole("textbox", { name: "PEC registrata", exact: true }).fill(input.pec);
+      const landed = await submit(p, "Revoca il PIN");
+      if (landed.path !== "/esito" || !/PIN revocato/.test(await p.locator("h1").innerText())) return failed(p, landed);
+      return { ok: true, status: 200, headers: await headersOf(landed), body: { status: "revoked" } };
+    },
+
     async prepare() {
       await page();
     },

@@ -10,6 +10,13 @@ import type {
   PinChangeStarted,
   PinRequestAccepted,
   PinRequestInput,
+  GeneratedPin,
+  RecoveryAccepted,
+  RecoveryConfirmed,
+  RecoveryConfirmInput,
+  RecoveryRequestInput,
+  RevocationInput,
+  Revoked,
   Session,
 } from "@inps-sim/clients";
 
@@ -29,6 +36,16 @@ export interface CitizenDriver {
   verifyPinChange(started: PinChangeStarted, code: string): Promise<IdentityResult<PinChanged>>;
   /** Gets ready before the scenario's first step (a browser starts in seconds, a step has 30). */
   prepare(): Promise<void>;
+  /** "Hai smarrito il tuo PIN?": fiscal code and contacts. */
+  askRecovery(input: RecoveryRequestInput): Promise<IdentityResult<RecoveryAccepted>>;
+  /** At the recovery link (its token from the email): fiscal code and codice di ripristino. */
+  confirmRecovery(linkToken: string, input: RecoveryConfirmInput): Promise<IdentityResult<RecoveryConfirmed>>;
+  /** The PIN the system generates after a recovery, shown once. */
+  showGeneratedPin(): Promise<IdentityResult<GeneratedPin>>;
+  /** The generated PIN typed back, completing the procedure. */
+  confirmGeneratedPin(pin: string): Promise<IdentityResult<PinChanged>>;
+  /** "Revoca PIN": fiscal code, tessera sanitaria, the registered email or PEC. */
+  revoke(input: RevocationInput): Promise<IdentityResult<Revoked>>;
   /** What the citizen sees now, as a PNG, for the report; undefined where nothing is seen (the API). */
   screenshot(): Promise<Buffer | undefined>;
   /** Ends what the driver opened for the scenario (a browser context). */

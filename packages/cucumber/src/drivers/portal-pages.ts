@@ -8,7 +8,7 @@ const PROBLEMS: { code: string; pattern: RegExp }[] = [
   { code: "locked", pattern: /l'accesso ai servizi è bloccato: riprovi tra \d+ (?:secondi|minut[oi])/ },
   { code: "initial-pin-expired", pattern: /Il PIN iniziale è scaduto/ },
   { code: "credential-exists", pattern: /esiste già un PIN/ },
-  { code: "activation-failed", pattern: /I dati non corrispondono/ },
+  { code: "activation-failed", pattern: /I dati non corrispondono: controlli il codice fiscale, la prima parte/ },
   { code: "activation-not-required", pattern: /non richiede l'attivazione/ },
   { code: "confirmation-mismatch", pattern: /La conferma non coincide con il nuovo PIN/ },
   { code: "pin-too-weak", pattern: /Il nuovo PIN non è sicuro/ },
@@ -17,6 +17,7 @@ const PROBLEMS: { code: string; pattern: RegExp }[] = [
   { code: "code-expired", pattern: /Il codice è scaduto/ },
   { code: "recovery-failed", pattern: /codice di ripristino non corretti/ },
   { code: "recovery-expired", pattern: /Il link di ripristino è scaduto/ },
+  { code: "revocation-failed", pattern: /I dati non corrispondono a un PIN revocabile online/ },
 ];
 
 /** The wait a lockout message states, in seconds as the portal rounds it ("riprovi tra 3 minuti"). */
