@@ -6,7 +6,14 @@ import { listen, type RunningServer } from "@inps-sim/service-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestPortal, type TestPortal } from "./browser.ts";
 import { ADMIN_TOKEN } from "./fake-console.ts";
-import { CARD, FIRST_HALF, FISCAL_CODE, GENERATED_PIN, INITIAL_PIN, RECOVERY_TOKEN } from "./fake-identity.ts";
+import {
+  CARD,
+  FIRST_HALF,
+  FISCAL_CODE,
+  GENERATED_PIN,
+  INITIAL_PIN,
+  RECOVERY_TOKEN,
+} from "./fake-identity.ts";
 
 const PIN = "Vento3Lu";
 
@@ -31,7 +38,10 @@ function citizen(pin: string, requiredAction: "replace-initial-pin" | "confirm-g
 }
 
 async function submit(page: Page, button: string) {
-  await Promise.all([page.waitForNavigation(), page.getByRole("button", { name: button, exact: true }).click()]);
+  await Promise.all([
+    page.waitForNavigation(),
+    page.getByRole("button", { name: button, exact: true }).click(),
+  ]);
 }
 
 async function logIn(page: Page, pin: string) {
@@ -64,7 +74,12 @@ const visits: { name: string; path: string; reach: (page: Page) => Promise<void>
     path: "/attiva-pin",
     reach: async (p) => {
       await p.goto("/attiva-pin");
-      await fill(p, { fiscalCode: FISCAL_CODE, firstHalf: "Zz9Zz9Zz", "healthCard.number": CARD.number, "healthCard.expiryDate": CARD.expiryDate });
+      await fill(p, {
+        fiscalCode: FISCAL_CODE,
+        firstHalf: "Zz9Zz9Zz",
+        "healthCard.number": CARD.number,
+        "healthCard.expiryDate": CARD.expiryDate,
+      });
       await submit(p, "Attiva il PIN");
     },
   },
@@ -74,7 +89,12 @@ const visits: { name: string; path: string; reach: (page: Page) => Promise<void>
     reach: async (p) => {
       citizen(INITIAL_PIN, "replace-initial-pin");
       await p.goto("/attiva-pin");
-      await fill(p, { fiscalCode: FISCAL_CODE, firstHalf: FIRST_HALF, "healthCard.number": CARD.number, "healthCard.expiryDate": CARD.expiryDate });
+      await fill(p, {
+        fiscalCode: FISCAL_CODE,
+        firstHalf: FIRST_HALF,
+        "healthCard.number": CARD.number,
+        "healthCard.expiryDate": CARD.expiryDate,
+      });
       await submit(p, "Attiva il PIN");
     },
   },
@@ -96,7 +116,11 @@ const visits: { name: string; path: string; reach: (page: Page) => Promise<void>
       await logIn(p, "Sbagli4t");
     },
   },
-  { name: "Hai smarrito il PIN?", path: "/pin-smarrito", reach: async (p) => void (await p.goto("/pin-smarrito")) },
+  {
+    name: "Hai smarrito il PIN?",
+    path: "/pin-smarrito",
+    reach: async (p) => void (await p.goto("/pin-smarrito")),
+  },
   {
     name: "Hai smarrito il PIN? with errors",
     path: "/pin-smarrito",
@@ -105,7 +129,11 @@ const visits: { name: string; path: string; reach: (page: Page) => Promise<void>
       await submit(p, "Invia");
     },
   },
-  { name: "the recovery link", path: `/api/v1/recoveries/${RECOVERY_TOKEN}`, reach: async (p) => void (await p.goto(`/api/v1/recoveries/${RECOVERY_TOKEN}`)) },
+  {
+    name: "the recovery link",
+    path: `/api/v1/recoveries/${RECOVERY_TOKEN}`,
+    reach: async (p) => void (await p.goto(`/api/v1/recoveries/${RECOVERY_TOKEN}`)),
+  },
   {
     name: "the recovery link with a wrong code",
     path: `/api/v1/recoveries/${RECOVERY_TOKEN}`,
@@ -211,7 +239,12 @@ const visits: { name: string; path: string; reach: (page: Page) => Promise<void>
     reach: async (p) => {
       citizen(PIN);
       await p.goto("/revoca-pin");
-      await fill(p, { fiscalCode: FISCAL_CODE, "healthCard.number": "80380009999999999999", "healthCard.expiryDate": CARD.expiryDate, email: "altro@example.it" });
+      await fill(p, {
+        fiscalCode: FISCAL_CODE,
+        "healthCard.number": "80380009999999999999",
+        "healthCard.expiryDate": CARD.expiryDate,
+        email: "altro@example.it",
+      });
       await submit(p, "Revoca il PIN");
     },
   },
@@ -242,7 +275,11 @@ const visits: { name: string; path: string; reach: (page: Page) => Promise<void>
       await p.goto("/converti-pin/documento");
     },
   },
-  { name: "the console's access", path: "/__console/accesso", reach: async (p) => void (await p.goto("/__console/accesso")) },
+  {
+    name: "the console's access",
+    path: "/__console/accesso",
+    reach: async (p) => void (await p.goto("/__console/accesso")),
+  },
   ...(["", "/guasti", "/cittadini", "/outbox"] as const).map((sub) => ({
     name: `the console${sub || ": the clock"}`,
     path: `/__console${sub}`,

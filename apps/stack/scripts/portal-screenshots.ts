@@ -17,11 +17,23 @@ const log = createLogger({ service: "portal-screenshots", level: "info" });
 
 // The stack logs to nowhere: the script's own lines say what it does.
 const quiet = new Writable({ write: (_chunk, _enc, done) => done() });
-const stack = await startStack({ freePorts: true, logLevel: "warn", logDestination: quiet, env: { ...process.env, HASH_PROFILE: "fast" } });
+const stack = await startStack({
+  freePorts: true,
+  logLevel: "warn",
+  logDestination: quiet,
+  env: { ...process.env, HASH_PROFILE: "fast" },
+});
 const browser = await launchChromium();
 try {
-  const identity = createIdentityClient({ baseUrl: stack.services.identity.urls.http!, adminToken: stack.adminToken });
-  const mail = createMailClient({ apiUrl: stack.services.mail.urls.http!, smtpHost: "127.0.0.1", smtpPort: stack.services.mail.ports.smtp ?? 0 });
+  const identity = createIdentityClient({
+    baseUrl: stack.services.identity.urls.http!,
+    adminToken: stack.adminToken,
+  });
+  const mail = createMailClient({
+    apiUrl: stack.services.mail.urls.http!,
+    smtpHost: "127.0.0.1",
+    smtpPort: stack.services.mail.ports.smtp ?? 0,
+  });
   const sms = createSmsClient({ baseUrl: stack.services.sms.urls.http! });
   const portal = stack.portal.urls.http!;
   rmSync(OUT, { recursive: true, force: true });
@@ -48,10 +60,14 @@ try {
   }
 
   const submit = async (page: Page, button: string) => {
-    await Promise.all([page.waitForNavigation(), page.getByRole("button", { name: button, exact: true }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole("button", { name: button, exact: true }).click(),
+    ]);
   };
   const fill = async (page: Page, fields: Record<string, string>) => {
-    for (const [name, value] of Object.entries(fields)) await page.locator(`input[name="${name}"]`).fill(value);
+    for (const [name, value] of Object.entries(fields))
+      await page.locator(`input[name="${name}"]`).fill(value);
   };
   const logIn = async (page: Page, c: Persona, pin: string) => {
     await page.context().clearCookies();
@@ -128,7 +144,9 @@ try {
     await submit(page, "Invia");
     await shoot("pin-smarrito-inviata");
     await identity.simDrainOutbox();
-    const recoveryMail = await mail.waitForMessage(`to:${marco.email} subject:Recupero`, { timeoutMs: 10_000 });
+    const recoveryMail = await mail.waitForMessage(`to:${marco.email} subject:Recupero`, {
+      timeoutMs: 10_000,
+    });
     const recoveryCode = await mail.secretIn(recoveryMail, "Codice di ripristino");
     const link = await mail.secretIn(recoveryMail, "Link di ripristino");
     if (!recoveryCode || !link) throw new Error("the recovery email has no link or code");
@@ -137,8 +155,12 @@ try {
     await fill(page, { fiscalCode: marco.fiscalCode, recoveryCode });
     await submit(page, "Conferma");
     await identity.simDrainOutbox();
-    const text = (await sms.list({ to: marco.mobile })).map((m) => findSecret(m.text, "Prima parte del PIN")).find(Boolean);
-    const second = await mail.waitForSecret(`to:${marco.email} subject:Seconda`, "Seconda parte del PIN", { timeoutMs: 10_000 });
+    const text = (await sms.list({ to: marco.mobile }))
+      .map((m) => findSecret(m.text, "Prima parte del PIN"))
+      .find(Boolean);
+    const second = await mail.waitForSecret(`to:${marco.email} subject:Seconda`, "Seconda parte del PIN", {
+      timeoutMs: 10_000,
+    });
     if (!text) throw new Error("no SMS with the first part of the new PIN");
     await logIn(page, marco, text + second);
     await shoot("pin-generato");

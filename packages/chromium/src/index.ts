@@ -32,7 +32,9 @@ export function missingChromium(env: Record<string, string | undefined> = proces
   ].join("\n");
 }
 
-export async function launchChromium(env: Record<string, string | undefined> = process.env): Promise<Browser> {
+export async function launchChromium(
+  env: Record<string, string | undefined> = process.env,
+): Promise<Browser> {
   const missing = missingChromium(env);
   if (missing) throw new Error(missing);
   return chromium.launch({ executablePath: chromiumPath(env), headless: true, args: [...CHROMIUM_FLAGS] });

@@ -36,7 +36,9 @@ export function createBrowserDriver(portalUrl: () => string): CitizenDriver {
 
   async function page(): Promise<Page> {
     if (!current) {
-      context = await (await workerBrowser()).newContext({ baseURL: portalUrl(), viewport: DESKTOP, locale: "it-IT" });
+      context = await (
+        await workerBrowser()
+      ).newContext({ baseURL: portalUrl(), viewport: DESKTOP, locale: "it-IT" });
       current = await context.newPage();
     }
     return current;
@@ -52,7 +54,10 @@ export function createBrowserDriver(portalUrl: () => string): CitizenDriver {
 
   /** Presses a form's button and waits for the page the answer leads to (after the portal's 303, if any). */
   async function submit(p: Page, button: string): Promise<Landed> {
-    const [response] = await Promise.all([p.waitForNavigation(), p.getByRole("button", { name: button, exact: true }).click()]);
+    const [response] = await Promise.all([
+      p.waitForNavigation(),
+      p.getByRole("button", { name: button, exact: true }).click(),
+    ]);
     return { response, path: pathOf(p) };
   }
 
@@ -63,20 +68,29 @@ export function createBrowserDriver(portalUrl: () => string): CitizenDriver {
       // The input that names this message in its aria-describedby; a group's message sits under its legend instead.
       const id = (await el.getAttribute("id")) ?? "";
       const input = p.locator(`input[aria-describedby~="${id}"]`).first();
-      const path = (await input.count()) ? await input.getAttribute("name") : id.replace(/^f-/, "").replace(/-errore$/, "");
+      const path = (await input.count())
+        ? await input.getAttribute("name")
+        : id.replace(/^f-/, "").replace(/-errore$/, "");
       out.push({ path: path || undefined, message: (await el.innerText()).trim() });
     }
     // The summary's plain items (no link to a field) concern the whole form.
-    for (const li of await p.locator(".error-summary li:not(:has(a))").all()) out.push({ path: undefined, message: (await li.innerText()).trim() });
+    for (const li of await p.locator(".error-summary li:not(:has(a))").all())
+      out.push({ path: undefined, message: (await li.innerText()).trim() });
     return out;
   }
 
   async function failed(p: Page, landed: Landed) {
     const headers = new Headers(landed.response ? await landed.response.allHeaders() : {});
-    return failureOf(landed.response?.status() ?? 0, headers, await shownErrors(p), await p.locator("main").innerText());
+    return failureOf(
+      landed.response?.status() ?? 0,
+      headers,
+      await shownErrors(p),
+      await p.locator("main").innerText(),
+    );
   }
 
-  const headersOf = async (landed: Landed) => new Headers(landed.response ? await landed.response.allHeaders() : {});
+  const headersOf = async (landed: Landed) =>
+    new Headers(landed.response ? await landed.response.allHeaders() : {});
 
   async function notice(p: Page): Promise<string> {
     return (await p.locator("main").innerText()).replace(/\s+/g, " ");
@@ -107,7 +121,9 @@ export function createBrowserDriver(portalUrl: () => string): CitizenDriver {
       if (input.contacts.mobile) await text("Cellulare").fill(input.contacts.mobile);
       if (input.healthCard) {
         await text("Numero della tessera sanitaria").fill(input.healthCard.number);
-        await p.getByLabel("Scadenza della tessera sanitaria", { exact: true }).fill(input.healthCard.expiryDate);
+        await p
+          .getByLabel("Scadenza della tessera sanitaria", { exact: true })
+          .fill(input.healthCard.expiryDate);
       }
       const profile = input.deliveryProfile === "post-then-activate" ? /^Prima per posta/ : /^Prima online/;
       await p.getByRole("radio", { name: profile }).check();
@@ -116,9 +132,14 @@ export function createBrowserDriver(portalUrl: () => string): CitizenDriver {
       const landed = await submit(p, "Invia la richiesta");
       if (landed.path !== "/esito") return failed(p, landed);
       const said = await notice(p);
-      const [first, second] = [/prima parte del PIN[^.]*\./i, /seconda parte[^.]*\./i].map((re) => channelIn(re.exec(said)?.[0] ?? ""));
+      const [first, second] = [/prima parte del PIN[^.]*\./i, /seconda parte[^.]*\./i].map((re) =>
+        channelIn(re.exec(said)?.[0] ?? ""),
+      );
       const deadline = italianDate(/entro il ([^.]*)\./.exec(said)?.[1] ?? "");
-      if (!first || !second || !deadline) throw new Error(`the page after "Invia la richiesta" does not say the channels and the deadline: ${said}`);
+      if (!first || !second || !deadline)
+        throw new Error(
+          `the page after "Invia la richiesta" does not say the channels and the deadline: ${said}`,
+        );
       return {
         ok: true,
         status: landed.response?.status() ?? 200,
@@ -137,13 +158,23 @@ export function createBrowserDriver(portalUrl: () => string): CitizenDriver {
       const p = await open("/attiva-pin");
       await p.getByRole("textbox", { name: "Codice fiscale", exact: true }).fill(input.fiscalCode);
       await p.getByLabel("Prima parte del PIN", { exact: true }).fill(input.firstHalf);
-      await p.getByRole("textbox", { name: "Numero della tessera sanitaria", exact: true }).fill(input.healthCard.number);
-      await p.getByLabel("Scadenza della tessera sanitaria", { exact: true }).fill(input.healthCard.expiryDate);
+      await p
+        .getByRole("textbox", { name: "Numero della tessera sanitaria", exact: true })
+        .fill(input.healthCard.number);
+      await p
+        .getByLabel("Scadenza della tessera sanitaria", { exact: true })
+        .fill(input.healthCard.expiryDate);
       const landed = await submit(p, "Attiva il PIN");
       if (landed.path !== "/esito") return failed(p, landed);
       const channel = channelIn(/seconda parte del PIN[^.]*\./i.exec(await notice(p))?.[0] ?? "");
-      if (channel !== "email" && channel !== "pec" && channel !== "sms") throw new Error(`the page after "Attiva il PIN" does not say where the second half goes`);
-      return { ok: true, status: landed.response?.status() ?? 200, headers: await headersOf(landed), body: { status: "activated", secondHalfChannel: channel } };
+      if (channel !== "email" && channel !== "pec" && channel !== "sms")
+        throw new Error(`the page after "Attiva il PIN" does not say where the second half goes`);
+      return {
+        ok: true,
+        status: landed.response?.status() ?? 200,
+        headers: await headersOf(landed),
+        body: { status: "activated", secondHalfChannel: channel },
+      };
     },
 
     async logIn(fiscalCode, pin): Promise<IdentityResult<Session>> {
@@ -157,13 +188,19 @@ export function createBrowserDriver(portalUrl: () => string): CitizenDriver {
       const requiredAction = requiredActionAt(landed.path);
       if (requiredAction === undefined) return failed(p, landed);
       // The personal area names the kind of PIN; a page that owes an action comes before it (an ordinary PIN then).
-      const kind = requiredAction === null ? await p.getByRole("row", { name: /Tipo di PIN/ }).innerText() : "";
+      const kind =
+        requiredAction === null ? await p.getByRole("row", { name: /Tipo di PIN/ }).innerText() : "";
       return {
         ok: true,
         status: landed.response?.status() ?? 200,
         headers: await headersOf(landed),
         // The token stays in the portal, behind the session cookie: the browser never sees it.
-        body: { token: "", expiresAt: "", requiredAction, pinKind: /dispositivo/.test(kind) ? "dispositivo" : "ordinary" },
+        body: {
+          token: "",
+          expiresAt: "",
+          requiredAction,
+          pinKind: /dispositivo/.test(kind) ? "dispositivo" : "ordinary",
+        },
       };
     },
 
@@ -179,9 +216,15 @@ export function createBrowserDriver(portalUrl: () => string): CitizenDriver {
       if (landed.path !== `${base}/codice`) return failed(p, landed);
       codePage = landed.path;
       const said = await notice(p);
-      const where = /codice di verifica per (email all'indirizzo|SMS al numero) (\S+?)\.? Lo inserisca/.exec(said);
+      const where = /codice di verifica per (email all'indirizzo|SMS al numero) (\S+?)\.? Lo inserisca/.exec(
+        said,
+      );
       if (!where) throw new Error(`the code page does not say where the code went: ${said}`);
-      const body: PinChangeStarted = { changeId: "", verificationChannel: where[1]!.startsWith("SMS") ? "sms" : "email", destination: where[2]! };
+      const body: PinChangeStarted = {
+        changeId: "",
+        verificationChannel: where[1]!.startsWith("SMS") ? "sms" : "email",
+        destination: where[2]!,
+      };
       return { ok: true, status: landed.response?.status() ?? 200, headers: await headersOf(landed), body };
     },
 
@@ -191,8 +234,14 @@ export function createBrowserDriver(portalUrl: () => string): CitizenDriver {
       if (pathOf(p) !== codePage) p = await open(codePage);
       await p.getByRole("textbox", { name: "Codice di verifica", exact: true }).fill(code);
       const landed = await submit(p, "Conferma");
-      if (landed.path !== "/esito" || !/PIN modificato/.test(await p.locator("h1").innerText())) return failed(p, landed);
-      return { ok: true, status: landed.response?.status() ?? 200, headers: await headersOf(landed), body: { status: "changed", pinExpiresAt: null } };
+      if (landed.path !== "/esito" || !/PIN modificato/.test(await p.locator("h1").innerText()))
+        return failed(p, landed);
+      return {
+        ok: true,
+        status: landed.response?.status() ?? 200,
+        headers: await headersOf(landed),
+        body: { status: "changed", pinExpiresAt: null },
+      };
     },
 
     async askRecovery(input) {
@@ -218,38 +267,63 @@ export function createBrowserDriver(portalUrl: () => string): CitizenDriver {
       const match = /I primi 8 caratteri del nuovo PIN arrivano (per \w+), gli altri 8 (per \w+)/.exec(said);
       const [first, second] = [channelIn(match?.[1] ?? ""), channelIn(match?.[2] ?? "")];
       // The contract knows one way (R18): the first 8 by SMS, the other 8 by email.
-      if (first !== "sms" || second !== "email") throw new Error(`the page after the recovery link does not say "per SMS" and "per email": ${said}`);
-      return { ok: true, status: 202, headers: await headersOf(landed), body: { status: "pin-sent", channels: { firstHalf: first, secondHalf: second } } };
+      if (first !== "sms" || second !== "email")
+        throw new Error(`the page after the recovery link does not say "per SMS" and "per email": ${said}`);
+      return {
+        ok: true,
+        status: 202,
+        headers: await headersOf(landed),
+        body: { status: "pin-sent", channels: { firstHalf: first, secondHalf: second } },
+      };
     },
 
     async showGeneratedPin() {
       const p = await open("/pin-generato");
-      if (pathOf(p) !== "/pin-generato") throw new Error(`the generated-PIN page sent the citizen to ${pathOf(p)}`);
+      if (pathOf(p) !== "/pin-generato")
+        throw new Error(`the generated-PIN page sent the citizen to ${pathOf(p)}`);
       const landed = await submit(p, "Mostra il nuovo PIN");
       const shown = p.getByLabel("Nuovo PIN", { exact: true }).and(p.locator(".generated-pin"));
       if (!(await shown.count())) return failed(p, landed);
       // Shown on the answer to a POST: in the contract's words, 201 created.
-      return { ok: true, status: 201, headers: await headersOf(landed), body: { pin: (await shown.innerText()).trim() } };
+      return {
+        ok: true,
+        status: 201,
+        headers: await headersOf(landed),
+        body: { pin: (await shown.innerText()).trim() },
+      };
     },
 
     async confirmGeneratedPin(pin) {
       let p = await page();
-      if (!(await p.getByRole("button", { name: "Completa la procedura", exact: true }).count())) p = await open("/pin-generato/conferma");
+      if (!(await p.getByRole("button", { name: "Completa la procedura", exact: true }).count()))
+        p = await open("/pin-generato/conferma");
       await p.locator('input[name="pin"]').fill(pin);
       const landed = await submit(p, "Completa la procedura");
-      if (landed.path !== "/esito" || !/Recupero completato/.test(await p.locator("h1").innerText())) return failed(p, landed);
-      return { ok: true, status: 200, headers: await headersOf(landed), body: { status: "changed", pinExpiresAt: null } };
+      if (landed.path !== "/esito" || !/Recupero completato/.test(await p.locator("h1").innerText()))
+        return failed(p, landed);
+      return {
+        ok: true,
+        status: 200,
+        headers: await headersOf(landed),
+        body: { status: "changed", pinExpiresAt: null },
+      };
     },
 
     async revoke(input) {
       const p = await open("/revoca-pin");
       await p.getByRole("textbox", { name: "Codice fiscale", exact: true }).fill(input.fiscalCode);
-      await p.getByRole("textbox", { name: "Numero della tessera sanitaria", exact: true }).fill(input.healthCard.number);
-      await p.getByLabel("Scadenza della tessera sanitaria", { exact: true }).fill(input.healthCard.expiryDate);
-      if (input.email) await p.getByRole("textbox", { name: "Email registrata", exact: true }).fill(input.email);
+      await p
+        .getByRole("textbox", { name: "Numero della tessera sanitaria", exact: true })
+        .fill(input.healthCard.number);
+      await p
+        .getByLabel("Scadenza della tessera sanitaria", { exact: true })
+        .fill(input.healthCard.expiryDate);
+      if (input.email)
+        await p.getByRole("textbox", { name: "Email registrata", exact: true }).fill(input.email);
       if (input.pec) await p.getByRole("textbox", { name: "PEC registrata", exact: true }).fill(input.pec);
       const landed = await submit(p, "Revoca il PIN");
-      if (landed.path !== "/esito" || !/PIN revocato/.test(await p.locator("h1").innerText())) return failed(p, landed);
+      if (landed.path !== "/esito" || !/PIN revocato/.test(await p.locator("h1").innerText()))
+        return failed(p, landed);
       return { ok: true, status: 200, headers: await headersOf(landed), body: { status: "revoked" } };
     },
 

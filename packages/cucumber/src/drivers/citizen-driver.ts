@@ -55,6 +55,7 @@ export interface CitizenDriver {
 /** Which driver a profile asked for (`worldParameters.driver`); the API unless told otherwise. */
 export function driverKindOf(parameters: unknown): DriverKind {
   const asked = (parameters as { driver?: unknown } | undefined)?.driver ?? "api";
-  if (asked !== "api" && asked !== "browser") throw new Error(`worldParameters.driver is "${String(asked)}": use "api" or "browser"`);
+  if (asked !== "api" && asked !== "browser")
+    throw new Error(`worldParameters.driver is "${String(asked)}": use "api" or "browser"`);
   return asked;
 }

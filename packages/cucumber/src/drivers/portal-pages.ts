@@ -8,7 +8,10 @@ const PROBLEMS: { code: string; pattern: RegExp }[] = [
   { code: "locked", pattern: /l'accesso ai servizi è bloccato: riprovi tra \d+ (?:secondi|minut[oi])/ },
   { code: "initial-pin-expired", pattern: /Il PIN iniziale è scaduto/ },
   { code: "credential-exists", pattern: /esiste già un PIN/ },
-  { code: "activation-failed", pattern: /I dati non corrispondono: controlli il codice fiscale, la prima parte/ },
+  {
+    code: "activation-failed",
+    pattern: /I dati non corrispondono: controlli il codice fiscale, la prima parte/,
+  },
   { code: "activation-not-required", pattern: /non richiede l'attivazione/ },
   { code: "confirmation-mismatch", pattern: /La conferma non coincide con il nuovo PIN/ },
   { code: "pin-too-weak", pattern: /Il nuovo PIN non è sicuro/ },
@@ -37,11 +40,21 @@ export interface ShownError {
 }
 
 /** A failed form, as the contract would have said it: status and headers of the page, the code its message names. */
-export function failureOf(status: number, headers: Headers, shown: ShownError[], pageText: string): IdentityFailure {
+export function failureOf(
+  status: number,
+  headers: Headers,
+  shown: ShownError[],
+  pageText: string,
+): IdentityFailure {
   const all = shown.map((s) => s.message).join("\n");
   const known = PROBLEMS.find((p) => p.pattern.test(all));
-  const problem: IdentityProblem = { title: shown[0]?.message ?? "", status, code: known?.code ?? (status === 400 ? "validation-failed" : `http-${status}`) };
-  if (problem.code === "validation-failed") problem.errors = shown.map((s) => ({ path: s.path ?? "", message: s.message }));
+  const problem: IdentityProblem = {
+    title: shown[0]?.message ?? "",
+    status,
+    code: known?.code ?? (status === 400 ? "validation-failed" : `http-${status}`),
+  };
+  if (problem.code === "validation-failed")
+    problem.errors = shown.map((s) => ({ path: s.path ?? "", message: s.message }));
   const attempts = /restano (\d+) tentativi/.exec(all);
   if (attempts) problem.attemptsLeft = Number(attempts[1]);
   if (problem.code === "locked") {
@@ -49,7 +62,9 @@ export function failureOf(status: number, headers: Headers, shown: ShownError[],
     const header = Number(headers.get("retry-after"));
     const wait = shownWait(all);
     if (!Number.isFinite(header) || wait !== roundedWait(header)) {
-      throw new Error(`the lockout page says to wait ${String(wait)} s but its Retry-After header says ${headers.get("retry-after") ?? "nothing"}`);
+      throw new Error(
+        `the lockout page says to wait ${String(wait)} s but its Retry-After header says ${headers.get("retry-after") ?? "nothing"}`,
+      );
     }
     problem.retryAfter = header;
   }
@@ -72,7 +87,20 @@ export function channelIn(sentence: string): "email" | "pec" | "sms" | "post" | 
   return match[1] === "posta ordinaria" ? "post" : (match[1]!.toLowerCase() as "email" | "pec" | "sms");
 }
 
-const MONTHS = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"];
+const MONTHS = [
+  "gennaio",
+  "febbraio",
+  "marzo",
+  "aprile",
+  "maggio",
+  "giugno",
+  "luglio",
+  "agosto",
+  "settembre",
+  "ottobre",
+  "novembre",
+  "dicembre",
+];
 
 /** "12 aprile 2026" as 2026-04-12: the page states a day, not an instant. */
 export function italianDate(text: string): string | undefined {

@@ -11,19 +11,26 @@ async function attachScreenshot(world: SimulatorWorld, fileName: string): Promis
 }
 
 // Chromium starts before the first step, with time to spare on a busy machine; the API driver has nothing to start.
-Before({ name: "start the browser for a scenario of the browser driver", timeout: 120_000 }, async function (this: SimulatorWorld) {
-  if (this.driverKind === "browser") await this.driver.prepare();
-});
+Before(
+  { name: "start the browser for a scenario of the browser driver", timeout: 120_000 },
+  async function (this: SimulatorWorld) {
+    if (this.driverKind === "browser") await this.driver.prepare();
+  },
+);
 
 // A screenshot of the page where a step failed.
 AfterStep(async function (this: SimulatorWorld, { result, pickleStep }) {
-  if (result.status === Status.FAILED) await attachScreenshot(this, `failed-${pickleStep.text.slice(0, 60).replace(/[^\w-]+/g, "-")}.png`);
+  if (result.status === Status.FAILED)
+    await attachScreenshot(this, `failed-${pickleStep.text.slice(0, 60).replace(/[^\w-]+/g, "-")}.png`);
 });
 
-After({ name: "screenshot at the end of the scenario; close its browser context" }, async function (this: SimulatorWorld) {
-  await attachScreenshot(this, "end.png");
-  await this.driverInUse?.close();
-});
+After(
+  { name: "screenshot at the end of the scenario; close its browser context" },
+  async function (this: SimulatorWorld) {
+    await attachScreenshot(this, "end.png");
+    await this.driverInUse?.close();
+  },
+);
 
 AfterAll({ timeout: 30_000 }, async function () {
   await closeWorkerBrowser();
