@@ -25,7 +25,8 @@ Feature: The PIN by post first, the second half only after activation (profile p
   @R04 @R06 @R09 @R11 @ui
   Scenario: from the letter to a PIN of 8 characters, then a change confirmed with a code
     When the citizen asks online for a PIN, with the first half by post
-    And 2 weeks pass
+    Then a letter with the first half and the instructions to activate the PIN is posted to the citizen's residence
+    When 2 weeks pass
     Then the citizen finds the letter with the first half in the letterbox
     When the citizen activates the PIN with the fiscal code, the first half and the tessera sanitaria
     Then the second half of the PIN reaches the citizen by email
