@@ -1,4 +1,5 @@
-// Profiles: `default` for a person at a terminal, `ci` with parallel workers and JUnit/HTML reports.
+// Profiles: `default` for a person at a terminal, `ci` with parallel workers and JUnit/HTML reports, `ui` for the
+// journeys tagged @ui, played by the same steps through the portal in Chromium (the browser driver).
 // Against an external stack (STACK_URL) scenarios share one simulated clock, so they run on one worker.
 import { createRequire } from "node:module";
 
@@ -31,6 +32,23 @@ export const ci = {
     "message:reports/messages.ndjson",
     "junit:reports/cucumber-junit.xml",
     "html:reports/cucumber-report.html",
+  ],
+  retry: 0,
+};
+
+// The same Gherkin through the portal: the steps' driver is the browser; a screenshot of the page goes into the
+// report at each failing step and at the end of every scenario (reports/ui-report.html).
+export const ui = {
+  ...common,
+  tags: "@ui",
+  parallel: workers,
+  worldParameters: { driver: "browser" },
+  format: [
+    process.stdout.isTTY ? "progress-bar" : "progress",
+    "message:reports/ui-messages.ndjson",
+    "junit:reports/ui-junit.xml",
+    "html:reports/ui-report.html",
+    "rerun:reports/@ui-rerun.txt",
   ],
   retry: 0,
 };

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { missingChromium } from "@inps-sim/chromium";
 
 const featuresDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -30,13 +31,30 @@ const cucumberArgs = args.map((arg) => (named.has(arg) ? rebase(arg, bases) : ar
 const profile = process.env.CUCUMBER_PROFILE ?? "default";
 
 const bin = join(dirname(require.resolve("@cucumber/cucumber/package.json")), "bin", "cucumber.js");
-const run = spawnSync(process.execPath, [bin, "--profile", profile, ...cucumberArgs], { cwd: featuresDir, stdio: "inherit" });
-let status = run.status ?? 1;
+const dryRun = args.includes("--dry-run") || args.includes("-d");
+
+/** Runs Cucumber with a profile; the ui profile first checks that there is a browser to drive. */
+function cucumber(withProfile: string): number {
+  if (withProfile === "ui" && !dryRun) {
+    const missing = missingChromium();
+    if (missing) {
+      process.stderr.write(`\nThe @ui journeys cannot run:\n${missing}\n`);
+      return 1;
+    }
+  }
+  return spawnSync(process.execPath, [bin, "--profile", withProfile, ...cucumberArgs], { cwd: featuresDir, stdio: "inherit" }).status ?? 1;
+}
+
+let status = cucumber(profile);
 
 // The rules report speaks for the whole suite: a selective run would show rules as uncovered.
-const whole = named.size === 0 && !configuration.tags && !configuration.name?.length && !args.includes("--dry-run") && !args.includes("-d");
-if (whole) {
+const whole = named.size === 0 && !configuration.tags && !configuration.name?.length && !dryRun;
+if (whole && profile !== "ui") {
   const report = spawnSync(process.execPath, ["--import", "tsx", join(featuresDir, "scripts", "rules-report.ts")], { cwd: featuresDir, stdio: "inherit" });
   status ||= report.status ?? 1;
+  // A whole run also plays the @ui journeys through the portal in Chromium (profile ui), whatever the first run gave.
+  process.stdout.write("\nThe @ui journeys, through the portal in Chromium (profile ui):\n");
+  const ui = cucumber("ui");
+  status ||= ui;
 }
 process.exitCode = status;

@@ -9,7 +9,7 @@ Feature: Changing the PIN in Impostazioni → Sicurezza/PIN
     And a citizen whose PIN is "Vento3Lu"
     And the citizen has logged in with the PIN
 
-  @R09 @R11 @R12
+  @R09 @R11 @R12 @ui
   Scenario: a change confirmed with the code from the email
     Given the citizen is also logged in on another device
     When the citizen enters the current PIN "Vento3Lu", the new PIN "Prato8Zk" and again "Prato8Zk"

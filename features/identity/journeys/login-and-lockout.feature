@@ -16,7 +16,7 @@ Feature: Logging in with codice fiscale and PIN, and the block after a wrong PIN
     When the citizen logs out
     Then the session no longer opens the citizen's page
 
-  @R08
+  @R08 @ui
   Scenario Outline: the right PIN <elapsed> after a PIN with <mistake>
     When the citizen logs in with the PIN but <mistake>
     Then the citizen is told that the fiscal code or the PIN is wrong
@@ -30,7 +30,7 @@ Feature: Logging in with codice fiscale and PIN, and the block after a wrong PIN
       | two characters swapped | 170 seconds | the citizen is told that access is blocked for another 10 seconds  |
       | one character wrong    | 3 minutes   | the citizen is logged in, with nothing to do first                 |
 
-  @R08
+  @R08 @ui
   Scenario: the right PIN during a block is refused and does not make the block longer
     When the citizen logs in with the PIN but one character wrong
     And 2 minutes pass

@@ -7,7 +7,7 @@ Feature: The PIN by post first, the second half only after activation (profile p
   Background:
     Given the simulator is running
 
-  @R01 @R02 @R03 @R04 @R06
+  @R01 @R02 @R03 @R04 @R06 @ui
   Scenario: first half by letter, activation with the tessera sanitaria, second half by email
     When the citizen asks online for a PIN, with the first half by post
     Then INPS accepts the request, to be activated within 90 days
@@ -21,6 +21,25 @@ Feature: The PIN by post first, the second half only after activation (profile p
     And the two halves together make a PIN of 16 letters and digits, unique to the citizen
     When the citizen logs in with the fiscal code and the 16 characters
     Then the citizen must first replace them with a PIN of 8 characters
+
+  @R04 @R06 @R09 @R11 @ui
+  Scenario: from the letter to a PIN of 8 characters, then a change confirmed with a code
+    When the citizen asks online for a PIN, with the first half by post
+    Then a letter with the first half and the instructions to activate the PIN is posted to the citizen's residence
+    When 2 weeks pass
+    Then the citizen finds the letter with the first half in the letterbox
+    When the citizen activates the PIN with the fiscal code, the first half and the tessera sanitaria
+    Then the second half of the PIN reaches the citizen by email
+    When the citizen logs in with the fiscal code and the 16 characters
+    Then the citizen must first replace them with a PIN of 8 characters
+    When the citizen chooses "Girasol3" as the new PIN and confirms it with the code sent by email
+    Then the citizen sees that the PIN has been changed
+    And the citizen logs in with the new PIN, with nothing to do first
+    When the citizen enters the current PIN "Girasol3", the new PIN "Prato8Zk" and again "Prato8Zk"
+    And the citizen enters the verification code received by email
+    Then the citizen sees that the PIN has been changed
+    And the citizen logs in with the new PIN, with nothing to do first
+    And the old PIN "Girasol3" no longer opens a session
 
   @R04
   Scenario Outline: an activation with <wrong detail> is refused without saying which detail was wrong

@@ -9,7 +9,7 @@ Feature: Revoking the PIN, online or through the contact centre
   Background:
     Given the simulator is running
 
-  @R22 @R23 @R24
+  @R22 @R23 @R24 @ui
   Scenario: a PIN revoked online, then a new PIN requested from scratch
     Given a citizen whose PIN is "Vento3Lu"
     When the citizen revokes the PIN online with the fiscal code, the tessera sanitaria and the registered email

@@ -26,7 +26,7 @@ function shown(world: SimulatorWorld): [string, ...string[]] {
 }
 
 async function showPin(world: SimulatorWorld): Promise<string> {
-  const answer = kept(world, await world.identity.showGeneratedPin(token(world)));
+  const answer = kept(world, await world.driver.showGeneratedPin());
   const { pin } = expectOk(answer, "asking for the generated PIN");
   assert.equal(answer.status, 201);
   assert.match(pin, /^[A-Za-z0-9]{8}$/, "the generated PIN has 8 letters and digits");
@@ -55,7 +55,7 @@ Then("the first generated PIN no longer completes the procedure", async function
 /** Types back the last generated PIN shown; it becomes the citizen's PIN. */
 When("the citizen types the generated PIN to complete the procedure", async function (this: SimulatorWorld) {
   const last = shown(this).at(-1)!;
-  this.generatedPin.confirmed = kept(this, await this.identity.confirmGeneratedPin(token(this), last));
+  this.generatedPin.confirmed = kept(this, await this.driver.confirmGeneratedPin(last));
   setPin(this, last);
 });
 

@@ -89,7 +89,7 @@ function contactsFrom(world: SimulatorWorld, spoken: string): Omit<RecoveryReque
 
 async function ask(world: SimulatorWorld, input: RecoveryRequestInput) {
   world.recovery.requestedAt ??= await world.sim.now();
-  world.recovery.asked = kept(world, await world.identity.askRecovery(input));
+  world.recovery.asked = kept(world, await world.driver.askRecovery(input));
   return world.recovery.asked;
 }
 
@@ -205,7 +205,7 @@ When("a mail scanner opens the link before the citizen does", async function (th
 });
 
 async function confirmWith(world: SimulatorWorld, recovery: RecoveryLink, code: string) {
-  world.recovery.confirmed = kept(world, await world.identity.confirmRecovery(recovery.token, { fiscalCode: world.citizen.fiscalCode, recoveryCode: code }));
+  world.recovery.confirmed = kept(world, await world.driver.confirmRecovery(recovery.token, { fiscalCode: world.citizen.fiscalCode, recoveryCode: code }));
   return world.recovery.confirmed;
 }
 

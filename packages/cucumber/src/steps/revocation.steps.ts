@@ -12,7 +12,7 @@ const DAY_MS = 86_400_000;
 const lastRevocation = (world: SimulatorWorld) => world.revocations.at(-1);
 
 async function revoke(world: SimulatorWorld, input: RevocationInput) {
-  world.revocations.push(kept(world, await world.identity.revoke(input)));
+  world.revocations.push(kept(world, await world.driver.revoke(input)));
 }
 
 async function revocationOf(world: SimulatorWorld): Promise<RevocationInput> {

@@ -13,6 +13,8 @@ export interface StackEndpoints {
   smtpPort: number;
   postalUrl: string;
   adminToken: string;
+  /** The citizen portal, where the browser driver acts (unset: a stack without one). */
+  portalUrl?: string;
   /** A contact-centre operator's token (OPERATOR_TOKENS on the stack). */
   operatorToken: string;
   /** Embedded stack only: where its services log. */
@@ -97,6 +99,7 @@ export async function externalEndpoints(env: Record<string, string | undefined>)
   const operatorToken = env.OPERATOR_TOKEN ?? env.OPERATOR_TOKENS?.split(",")[0]?.split(":")[1] ?? directory?.operatorToken;
   if (!operatorToken) problems.push("no operator token: the stack was given OPERATOR_TOKENS, so set OPERATOR_TOKEN to one of them");
   if (problems.length) throw new Error(`The stack at ${identityUrl} cannot be used as it is:\n- ${problems.join("\n- ")}`);
+  const portalUrl = env.PORTAL_URL ?? directory?.services.portal ?? undefined;
   // A URL given on purpose (a port published under another number) wins; the suite says what it chose.
   if (notes.length) process.stderr.write(`Using the URLs given, which differ from what the stack reports:\n- ${notes.join("\n- ")}\n`);
   return {
@@ -108,6 +111,7 @@ export async function externalEndpoints(env: Record<string, string | undefined>)
     postalUrl: urls.postal,
     adminToken,
     operatorToken: operatorToken!,
+    ...(portalUrl ? { portalUrl: trimmed(portalUrl) } : {}),
   };
 }
 
@@ -141,6 +145,7 @@ export async function embeddedEndpoints(): Promise<StackEndpoints> {
     smtpHost: "127.0.0.1",
     smtpPort: mail.ports.smtp ?? 0,
     postalUrl: postal.urls.http!,
+    portalUrl: stack.portal.urls.http!,
     adminToken: stack.adminToken,
     operatorToken,
     logFile,

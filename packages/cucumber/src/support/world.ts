@@ -27,6 +27,9 @@ import {
   type Timeline,
 } from "@inps-sim/clients";
 import { randomHealthCard, randomPersona, type HealthCard, type Persona } from "@inps-sim/domain";
+import { createApiDriver } from "../drivers/api-driver.ts";
+import { createBrowserDriver } from "../drivers/browser-driver.ts";
+import { driverKindOf, type CitizenDriver, type DriverKind } from "../drivers/citizen-driver.ts";
 import { createControlPlane, type ControlPlane } from "./control-plane.ts";
 import { createGatewayFaults, type GatewayFaults } from "./gateway-faults.ts";
 import { currentStack } from "./stack-hooks.ts";
@@ -167,6 +170,7 @@ export class SimulatorWorld extends World {
   readonly generatedPin: GeneratedPin = { shown: [] };
   #healthCard: HealthCard | undefined;
   #clients: Clients | undefined;
+  #driver: CitizenDriver | undefined;
 
   constructor(options: IWorldOptions) {
     super(options);
@@ -202,6 +206,29 @@ export class SimulatorWorld extends World {
   /** The gateways' fault switches; an After hook clears whatever a scenario set. */
   get faults(): GatewayFaults {
     return this.#made.faults;
+  }
+
+  /** The driver the profile chose (worldParameters.driver): `api`, or `browser` for the portal in Chromium. */
+  get driverKind(): DriverKind {
+    return driverKindOf(this.parameters);
+  }
+  /** How the citizen acts: through the API or through the portal's pages (the profile decides, not the step). */
+  get driver(): CitizenDriver {
+    this.#driver ??=
+      this.driverKind === "browser"
+        ? createBrowserDriver(() => {
+            if (!this.stack.portalUrl) throw new Error("the stack under test has no portal: the browser driver needs one (PORTAL_URL)");
+            return this.stack.portalUrl;
+          })
+        : createApiDriver(this.identity, () => {
+            if (!this.session) throw new Error("the citizen has not logged in in this scenario");
+            return this.session.token;
+          });
+    return this.#driver;
+  }
+  /** The driver, if a step has used it (hooks that screenshot or close it need not start one). */
+  get driverInUse(): CitizenDriver | undefined {
+    return this.#driver;
   }
 
   /**
