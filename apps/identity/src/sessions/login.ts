@@ -1,7 +1,7 @@
 // R07 login with fiscal code and PIN; R08 lockout; R05/R06/R13 decide what the new session must do first.
 // An unknown fiscal code gets the same answers as a known one after the same work: a verify against a dummy hash,
 // the same wrong-PIN count and blocks (kept in unknown_login_attempts), the same timeline writes.
-import { isLocked, requiredActionFor, sessionExpiresAt, type RequiredAction } from "@inps-sim/domain";
+import { isLocked, requiredActionFor, sessionExpiresAt, type PinKind, type RequiredAction } from "@inps-sim/domain";
 import type { IdentityContext } from "../context.ts";
 import { activationWindowClosed, expireInitialPin, findCredentialForAccess, normalizeFiscalCode } from "../credentials/store.ts";
 import { sessions } from "../db/schema.ts";
