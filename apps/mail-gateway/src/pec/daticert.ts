@@ -1,6 +1,7 @@
 // daticert.xml: the certification data a PEC provider attaches to the transport envelope and to every receipt
 // (DM 2 novembre 2005, allegato, the Postacert DTD), in the shape providers write it.
 import { escapeHtml } from "../mime/html-text.ts";
+import { italianDate, romeOffset, romeWallTime } from "@inps-sim/domain";
 
 /** What a daticert.xml can certify: the transport envelope, or one of the receipts. */
 export type DaticertKind = "posta-certificata" | "accettazione" | "non-accettazione" | "avvenuta-consegna" | "errore-consegna";
@@ -24,24 +25,9 @@ export interface DaticertInput {
 
 /** The day, time and UTC offset in Italy, as the receipts state them (giorno dd/mm/yyyy, ora HH:MM:SS, zona +0100). */
 export function italianTime(at: Date): { giorno: string; ora: string; zona: string } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: "Europe/Rome",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hourCycle: "h23",
-      timeZoneName: "longOffset",
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  const offset = /GMT([+-])(\d{2}):(\d{2})/.exec(parts.timeZoneName ?? "");
-  const zona = offset ? `${offset[1]}${offset[2]}${offset[3]}` : "+0000";
-  return { giorno: `${parts.day}/${parts.month}/${parts.year}`, ora: `${parts.hour}:${parts.minute}:${parts.second}`, zona };
+  const t = romeWallTime(at);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return { giorno: italianDate(at), ora: `${two(t.hour)}:${two(t.minute)}:${two(t.second)}`, zona: romeOffset(at) };
 }
 
 const x = (v: string) => escapeHtml(v);

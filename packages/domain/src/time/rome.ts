@@ -94,6 +94,13 @@ function romeOffsetMs(instant: Date): number {
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
+/** Rome's offset from UTC at `instant` as mail headers and PEC receipts write it: +0100 in winter, +0200 in summer. */
+export function romeOffset(instant: Date): string {
+  const minutes = Math.round(romeOffsetMs(instant) / 60_000);
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? "-" : "+"}${two(Math.floor(abs / 60))}${two(abs % 60)}`;
+}
+
 /** The instant it is `hour:minute` in Rome on `date`. */
 export function romeInstant(date: IsoDate, hour: number, minute = 0): Date {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
