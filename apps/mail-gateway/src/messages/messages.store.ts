@@ -39,6 +39,8 @@ export interface Page {
   limit: number;
   /** Only messages received before this instant (Mailpit's `before`). */
   before?: Date | undefined;
+  /** The time zone after:/before: in a search are read in (Mailpit's `tz`). */
+  tz?: string | undefined;
 }
 
 const summaryColumns = {
@@ -46,6 +48,7 @@ const summaryColumns = {
   created: messages.created,
   messageId: messages.messageId,
   subject: messages.subject,
+  username: messages.username,
   from: messages.from,
   to: messages.to,
   cc: messages.cc,
@@ -123,8 +126,8 @@ export class MailStore {
   }
 
   /** Matches of a search and how many are unread (see MailboxStats.count). */
-  count(search: string, before?: Date): Promise<{ count: number; unread: number }> {
-    return this.#stats.count(`${before?.toISOString() ?? ""}|${search}`, this.#where(search, before));
+  count(search: string, before?: Date, tz?: string): Promise<{ count: number; unread: number }> {
+    return this.#stats.count(`${before?.toISOString() ?? ""}|${tz ?? ""}|${search}`, this.#where(search, before, tz));
   }
 
   /** One page of messages, newest first, matching `search` (empty: all). */
@@ -148,7 +151,7 @@ export class MailStore {
     const query = this.db
       .select(summaryColumns)
       .from(messages)
-      .where(this.#where(search, page.before))
+      .where(this.#where(search, page.before, page.tz))
       .orderBy(...newestFirst);
     const rows =
       page.limit > 0 ? await query.limit(page.limit).offset(page.start) : await query.offset(page.start);
@@ -219,10 +222,10 @@ export class MailStore {
   }
 
   /** Marks messages read or unread: by IDs, by search, or (neither) all of them. */
-  async setRead(read: boolean, target: { ids?: string[]; search?: string }): Promise<void> {
+  async setRead(read: boolean, target: { ids?: string[]; search?: string; tz?: string | undefined }): Promise<void> {
     const conditions: SQL[] = [sql`${messages.read} <> ${read}`];
     if (target.ids && target.ids.length > 0) conditions.push(inArray(messages.id, target.ids));
-    else if (target.search) conditions.push(...searchConditions(target.search));
+    else if (target.search) conditions.push(...searchConditions(target.search, target.tz));
     await this.db
       .update(messages)
       .set({ read })
@@ -244,8 +247,8 @@ export class MailStore {
     await this.#delete(inArray(messages.id, ids));
   }
 
-  async deleteSearch(search: string): Promise<void> {
-    await this.#delete(this.#where(search));
+  async deleteSearch(search: string, tz?: string): Promise<void> {
+    await this.#delete(this.#where(search, undefined, tz));
   }
 
   async #delete(where: SQL | undefined): Promise<void> {
@@ -271,8 +274,8 @@ export class MailStore {
     this.#stats.invalidate();
   }
 
-  #where(search: string, before?: Date): SQL | undefined {
-    const conditions = searchConditions(search);
+  #where(search: string, before?: Date, tz?: string): SQL | undefined {
+    const conditions = searchConditions(search, tz);
     if (before) conditions.push(sql`${messages.created} < ${before.toISOString()}::timestamptz`);
     return conditions.length > 0 ? and(...conditions) : undefined;
   }
