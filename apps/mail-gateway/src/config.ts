@@ -66,6 +66,8 @@ export const mailConfigSchema = z.object({
   MAIL_SEARCH_INDEX_THRESHOLD: z.coerce.number().int().min(0).max(100_000_000).default(20_000),
   /** Mailpit's /api/v1/chaos (off, as in Mailpit unless started with --enable-chaos). */
   MAIL_CHAOS: switchVar("off"),
+  /** Mailpit's --api-cors: hosts (or "*") whose browser pages may call /api/ and /view/{ID}.html. */
+  MAIL_API_CORS: z.string().default(""),
   SIM_ADMIN_TOKEN: z.string().min(8, "must be at least 8 characters").optional(),
   SIM_CONTROL: switchVar("on"),
   SIM_SEED: z.string().default("inps-sim"),

@@ -67,6 +67,7 @@ export async function startMailService(options: {
     mailbox,
     smtpFaults,
     chaosEnabled: config.MAIL_CHAOS,
+    apiCors: config.MAIL_API_CORS,
   });
   const tls = await tlsCertificate(SMTP_HOSTNAME, {
     certFile: config.SMTP_TLS_CERT,

@@ -235,3 +235,91 @@ describe("summaries", () => {
     expect(message.Text).toBe("Vedi sotto");
   });
 });
+
+describe("the API's answers (server/apiv1)", () => {
+  it("sends a message with POST /api/v1/send, the mailpit-api README's first example (send.go:22-89, 205)", async () => {
+    const { ID } = await mailpit.sendMessage({ From: { Email: "user@example.test" }, To: [{ Email: "rec@example.test" }], Subject: "Test Email" });
+    const message = await mailpit.getMessageSummary(ID);
+    expect(message.From).toEqual({ Name: "", Address: "user@example.test" });
+    expect(message.To).toEqual([{ Name: "", Address: "rec@example.test" }]);
+    expect(message.Subject).toBe("Test Email");
+    // Stored through SaveToDatabase, as SMTP mail is: Return-Path and a Message-ID of Mailpit's, but no Received.
+    expect(message.ReturnPath).toBe("user@example.test");
+    expect(message.MessageID).toMatch(/^[0-9A-Za-z]{22}@mailpit$/);
+    expect((await mailpit.getMessageHeaders(ID)).Received).toBeUndefined();
+    expect((await mailpit.listMessages()).total).toBe(1);
+  });
+
+  it("sends Bcc, tags and attachments, and refuses what Mailpit refuses with 400 {Error} (send.go:112-192)", async () => {
+    const { ID } = await mailpit.sendMessage({
+      From: { Email: "noreply@inps.it", Name: "INPS" },
+      To: [{ Email: "mario.rossi@example.it" }],
+      Bcc: ["archivio@inps.it"],
+      Subject: "Con allegato",
+      Text: "Prima parte del PIN: AB12CD34",
+      Tags: ["pin"],
+      Attachments: [{ Filename: "nota.txt", Content: Buffer.from("nota").toString("base64"), ContentType: "text/plain" }],
+    });
+    const message = await mailpit.getMessageSummary(ID);
+    expect(message.Bcc).toEqual([{ Name: "", Address: "archivio@inps.it" }]);
+    expect(message.Tags).toEqual(["pin"]);
+    expect(message.Attachments.map((a) => a.FileName)).toEqual(["nota.txt"]);
+    const post = (body: unknown) => t.http("/api/v1/send", { method: "POST", body: JSON.stringify(body) });
+    const refused = await post({ From: { Email: "a@example.it" }, To: [{ Email: "not an address" }] });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ Error: "invalid To address: not an address" });
+    expect(await (await post({ To: [{ Email: "b@example.it" }] })).json()).toEqual({ Error: "error building message: from not set" });
+    expect(await (await post({ From: { Email: "a@example.it" }, To: [{ Email: "b@example.it" }], Headers: { Subject: "x" } })).json()).toEqual({
+      Error: 'cannot overwrite header: "Subject"',
+    });
+  });
+
+  it("refuses renaming a tag onto another and deleting an unknown one with 400 (storage/tags.go:225-234, 252-255)", async () => {
+    await t.send({ from: "noreply@inps.it", to: "mario.rossi@example.it", subject: "Etichette", text: "x", headers: { "X-Tags": "pin, verifica" } });
+    const rename = await t.http("/api/v1/tags/pin", { method: "PUT", body: JSON.stringify({ Name: "Verifica" }) });
+    expect(rename.status).toBe(400);
+    expect(await rename.text()).toBe("tag already exists: Verifica");
+    const unknown = await t.http("/api/v1/tags/nessuna", { method: "DELETE" });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toBe("tag not found: nessuna");
+    expect(await mailpit.getTags()).toEqual(["pin", "verifica"]);
+    expect(await mailpit.renameTag("pin", "PIN")).toBe("ok");
+    expect(await mailpit.deleteTag("verifica")).toBe("ok");
+    expect(await mailpit.getTags()).toEqual(["PIN"]);
+  });
+
+  it("with limit=0 lists the whole mailbox and ignores start; a search gives nothing (storage/messages.go:223-225, search.go:82-86)", async () => {
+    for (const n of [1, 2, 3]) await t.send({ from: "noreply@inps.it", to: "mario.rossi@example.it", subject: `Numero ${n}`, text: "x" });
+    const all = await mailpit.listMessages(2, 0);
+    expect(all.messages.map((m) => m.Subject)).toEqual(["Numero 3", "Numero 2", "Numero 1"]);
+    expect(all.start).toBe(2);
+    const search = await mailpit.searchMessages({ query: "numero", start: 0, limit: 0 });
+    expect(search.messages).toEqual([]);
+    expect(search.messages_count).toBe(3);
+  });
+
+  it("reads after:/before: in the tz of the request, for search and read status (storage/search.go:314-321, 467-496)", async () => {
+    // The simulated clock starts at 2026-03-02T09:00:00Z: 10:00 in Rome.
+    await t.send({ from: "noreply@inps.it", to: "mario.rossi@example.it", subject: "Alle dieci", text: "x" });
+    const query = 'after:"2026-03-02 09:30"';
+    expect((await mailpit.searchMessages({ query })).messages_count).toBe(0);
+    expect((await mailpit.searchMessages({ query, tz: "Europe/Rome" })).messages_count).toBe(1);
+    expect((await mailpit.searchMessages({ query, tz: "Not/AZone" })).messages_count).toBe(0);
+    const put = await t.http(`/api/v1/messages?tz=${encodeURIComponent("Europe/Rome")}`, { method: "PUT", body: JSON.stringify({ Search: query, Read: true }) });
+    expect(put.status).toBe(200);
+    expect((await mailpit.listMessages()).unread).toBe(0);
+  });
+
+  it("answers a CORS preflight with an empty 200 and Mailpit's headers (server.go:223-224, 320-328; api.go:76-80)", async () => {
+    const preflight = await t.http("/api/v1/messages", { method: "OPTIONS", headers: { origin: t.api, "access-control-request-method": "DELETE" } });
+    expect(preflight.status).toBe(200);
+    expect(await preflight.text()).toBe("");
+    expect(preflight.headers.get("access-control-allow-origin")).toBe(t.api);
+    expect(preflight.headers.get("access-control-allow-methods")).toBe("GET, POST, DELETE, PUT, OPTIONS");
+    expect(preflight.headers.get("access-control-allow-headers")).toBe("*");
+    // A page of another origin is refused unless MAIL_API_CORS allows it (cors.go:40-69).
+    const foreign = await t.http("/api/v1/messages", { headers: { origin: "http://elsewhere.example" } });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.text()).toBe("Blocked due to CORS violation\n");
+  });
+});

@@ -39,7 +39,7 @@ export async function messagesSummary(
   const [messages, stats, counts] = await Promise.all([
     store.page(search, page),
     store.stats(),
-    search ? store.count(search, page.before) : Promise.resolve(null),
+    search ? store.count(search, page.before, page.tz) : Promise.resolve(null),
   ]);
   return {
     total: stats.total,
@@ -131,7 +131,7 @@ export const setReadStatus = (ctx: MailContext) => async (c: C) => {
   const valid = ids.filter((id) => MESSAGE_ID_PATTERN.test(id));
   // IDs given but none valid: nothing to change (not "every message", which is what no IDs means).
   if (ids.length > 0 && valid.length === 0) return ok(c);
-  await ctx.mailbox.store.setRead(read, { ids: valid, search: search.trim() });
+  await ctx.mailbox.store.setRead(read, { ids: valid, search: search.trim(), tz: c.req.query("tz") });
   return ok(c);
 };
 

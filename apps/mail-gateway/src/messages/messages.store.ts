@@ -130,8 +130,12 @@ export class MailStore {
     return this.#stats.count(`${before?.toISOString() ?? ""}|${tz ?? ""}|${search}`, this.#where(search, before, tz));
   }
 
-  /** One page of messages, newest first, matching `search` (empty: all). */
+  /**
+   * One page of messages, newest first, matching `search` (empty: all). `limit` 0 is Mailpit's quirk: the list gives
+   * the whole mailbox and ignores `start` (storage/messages.go:223-225), a search gives nothing (search.go:82-86).
+   */
   async page(search: string, page: Page): Promise<MessageSummary[]> {
+    if (page.limit === 0 && search) return [];
     if (!search && !page.before && page.start >= DEEP_OFFSET && page.limit > 0) {
       // Deep in the whole mailbox: start from the nearest key of the page directory.
       const { key, skip } = await this.#directory.seek(page.start);
@@ -153,8 +157,7 @@ export class MailStore {
       .from(messages)
       .where(this.#where(search, page.before, page.tz))
       .orderBy(...newestFirst);
-    const rows =
-      page.limit > 0 ? await query.limit(page.limit).offset(page.start) : await query.offset(page.start);
+    const rows = page.limit > 0 ? await query.limit(page.limit).offset(page.start) : await query;
     return this.#withTags(rows);
   }
 

@@ -51,6 +51,12 @@ export function setHeader(raw: string, name: string, value: string): string {
   return raw.slice(0, found.start) + line + raw.slice(found.end);
 }
 
+/** Removes the first field of that name, with its folded lines. */
+export function removeHeader(raw: string, name: string): string {
+  const found = findField(raw, name);
+  return found ? raw.slice(0, found.start) + raw.slice(found.end) : raw;
+}
+
 /** The value of the first field named `name`, unfolded; "" when there is none. */
 export function headerValue(raw: string, name: string): string {
   return findField(raw, name)?.value ?? "";
