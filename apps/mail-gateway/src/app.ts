@@ -3,7 +3,7 @@ import { truncateSchema } from "@inps-sim/db";
 import { createGatewayApp, type GatewayDeps } from "@inps-sim/service-kit";
 import { corsOrigins } from "./http/cors.ts";
 import { mountMailpitApi } from "./http/mailpit-api.ts";
-import { inboxRoutes } from "./inbox/inbox.routes.ts";
+import { inboxPage, messagePage } from "./inbox/inbox.handlers.ts";
 import { Mailbox } from "./mailbox.ts";
 import type { PecSettings } from "./pec/pec-rules.ts";
 import { SmtpFaults } from "./smtp/faults.ts";
@@ -56,7 +56,23 @@ export function createMailApp(deps: MailAppDeps) {
         chaosEnabled: deps.chaosEnabled ?? false,
         corsOrigins: corsOrigins(deps.apiCors ?? ""),
       });
-      inboxRoutes(app, { mailbox });
+      // The inbox page: the list (with Mailpit's search syntax) and one message; /view/{ID}.txt|html are the API's.
+      app.get("/", inboxPage({ mailbox }));
+      app.get("/view/:id", messagePage({ mailbox }));
+    },
+    docs: {
+      title: "INPS PIN simulator: mail gateway (Mailpit API)",
+      description:
+        "Mail the simulator sends arrives over SMTP and is read here through Mailpit's API (v1): the same paths, field " +
+        "names and plain-text answers as Mailpit's, so a suite written for Mailpit reads our mailbox unchanged. PEC " +
+        "mailboxes get their provider's receipts. The control plane (/__sim/*) is described in docs/gateways-mail.md.",
+      tags: [
+        { name: "Messages", description: "List, read, mark and delete messages" },
+        { name: "Search", description: "Mailpit's search syntax" },
+        { name: "Tags", description: "Tags set by X-Tags, plus-addresses or the API" },
+        { name: "Application", description: "Totals and settings" },
+        { name: "Chaos", description: "Random SMTP errors (MAIL_CHAOS=on)" },
+      ],
     },
   });
   return Object.assign(app, { mailbox, smtpFaults });

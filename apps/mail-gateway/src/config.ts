@@ -1,5 +1,5 @@
 // The Mail service's settings, from the environment (see docs/gateways-mail.md).
-import { parseEnv, portVar, switchVar } from "@inps-sim/service-kit";
+import { parseEnv, portVar, serviceEnvSchema, switchVar } from "@inps-sim/service-kit";
 import { parseDuration, addDuration } from "@inps-sim/domain";
 import { z } from "zod";
 
@@ -32,10 +32,9 @@ const durationVar = (fallback: string) =>
 export const DEFAULT_PEC_DOMAINS =
   "pec.it,legalmail.it,pec.inps.gov.it,postacert.inps.gov.it,pec.aruba.it,arubapec.it,postecert.it,pec.poste.it,cert.legalmail.it,pec.cgn.it";
 
-export const mailConfigSchema = z.object({
+export const mailConfigSchema = serviceEnvSchema.extend({
   MAIL_HTTP_PORT: portVar(8025),
   SMTP_PORT: portVar(1025),
-  HOST: z.string().default("127.0.0.1"),
   /** Largest message SMTP accepts, in bytes (advertised with SIZE; larger ones get 552). */
   SMTP_MAX_MESSAGE_SIZE: z.coerce
     .number()
@@ -68,10 +67,6 @@ export const mailConfigSchema = z.object({
   MAIL_CHAOS: switchVar("off"),
   /** Mailpit's --api-cors: hosts (or "*") whose browser pages may call /api/ and /view/{ID}.html. */
   MAIL_API_CORS: z.string().default(""),
-  SIM_ADMIN_TOKEN: z.string().min(8, "must be at least 8 characters").optional(),
-  SIM_CONTROL: switchVar("on"),
-  SIM_SEED: z.string().default("inps-sim"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export const mailConfigSchemaChecked = mailConfigSchema.refine((c) => !c.SMTP_TLS_CERT === !c.SMTP_TLS_KEY, {

@@ -1,5 +1,5 @@
 export { createMailApp, type MailAppDeps } from "./app.ts";
-export { startMailService, mailMigrations } from "./start.ts";
+export { buildMailService, startMailService, mailMigrations, type RunningMailService } from "./start.ts";
 export { readMailConfig, mailConfigSchema, type MailConfig } from "./config.ts";
 export * as mailTables from "./db/schema.ts";
 export {

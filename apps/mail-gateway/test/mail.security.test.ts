@@ -80,10 +80,10 @@ describe("IDs and paths", () => {
       expect(res.status, path).toBe(404);
       expect(await res.text()).not.toMatch(/root:|at .*\.ts:\d+/);
     }
-    // A NUL is text the database cannot store: refused at the edge, naming the parameter (docs/contract.md).
+    // A NUL is text the database cannot store: refused at the edge, naming the parameter as /openapi.json does (docs/contract.md).
     const nul = await t.http("/api/v1/message/abc%00def");
     expect(nul.status).toBe(400);
-    expect(await nul.json()).toMatchObject({ code: "validation-failed", errors: [{ path: "path.id" }] });
+    expect(await nul.json()).toMatchObject({ code: "validation-failed", errors: [{ path: "path.ID" }] });
   });
 
   it("ignores invalid IDs in bulk calls instead of failing", async () => {

@@ -5,13 +5,14 @@ import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { openDatabase, type DatabaseHandle } from "@inps-sim/db";
 import { buildIdentityService, readIdentityConfig } from "@inps-sim/identity";
+import { createMailApp, readMailConfig } from "@inps-sim/mail-gateway";
 import { buildPostalService, readPostalConfig } from "@inps-sim/postal-gateway";
-import { createLogger, memoryClock, type BuiltService, type StackClock } from "@inps-sim/service-kit";
+import { createLogger, gatewayDeps, memoryClock, type Fetchable, type StackClock } from "@inps-sim/service-kit";
 import { buildSmsService, readSmsConfig } from "@inps-sim/sms-gateway";
 import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
 import { format, resolveConfig } from "prettier";
 
-type Build = (parts: { handle: DatabaseHandle; clock: StackClock }) => BuiltService;
+type Build = (parts: { handle: DatabaseHandle; clock: StackClock }) => { app: Fetchable };
 
 const logger = createLogger({ service: "clients", level: "silent" });
 const ports = () => ({});
@@ -24,6 +25,10 @@ const SERVICES: Record<string, Build> = {
     buildSmsService({ handle, config: readSmsConfig({}), logger }, { clock, ports }),
   postal: ({ handle, clock }) =>
     buildPostalService({ handle, config: readPostalConfig({}), logger }, { clock, ports }),
+  // The app alone: the service's start-up also opens the mailbox's search indexes, which reads the database.
+  mail: ({ handle, clock }) => ({
+    app: createMailApp(gatewayDeps({ handle, clock, logger, config: readMailConfig({}), ports })),
+  }),
 };
 
 const outDir = new URL("../../../packages/clients/src/generated/", import.meta.url);

@@ -69,19 +69,18 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const started: RunningService[] = [];
   try {
     // One simulated clock for the services of this process (kept in the identity service's table): a move is seen by
-    // all at once. The mail gateway keeps its own, brought level by the identity service's forwarded moves.
+    // all at once.
     const clock = await prepareService({
       handle,
       migrations: identityMigrations,
       clockTable: identityTables.simClock,
       start: options.simStart,
     });
-    const common = { handle, simStart: options.simStart };
-    const shared = { ...common, clock };
+    const shared = { handle, simStart: options.simStart, clock };
     // Gateways first: the identity service is told where they actually listen (ports may be 0).
     const [sms, mail, postal] = await Promise.all([
       startSmsService({ ...shared, config: readSmsConfig(env), logger: loggerFor("sms-gateway") }),
-      startMailService({ ...common, config: readMailConfig(env), logger: loggerFor("mail-gateway") }),
+      startMailService({ ...shared, config: readMailConfig(env), logger: loggerFor("mail-gateway") }),
       startPostalService({ ...shared, config: readPostalConfig(env), logger: loggerFor("postal-gateway") }),
     ]);
     started.push(sms, mail, postal);

@@ -1,8 +1,11 @@
 // Typed client of the mail gateway: sends over SMTP (nodemailer) as the identity service does, and reads the
-// mailbox through Mailpit's API (mailpit-api), so a suite reads mail the same way from our gateway or a real Mailpit.
+// mailbox through Mailpit's API, typed from the gateway's /openapi.json (which keeps Mailpit's shapes), so a suite
+// reads mail the same way from our gateway or a real Mailpit.
 import { randomUUID } from "node:crypto";
-import { MailpitClient, type MailpitMessageSummaryResponse, type MailpitMessagesSummaryResponse } from "mailpit-api";
 import type { Transporter } from "nodemailer";
+import createClient from "openapi-fetch";
+import type { components, paths } from "./generated/mail.ts";
+import { failureOf, GatewayClientError } from "./json-api.ts";
 import { findSecret } from "./sms.ts";
 
 export interface MailClientOptions {
@@ -69,23 +72,34 @@ export interface WaitOptions {
   intervalMs?: number;
 }
 
+type Schemas = components["schemas"];
+
+/** One message as Mailpit's API gives it (GET /api/v1/message/{ID}). */
+export type MailMessage = Schemas["Message"];
+export type MailMessageSummary = Schemas["MessageSummary"];
+/** A page of the mailbox or of a search. */
+export type MailMessagesSummary = Schemas["MessagesSummary"];
+
+/** An answer of the mail API that is not a success: the HTTP status and Mailpit's plain-text reason. */
+export class MailClientError extends GatewayClientError {
+  override readonly name = "MailClientError";
+}
+
 export interface MailClient {
-  /** mailpit-api's client, for anything this wrapper does not cover. */
-  readonly mailpit: MailpitClient;
   send(input: SendMailInput): Promise<SentMail>;
-  list(start?: number, limit?: number): Promise<MailpitMessagesSummaryResponse>;
-  search(query: string, page?: { start?: number; limit?: number }): Promise<MailpitMessagesSummaryResponse>;
+  list(start?: number, limit?: number): Promise<MailMessagesSummary>;
+  search(query: string, page?: { start?: number; limit?: number }): Promise<MailMessagesSummary>;
   /** The full message (and Mailpit marks it read); "latest" by default. */
-  message(id?: string): Promise<MailpitMessageSummaryResponse>;
+  message(id?: string): Promise<MailMessage>;
   /** Waits until a message matches the Mailpit search `query`, then returns the newest match. */
-  waitForMessage(query: string, options?: WaitOptions): Promise<MailpitMessageSummaryResponse>;
+  waitForMessage(query: string, options?: WaitOptions): Promise<MailMessage>;
   /** Waits for a message matching `query` and returns the value after `label` in its text (or HTML). */
   waitForSecret(query: string, label: string, options?: WaitOptions): Promise<string>;
   /**
    * The value after `label` in a message: in its own text (or HTML), or else, for a PEC transport envelope, in the
    * original it carries as postacert.eml (the envelope's own text is the provider's notice).
    */
-  secretIn(message: MailpitMessageSummaryResponse, label: string): Promise<string | undefined>;
+  secretIn(message: MailMessage, label: string): Promise<string | undefined>;
   headers(id?: string): Promise<Record<string, string[]>>;
   source(id?: string): Promise<string>;
   deleteAll(): Promise<void>;
@@ -124,7 +138,11 @@ function toSendError(error: unknown): MailSendError {
 }
 
 export function createMailClient(options: MailClientOptions): MailClient {
-  const mailpit = new MailpitClient(options.apiUrl);
+  const api = createClient<paths>({ baseUrl: options.apiUrl.replace(/\/+$/, "") });
+  const fail = (method: string, path: string, error: unknown, res: Response) => {
+    const f = failureOf(res, error, method, path);
+    return new MailClientError(f.status, f.code, f.problem, f.message);
+  };
   const timeout = options.smtpTimeoutMs ?? 5000;
   // nodemailer (~430 KB of code) is loaded by the first message sent, not by every process that makes a client.
   let transport: Promise<Transporter> | null = null;
@@ -141,24 +159,48 @@ export function createMailClient(options: MailClientOptions): MailClient {
       socketTimeout: timeout * 3,
     })));
 
-  const waitForMessage = (query: string, wait: WaitOptions = {}) =>
-    mailpit.waitForMessage({ query }, { timeout: wait.timeoutMs ?? 5000, interval: wait.intervalMs ?? 100 });
+  const search = async (query: string, page: { start?: number; limit?: number } = {}) => {
+    const { data, error, response } = await api.GET("/api/v1/search", { params: { query: { query, ...page } } });
+    if (!data) throw fail("GET", "/api/v1/search", error, response);
+    return data;
+  };
 
-  const secretIn = async (message: MailpitMessageSummaryResponse, label: string): Promise<string | undefined> => {
-    const own = findMailSecret(message, label);
+  const message = async (id = "latest") => {
+    const { data, error, response } = await api.GET("/api/v1/message/{ID}", { params: { path: { ID: id } } });
+    if (!data) throw fail("GET", `/api/v1/message/${id}`, error, response);
+    return data;
+  };
+
+  const waitForMessage = async (query: string, wait: WaitOptions = {}) => {
+    const deadline = performance.now() + (wait.timeoutMs ?? 5000);
+    for (;;) {
+      const newest = (await search(query)).messages[0];
+      if (newest) return message(newest.ID);
+      if (performance.now() >= deadline) throw new Error(`Timeout waiting for messages matching query "${query}"`);
+      await new Promise((resolve) => setTimeout(resolve, wait.intervalMs ?? 100));
+    }
+  };
+
+  const secretIn = async (found: MailMessage, label: string): Promise<string | undefined> => {
+    const own = findMailSecret(found, label);
     if (own !== undefined) return own;
-    const original = (message.Attachments ?? []).find((a) => a.FileName === "postacert.eml");
+    // A real Mailpit writes Go's nil slice as null (or a stand-in leaves the field out).
+    const attachments: MailMessage["Attachments"] | null | undefined = found.Attachments;
+    const original = (attachments ?? []).find((a) => a.FileName === "postacert.eml");
     if (!original) return undefined;
-    const blob = await mailpit.getMessageAttachment(message.ID, original.PartID);
+    const { data, error, response } = await api.GET("/api/v1/message/{ID}/part/{PartID}", {
+      params: { path: { ID: found.ID, PartID: original.PartID } },
+      parseAs: "arrayBuffer",
+    });
+    if (!data) throw fail("GET", `/api/v1/message/${found.ID}/part/${original.PartID}`, error, response);
     // mailparser loads here, with the first PEC envelope read: the identity service, which sends mail through
     // this client, never pays for it.
     const { simpleParser } = await import("mailparser");
-    const inner = await simpleParser(Buffer.from(await blob.arrayBuffer()));
+    const inner = await simpleParser(Buffer.from(data));
     return findMailSecret({ Text: inner.text ?? "", HTML: typeof inner.html === "string" ? inner.html : "" }, label);
   };
 
   return {
-    mailpit,
     async send(input) {
       const from = input.from ?? options.defaultFrom ?? "noreply@inps.it";
       const messageId = input.messageId
@@ -194,24 +236,38 @@ export function createMailClient(options: MailClientOptions): MailClient {
         throw toSendError(error);
       }
     },
-    list: (start = 0, limit = 50) => mailpit.listMessages(start, limit),
-    search: (query, page = {}) => mailpit.searchMessages({ query, start: page.start, limit: page.limit }),
-    message: (id = "latest") => mailpit.getMessageSummary(id),
+    async list(start = 0, limit = 50) {
+      const { data, error, response } = await api.GET("/api/v1/messages", { params: { query: { start, limit } } });
+      if (!data) throw fail("GET", "/api/v1/messages", error, response);
+      return data;
+    },
+    search,
+    message,
     waitForMessage,
     secretIn,
     async waitForSecret(query, label, wait) {
-      const message = await waitForMessage(query, wait);
-      const value = await secretIn(message, label);
+      const found = await waitForMessage(query, wait);
+      const value = await secretIn(found, label);
       if (value === undefined) throw new Error(`the newest message matching "${query}" has no "${label}: …"`);
       return value;
     },
-    headers: (id = "latest") => mailpit.getMessageHeaders(id) as Promise<Record<string, string[]>>,
-    source: (id = "latest") => mailpit.getMessageSource(id),
+    async headers(id = "latest") {
+      const { data, error, response } = await api.GET("/api/v1/message/{ID}/headers", { params: { path: { ID: id } } });
+      if (!data) throw fail("GET", `/api/v1/message/${id}/headers`, error, response);
+      return data;
+    },
+    async source(id = "latest") {
+      const { data, error, response } = await api.GET("/api/v1/message/{ID}/raw", { params: { path: { ID: id } }, parseAs: "text" });
+      if (data === undefined) throw fail("GET", `/api/v1/message/${id}/raw`, error, response);
+      return data;
+    },
     async deleteAll() {
-      await mailpit.deleteMessages();
+      const { error, response } = await api.DELETE("/api/v1/messages", { parseAs: "text" });
+      if (!response.ok) throw fail("DELETE", "/api/v1/messages", error, response);
     },
     async deleteMatching(query) {
-      await mailpit.deleteMessagesBySearch({ query });
+      const { error, response } = await api.DELETE("/api/v1/search", { params: { query: { query } }, parseAs: "text" });
+      if (!response.ok) throw fail("DELETE", "/api/v1/search", error, response);
     },
     close() {
       void transport?.then((t) => t.close(), () => undefined);

@@ -11,9 +11,19 @@ import type { StackClock } from "./persistent-clock.ts";
 import { prepareService, type RunningService } from "./running-service.ts";
 import { listen, type Fetchable } from "./serve.ts";
 
+/** A server a service runs beside its HTTP one (the mail gateway's SMTP). */
+export interface SideServer {
+  port: number;
+  /** e.g. `smtp://127.0.0.1:1025` */
+  url: string;
+  close(): Promise<void>;
+}
+
 /** What a service builds once its database is migrated and its clock loaded. */
 export interface BuiltService {
   app: Fetchable;
+  /** Servers beside HTTP, by name (`smtp`): started before HTTP listens, closed with it; their ports join /health's. */
+  sideServers?: Record<string, () => Promise<SideServer>>;
   /** Background work started once the app listens (a ticker, a dispatcher). */
   start?: () => void;
   /** Stops the background work; runs after the server has closed. */
@@ -51,17 +61,33 @@ export async function startService(options: StartServiceOptions): Promise<Runnin
       logger: options.logger,
     });
   }
-  let port = options.port;
-  const built = await options.build({ clock, ports: () => ({ http: port }) });
-  const server = await listen(built.app, { port: options.port, hostname: options.host });
-  port = server.port;
+  const ports: Record<string, number> = { http: options.port };
+  const built = await options.build({ clock, ports: () => ({ ...ports }) });
+  const urls: Record<string, string> = {};
+  const side: SideServer[] = [];
+  let server;
+  try {
+    for (const [name, open] of Object.entries(built.sideServers ?? {})) {
+      const opened = await open();
+      side.push(opened);
+      ports[name] = opened.port;
+      urls[name] = opened.url;
+    }
+    server = await listen(built.app, { port: options.port, hostname: options.host });
+  } catch (error) {
+    await Promise.all(side.map((s) => s.close()));
+    await built.stop?.();
+    throw error;
+  }
+  ports.http = server.port;
   built.start?.();
+  const http = server;
   return {
     name: options.name,
-    urls: { http: server.url },
-    ports: { http: server.port },
+    urls: { http: server.url, ...urls },
+    ports: { ...ports },
     close: async () => {
-      await server.close();
+      await Promise.all([http.close(), ...side.map((s) => s.close())]);
       await built.stop?.();
     },
   };

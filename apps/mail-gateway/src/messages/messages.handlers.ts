@@ -103,7 +103,7 @@ function withRedeliveries(headers: Record<string, string[]>, redeliveries: numbe
 }
 
 /** `latest` with nothing to show answers Mailpit's "Message not found"; any other unknown ID its plain 404. */
-const missing = (c: C) => (c.req.param("id") === "latest" ? notFound(c, "Message not found") : notFound(c));
+const missing = (c: C) => (c.req.param("ID") === "latest" ? notFound(c, "Message not found") : notFound(c));
 
 export const listMessages = (ctx: MailContext) => async (c: C) =>
   c.json(
@@ -148,7 +148,7 @@ export const deleteMessages = (ctx: MailContext) => async (c: C) => {
 };
 
 export const getMessage = (ctx: MailContext) => async (c: C) => {
-  const id = await resolveId(ctx, c.req.param("id")!, c.req.query("query"));
+  const id = await resolveId(ctx, c.req.param("ID")!, c.req.query("query"));
   if (!id) return missing(c);
   const message = await ctx.mailbox.store.get(id);
   if (!message) return notFound(c);
@@ -158,7 +158,7 @@ export const getMessage = (ctx: MailContext) => async (c: C) => {
 };
 
 export const getHeaders = (ctx: MailContext) => async (c: C) => {
-  const id = await resolveId(ctx, c.req.param("id")!, c.req.query("query"));
+  const id = await resolveId(ctx, c.req.param("ID")!, c.req.query("query"));
   if (!id) return missing(c);
   const source = await ctx.mailbox.store.source(id);
   if (!source) return notFound(c);
@@ -166,7 +166,7 @@ export const getHeaders = (ctx: MailContext) => async (c: C) => {
 };
 
 export const getRaw = (ctx: MailContext) => async (c: C) => {
-  const id = await resolveId(ctx, c.req.param("id")!, c.req.query("query"));
+  const id = await resolveId(ctx, c.req.param("ID")!, c.req.query("query"));
   if (!id) return missing(c);
   const raw = await ctx.mailbox.store.raw(id);
   if (!raw) return notFound(c);
@@ -176,8 +176,8 @@ export const getRaw = (ctx: MailContext) => async (c: C) => {
 };
 
 export const getPart = (ctx: MailContext) => async (c: C) => {
-  const id = await resolveId(ctx, c.req.param("id")!, c.req.query("query"));
-  const partId = c.req.param("partId")!;
+  const id = await resolveId(ctx, c.req.param("ID")!, c.req.query("query"));
+  const partId = c.req.param("PartID")!;
   if (!id || !/^[0-9.]{1,32}$/.test(partId)) return notFound(c);
   const raw = await ctx.mailbox.store.raw(id);
   if (!raw) return notFound(c);

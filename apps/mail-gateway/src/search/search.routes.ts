@@ -1,10 +1,35 @@
-// Mailpit's /api/v1/search.
-import type { Hono } from "hono";
-import type { ServiceEnv } from "@inps-sim/service-kit";
-import type { MailContext } from "../context.ts";
-import { deleteSearch, search } from "./search.handlers.ts";
+// Mailpit's search routes as the OpenAPI document describes them (the search syntax is search-query.ts's).
+import { z } from "@hono/zod-openapi";
+import { badRequestResponse, createRoute, okResponse, pageQuery, tzQuery } from "../http/mailpit-openapi.ts";
+import { messagesSummarySchema } from "../messages/messages.routes.ts";
 
-export function searchRoutes(app: Hono<ServiceEnv>, ctx: MailContext): void {
-  app.get("/api/v1/search", search(ctx));
-  app.delete("/api/v1/search", deleteSearch(ctx));
-}
+const tags = ["Search"];
+
+const searchQuery = z
+  .string()
+  .optional()
+  .openapi({
+    description: "Mailpit's search: words, quoted phrases, `to:`, `from:`, `subject:`, `message-id:`, `tag:`, `is:read`…",
+    example: "to:mario.rossi@example.it",
+  });
+
+export const searchRoute = createRoute({
+  method: "get",
+  path: "/api/v1/search",
+  tags,
+  summary: "A page of the messages a search matches, newest first",
+  request: { query: z.object({ query: searchQuery, ...pageQuery, tz: tzQuery }) },
+  responses: {
+    200: { description: "The page", content: { "application/json": { schema: messagesSummarySchema } } },
+    400: badRequestResponse,
+  },
+});
+
+export const deleteSearchRoute = createRoute({
+  method: "delete",
+  path: "/api/v1/search",
+  tags,
+  summary: "Deletes every message a search matches",
+  request: { query: z.object({ query: searchQuery, tz: tzQuery }) },
+  responses: { 200: okResponse, 400: badRequestResponse },
+});

@@ -30,7 +30,7 @@ export const renameTag = (ctx: MailContext) => async (c: C) => {
   const name = body.value.name;
   if (typeof name !== "string") return badRequest(c, "invalid tag name");
   try {
-    await ctx.mailbox.store.renameTag(c.req.param("tag")!, name);
+    await ctx.mailbox.store.renameTag(c.req.param("Tag")!, name);
   } catch (error) {
     if (error instanceof TagError) return badRequest(c, error.message);
     throw error;
@@ -40,7 +40,7 @@ export const renameTag = (ctx: MailContext) => async (c: C) => {
 
 export const deleteTag = (ctx: MailContext) => async (c: C) => {
   try {
-    await ctx.mailbox.store.deleteTag(c.req.param("tag")!);
+    await ctx.mailbox.store.deleteTag(c.req.param("Tag")!);
   } catch (error) {
     if (error instanceof TagError) return badRequest(c, error.message);
     throw error;

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import type { ServiceEnv } from "@inps-sim/service-kit";
 import type { MailContext } from "../context.ts";
 import { badRequest, readGoJson } from "../http/mailpit-text.ts";
-import { chaosSchema } from "./faults.ts";
+import { chaosSchema } from "../smtp/faults.ts";
 
 type C = Context<ServiceEnv>;
 
