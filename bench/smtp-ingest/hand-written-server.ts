@@ -51,7 +51,8 @@ export function startHandWrittenSmtpServer(options: SmtpServerOptions): Promise<
             return { code: 250, message: "Ok: queued" };
           }
           try {
-            const id = await mailbox.accept(raw, envelope);
+            // The same arrival work as smtp-server's path (a Received header), so the two compare fairly.
+            const id = await mailbox.accept(raw, envelope, { client: { helo: "bench", ip: "127.0.0.1" } });
             mailbox.runtime.SMTPAccepted++;
             mailbox.runtime.SMTPAcceptedSize += raw.length;
             return { code: 250, message: `Ok: queued as ${id ?? "pec-refused"}` };

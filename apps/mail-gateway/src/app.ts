@@ -1,6 +1,7 @@
 // createMailApp: the Mail service's HTTP surface (Mailpit's API, the inbox page, /__sim), built from its dependencies.
 import { truncateSchema } from "@inps-sim/db";
 import { createGatewayApp, type GatewayDeps } from "@inps-sim/service-kit";
+import { corsOrigins } from "./http/cors.ts";
 import { mountMailpitApi } from "./http/mailpit-api.ts";
 import { inboxPage, messagePage } from "./inbox/inbox.handlers.ts";
 import { Mailbox } from "./mailbox.ts";
@@ -14,6 +15,8 @@ export interface MailAppDeps extends GatewayDeps {
   smtpFaults?: SmtpFaults;
   pec?: PecSettings;
   chaosEnabled?: boolean;
+  /** MAIL_API_CORS: hosts whose browser pages may call the API (Mailpit's --api-cors). */
+  apiCors?: string;
   seed?: string;
 }
 
@@ -51,6 +54,7 @@ export function createMailApp(deps: MailAppDeps) {
         db: deps.db,
         databaseLocation: deps.database.location,
         chaosEnabled: deps.chaosEnabled ?? false,
+        corsOrigins: corsOrigins(deps.apiCors ?? ""),
       });
       // The inbox page: the list (with Mailpit's search syntax) and one message; /view/{ID}.txt|html are the API's.
       app.get("/", inboxPage({ mailbox }));

@@ -65,6 +65,8 @@ export const mailConfigSchema = serviceEnvSchema.extend({
   MAIL_SEARCH_INDEX_THRESHOLD: z.coerce.number().int().min(0).max(100_000_000).default(20_000),
   /** Mailpit's /api/v1/chaos (off, as in Mailpit unless started with --enable-chaos). */
   MAIL_CHAOS: switchVar("off"),
+  /** Mailpit's --api-cors: hosts (or "*") whose browser pages may call /api/ and /view/{ID}.html. */
+  MAIL_API_CORS: z.string().default(""),
 });
 
 export const mailConfigSchemaChecked = mailConfigSchema.refine((c) => !c.SMTP_TLS_CERT === !c.SMTP_TLS_KEY, {

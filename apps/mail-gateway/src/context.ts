@@ -9,4 +9,6 @@ export interface MailContext {
   db: Database;
   databaseLocation: string;
   chaosEnabled: boolean;
+  /** Hosts whose browser pages may call the API (MAIL_API_CORS); see http/cors.ts. */
+  corsOrigins: Set<string>;
 }

@@ -10,11 +10,24 @@ import type { PecSettings } from "./pec/pec-rules.ts";
 import { PecProvider, type ProviderMessage } from "./pec/provider.ts";
 import type { ReceiptKind } from "./pec/receipts.ts";
 import { MailStore, type InsertInput, type MessageSummary } from "./messages/messages.store.ts";
+import { receivedHeader, stampArrival } from "./smtp/arrival-headers.ts";
+import { SMTP_HOSTNAME } from "./smtp/smtp-server.ts";
 
 export interface Envelope {
   from: string;
   to: string[];
 }
+
+/** How a message arrived, beyond its envelope: what Mailpit records of the connection. */
+export interface Delivery {
+  /** The AUTH user name (Mailpit's `Username`), when the sender logged in. */
+  username?: string | undefined;
+  /** The SMTP client (its EHLO name and IP), for the Received header; absent for the HTTP send API. */
+  client?: { helo: string; ip: string } | undefined;
+}
+
+/** The Received header's "by" part: our SMTP host name and what we are. */
+export const RECEIVED_BY = { by: SMTP_HOSTNAME, app: "Mailpit-compatible INPS simulator" };
 
 export interface RuntimeStats {
   startedAt: number;
@@ -55,20 +68,29 @@ export class Mailbox {
     return this.store.parseLeftovers(parseMessage, (parsed, envelope) => tagsFor(parsed.header("x-tags"), recipientsOf(parsed, envelope)));
   }
 
-  /** What SMTP calls for each message: resolves with the stored message's ID, or null when none was stored. */
-  async accept(raw: Buffer, envelope: Envelope): Promise<string | null> {
-    return (await this.ingest(raw, envelope)).stored?.ID ?? null;
+  /**
+   * What SMTP (and the send API) calls for each message: the headers Mailpit adds on arrival are written in (Received,
+   * Return-Path, Message-ID, envelope-only recipients in Bcc), then it is stored. Resolves with the stored message's
+   * ID, or null when none was stored.
+   */
+  async accept(raw: Buffer, envelope: Envelope, delivery: Delivery = {}): Promise<string | null> {
+    const received =
+      delivery.client && envelope.to[0]
+        ? receivedHeader({ ...delivery.client, ...RECEIVED_BY, to: envelope.to[0], at: this.clock.now() })
+        : undefined;
+    const stamped = stampArrival(raw, envelope, received);
+    return (await this.ingest(stamped, envelope, delivery.username)).stored?.ID ?? null;
   }
 
-  /** Stores a message received over SMTP (or given by a test), as the PEC provider hands it over when it is PEC. */
-  async ingest(raw: Buffer, envelope: Envelope): Promise<IngestResult> {
+  /** Stores a message as given (a test's, or one accept() stamped), as the PEC provider hands it over when it is PEC. */
+  async ingest(raw: Buffer, envelope: Envelope, username = ""): Promise<IngestResult> {
     const parsed = await parseMessage(raw);
     const now = this.clock.now();
     const recipients = recipientsOf(parsed, envelope);
     const tags = tagsFor(parsed.header("x-tags"), recipients);
     const plan = await this.pecProvider.plan(parsed, raw, envelope, recipients, now);
     if (!plan) {
-      const { summary, redelivered } = await this.store.insert({ parsed, raw, created: now, envelope, tags });
+      const { summary, redelivered } = await this.store.insert({ parsed, raw, created: now, envelope, tags, username });
       return { stored: summary, receipts: [], redelivered };
     }
     // A resend of a PEC message already accepted gets no second envelope and no second set of receipts.

@@ -78,6 +78,7 @@ export async function buildMailService(
     mailbox,
     smtpFaults,
     chaosEnabled: config.MAIL_CHAOS,
+    apiCors: config.MAIL_API_CORS,
   });
   const openSmtp = async () => {
     const tls = await tlsCertificate(SMTP_HOSTNAME, { certFile: config.SMTP_TLS_CERT, keyFile: config.SMTP_TLS_KEY });

@@ -30,6 +30,7 @@ describe("the mail gateway's OpenAPI document", () => {
       "/api/v1/info",
       "/api/v1/webui",
       "/api/v1/chaos",
+      "/api/v1/send",
       "/view/{ID}.txt",
       "/view/{ID}.html",
     ]) {

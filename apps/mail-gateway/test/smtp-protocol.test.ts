@@ -2,7 +2,6 @@
 // smtplib with starttls()), enhanced status codes, RFC 5321's limits, and pipelined commands.
 import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -10,7 +9,7 @@ import { MailpitClient } from "mailpit-api";
 import nodemailer from "nodemailer";
 import { generate } from "selfsigned";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { auth, startTestService, type TestService } from "./support.ts";
+import { auth, startTestService, Wire, type TestService } from "./support.ts";
 
 let t: TestService;
 let mailpit: MailpitClient;
@@ -20,41 +19,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 beforeEach(async () => t.reset());
-
-/** A plain SMTP connection: writes lines, collects reply lines. */
-class Wire {
-  readonly #socket: Socket;
-  #text = "";
-  #closed = false;
-  constructor(port: number) {
-    this.#socket = connect({ host: "127.0.0.1", port });
-    this.#socket.on("data", (chunk: Buffer) => (this.#text += chunk.toString("latin1")));
-    this.#socket.on("close", () => (this.#closed = true));
-    this.#socket.on("error", () => (this.#closed = true));
-  }
-  get closed(): boolean {
-    return this.#closed;
-  }
-  write(text: string): void {
-    this.#socket.write(text);
-  }
-  /** Waits for `count` final reply lines (not "250-…") after those already taken, and returns every line. */
-  async replies(count: number, timeoutMs = 5000): Promise<string[]> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const lines = this.#text.split("\r\n").filter(Boolean);
-      if (lines.filter((l) => l[3] !== "-").length >= count || this.#closed) {
-        this.#text = "";
-        return lines;
-      }
-      if (Date.now() > deadline) throw new Error(`no reply; so far: ${JSON.stringify(lines)}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  }
-  close(): void {
-    this.#socket.destroy();
-  }
-}
 
 async function greeted(): Promise<Wire> {
   const wire = new Wire(t.smtpPort);

@@ -1,6 +1,7 @@
 // Test support: one database per test file (PGlite in memory, or a fresh PostgreSQL database when DATABASE_URL
 // is set), and the mail service started on free ports.
 import { randomBytes } from "node:crypto";
+import { connect, type Socket } from "node:net";
 import { openDatabase, type DatabaseHandle } from "@inps-sim/db";
 import { createLogger } from "@inps-sim/service-kit";
 import { sql } from "drizzle-orm";
@@ -105,3 +106,39 @@ export function rawMessage(fields: { from?: string; to?: string; subject?: strin
   ];
   return Buffer.from(lines.join("\r\n") + "\r\n");
 }
+
+/** A plain SMTP connection: writes lines, collects reply lines. */
+export class Wire {
+  readonly #socket: Socket;
+  #text = "";
+  #closed = false;
+  constructor(port: number) {
+    this.#socket = connect({ host: "127.0.0.1", port });
+    this.#socket.on("data", (chunk: Buffer) => (this.#text += chunk.toString("latin1")));
+    this.#socket.on("close", () => (this.#closed = true));
+    this.#socket.on("error", () => (this.#closed = true));
+  }
+  get closed(): boolean {
+    return this.#closed;
+  }
+  write(text: string): void {
+    this.#socket.write(text);
+  }
+  /** Waits for `count` final reply lines (not "250-…") after those already taken, and returns every line. */
+  async replies(count: number, timeoutMs = 5000): Promise<string[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const lines = this.#text.split("\r\n").filter(Boolean);
+      if (lines.filter((l) => l[3] !== "-").length >= count || this.#closed) {
+        this.#text = "";
+        return lines;
+      }
+      if (Date.now() > deadline) throw new Error(`no reply; so far: ${JSON.stringify(lines)}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+  close(): void {
+    this.#socket.destroy();
+  }
+}
+

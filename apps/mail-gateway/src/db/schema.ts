@@ -52,6 +52,8 @@ export const messages = mailSchema.table(
     /** How many times the same message (same Message-ID from the same sender) arrived again after it was stored. */
     redeliveries: integer("redeliveries").notNull().default(0),
     subject: text("subject").notNull(),
+    /** The SMTP AUTH user name the sender logged in with ("" when it did not): Mailpit's `Username`. */
+    username: text("username").notNull().default(""),
     from: jsonb("from").$type<MailAddress>().notNull(),
     to: jsonb("to").$type<MailAddress[]>().notNull(),
     cc: jsonb("cc").$type<MailAddress[]>().notNull(),

@@ -66,9 +66,15 @@ export const latestQuery = z.object({
 
 export const pageQuery = {
   start: z.number().int().optional().openapi({ description: "Messages to skip (default 0)", example: 0 }),
-  limit: z.number().int().optional().openapi({ description: "Messages per page (default 50, at most 1000)", example: 50 }),
+  limit: z.number().int().optional().openapi({
+    description: "Messages per page (default 50, at most 1000); 0, as in Mailpit: the whole mailbox (list, `start` ignored) or none (search)",
+    example: 50,
+  }),
   before: z.string().optional().openapi({ description: "Only messages received before this instant (RFC 3339)" }),
 };
+
+/** Mailpit's `tz`: the IANA time zone after:/before: in a search are read in (default UTC; an unknown one is ignored). */
+export const tzQuery = z.string().optional().openapi({ description: "Time zone of after:/before: dates, e.g. Europe/Rome", example: "Europe/Rome" });
 
 /** A body read as Go reads JSON: the field names below match in any case. */
 export const goJsonBody = <T extends z.ZodType>(schema: T, description: string) => ({

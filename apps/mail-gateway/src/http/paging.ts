@@ -11,16 +11,19 @@ function intParam(value: string | undefined): number | null {
   return Number(value);
 }
 
-/** Mailpit's getStartLimit: start ≥ 0 (default 0), limit default 50; we cap a page at MAX_PAGE. */
+/**
+ * Mailpit's getStartLimit (server/apiv1/api.go:46-73): start ≥ 0 (default 0), limit default 50; we cap a page at
+ * MAX_PAGE. `limit=0` stays 0: the whole mailbox for the list, nothing for a search (see MailStore.page).
+ */
 export function pageOf(query: (name: string) => string | undefined): Page {
   const s = intParam(query("start"));
   const l = intParam(query("limit"));
   const start = s !== null && s > 0 ? s : 0;
   let limit = l !== null && l > -1 ? l : 50;
-  if (limit === 0 || limit > MAX_PAGE) limit = MAX_PAGE;
+  if (limit > MAX_PAGE) limit = MAX_PAGE;
   const b = query("before");
   const t = b ? Date.parse(b) : Number.NaN;
-  return { start, limit, before: Number.isNaN(t) ? undefined : new Date(t) };
+  return { start, limit, before: Number.isNaN(t) ? undefined : new Date(t), tz: query("tz") };
 }
 
 /** `latest` (optionally the latest matching ?query=) or a stored ID; null when there is none. */

@@ -5,6 +5,7 @@
 import { batchWriter, jsonParam, preparedStatement, rowsOf, statementSql, type Database } from "@inps-sim/db";
 import { eq, sql } from "drizzle-orm";
 import { messageData, messages, type MailAddress, type StoredPart } from "../db/schema.ts";
+import { goTime } from "../http/go-time.ts";
 import { newMessageId } from "../ids.ts";
 import { addressText, type ParsedMessage } from "../mime/parse.ts";
 import { setTagsIn, uniqueTags } from "../tags/tags.store.ts";
@@ -34,6 +35,8 @@ export interface InsertInput {
   created: Date;
   envelope: { from: string; to: string[] };
   tags?: string[];
+  /** The SMTP AUTH user name ("" or absent: none). */
+  username?: string;
   pecReceipt?: string | undefined;
   /**
    * Who sent it and the Message-ID they gave, which name it once (a resend is a redelivery). Default: the envelope
@@ -203,6 +206,7 @@ export class MessageWriter {
               id: undefined,
               created: undefined,
               pecReceipt: undefined,
+              username: undefined,
               sender: undefined,
               originId: undefined,
               pending: false,
@@ -232,7 +236,7 @@ function dedupeKey(p: Prepared): string | null {
   return p.row.sender !== null && p.row.originId !== null ? `${p.row.sender}\u0000${p.row.originId}` : null;
 }
 
-const BATCH_COLUMNS = `id text, created timestamptz, message_id text, sender text, origin_id text, subject text, "from" jsonb, "to" jsonb, cc jsonb,
+const BATCH_COLUMNS = `id text, created timestamptz, message_id text, sender text, origin_id text, subject text, username text, "from" jsonb, "to" jsonb, cc jsonb,
   bcc jsonb, reply_to jsonb, size int, attachments int, inline int, snippet text, search_text text, from_text text, to_text text,
   cc_text text, bcc_text text, reply_to_text text, pec_receipt text, raw text, date timestamptz, return_path text, text text,
   html text, parts jsonb, envelope jsonb, ord int`;
@@ -242,9 +246,9 @@ const BATCH_COLUMNS = `id text, created timestamptz, message_id text, sender tex
 const INSERT_BATCH = `with v as (
     select * from jsonb_to_recordset($1::jsonb) as v(${BATCH_COLUMNS})
   ), m as (
-    insert into mail.messages (id, created, message_id, sender, origin_id, subject, "from", "to", cc, bcc, reply_to, size, attachments, inline,
+    insert into mail.messages (id, created, message_id, sender, origin_id, subject, username, "from", "to", cc, bcc, reply_to, size, attachments, inline,
       snippet, search_text, from_text, to_text, cc_text, bcc_text, reply_to_text, pec_receipt)
-    select id, created, message_id, sender, origin_id, subject, "from", "to", cc, bcc, reply_to, size, attachments, inline,
+    select id, created, message_id, sender, origin_id, subject, username, "from", "to", cc, bcc, reply_to, size, attachments, inline,
       snippet, search_text, from_text, to_text, cc_text, bcc_text, reply_to_text, pec_receipt from v order by ord
     on conflict do nothing
     returning id
@@ -292,6 +296,7 @@ function prepare(input: InsertInput, id: string) {
     sender: origin ? senderKey(origin.sender) : null,
     originId: origin?.messageId ?? null,
     subject: parsed.subject,
+    username: input.username ?? "",
     from: parsed.from,
     to: parsed.to,
     cc: parsed.cc,
@@ -337,6 +342,7 @@ function batchJson(prepared: Prepared[]): string {
       sender: row.sender,
       origin_id: row.originId,
       subject: row.subject,
+      username: row.username,
       from: row.from,
       to: row.to,
       cc: row.cc,
@@ -370,6 +376,7 @@ export interface SummaryRow {
   created: Date;
   messageId: string;
   subject: string;
+  username: string;
   from: MailAddress;
   to: MailAddress[];
   cc: MailAddress[];
@@ -392,8 +399,8 @@ export function toSummary(r: SummaryRow, tagNames: string[]): MessageSummary {
     Bcc: r.bcc,
     ReplyTo: r.replyTo,
     Subject: r.subject,
-    Created: r.created.toISOString(),
-    Username: "",
+    Created: goTime(r.created),
+    Username: r.username,
     Tags: tagNames,
     Size: r.size,
     Attachments: r.attachments,

@@ -6,8 +6,11 @@ import type { MailContext } from "../context.ts";
 import { badRequest, notFound, ok, readGoJson, stringList } from "../http/mailpit-text.ts";
 import { MAX_IDS, pageOf, resolveId } from "../http/paging.ts";
 import { MESSAGE_ID_PATTERN } from "../ids.ts";
+import { dateHeaderOffset, goTime } from "../http/go-time.ts";
 import { headerMap } from "../mime/headers.ts";
-import { loadSimpleParser } from "../mime/parse.ts";
+import { embedHtml, linkInlineImages } from "./html-view.ts";
+import type { SimpleParserOptions } from "mailparser";
+import { loadSimpleParser, PARSER_OPTIONS } from "../mime/parse.ts";
 import type { MessageSummary, Page, StoredMessage } from "./messages.store.ts";
 
 type C = Context<ServiceEnv>;
@@ -36,7 +39,7 @@ export async function messagesSummary(
   const [messages, stats, counts] = await Promise.all([
     store.page(search, page),
     store.stats(),
-    search ? store.count(search, page.before) : Promise.resolve(null),
+    search ? store.count(search, page.before, page.tz) : Promise.resolve(null),
   ]);
   return {
     total: stats.total,
@@ -77,7 +80,8 @@ function messageBody(m: StoredMessage) {
     ReturnPath: m.returnPath,
     Subject: s.Subject,
     ListUnsubscribe: listUnsubscribe(headers),
-    Date: (m.date ?? new Date(s.Created)).toISOString(),
+    // Mailpit (storage/messages.go:345-365): the Date header at the sender's offset, else the time of arrival.
+    Date: m.date ? goTime(m.date, dateHeaderOffset(headers["Date"]?.[0] ?? "")) : s.Created,
     Tags: s.Tags,
     Username: s.Username,
     Text: m.text,
@@ -127,7 +131,7 @@ export const setReadStatus = (ctx: MailContext) => async (c: C) => {
   const valid = ids.filter((id) => MESSAGE_ID_PATTERN.test(id));
   // IDs given but none valid: nothing to change (not "every message", which is what no IDs means).
   if (ids.length > 0 && valid.length === 0) return ok(c);
-  await ctx.mailbox.store.setRead(read, { ids: valid, search: search.trim() });
+  await ctx.mailbox.store.setRead(read, { ids: valid, search: search.trim(), tz: c.req.query("tz") });
   return ok(c);
 };
 
@@ -179,7 +183,7 @@ export const getPart = (ctx: MailContext) => async (c: C) => {
   if (!raw) return notFound(c);
   const parsed = await (
     await loadSimpleParser()
-  )(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
+  )(raw, { ...PARSER_OPTIONS, skipHtmlToText: true } as SimpleParserOptions);
   const part = parsed.attachments.find((a) => a.partId === partId);
   if (!part) return notFound(c);
   const name = part.filename ?? part.cid ?? `part-${partId}`;
@@ -205,11 +209,20 @@ export const viewPart = (ctx: MailContext) => async (c: C, next: () => Promise<v
   if (!message) return notFound(c);
   if (m[2] === "txt")
     return new Response(message.text, { headers: { "content-type": "text/plain; charset=utf-8" } });
-  if (!message.html) return notFound(c);
-  return new Response(message.html, {
-    headers: {
-      "content-type": "text/html; charset=utf-8",
-      "content-security-policy": "sandbox; default-src 'none'; img-src data: cid:; style-src 'unsafe-inline'",
-    },
+  if (!message.html) return notFound(c, "This message does not contain a HTML part");
+  const linked = linkInlineImages(message.html, message.summary.ID, [...message.inline, ...message.attachments]);
+  // Sandboxed: no script of the sender's runs; with embed=1 only our own (nonce) script does.
+  const sandbox = "sandbox; default-src 'none'; img-src * data: cid:; style-src 'unsafe-inline'";
+  if (c.req.query("embed") === "1") {
+    const { html, nonce } = embedHtml(linked);
+    return new Response(html, {
+      headers: {
+        "content-type": "text/html; charset=utf-8",
+        "content-security-policy": `sandbox allow-scripts; default-src 'none'; img-src * data: cid:; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'`,
+      },
+    });
+  }
+  return new Response(linked, {
+    headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": sandbox },
   });
 };

@@ -12,6 +12,7 @@ import {
   notFoundResponse,
   okResponse,
   pageQuery,
+  tzQuery,
 } from "../http/mailpit-openapi.ts";
 
 const tags = ["Messages"];
@@ -104,6 +105,7 @@ export const setReadStatusRoute = createRoute({
   tags,
   summary: "Marks messages read or unread: the IDs given, those a search matches, or (neither) every message",
   request: {
+    query: z.object({ tz: tzQuery }),
     body: goJsonBody(
       idsBody.extend({
         Read: z.boolean().optional().openapi({ description: "true: read; false (or absent): unread" }),

@@ -39,6 +39,8 @@ export interface Page {
   limit: number;
   /** Only messages received before this instant (Mailpit's `before`). */
   before?: Date | undefined;
+  /** The time zone after:/before: in a search are read in (Mailpit's `tz`). */
+  tz?: string | undefined;
 }
 
 const summaryColumns = {
@@ -46,6 +48,7 @@ const summaryColumns = {
   created: messages.created,
   messageId: messages.messageId,
   subject: messages.subject,
+  username: messages.username,
   from: messages.from,
   to: messages.to,
   cc: messages.cc,
@@ -123,12 +126,16 @@ export class MailStore {
   }
 
   /** Matches of a search and how many are unread (see MailboxStats.count). */
-  count(search: string, before?: Date): Promise<{ count: number; unread: number }> {
-    return this.#stats.count(`${before?.toISOString() ?? ""}|${search}`, this.#where(search, before));
+  count(search: string, before?: Date, tz?: string): Promise<{ count: number; unread: number }> {
+    return this.#stats.count(`${before?.toISOString() ?? ""}|${tz ?? ""}|${search}`, this.#where(search, before, tz));
   }
 
-  /** One page of messages, newest first, matching `search` (empty: all). */
+  /**
+   * One page of messages, newest first, matching `search` (empty: all). `limit` 0 is Mailpit's quirk: the list gives
+   * the whole mailbox and ignores `start` (storage/messages.go:223-225), a search gives nothing (search.go:82-86).
+   */
   async page(search: string, page: Page): Promise<MessageSummary[]> {
+    if (page.limit === 0 && search) return [];
     if (!search && !page.before && page.start >= DEEP_OFFSET && page.limit > 0) {
       // Deep in the whole mailbox: start from the nearest key of the page directory.
       const { key, skip } = await this.#directory.seek(page.start);
@@ -148,10 +155,9 @@ export class MailStore {
     const query = this.db
       .select(summaryColumns)
       .from(messages)
-      .where(this.#where(search, page.before))
+      .where(this.#where(search, page.before, page.tz))
       .orderBy(...newestFirst);
-    const rows =
-      page.limit > 0 ? await query.limit(page.limit).offset(page.start) : await query.offset(page.start);
+    const rows = page.limit > 0 ? await query.limit(page.limit).offset(page.start) : await query;
     return this.#withTags(rows);
   }
 
@@ -219,10 +225,10 @@ export class MailStore {
   }
 
   /** Marks messages read or unread: by IDs, by search, or (neither) all of them. */
-  async setRead(read: boolean, target: { ids?: string[]; search?: string }): Promise<void> {
+  async setRead(read: boolean, target: { ids?: string[]; search?: string; tz?: string | undefined }): Promise<void> {
     const conditions: SQL[] = [sql`${messages.read} <> ${read}`];
     if (target.ids && target.ids.length > 0) conditions.push(inArray(messages.id, target.ids));
-    else if (target.search) conditions.push(...searchConditions(target.search));
+    else if (target.search) conditions.push(...searchConditions(target.search, target.tz));
     await this.db
       .update(messages)
       .set({ read })
@@ -244,8 +250,8 @@ export class MailStore {
     await this.#delete(inArray(messages.id, ids));
   }
 
-  async deleteSearch(search: string): Promise<void> {
-    await this.#delete(this.#where(search));
+  async deleteSearch(search: string, tz?: string): Promise<void> {
+    await this.#delete(this.#where(search, undefined, tz));
   }
 
   async #delete(where: SQL | undefined): Promise<void> {
@@ -271,8 +277,8 @@ export class MailStore {
     this.#stats.invalidate();
   }
 
-  #where(search: string, before?: Date): SQL | undefined {
-    const conditions = searchConditions(search);
+  #where(search: string, before?: Date, tz?: string): SQL | undefined {
+    const conditions = searchConditions(search, tz);
     if (before) conditions.push(sql`${messages.created} < ${before.toISOString()}::timestamptz`);
     return conditions.length > 0 ? and(...conditions) : undefined;
   }

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import type { AddressObject, Attachment, EmailAddress, ParsedMail as ParsedMailFull, simpleParser as SimpleParser } from "mailparser";
 import type { MailAddress, StoredPart } from "../db/schema.ts";
-import { htmlToText } from "./html-text.ts";
+import { htmlToPlainText, stripHtml } from "./html-plain-text.ts";
 import { readSinglePart } from "./single-part.ts";
 
 export interface ParsedMessage {
@@ -58,12 +58,22 @@ export function addressText(list: MailAddress[]): string {
   return list.map((a) => `${a.Name} <${a.Address}>`.toLowerCase()).join(", ");
 }
 
-/** Mailpit's snippet: up to 200 characters of the HTML's text (or the text part), then "...". */
+/** Go's strings.TrimSpace over what Go's regexp `\s` (ASCII) collapses. */
+const goSpaces = (s: string) => s.replace(/[\t\n\f\r ]+/g, " ").replace(/^[\s\u0085]+|[\s\u0085]+$/g, "");
+
+/**
+ * Mailpit's CreateSnippet (internal/tools/snippets.go): the HTML's text (or the text part), cut at 200 bytes of UTF-8 at a
+ * character boundary, then "...". As Mailpit's truncate, a character that ends exactly at the cut is dropped too.
+ */
 export function createSnippet(text: string, html: string): string {
-  const source = html.trim() ? htmlToText(html) : text;
-  const flat = source.replaceAll("\uFEFF", " ").replace(/\s+/g, " ").trim();
-  if (flat.length <= 200) return flat;
-  return `${[...flat].slice(0, 200).join("")}...`;
+  const limit = 200;
+  const source = html.trim() ? stripHtml(html, false) : goSpaces(text.trim().replaceAll("\uFEFF", " "));
+  const bytes = Buffer.from(source, "utf8");
+  if (bytes.length <= limit) return source;
+  let n = limit;
+  while (n > 0 && (bytes[n - 1]! & 0xc0) === 0x80) n--;
+  if (n > 0 && (bytes[n - 1]! & 0xc0) === 0xc0) n--;
+  return `${bytes.subarray(0, n).toString("utf8")}...`;
 }
 
 function partSummary(a: Attachment, index: number): StoredPart {
@@ -114,7 +124,11 @@ export async function parseMessage(raw: Buffer, options: { mailparserOnly?: bool
   return fromMail(await simpleParser(raw, PARSER_OPTIONS), raw);
 }
 
-const PARSER_OPTIONS = { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true };
+/**
+ * `ignoreEmbedded` (passed on to mailsplit) keeps a forwarded message/rfc822 part whole, as Mailpit's enmime does: a
+ * part of its own (an attachment or an inline part by its Content-Disposition), not text merged into the message.
+ */
+export const PARSER_OPTIONS = { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, ignoreEmbedded: true } as const;
 
 function fromMail(mail: ParsedMail, raw: Buffer): ParsedMessage {
   const fromList = addresses(mail.from);
@@ -125,17 +139,20 @@ function fromMail(mail: ParsedMail, raw: Buffer): ParsedMessage {
   const bcc = addresses(mail.bcc);
   const replyTo = addresses(mail.replyTo);
   const html = typeof mail.html === "string" ? mail.html : "";
-  // mailparser derives text from HTML when there is no text part; Mailpit's Text is the text part only.
+  // mailparser derives text from HTML its own way when there is no text part; Mailpit derives it with html2text.
   const hasTextPart = !html || /content-type:\s*text\/plain/i.test(raw.toString("latin1"));
-  const text = hasTextPart ? (mail.text ?? "") : "";
+  const textPart = hasTextPart ? (mail.text ?? "") : "";
+  const text = textPart === "" && html !== "" ? htmlToPlainText(html) : textPart;
   const all = mail.attachments.map(partSummary);
   const attachments: StoredPart[] = [];
   const inline: StoredPart[] = [];
+  // enmime's sorting (envelope.go:322-344): "attachment" disposition or octet-stream is an attachment; every other
+  // part (inline, or no disposition) is listed with the inline parts. Parts with no name and no Content-ID are not listed.
   mail.attachments.forEach((a, i) => {
     const part = all[i]!;
     if (!part.FileName && !part.ContentID) return;
-    if (a.related || (a.contentDisposition === "inline" && a.cid)) inline.push(part);
-    else attachments.push(part);
+    if (a.contentDisposition === "attachment" || a.contentType === "application/octet-stream") attachments.push(part);
+    else inline.push(part);
   });
   const subject = mail.subject ?? "";
   const returnPath = (headerValue("return-path") ?? "").replace(/[<>]/g, "").trim() || from.Address;
@@ -148,7 +165,7 @@ function fromMail(mail: ParsedMail, raw: Buffer): ParsedMessage {
       headerValue("bcc") ?? "",
       headerValue("reply-to") ?? "",
       headerValue("return-path") ?? "",
-      html ? htmlToText(html) : text,
+      (html ? stripHtml(html, true) : "") || text,
       ...attachments.map((a) => a.FileName),
     ].join(" "),
   );

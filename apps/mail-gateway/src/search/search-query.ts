@@ -2,6 +2,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { messages, messageTags, tags } from "../db/schema.ts";
 import { cleanSearchText } from "../mime/parse.ts";
+import { parseSearchDate, searchZone } from "./search-dates.ts";
 
 /** Mailpit's ArgsParser: words split on spaces, "quoted phrases" kept whole, quotes dropped. */
 export function splitSearch(search: string): string[] {
@@ -42,13 +43,6 @@ export function sizeToBytes(value: string): number {
   return 0;
 }
 
-function parseDate(value: string): Date | null {
-  const v = value.trim();
-  if (!v) return null;
-  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v);
-  return Number.isNaN(t) ? null : new Date(t);
-}
-
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
 const hasTag = (name: string) =>
@@ -56,7 +50,8 @@ const hasTag = (name: string) =>
 const anyTag = sql`exists (select 1 from ${messageTags} mt where mt.message_id = ${messages.id})`;
 
 /** The WHERE condition for a search; an empty list of conditions matches every message. */
-export function searchConditions(search: string): SQL[] {
+export function searchConditions(search: string, tz?: string): SQL[] {
+  const zone = searchZone(tz);
   const out: SQL[] = [];
   const add = (positive: SQL, exclude: boolean) => out.push(exclude ? sql`not (${positive})` : positive);
   for (let word of splitSearch(search)) {
@@ -107,10 +102,10 @@ export function searchConditions(search: string): SQL[] {
     } else if (lw === "has:attachment" || lw === "has:attachments") {
       add(sql`${messages.attachments} > 0`, exclude);
     } else if ((v = field("after:")) !== null) {
-      const d = parseDate(v.toUpperCase());
+      const d = parseSearchDate(v.toUpperCase(), zone);
       if (d) out.push(exclude ? sql`${messages.created} <= ${ts(d)}` : sql`${messages.created} >= ${ts(d)}`);
     } else if ((v = field("before:")) !== null) {
-      const d = parseDate(v.toUpperCase());
+      const d = parseSearchDate(v.toUpperCase(), zone);
       if (d) out.push(exclude ? sql`${messages.created} >= ${ts(d)}` : sql`${messages.created} <= ${ts(d)}`);
     } else if (lw.startsWith("larger:") && sizeToBytes(cleanSearchText(word.slice(7))) > 0) {
       const size = sizeToBytes(cleanSearchText(word.slice(7)));

@@ -24,6 +24,6 @@ export const search = (ctx: MailContext) => async (c: C) => {
 export const deleteSearch = (ctx: MailContext) => async (c: C) => {
   const query = queryOf(c);
   if (!query) return badRequest(c, "Error: no search query");
-  await ctx.mailbox.store.deleteSearch(query);
+  await ctx.mailbox.store.deleteSearch(query, c.req.query("tz"));
   return ok(c);
 };

@@ -1,6 +1,6 @@
 // Mailpit's search routes as the OpenAPI document describes them (the search syntax is search-query.ts's).
 import { z } from "@hono/zod-openapi";
-import { badRequestResponse, createRoute, okResponse, pageQuery } from "../http/mailpit-openapi.ts";
+import { badRequestResponse, createRoute, okResponse, pageQuery, tzQuery } from "../http/mailpit-openapi.ts";
 import { messagesSummarySchema } from "../messages/messages.routes.ts";
 
 const tags = ["Search"];
@@ -18,7 +18,7 @@ export const searchRoute = createRoute({
   path: "/api/v1/search",
   tags,
   summary: "A page of the messages a search matches, newest first",
-  request: { query: z.object({ query: searchQuery, ...pageQuery }) },
+  request: { query: z.object({ query: searchQuery, ...pageQuery, tz: tzQuery }) },
   responses: {
     200: { description: "The page", content: { "application/json": { schema: messagesSummarySchema } } },
     400: badRequestResponse,
@@ -30,6 +30,6 @@ export const deleteSearchRoute = createRoute({
   path: "/api/v1/search",
   tags,
   summary: "Deletes every message a search matches",
-  request: { query: z.object({ query: searchQuery }) },
+  request: { query: z.object({ query: searchQuery, tz: tzQuery }) },
   responses: { 200: okResponse, 400: badRequestResponse },
 });

@@ -4,7 +4,7 @@
 import type { AddressInfo } from "node:net";
 import type { Logger } from "@inps-sim/service-kit";
 import { SMTPServer, type SMTPServerSession } from "smtp-server";
-import type { Envelope } from "../mailbox.ts";
+import type { Delivery, Envelope } from "../mailbox.ts";
 import type { SmtpDecision, SmtpFaults } from "./faults.ts";
 import type { TlsCertificate } from "./tls-certificate.ts";
 
@@ -17,7 +17,7 @@ export interface RunningSmtp {
 export interface SmtpMailbox {
   runtime: { SMTPAccepted: number; SMTPAcceptedSize: number; SMTPRejected: number; SMTPIgnored: number };
   /** Resolves once the message is committed: with its ID, or null when none was stored (PEC refused it). */
-  accept(raw: Buffer, envelope: Envelope): Promise<string | null>;
+  accept(raw: Buffer, envelope: Envelope, delivery: Delivery): Promise<string | null>;
 }
 
 export interface SmtpServerOptions {
@@ -38,8 +38,8 @@ export interface SmtpServerOptions {
 export const SMTP_HOSTNAME = "mail-gateway.inps-sim.local";
 /** RFC 5321 4.5.3.1.4: a command line is at most 512 octets with its CRLF (smtp-server counts without it). */
 export const MAX_COMMAND_LINE = 510;
-/** RFC 5321 4.5.3.1.8 asks for at least 100; as many as Mailpit's default. */
-export const MAX_RECIPIENTS = 1000;
+/** Mailpit's default (internal/smtpd/smtpd.go:378-380, `--smtp-max-recipients`), RFC 5321 4.5.3.1.8's minimum. */
+export const MAX_RECIPIENTS = 100;
 
 export class SmtpRefusal extends Error {
   constructor(
@@ -52,6 +52,32 @@ export class SmtpRefusal extends Error {
 
 const tooLarge = (limit: number) =>
   new SmtpRefusal(552, `Error: message exceeds fixed maximum message size ${limit}`);
+
+/** Commands Mailpit answers with 502 (internal/smtpd/smtpd.go:678-680); smtp-server would answer 214, 252 and 500. */
+const NOT_IMPLEMENTED = ["HELP", "VRFY", "EXPN"] as const;
+
+/**
+ * smtp-server has no option for a 502, so each connection gets its own handlers for these commands as it is made (its
+ * commands are read only after this synchronous hand-over).
+ */
+function answerUnimplemented(server: SMTPServer): void {
+  const connect = server.connect.bind(server);
+  server.connect = (socket, socketOptions) => {
+    const before = new Set(server.connections);
+    connect(socket, socketOptions);
+    for (const connection of server.connections) {
+      if (before.has(connection)) continue;
+      for (const command of NOT_IMPLEMENTED) {
+        Object.assign(connection, {
+          [`handler_${command}`]: (_line: Buffer, callback: () => void) => {
+            connection.send(502, "Command not implemented");
+            callback();
+          },
+        });
+      }
+    }
+  };
+}
 
 export function startSmtpServer(options: SmtpServerOptions): Promise<RunningSmtp> {
   const { mailbox, faults, logger } = options;
@@ -123,7 +149,11 @@ export function startSmtpServer(options: SmtpServerOptions): Promise<RunningSmtp
           return callback(null, "Ok: queued");
         }
         const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
-        mailbox.accept(raw, envelope).then(
+        const delivery: Delivery = {
+          username: typeof session.user === "string" ? session.user : undefined,
+          client: { helo: session.hostNameAppearsAs ?? "", ip: session.remoteAddress || "127.0.0.1" },
+        };
+        mailbox.accept(raw, envelope, delivery).then(
           (id) => {
             mailbox.runtime.SMTPAccepted++;
             mailbox.runtime.SMTPAcceptedSize += raw.length;
@@ -139,6 +169,7 @@ export function startSmtpServer(options: SmtpServerOptions): Promise<RunningSmtp
     },
   });
   server.on("error", (error) => logger.debug({ err: error }, "SMTP connection error"));
+  answerUnimplemented(server);
 
   return new Promise((resolve, reject) => {
     const onError = (error: Error) =>

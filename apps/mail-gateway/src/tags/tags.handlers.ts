@@ -5,6 +5,7 @@ import type { MailContext } from "../context.ts";
 import { badRequest, ok, readGoJson, stringList } from "../http/mailpit-text.ts";
 import { MAX_IDS } from "../http/paging.ts";
 import { MESSAGE_ID_PATTERN } from "../ids.ts";
+import { TagError } from "./tags.store.ts";
 
 type C = Context<ServiceEnv>;
 
@@ -31,12 +32,18 @@ export const renameTag = (ctx: MailContext) => async (c: C) => {
   try {
     await ctx.mailbox.store.renameTag(c.req.param("Tag")!, name);
   } catch (error) {
-    return badRequest(c, error instanceof Error ? error.message : "cannot rename the tag");
+    if (error instanceof TagError) return badRequest(c, error.message);
+    throw error;
   }
   return ok(c);
 };
 
 export const deleteTag = (ctx: MailContext) => async (c: C) => {
-  await ctx.mailbox.store.deleteTag(c.req.param("Tag")!);
+  try {
+    await ctx.mailbox.store.deleteTag(c.req.param("Tag")!);
+  } catch (error) {
+    if (error instanceof TagError) return badRequest(c, error.message);
+    throw error;
+  }
   return ok(c);
 };

@@ -46,6 +46,9 @@ export async function setTagsIn(db: Database, id: string, names: string[]): Prom
   }
 }
 
+/** A tag operation Mailpit refuses, with Mailpit's message. */
+export class TagError extends Error {}
+
 export class TagStore {
   constructor(private readonly db: Database) {}
 
@@ -94,28 +97,31 @@ export class TagStore {
     await this.prune();
   }
 
+  /**
+   * Mailpit's RenameTag (internal/storage/tags.go:204-241): an unknown tag, or a name another tag has (names compare
+   * without case), is an error the API answers with 400.
+   */
   async rename(from: string, to: string): Promise<void> {
     const name = cleanTag(to);
-    if (!name) throw new Error("invalid tag name");
-    const [current] = await this.db.select().from(tags).where(eq(tags.name, from));
-    if (!current) throw new Error("tag not found");
+    if (!name) throw new TagError(`invalid tag name: ${name}`);
+    if (from === name) return;
+    const [current] = await this.db.select().from(tags).where(sql`lower(${tags.name}) = lower(${from})`);
+    if (!current) throw new TagError(`tag not found: ${from}`);
     const [clash] = await this.db
       .select()
       .from(tags)
-      .where(sql`lower(${tags.name}) = lower(${name})`);
-    if (clash && clash.id !== current.id) {
-      // Merge into the existing tag, as two tags that differ only by case are one tag.
-      await this.db.execute(
-        sql`insert into ${messageTags} (message_id, tag_id) select message_id, ${clash.id} from ${messageTags} where tag_id = ${current.id} on conflict do nothing`,
-      );
-      await this.db.delete(tags).where(eq(tags.id, current.id));
-    } else {
-      await this.db.update(tags).set({ name }).where(eq(tags.id, current.id));
-    }
+      .where(sql`lower(${tags.name}) = lower(${name}) and ${tags.id} <> ${current.id}`);
+    if (clash) throw new TagError(`tag already exists: ${name}`);
+    await this.db.update(tags).set({ name }).where(eq(tags.id, current.id));
   }
 
+  /** Mailpit's DeleteTag (tags.go:245-274): an unknown tag is an error the API answers with 400. */
   async delete(name: string): Promise<void> {
-    await this.db.delete(tags).where(eq(tags.name, name));
+    const gone = await this.db
+      .delete(tags)
+      .where(sql`lower(${tags.name}) = lower(${name})`)
+      .returning({ id: tags.id });
+    if (gone.length === 0) throw new TagError(`tag not found: ${name}`);
   }
 
   /** Drops the tags no message carries any more. */

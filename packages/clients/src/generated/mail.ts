@@ -363,7 +363,7 @@ export interface paths {
         query?: {
           /** @description Only messages received before this instant (RFC 3339) */
           before?: string;
-          /** @description Messages per page (default 50, at most 1000) */
+          /** @description Messages per page (default 50, at most 1000); 0, as in Mailpit: the whole mailbox (list, `start` ignored) or none (search) */
           limit?: number;
           /** @description Messages to skip (default 0) */
           start?: number;
@@ -388,7 +388,10 @@ export interface paths {
     /** Marks messages read or unread: the IDs given, those a search matches, or (neither) every message */
     put: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description Time zone of after:/before: dates, e.g. Europe/Rome */
+          tz?: string;
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -484,12 +487,14 @@ export interface paths {
         query?: {
           /** @description Only messages received before this instant (RFC 3339) */
           before?: string;
-          /** @description Messages per page (default 50, at most 1000) */
+          /** @description Messages per page (default 50, at most 1000); 0, as in Mailpit: the whole mailbox (list, `start` ignored) or none (search) */
           limit?: number;
           /** @description Mailpit's search: words, quoted phrases, `to:`, `from:`, `subject:`, `message-id:`, `tag:`, `is:read`… */
           query?: string;
           /** @description Messages to skip (default 0) */
           start?: number;
+          /** @description Time zone of after:/before: dates, e.g. Europe/Rome */
+          tz?: string;
         };
         header?: never;
         path?: never;
@@ -525,6 +530,8 @@ export interface paths {
         query?: {
           /** @description Mailpit's search: words, quoted phrases, `to:`, `from:`, `subject:`, `message-id:`, `tag:`, `is:read`… */
           query?: string;
+          /** @description Time zone of after:/before: dates, e.g. Europe/Rome */
+          tz?: string;
         };
         header?: never;
         path?: never;
@@ -552,6 +559,58 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/send": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sends a message: built from JSON and stored as one that arrived over SMTP */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description The message. Field names match in any case, as Go's encoding/json reads them. */
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["SendRequest"];
+        };
+      };
+      responses: {
+        /** @description Stored */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["SendMessageConfirmation"];
+          };
+        };
+        /** @description Refused: Mailpit's JSON error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              Error: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -998,6 +1057,66 @@ export interface components {
       Tags: string[];
       To: components["schemas"]["Address"][];
       Username: string;
+    };
+    SendMessageConfirmation: {
+      ID: string;
+    };
+    /**
+     * @example {
+     *       "From": {
+     *         "Email": "user@example.test"
+     *       },
+     *       "To": [
+     *         {
+     *           "Email": "rec@example.test"
+     *         }
+     *       ],
+     *       "Subject": "Test Email"
+     *     }
+     */
+    SendRequest: {
+      Attachments?:
+        | {
+            /** @description Base64 of the file (a data: URL prefix is dropped) */
+            Content: string;
+            /** @description Set: the file is attached inline under this cid */
+            ContentID?: string;
+            ContentType?: string;
+            Filename: string;
+          }[]
+        | null;
+      /** @description Addresses only; they appear in the stored message's Bcc */
+      Bcc?: string[] | null;
+      Cc?:
+        | {
+            Email: string;
+            Name?: string;
+          }[]
+        | null;
+      From: {
+        Email: string;
+        Name?: string;
+      };
+      /** @description Extra headers; To, From, Cc, Bcc, Reply-To, Date, Subject, Content-Type, Mime-Version (and X-Tags with Tags) are refused */
+      Headers?: {
+        [key: string]: string;
+      } | null;
+      HTML?: string;
+      ReplyTo?:
+        | {
+            Email: string;
+            Name?: string;
+          }[]
+        | null;
+      Subject?: string;
+      Tags?: string[] | null;
+      Text?: string;
+      To?:
+        | {
+            Email: string;
+            Name?: string;
+          }[]
+        | null;
     };
     WebUIConfiguration: {
       ChaosEnabled: boolean;
