@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freshBundle } from "@inps-sim/stack/bundle";
 
 const featuresDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -29,12 +30,16 @@ const bases = [process.env.INIT_CWD, process.cwd(), join(featuresDir, "..")].fil
 const cucumberArgs = args.map((arg) => (named.has(arg) ? rebase(arg, bases) : arg));
 const profile = process.env.CUCUMBER_PROFILE ?? "default";
 
+// Each worker runs the stack from its bundle when the bundle matches the sources: rebuilt here, once, when one changed.
+const dryRun = args.includes("--dry-run") || args.includes("-d");
+if (!process.env.STACK_URL && !dryRun) await freshBundle("start-stack");
+
 const bin = join(dirname(require.resolve("@cucumber/cucumber/package.json")), "bin", "cucumber.js");
 const run = spawnSync(process.execPath, [bin, "--profile", profile, ...cucumberArgs], { cwd: featuresDir, stdio: "inherit" });
 let status = run.status ?? 1;
 
 // The rules report speaks for the whole suite: a selective run would show rules as uncovered.
-const whole = named.size === 0 && !configuration.tags && !configuration.name?.length && !args.includes("--dry-run") && !args.includes("-d");
+const whole = named.size === 0 && !configuration.tags && !configuration.name?.length && !dryRun;
 if (whole) {
   const report = spawnSync(process.execPath, ["--import", "tsx", join(featuresDir, "scripts", "rules-report.ts")], { cwd: featuresDir, stdio: "inherit" });
   status ||= report.status ?? 1;
