@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { missingChromium } from "@inps-sim/chromium";
+import { freshBundle } from "@inps-sim/stack/bundle";
 
 const featuresDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -30,8 +31,11 @@ const bases = [process.env.INIT_CWD, process.cwd(), join(featuresDir, "..")].fil
 const cucumberArgs = args.map((arg) => (named.has(arg) ? rebase(arg, bases) : arg));
 const profile = process.env.CUCUMBER_PROFILE ?? "default";
 
-const bin = join(dirname(require.resolve("@cucumber/cucumber/package.json")), "bin", "cucumber.js");
+// Each worker runs the stack from its bundle when the bundle matches the sources: rebuilt here, once, when one changed.
 const dryRun = args.includes("--dry-run") || args.includes("-d");
+if (!process.env.STACK_URL && !dryRun) await freshBundle("start-stack");
+
+const bin = join(dirname(require.resolve("@cucumber/cucumber/package.json")), "bin", "cucumber.js");
 
 /** Runs Cucumber with a profile; the ui profile first checks that there is a browser to drive. */
 function cucumber(withProfile: string): number {

@@ -1,10 +1,8 @@
 #!/usr/bin/env node
 // `node apps/stack/bin/run.mjs <name> [args…]`: runs dist/<name>.mjs (the stack, or one app alone), after
 // rebuilding the bundles when a source file is newer than them (a fresh clone, a pull, an edit).
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { setFlagsFromString } from "node:v8";
+import { freshBundle } from "./bundle.mjs";
 
 // PGlite's WebAssembly (9 MB) runs on V8's baseline code first; a function that has run "enough" (the tiering budget)
 // is compiled again by the optimising compiler. With V8's default budget PostgreSQL's own start-up crosses it, and a
@@ -13,49 +11,15 @@ import { setFlagsFromString } from "node:v8";
 // insert-and-select rounds took no more CPU than with the default. Set before any WebAssembly is compiled.
 setFlagsFromString("--wasm-tiering-budget=180000000");
 
-const stackDir = join(dirname(fileURLToPath(import.meta.url)), "..");
-const root = join(stackDir, "..", "..");
 // The first argument names the bundle (stack, identity, sms-gateway, mail-gateway, postal-gateway); options alone
 // (`inps-sim --memory`) mean the stack.
 const named = process.argv[2] !== undefined && !process.argv[2].startsWith("-");
 const name = named ? process.argv[2] : "stack";
 if (named) process.argv.splice(2, 1); // the bundle reads its own arguments from argv[2] on
 
-/** The newest modification time under the directories a bundle is built from (a few hundred files: a few ms). */
-function newestSource() {
-  let newest = 0;
-  const visit = (dir) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const path = join(dir, e.name);
-      if (e.isDirectory()) visit(path);
-      else newest = Math.max(newest, statSync(path).mtimeMs);
-    }
-  };
-  for (const group of ["apps", "packages"]) {
-    for (const pkg of readdirSync(join(root, group))) {
-      visit(join(root, group, pkg, "src"));
-      const manifest = join(root, group, pkg, "package.json");
-      if (existsSync(manifest)) newest = Math.max(newest, statSync(manifest).mtimeMs);
-    }
-  }
-  newest = Math.max(newest, statSync(join(root, "package-lock.json")).mtimeMs, statSync(join(stackDir, "scripts", "build.mjs")).mtimeMs);
-  return newest;
+const url = await freshBundle(name);
+if (!url) {
+  console.error(`there is no bundle named ${name} (apps/${name}/src/main.ts)`);
+  process.exit(2);
 }
-
-const stamp = join(stackDir, "dist", "build.json");
-const bundle = join(stackDir, "dist", `${name}.mjs`);
-if (!existsSync(stamp) || !existsSync(bundle) || statSync(stamp).mtimeMs < newestSource()) {
-  const { buildBundles } = await import("../scripts/build.mjs");
-  await buildBundles();
-  if (!existsSync(bundle)) {
-    console.error(`there is no bundle named ${name} (apps/${name}/src/main.ts)`);
-    process.exit(2);
-  }
-}
-await import(pathToFileURL(bundle).href);
+await import(url);

@@ -13,7 +13,12 @@ export const stampFile = join(distDir, "build.json");
 
 /** The stack, and each app that runs alone (apps/<name>/src/main.ts) under its own name: dist/<name>.mjs. */
 export function entryPoints() {
-  const entries = { stack: join(stackDir, "src", "main.ts"), "prepare-template": join(stackDir, "src", "prepare-template.ts") };
+  // start-stack: the library (startStack) for the test harness, which runs the stack in its own workers.
+  const entries = {
+    stack: join(stackDir, "src", "main.ts"),
+    "start-stack": join(stackDir, "src", "index.ts"),
+    "prepare-template": join(stackDir, "src", "prepare-template.ts"),
+  };
   for (const app of readdirSync(join(root, "apps"))) {
     const main = join(root, "apps", app, "src", "main.ts");
     if (app !== "stack" && existsSync(main)) entries[app] = main;
