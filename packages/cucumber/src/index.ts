@@ -16,8 +16,9 @@ import "./steps/operator.steps.ts";
 import "./steps/revocation.steps.ts";
 import "./steps/contacts.steps.ts";
 import "./steps/dispositivo.steps.ts";
+import "./steps/spid.steps.ts";
 import "./steps/secrets.steps.ts";
 
-export { SimulatorWorld, type ContactChangeMade, type DispositivoConversion, type PinChangeMade, type PinRequestMade, type SpokenChannel } from "./support/world.ts";
+export { SimulatorWorld, type ContactChangeMade, type DispositivoConversion, type PinChangeMade, type PinRequestMade, type SpidLogin, type SpokenChannel } from "./support/world.ts";
 export * from "./support/citizen-journeys.ts";
 export type { StackEndpoints } from "./support/stack-endpoints.ts";
