@@ -12,12 +12,17 @@ import { activationRoutes } from "./activation/activation.routes.tsx";
 import { assetsRoutes } from "./assets/assets.routes.ts";
 import { secureCookies, type PortalConfig } from "./config.ts";
 import { homeRoutes } from "./home/home.routes.tsx";
+import type { ConsoleBackend } from "./console/console-backend.ts";
+import { consoleRoutes } from "./console/console.routes.tsx";
+import { contactsRoutes } from "./contacts/contacts.routes.tsx";
+import { dispositivoRoutes } from "./dispositivo/dispositivo.routes.tsx";
 import { csrfTokenMiddleware } from "./http/csrf-token.ts";
 import type { PortalDeps, PortalEnv } from "./http/env.ts";
 import { outcomeRoutes } from "./http/outcome.routes.tsx";
 import { sessionMiddleware } from "./http/session.ts";
 import { createSessionStore, type SessionStore } from "./http/session-store.ts";
-import { renderRefusal } from "./layout/refusal.tsx";
+import { UPLOAD_FORM_MAX_BYTES } from "./http/uploads.ts";
+import { renderRefusal, renderTooLarge } from "./layout/refusal.tsx";
 import { notFoundPage } from "./layout/not-found.tsx";
 import { unavailablePage } from "./layout/unavailable.tsx";
 import { loginRoutes } from "./login/login.routes.tsx";
@@ -25,15 +30,19 @@ import { personalAreaRoutes } from "./personal-area/personal-area.routes.tsx";
 import { pinChangeRoutes } from "./pin-change/pin-change.routes.tsx";
 import { pinRequestRoutes } from "./pin-request/pin-request.routes.tsx";
 import { recoveryRoutes } from "./recovery/recovery.routes.tsx";
+import { revocationRoutes } from "./revocation/revocation.routes.tsx";
 
 export interface PortalAppDeps {
   identity: IdentityClient;
+  /** The simulator console's way to the control plane. */
+  console: ConsoleBackend;
   config: Pick<PortalConfig, "PORTAL_PUBLIC_URL" | "PORTAL_SECURE_COOKIES" | "PORTAL_SESSION_MINUTES">;
   logger: Logger;
   /** Tests pass their own to look inside. */
   sessions?: SessionStore;
 }
 
+const UPLOAD_PATH = "/converti-pin/documenti";
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export function createPortalApp(options: PortalAppDeps): Hono<PortalEnv> {
@@ -42,6 +51,7 @@ export function createPortalApp(options: PortalAppDeps): Hono<PortalEnv> {
     identity: options.identity,
     sessions: options.sessions ?? createSessionStore({ idleMinutes: config.PORTAL_SESSION_MINUTES }),
     secureCookies: secureCookies(config),
+    console: options.console,
   };
   const publicOrigin = config.PORTAL_PUBLIC_URL ? new URL(config.PORTAL_PUBLIC_URL).origin : undefined;
   const app = new Hono<PortalEnv>();
@@ -76,7 +86,10 @@ export function createPortalApp(options: PortalAppDeps): Hono<PortalEnv> {
   );
   // Before the session: a supervisor's poll needs no cookie.
   app.get("/health", (c) => c.json({ status: "ok", service: "portal" }));
-  app.use("*", bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text("Richiesta troppo grande", 413) }));
+  // Forms are small; only the Converti PIN upload carries files, up to the identity service's own limit for two.
+  const formLimit = bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text("Richiesta troppo grande", 413) });
+  const uploadLimit = bodyLimit({ maxSize: UPLOAD_FORM_MAX_BYTES, onError: (c) => c.html(renderTooLarge(), 413) });
+  app.use("*", (c, next) => (c.req.path === UPLOAD_PATH ? uploadLimit(c, next) : formLimit(c, next)));
   app.use("*", csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin }));
   app.use("*", sessionMiddleware(deps));
   app.use("*", csrfTokenMiddleware());
@@ -122,7 +135,11 @@ export function createPortalApp(options: PortalAppDeps): Hono<PortalEnv> {
       ["renew-expired-pin"],
     ),
   );
+  app.route("/impostazioni/contatti", contactsRoutes(deps));
   app.route("/", recoveryRoutes(deps));
+  app.route("/revoca-pin", revocationRoutes(deps));
+  app.route("/converti-pin", dispositivoRoutes(deps));
+  app.route("/__console", consoleRoutes(deps));
 
   app.notFound((c) => (c.get("session") ? notFoundPage(c) : c.text("Pagina non trovata", 404)));
   app.onError((error, c) => {

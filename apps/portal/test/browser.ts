@@ -4,6 +4,7 @@ import type { Hono } from "hono";
 import { Writable } from "node:stream";
 import { createLogger } from "@inps-sim/service-kit";
 import { createPortalApp } from "../src/app.ts";
+import { createFakeConsole, type FakeConsole } from "./fake-console.ts";
 import { createFakeIdentity, type FakeIdentity } from "./fake-identity.ts";
 
 export const ORIGIN = "http://localhost";
@@ -18,6 +19,7 @@ export interface Page {
 export interface TestPortal {
   app: Hono;
   identity: FakeIdentity;
+  console: FakeConsole;
   /** Every log line the portal wrote. */
   logs: string[];
   browser: Browser;
@@ -32,12 +34,14 @@ export function createTestPortal(config: { PORTAL_SECURE_COOKIES?: boolean } = {
     },
   });
   const identity = createFakeIdentity();
+  const fakeConsole = createFakeConsole();
   const app = createPortalApp({
     identity,
+    console: fakeConsole,
     config: { PORTAL_PUBLIC_URL: undefined, PORTAL_SECURE_COOKIES: config.PORTAL_SECURE_COOKIES ?? false, PORTAL_SESSION_MINUTES: 30 },
     logger: createLogger({ service: "portal", level: "debug", destination }),
   }) as unknown as Hono;
-  return { app, identity, logs, browser: new Browser(app) };
+  return { app, identity, console: fakeConsole, logs, browser: new Browser(app) };
 }
 
 export class Browser {

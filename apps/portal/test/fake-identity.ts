@@ -1,6 +1,6 @@
 // An in-memory identity service behind the typed client's interface: enough of the contract's answers for the
 // portal's pages (success, validation problems with paths, the codes each form maps to a field).
-import type { IdentityClient, IdentityFailure, IdentityProblem, IdentityResult, RequiredAction } from "@inps-sim/clients";
+import type { DispositivoRequest, IdentityClient, IdentityFailure, IdentityProblem, IdentityResult, RequiredAction } from "@inps-sim/clients";
 
 export const FISCAL_CODE = "RSSMRA85T10A562S";
 export const INITIAL_PIN = "Ab3dEf7hJk9mNp2q";
@@ -10,13 +10,22 @@ export const RECOVERY_TOKEN = "rip_Kq93mZx0aB7cD2eF4gH6iJ8kL0mN2pQ";
 export const RECOVERY_CODE = "R7x2Q9k4";
 export const RECOVERY_PIN = "Zr8Lm2Qx5Tn7Vw3Y";
 export const GENERATED_PIN = "Gp4Xw9Lk";
+export const EMAIL = "mario.rossi@example.it";
+export const MOBILE = "+393331234567";
+export const CONTACT_CODE = "735104";
 export const CARD = { number: "80380001234567890123", expiryDate: "2030-12-31" };
 
 interface Citizen {
   pin: string;
   requiredAction: RequiredAction | null;
   wrong: number;
+  /** Registered contacts in clear; the fake answers them masked. Default: EMAIL and MOBILE. */
+  contacts?: Record<ContactKind, string | null>;
+  pinKind?: "ordinary" | "dispositivo";
 }
+
+type ContactKind = "email" | "pec" | "mobile";
+const mask = (value: string | null) => (value === null ? null : `${value.slice(0, 1)}***${value.slice(-3)}`);
 
 const headers = () => new Headers();
 const ok = <T>(status: number, body: T): IdentityResult<T> => ({ ok: true, status, body, headers: headers() });
@@ -32,12 +41,22 @@ export interface FakeIdentity extends IdentityClient {
   /** Every call the portal made, with its arguments, to see what reached the API. */
   calls: { method: string; args: unknown[] }[];
   citizens: Map<string, Citizen>;
+  /** The uploads that reached the service: which request, which file names. */
+  uploads: { requestId: string; names: string[] }[];
 }
 
 export function createFakeIdentity(): FakeIdentity {
   const citizens = new Map<string, Citizen>();
   const sessions = new Map<string, string>();
   const changes = new Map<string, string>();
+  const dispositivo = new Map<string, { fiscalCode: string; request: DispositivoRequest }>();
+  const uploads: FakeIdentity["uploads"] = [];
+  const contactChanges = new Map<string, { fiscalCode: string; kind: ContactKind; value: string | null }>();
+  const contactsOf = (c: Citizen) => (c.contacts ??= { email: EMAIL, pec: null, mobile: MOBILE });
+  const masked = (c: Citizen) => {
+    const all = contactsOf(c);
+    return { email: mask(all.email), pec: mask(all.pec), mobile: mask(all.mobile) };
+  };
   const calls: FakeIdentity["calls"] = [];
   let seq = 0;
   const who = (token: string) => sessions.get(token);
@@ -84,7 +103,7 @@ export function createFakeIdentity(): FakeIdentity {
         firstName: "Mario",
         lastName: "Rossi",
         contacts: { email: "mario.rossi@example.it", pec: null, mobile: "+393331234567" },
-        pinKind: "ordinary" as const,
+        pinKind: c?.pinKind ?? ("ordinary" as const),
         pinChangedAt: "2026-01-01T09:00:00.000Z",
         pinExpiresAt: "2026-06-30T09:00:00.000Z",
         requiredAction: c?.requiredAction ?? null,
@@ -130,6 +149,102 @@ export function createFakeIdentity(): FakeIdentity {
         lines: [{ label: "Settimane accreditate", value: "52" }],
       });
     },
+    async revoke(input) {
+      if (!input.email && !input.pec) {
+        return fail(400, "validation-failed", { errors: [{ path: "email", message: "Indirizzo email: indichi l'email o la PEC registrate" }] });
+      }
+      const c = citizens.get(input.fiscalCode);
+      if (!c || input.healthCard.number !== CARD.number || (input.email ?? input.pec) !== EMAIL) return fail(401, "revocation-failed");
+      citizens.delete(input.fiscalCode);
+      for (const [token, fc] of sessions) if (fc === input.fiscalCode) sessions.delete(token);
+      return ok(200, { status: "revoked" as const });
+    },
+    async contacts(token) {
+      const fc = who(token);
+      const c = fc === undefined ? undefined : citizens.get(fc);
+      if (!c) return fail(401, "unauthenticated");
+      return ok(200, { contacts: masked(c) });
+    },
+    async changeContact(token, patch) {
+      const fc = who(token);
+      const c = fc === undefined ? undefined : citizens.get(fc);
+      if (!fc || !c) return fail(401, "unauthenticated");
+      const entries = Object.entries(patch) as [ContactKind, string | null][];
+      const [kind, value] = entries[0] ?? ["email", ""];
+      if (value === "" || (value !== null && kind !== "mobile" && !value.includes("@"))) {
+        return fail(400, "validation-failed", { errors: [{ path: kind, message: "Indirizzo email: non è un indirizzo email valido" }] });
+      }
+      const all = contactsOf(c);
+      if (value === null && Object.entries(all).filter(([k, v]) => k !== kind && v !== null).length === 0) return fail(409, "last-contact");
+      const verificationId = `ver_${++seq}`;
+      contactChanges.set(verificationId, { fiscalCode: fc, kind, value });
+      return ok(202, { verificationId, destination: mask(value ?? all.email ?? all.mobile) ?? "" });
+    },
+    async verifyContactChange(token, verificationId, code) {
+      const fc = who(token);
+      const change = contactChanges.get(verificationId);
+      const c = fc === undefined ? undefined : citizens.get(fc);
+      if (!c || !change || change.fiscalCode !== fc) return fail(401, "unauthenticated");
+      if (code !== CONTACT_CODE) return fail(400, "invalid-code", { attemptsLeft: 4 });
+      contactsOf(c)[change.kind] = change.value;
+      contactChanges.delete(verificationId);
+      return ok(200, { contacts: masked(c) });
+    },
+    async requestDispositivo(token, doc) {
+      const fc = who(token);
+      const c = fc === undefined ? undefined : citizens.get(fc);
+      if (!fc || !c) return fail(401, "unauthenticated");
+      if (c.pinKind === "dispositivo") return fail(409, "already-dispositivo");
+      const open = [...dispositivo.values()].find((r) => r.fiscalCode === fc && r.request.status === "awaiting-signed-form");
+      if (open) return fail(409, "dispositivo-request-open", { dispositivoRequestId: open.request.requestId });
+      if (!/^[A-Z]{2}\d{5}[A-Z]{2}$/.test(doc.number)) {
+        return fail(400, "validation-failed", {
+          errors: [{ path: "identityDocument.number", message: "Number: not a carta-identita number: expected e.g. CA12345AB (CIE) o AA1234567 (cartacea)" }],
+        });
+      }
+      if (doc.expiryDate < "2026-01-01") return fail(400, "validation-failed", { errors: [{ path: "identityDocument.expiryDate", message: "the document has expired" }] });
+      const requestId = `DSP-${++seq}`;
+      const request = {
+        requestId,
+        status: "awaiting-signed-form" as const,
+        formUrl: `/api/v1/me/dispositivo-requests/${requestId}/form.pdf`,
+        identityDocument: doc,
+        deliveredVia: null,
+        reason: null,
+        createdAt: "2026-01-01T09:00:00.000Z",
+        decidedAt: null,
+      };
+      dispositivo.set(requestId, { fiscalCode: fc, request });
+      return ok(201, request);
+    },
+    async dispositivoRequest(token, requestId) {
+      const fc = who(token);
+      const found = dispositivo.get(requestId);
+      if (!fc) return fail(401, "unauthenticated");
+      if (!found || found.fiscalCode !== fc) return fail(404, "not-found");
+      return ok(200, found.request);
+    },
+    async dispositivoForm(token, requestId) {
+      const fc = who(token);
+      if (!fc) return fail(401, "unauthenticated");
+      if (dispositivo.get(requestId)?.fiscalCode !== fc) return fail(404, "not-found");
+      return ok(200, new TextEncoder().encode(`%PDF-1.7 modulo ${requestId}`));
+    },
+    async uploadDispositivoDocuments(token, requestId, files) {
+      const fc = who(token);
+      const found = dispositivo.get(requestId);
+      if (!fc) return fail(401, "unauthenticated");
+      if (!found || found.fiscalCode !== fc) return fail(404, "not-found");
+      for (const [field, file] of Object.entries(files)) {
+        if (!file) return fail(400, "validation-failed", { errors: [{ path: field, message: "a file is required" }] });
+        if (file.bytes.length > 5 * 1024 * 1024) return fail(413, "too-large");
+        const head = new TextDecoder().decode(file.bytes.slice(0, 5));
+        if (head !== "%PDF-") return fail(415, "unsupported-media-type", { errors: [{ path: field, message: "not a PDF, PNG or JPEG file" }] });
+      }
+      uploads.push({ requestId, names: Object.values(files).map((f) => f?.name ?? "") });
+      found.request = { ...found.request, status: "under-review", deliveredVia: "upload" };
+      return ok(202, { status: "under-review" as const });
+    },
     async askRecovery(input) {
       if (!input.fiscalCode) return fail(400, "validation-failed", { errors: [{ path: "fiscalCode", message: "Codice fiscale: campo obbligatorio" }] });
       return ok(202, { status: "accepted" as const });
@@ -158,6 +273,7 @@ export function createFakeIdentity(): FakeIdentity {
     get(target, name: string) {
       if (name === "calls") return calls;
       if (name === "citizens") return citizens;
+      if (name === "uploads") return uploads;
       const fn = target[name as keyof IdentityClient] as ((...args: unknown[]) => unknown) | undefined;
       if (!fn) throw new Error(`the portal called ${name}, which the fake identity service does not offer`);
       return (...args: unknown[]) => {

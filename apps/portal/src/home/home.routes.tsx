@@ -40,6 +40,12 @@ export function homeRoutes(): Hono<PortalEnv> {
             </h2>
             <p>Con il codice fiscale e i recapiti registrati si riceve un link e un codice di ripristino.</p>
           </li>
+          <li>
+            <h2>
+              <a href="/revoca-pin">Gestisci il tuo PIN → Revoca PIN</a>
+            </h2>
+            <p>Con il codice fiscale, la tessera sanitaria e l'email o la PEC registrate il PIN si disattiva subito.</p>
+          </li>
         </ul>
       </>,
     ),

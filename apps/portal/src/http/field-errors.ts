@@ -48,6 +48,22 @@ export function messageFor(failure: IdentityFailure): string {
       return "Codice fiscale o codice di ripristino non corretti.";
     case "recovery-expired":
       return "Il link di ripristino è scaduto o è già stato usato: ripeta la richiesta da «Hai smarrito il PIN?».";
+    case "revocation-failed":
+      return "I dati non corrispondono a un PIN revocabile online: controlli il codice fiscale, la tessera sanitaria e l'email o la PEC registrate. Senza tessera sanitaria registrata la revoca si chiede al contact center 803 164.";
+    case "last-contact":
+      return "Deve restare almeno un recapito digitale (email, PEC o cellulare): ne aggiunga un altro prima di rimuovere questo.";
+    case "already-dispositivo":
+      return "Il suo PIN è già un PIN dispositivo: non c'è nulla da convertire.";
+    case "dispositivo-request-open":
+      return "Esiste già una richiesta di conversione in corso.";
+    case "wrong-request-state":
+      return "La richiesta non è più in attesa del modulo firmato: i documenti sono già stati ricevuti o la richiesta è conclusa.";
+    case "unsupported-media-type":
+      return "Formato del file non accettato: sono ammessi solo file PDF, PNG o JPEG.";
+    case "too-large":
+      return "Il file è troppo grande: ogni file può essere al massimo di 5 MB.";
+    case "not-found":
+      return "La richiesta non è stata trovata.";
     default:
       return `Il servizio non ha potuto completare l'operazione (${p.code}). Riprovi più tardi.`;
   }

@@ -16,6 +16,26 @@ export interface PendingChange {
   channel: "email" | "sms";
 }
 
+/** A contact change waiting for the code sent to the new contact (or, for a removal, to one that remains). */
+export interface PendingContact {
+  verificationId: string;
+  destination: string;
+  field: "email" | "pec" | "mobile";
+  removal: boolean;
+}
+
+/** A citizen created from the console: what the console shows of it (never its PIN). */
+export interface ConsoleCitizen {
+  fiscalCode: string;
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  email: string;
+  mobile: string;
+  residence: string;
+  healthCard: { number: string; expiryDate: string };
+}
+
 export interface PortalSession {
   id: string;
   csrfToken: string;
@@ -23,6 +43,14 @@ export interface PortalSession {
   identityToken?: string;
   requiredAction?: RequiredAction | null;
   pendingChange?: PendingChange;
+  pendingContact?: PendingContact;
+  /** The citizen's open PIN dispositivo request (Converti PIN). */
+  dispositivoRequestId?: string;
+  /** The control-plane token given on the console's form: kept here, never in a cookie, a URL or a page. */
+  adminToken?: string;
+  consoleCitizens?: ConsoleCitizen[];
+  /** A one-time line the console shows on its next page (the clock moved, a fault was set). */
+  consoleNotice?: string;
   outcome?: Outcome;
 }
 

@@ -6,11 +6,18 @@ import { FORM, type FieldErrors } from "../http/field-errors.ts";
 
 const idOf = (name: string) => `f-${name.replace(/[^A-Za-z0-9]/g, "-")}`;
 
-export const Form: FC<{ action: string; csrfToken: string; submit: string; children?: Child }> = ({ action, csrfToken, submit, children }) => (
-  <form method="post" action={action} novalidate>
+export const Form: FC<{ action: string; csrfToken: string; submit: string; secondary?: boolean; multipart?: boolean; children?: Child }> = ({
+  action,
+  csrfToken,
+  submit,
+  secondary,
+  multipart,
+  children,
+}) => (
+  <form method="post" action={action} novalidate enctype={multipart ? "multipart/form-data" : undefined}>
     <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
     {children}
-    <button type="submit" class="button">
+    <button type="submit" class={secondary ? "button secondary" : "button"}>
       {submit}
     </button>
   </form>
@@ -45,7 +52,9 @@ export interface FieldProps {
   name: string;
   label: string;
   hint?: string;
-  type?: "text" | "password" | "email" | "tel" | "date";
+  type?: "text" | "password" | "email" | "tel" | "date" | "file";
+  /** For a file: the types offered in the browser's picker (the service checks the content anyway). */
+  accept?: string;
   value?: string | undefined;
   errors: FieldErrors;
   autocomplete?: string;
@@ -71,7 +80,8 @@ export const Field: FC<FieldProps> = (p) => {
         id={id}
         name={p.name}
         type={p.type ?? "text"}
-        value={p.type === "password" ? undefined : p.value}
+        value={p.type === "password" || p.type === "file" ? undefined : p.value}
+        accept={p.accept}
         autocomplete={p.autocomplete ?? "off"}
         inputmode={p.inputmode}
         maxlength={p.maxlength}

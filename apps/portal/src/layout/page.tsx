@@ -9,7 +9,7 @@ export function page(
   c: Context<PortalEnv>,
   meta: { title: string; crumbs?: Crumb[] },
   body: Child,
-  status: 200 | 400 | 401 | 403 | 404 | 409 | 410 | 422 | 423 | 503 = 200,
+  status: 200 | 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 423 | 503 = 200,
 ) {
   const session = c.get("session");
   c.header("cache-control", "no-store");
@@ -25,7 +25,7 @@ export function page(
 }
 
 /** The status a page answers with after a failed call: the API's own, when it is one a form can show. */
-export function statusOf(apiStatus: number): 400 | 401 | 403 | 409 | 410 | 422 | 423 | 503 {
-  const known = [400, 401, 403, 409, 410, 422, 423] as const;
+export function statusOf(apiStatus: number): 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 423 | 503 {
+  const known = [400, 401, 403, 404, 409, 410, 413, 415, 422, 423] as const;
   return (known as readonly number[]).includes(apiStatus) ? (apiStatus as (typeof known)[number]) : 503;
 }

@@ -88,10 +88,15 @@ export function personalAreaRoutes(deps: PortalDeps): Hono<PortalEnv> {
               NASpI, Assegno unico, assegni familiari: per presentare una domanda serve il PIN dispositivo (o SPID di livello 2 o
               superiore).
             </p>
+            {m.pinKind === "ordinary" ? (
+              <p>
+                <a href="/converti-pin">Converti PIN</a> in PIN dispositivo.
+              </p>
+            ) : null}
           </li>
         </ul>
         <p>
-          <a href="/impostazioni/sicurezza">Impostazioni → Sicurezza</a>: cambia il PIN.
+          <a href="/impostazioni/sicurezza">Impostazioni → Sicurezza</a>: cambia il PIN, modifica i contatti, revoca il PIN.
         </p>
       </>,
     );
@@ -152,6 +157,18 @@ export function personalAreaRoutes(deps: PortalDeps): Hono<PortalEnv> {
             Cambia PIN
           </a>
         </p>
+        <h2>Altre impostazioni del PIN</h2>
+        <ul>
+          <li>
+            <a href="/impostazioni/contatti">Modifica contatti</a>: email, PEC e cellulare su cui arrivano codici e comunicazioni.
+          </li>
+          <li>
+            <a href="/converti-pin">Converti PIN</a>: da PIN ordinario a PIN dispositivo, per presentare domande.
+          </li>
+          <li>
+            <a href="/revoca-pin">Revoca PIN</a>: disattiva subito il PIN.
+          </li>
+        </ul>
       </>,
     );
   });

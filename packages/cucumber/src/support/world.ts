@@ -19,6 +19,9 @@ import {
   type PinChangeStarted,
   type PinRequestAccepted,
   type PostalClient,
+  type RecoveryAccepted,
+  type RecoveryConfirmed,
+  type RecoveryContactsProfile,
   type Revoked,
   type Session,
   type SmsClient,
@@ -100,6 +103,38 @@ export interface SpidLogin {
   answer?: IdentityResult<SpidSession>;
 }
 
+/** The link and the codice di ripristino of one recovery email (R16), and the email's id. */
+export interface RecoveryLink {
+  token: string;
+  code: string;
+  mailId: string;
+}
+
+/** A recovery of a lost PIN ("Hai smarrito il tuo PIN?", R15–R21): what the citizen asked, read and was answered. */
+export interface RecoveryMade {
+  /** The simulated time of the first request (R21 measures from it). */
+  requestedAt?: Date;
+  asked?: IdentityResult<RecoveryAccepted>;
+  /** The link the citizen holds now, and the one of the first email when a second was asked for. */
+  link?: RecoveryLink;
+  firstLink?: RecoveryLink;
+  confirmed?: IdentityResult<RecoveryConfirmed>;
+  /** Two confirmations sent at the same moment. */
+  concurrent?: IdentityResult<RecoveryConfirmed>[];
+  /** The two parts of the new 16-character PIN: by SMS, then by email. */
+  halves?: { first: string; second: string };
+  /** The token of a session opened before the recovery. */
+  sessionBefore?: string;
+  /** The stack's recovery profile before the scenario switched it (an After hook puts it back). */
+  profileBefore?: RecoveryContactsProfile;
+}
+
+/** The PIN generated after a recovery (R20): every one shown, the last last, and the answer to typing it back. */
+export interface GeneratedPin {
+  shown: string[];
+  confirmed?: IdentityResult<PinChanged>;
+}
+
 export class SimulatorWorld extends World {
   /** This scenario's own citizen: a generated fiscal code and contacts no other scenario shares. */
   readonly citizen: Persona = randomPersona(cryptoRandom);
@@ -140,11 +175,8 @@ export class SimulatorWorld extends World {
   clockMove: { status: number; body: unknown } | undefined;
   /** An answer given to someone else, to compare with the citizen's. */
   strangerAnswer: IdentityResult<Session> | undefined;
-  /**
-   * Notes of step files that live beside a project's features, outside this package (the recovery journeys'):
-   * the package's own steps use the typed fields above.
-   */
-  readonly memory = new Map<string, unknown>();
+  readonly recovery: RecoveryMade = {};
+  readonly generatedPin: GeneratedPin = { shown: [] };
   #healthCard: HealthCard | undefined;
   #clients: Clients | undefined;
 
@@ -182,16 +214,6 @@ export class SimulatorWorld extends World {
   /** The gateways' fault switches; an After hook clears whatever a scenario set. */
   get faults(): GatewayFaults {
     return this.#made.faults;
-  }
-
-  remember<T>(key: string, value: T): T {
-    this.memory.set(key, value);
-    return value;
-  }
-
-  recall<T>(key: string): T {
-    if (!this.memory.has(key)) throw new Error(`the scenario has not noted "${key}" yet`);
-    return this.memory.get(key) as T;
   }
 
   /**

@@ -3,8 +3,8 @@
 import assert from "node:assert/strict";
 import { Then, When } from "@cucumber/cucumber";
 import { type PinRequestInput } from "@inps-sim/clients";
-import { expectOk, expectProblem, kept, LABEL, letterWith, nudgeOutbox, pinRequestOf } from "../../support/citizen-journeys.ts";
-import type { SimulatorWorld } from "../../support/world.ts";
+import { expectOk, expectProblem, kept, LABEL, letterWith, nudgeOutbox, pinRequestOf } from "../support/citizen-journeys.ts";
+import type { SimulatorWorld } from "../support/world.ts";
 
 async function mailTextsWith(world: SimulatorWorld, label: string): Promise<string[]> {
   await nudgeOutbox(world);
@@ -17,6 +17,7 @@ async function mailTextsWith(world: SimulatorWorld, label: string): Promise<stri
   return texts;
 }
 
+/** The email with the first half and the letter with the second say caratteri, never cifre (R02). */
 Then("the email and the letter with the halves speak of caratteri, never of cifre", async function (this: SimulatorWorld) {
   const [email] = await mailTextsWith(this, LABEL.firstHalf);
   const letter = await letterWith(this, LABEL.secondHalf);
@@ -27,6 +28,7 @@ Then("the email and the letter with the halves speak of caratteri, never of cifr
   }
 });
 
+/** The one email with the verification code speaks of the primo accesso, not of Impostazioni. */
 Then("the email with the verification code names the first access, not the settings page", async function (this: SimulatorWorld) {
   const deadline = Date.now() + 10_000;
   let texts = await mailTextsWith(this, LABEL.verificationCode);
@@ -39,6 +41,7 @@ Then("the email with the verification code names the first access, not the setti
   assert.doesNotMatch(texts[0]!, /Impostazioni/);
 });
 
+/** "Richiedi PIN" with every field but the address of residence. */
 When("the citizen asks online for a PIN without giving the address of residence", async function (this: SimulatorWorld) {
   const { residence: _omitted, ...rest } = await pinRequestOf(this);
   // The typed client wants a residence: this request is incomplete on purpose.
@@ -47,6 +50,7 @@ When("the citizen asks online for a PIN without giving the address of residence"
   this.request = { at, firstHalfChannel: "email", answer: kept(this, await this.identity.requestPin(incomplete)) };
 });
 
+/** The PIN request was refused with 400 validation-failed, saying in Italian that the field named is obbligatorio. */
 Then("the refusal says in Italian that the {string} is missing", function (this: SimulatorWorld, words: string) {
   const problem = expectProblem(this.request?.answer, 400, "validation-failed", "the PIN request");
   const detail = problem.detail ?? "";
@@ -60,10 +64,12 @@ function deadlineOf(world: SimulatorWorld): Date {
   return new Date(accepted.activationDeadline);
 }
 
+/** Sets the simulated clock that many minutes before the activation deadline (R05). */
 When("the clock reaches {int} minute(s) before the end of the 90 days from the request", async function (this: SimulatorWorld, minutes: number) {
   await this.sim.setTo(new Date(deadlineOf(this).getTime() - minutes * 60_000));
 });
 
+/** Sets the simulated clock to the activation deadline, 90 days after the request (R05). */
 When("the clock reaches the end of the 90 days from the request", async function (this: SimulatorWorld) {
   const deadline = deadlineOf(this);
   const requestedAt = this.request?.at;
