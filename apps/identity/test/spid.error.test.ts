@@ -15,10 +15,11 @@ beforeAll(async () => {
   tb = await createTestbed(import.meta.filename, { spidKeys: keys });
   // One hour before midnight of 15 March 2016 in Rome.
   early = await createTestbed(`${import.meta.filename}-2016`, { start: new Date("2016-03-14T22:00:00Z") });
-});
+  // Two databases to migrate: more than one hook's time on a loaded machine.
+}, 180_000);
 afterAll(async () => {
-  await tb.close();
-  await early.close();
+  await tb?.close();
+  await early?.close();
 });
 
 const reasonOf = async (assertion: unknown) => {

@@ -140,7 +140,8 @@ Then("the conversion is refused until the PIN is replaced", function (this: Simu
   assert.equal(problem.requiredAction, "replace-initial-pin");
 });
 
-Then("the form to sign shows the citizen's personal data, contacts and the request number", async function (this: SimulatorWorld) {
+// pdf.js starts its parser on first use: longer than a step's default time on a loaded machine.
+Then("the form to sign shows the citizen's personal data, contacts and the request number", { timeout: 90_000 }, async function (this: SimulatorWorld) {
   const request = openRequest(this);
   assert.equal(request.status, "awaiting-signed-form");
   const form = expectOk(await this.identity.dispositivoForm(token(this), request.requestId), "downloading the form");
