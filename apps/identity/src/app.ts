@@ -9,7 +9,7 @@ import type { DeliveryProfile, DigitalChannel, IdentityContext, IdentityHasher }
 import { expireDueInitialPins } from "./credentials/expiry-sweep.ts";
 import { dispositivoRouter } from "./dispositivo/dispositivo.index.ts";
 import { generatedPinRouter } from "./generated-pin/generated-pin.index.ts";
-import { BEARER, OPERATOR } from "./http/schemas.ts";
+import { ADMIN, BEARER, OPERATOR } from "./http/schemas.ts";
 import { contactsRouter } from "./contacts/contacts.index.ts";
 import { meRouter } from "./me/me.index.ts";
 import { operatorRouter } from "./operator/operator.index.ts";
@@ -21,6 +21,8 @@ import { recoveriesRouter } from "./recoveries/recoveries.index.ts";
 import { revocationsRouter } from "./revocations/revocations.index.ts";
 import { servicesRouter } from "./services/services.index.ts";
 import { sessionsRouter } from "./sessions/sessions.index.ts";
+import { createSpidKeys, type SpidKeys } from "./spid/idp-keys.ts";
+import { spidIdpRouter, spidSessionsRouter } from "./spid/spid.index.ts";
 import { simCitizenEventsHandler, simCitizensHandler } from "./sim/sim-citizens.ts";
 import { drainOutboxHandler, listOutboxHandler } from "./sim/sim-outbox.ts";
 import { stackDirectoryHandler, type StackDirectory } from "./sim/sim-stack.ts";
@@ -53,6 +55,8 @@ export interface IdentityAppDeps {
   publicUrl?: () => string;
   /** Longest wall-clock wait for the outbox after a clock move (a hanging gateway must not hang the clock). */
   drainOnClockMoveMs?: number;
+  /** The test SPID identity provider's key; unset: a new one, made now (R33). */
+  spidKeys?: SpidKeys;
 }
 
 export function createIdentityApp(deps: IdentityAppDeps) {
@@ -72,6 +76,7 @@ export function createIdentityApp(deps: IdentityAppDeps) {
     recovery: { contacts: deps.recoveryContacts ?? DEFAULT_RECOVERY_CONTACTS },
     publicUrl: deps.publicUrl ?? (() => `http://127.0.0.1:${deps.ports?.().http ?? 4000}`),
     background: createSerialWork(deps.logger),
+    spidKeys: deps.spidKeys ?? createSpidKeys(),
   };
   const configuredRecoveryContacts = ctx.recovery.contacts;
   mountHealth(app, {
@@ -93,6 +98,10 @@ export function createIdentityApp(deps: IdentityAppDeps) {
   app.route("/api/v1", revocationsRouter(ctx));
   app.route("/api/v1", contactsRouter(ctx));
   app.route("/api/v1", dispositivoRouter(ctx));
+  app.route("/api/v1", spidSessionsRouter(ctx));
+  // The identity provider logs anyone in as any citizen: it asks for the control plane's token, and without a
+  // control plane (SIM_CONTROL=off) it issues nothing.
+  app.route("/", spidIdpRouter(ctx, deps.adminToken));
 
   app.openAPIRegistry.registerComponent("securitySchemes", BEARER, {
     type: "http",
@@ -103,6 +112,11 @@ export function createIdentityApp(deps: IdentityAppDeps) {
     type: "http",
     scheme: "bearer",
     description: "An operator token from OPERATOR_TOKENS (contact centre, INPS office)",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", ADMIN, {
+    type: "http",
+    scheme: "bearer",
+    description: "SIM_ADMIN_TOKEN, the control plane's token (the test SPID identity provider asks for it)",
   });
   mountApiDocs(app, {
     title: "INPS PIN simulator: identity service",
@@ -115,6 +129,7 @@ export function createIdentityApp(deps: IdentityAppDeps) {
       { name: "Operator", description: "Contact centre 803 164 and INPS offices" },
       { name: "Citizen services", description: "Consultation documents and applications (R27, R32)" },
       { name: "PIN dispositivo", description: "Converting an ordinary PIN (R28–R31)" },
+      { name: "SPID", description: "The test identity provider at /spid and the login with its assertion (R33, R35); no SAML" },
     ],
   });
 

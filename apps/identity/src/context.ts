@@ -4,6 +4,7 @@ import type { Clock, PinHasher, Policy, RandomSource, RecoveryContactsProfile } 
 import type { Logger } from "@inps-sim/service-kit";
 import type { SerialWork } from "./background/serial-work.ts";
 import type { Sealer } from "./outbox/sealing.ts";
+import type { SpidKeys } from "./spid/idp-keys.ts";
 
 export type DeliveryProfile = "digital-then-post" | "post-then-activate";
 export type DigitalChannel = "email" | "pec" | "sms";
@@ -33,4 +34,6 @@ export interface IdentityContext {
   publicUrl: () => string;
   /** Work done after the answer, in arrival order (the recovery request, R15). */
   background: SerialWork;
+  /** The test SPID identity provider's key, made at start (R33). */
+  spidKeys: SpidKeys;
 }

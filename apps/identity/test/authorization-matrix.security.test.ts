@@ -53,6 +53,7 @@ const MATRIX: Row[] = [
   { route: "GET /api/v1/services/cedolino-ex-inpdap/document.pdf", expect: [401, 200, 200, 401, 401] },
   // An application needs a PIN dispositivo (R27): an ordinary PIN's session is refused.
   { route: "POST /api/v1/services/applications", expect: [401, 403, 403, 401, 401], body: { kind: "naspi" } },
+  { route: "GET /api/v1/me/dispositivo-conversion", expect: [401, 200, 200, 401, 401] },
   { route: "POST /api/v1/me/dispositivo-requests", expect: [401, 400, 400, 401, 401], body: {} },
   { route: "GET /api/v1/me/dispositivo-requests/{requestId}", expect: [401, 200, 404, 401, 401] },
   { route: "GET /api/v1/me/dispositivo-requests/{requestId}/form.pdf", expect: [401, 200, 404, 401, 401] },
@@ -64,6 +65,13 @@ const MATRIX: Row[] = [
   { route: "GET /api/v1/operator/citizens/{fiscalCode}/events", expect: [401, 401, 401, 200, 401] },
   { route: "POST /api/v1/operator/pin-requests", expect: [401, 401, 401, 400, 401], body: {} },
   { route: "POST /api/v1/operator/citizens/{fiscalCode}/contacts", expect: [401, 401, 401, 400, 401], body: {} },
+  // SPID (R33): anyone may present an assertion; only the admin token gets one from the test identity provider,
+  // whose page and public key are open. The page's form takes a form, not JSON (415), and checks the token in it.
+  { route: "POST /api/v1/sessions/spid", expect: [400, 400, 400, 400, 400], body: {} },
+  { route: "POST /spid/assertions", expect: [401, 401, 401, 401, 400], body: {} },
+  { route: "GET /spid/jwks.json", expect: [200, 200, 200, 200, 200] },
+  { route: "GET /spid", expect: [200, 200, 200, 200, 200] },
+  { route: "POST /spid", expect: [415, 415, 415, 415, 415], body: {} },
   { route: "GET /__sim/clock", expect: [401, 401, 401, 401, 200] },
   { route: "POST /__sim/clock", expect: [401, 401, 401, 401, 400], body: {} },
   { route: "POST /__sim/citizens", expect: [401, 401, 401, 401, 400], body: {} },

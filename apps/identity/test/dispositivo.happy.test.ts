@@ -1,7 +1,7 @@
 // R28–R31: the conversion of an ordinary PIN, by upload and by fax, the operator's decision, and its effects.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identityDocument, JPEG, openRequest, operator, ordinarySession, pdfText, upload } from "./dispositivo-support.ts";
-import { bearer, createTestbed, login, type Testbed } from "./support.ts";
+import { bearer, createTestbed, login, secret, type Testbed } from "./support.ts";
 
 let tb: Testbed;
 beforeAll(async () => {
@@ -25,6 +25,41 @@ describe("POST /api/v1/me/dispositivo-requests and the form", () => {
     expect(text).toContain("Firma del richiedente");
     expect(text).toContain("800 803 164");
     expect(png.subarray(1, 4).toString()).toBe("PNG");
+  });
+});
+
+describe("GET /api/v1/me/dispositivo-conversion, the second screen (R29)", () => {
+  it("shows the personal data and the contacts, and after a change through the contacts flow shows the new contact", async () => {
+    const { persona, headers } = await ordinarySession(tb);
+    const screen = (await (await tb.call("GET", "/api/v1/me/dispositivo-conversion", undefined, headers)).json()) as {
+      personalData: Record<string, unknown>;
+      contacts: { email: string | null; mobile: string | null };
+      editContacts: { change: { method: string; path: string } };
+      openRequestId: string | null;
+    };
+    expect(screen.personalData).toMatchObject({ fiscalCode: persona.fiscalCode, firstName: persona.firstName, lastName: persona.lastName, birthDate: persona.birthDate });
+    expect(screen.contacts).toMatchObject({ email: persona.email, mobile: persona.mobile });
+    expect(screen.openRequestId).toBeNull();
+    const mobile = "+393471234567";
+    const started = await tb.call(screen.editContacts.change.method, screen.editContacts.change.path, { mobile }, headers);
+    expect(started.status).toBe(202);
+    const { verificationId } = (await started.json()) as { verificationId: string };
+    await tb.drain();
+    const code = secret(tb.gateways.sentSms.findLast((m) => m.to === mobile)?.text, "Codice di verifica");
+    expect((await tb.call("POST", `/api/v1/me/contacts/verifications/${verificationId}`, { code }, headers)).status).toBe(200);
+    const refreshed = (await (await tb.call("GET", "/api/v1/me/dispositivo-conversion", undefined, headers)).json()) as { contacts: { mobile: string } };
+    expect(refreshed.contacts.mobile).toBe(mobile);
+  });
+
+  it("names the request already open, and a PIN already dispositivo gets 409 already-dispositivo", async () => {
+    const { headers } = await ordinarySession(tb);
+    const { requestId } = await openRequest(tb, headers);
+    const screen = (await (await tb.call("GET", "/api/v1/me/dispositivo-conversion", undefined, headers)).json()) as { openRequestId: string };
+    expect(screen.openRequestId).toBe(requestId);
+    const dispositivo = await ordinarySession(tb, { pinKind: "dispositivo" });
+    const refused = await tb.call("GET", "/api/v1/me/dispositivo-conversion", undefined, dispositivo.headers);
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { code: string }).code).toBe("already-dispositivo");
   });
 });
 

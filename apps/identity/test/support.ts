@@ -16,6 +16,7 @@ import { createOutboxDispatcher, type OutboxDispatcher } from "../src/outbox/dis
 import type { Gateways } from "../src/outbox/gateways.ts";
 import { createSealer, outboxKey } from "../src/outbox/sealing.ts";
 import { identityMigrations } from "../src/start.ts";
+import type { SpidKeys } from "../src/spid/idp-keys.ts";
 
 export const TOKEN = "test-admin-token-0123";
 export const OPERATOR_TOKEN = "operator-token-0123";
@@ -88,6 +89,10 @@ export interface TestbedOptions {
   simSeed?: string;
   /** Default: argon2id with the fast test profile. */
   hasher?: IdentityHasher;
+  /** Where simulated time starts; default START. */
+  start?: Date;
+  /** The SPID identity provider's key; default a new one (a test that forges assertions passes its own). */
+  spidKeys?: SpidKeys;
 }
 
 export interface Testbed {
@@ -109,7 +114,7 @@ export interface Testbed {
 export async function createTestbed(file: string, options: TestbedOptions = {}): Promise<Testbed> {
   const label = basename(file).replace(/\W+/g, "_").toLowerCase().slice(0, 40);
   const handle = await openTestDatabase(label);
-  const clock = await prepareService({ handle, migrations: identityMigrations, clockTable: simClock, start: START });
+  const clock = await prepareService({ handle, migrations: identityMigrations, clockTable: simClock, start: options.start ?? START });
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -145,6 +150,7 @@ export async function createTestbed(file: string, options: TestbedOptions = {}):
     operatorTokens: [{ operatorId: "op1", token: OPERATOR_TOKEN }],
     directory: { sms: "http://sms.test:4010", mail: { http: "http://mail.test:8025", smtp: "smtp://mail.test:1025" }, postal: "http://postal.test:4030" },
     ...(options.simSeed ? { simSeed: options.simSeed } : {}),
+    ...(options.spidKeys ? { spidKeys: options.spidKeys } : {}),
   });
   const call: Testbed["call"] = (method, path, body, headers = {}) => {
     const init: RequestInit = { method, headers: { ...headers } };

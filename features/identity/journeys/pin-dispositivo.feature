@@ -15,7 +15,16 @@ Feature: The services behind the PIN, and converting it into a PIN dispositivo
     When the citizen applies for NASpI
     Then the application is refused because it needs a PIN dispositivo, saying how to convert the PIN
 
-  @R27 @R28 @R29 @R30 @R31
+  @R28 @R29
+  Scenario: the second screen shows the personal data, and the contacts are edited from there
+    When the citizen opens "Converti PIN"
+    Then the screen shows the citizen's personal data and contacts, with a way to edit the contacts
+    When the citizen changes the mobile number to a new one
+    And the citizen enters the verification code received by SMS on the new number
+    And the citizen refreshes the Converti PIN screen
+    Then the Converti PIN screen shows the new mobile number
+
+  @R27 @R28 @R30 @R31
   Scenario: converted by uploading the signed form and the document, the PIN submits the application
     When the citizen asks to convert the PIN giving the carta d'identità "CA12345AB"
     Then the form to sign shows the citizen's personal data, contacts and the request number

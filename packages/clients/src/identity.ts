@@ -46,6 +46,16 @@ export type RecoveryConfirmed = Schemas["RecoveryConfirmed"];
 /** Shown once (R20). */
 export type GeneratedPin = Schemas["GeneratedPin"];
 
+/** POST /spid/assertions: the test identity provider (admin token), for a citizen of the simulator (R33). */
+export type SpidAssertionRequest = Schemas["SpidAssertionRequest"];
+export type SpidAssertion = Schemas["SpidAssertion"];
+export type SpidLevel = SpidAssertion["level"];
+export type SpidJwks = Schemas["SpidJwks"];
+/** POST /api/v1/sessions/spid: a session with its SPID level; pinKind dispositivo from level 2 (R35). */
+export type SpidSession = Schemas["SpidSession"];
+/** GET /api/v1/me/dispositivo-conversion: "Converti PIN", the personal data and contacts before the document (R29). */
+export type DispositivoConversionScreen = Schemas["DispositivoConversionScreen"];
+
 // The control plane (/__sim) is not part of the API's document: its shapes are written here.
 
 export type RecoveryContactsProfile = "mobile-and-email" | "any-two";
@@ -294,6 +304,14 @@ export interface IdentityClient {
   showGeneratedPin(token: string, options?: IdentityCallOptions): Promise<IdentityResult<GeneratedPin>>;
   /** POST /api/v1/me/generated-pin/confirm: typing it back completes the recovery (R20). */
   confirmGeneratedPin(token: string, pin: string, options?: IdentityCallOptions): Promise<IdentityResult<PinChanged>>;
+  /** GET /api/v1/me/dispositivo-conversion: "Converti PIN", second screen (R29). */
+  dispositivoConversion(token: string, options?: IdentityCallOptions): Promise<IdentityResult<DispositivoConversionScreen>>;
+  /** POST /spid/assertions: a signed assertion from the test identity provider (admin token; R33). */
+  spidAssertion(input: SpidAssertionRequest, options?: IdentityCallOptions): Promise<IdentityResult<SpidAssertion>>;
+  /** GET /spid/jwks.json: the identity provider's public key, to check an assertion. */
+  spidJwks(options?: IdentityCallOptions): Promise<IdentityResult<SpidJwks>>;
+  /** POST /api/v1/sessions/spid: log in with a SPID assertion (R33, R35). */
+  spidLogin(assertion: string, options?: IdentityCallOptions): Promise<IdentityResult<SpidSession>>;
   /** GET /__sim/recovery-contacts: R15's profile in force. */
   simRecoveryContacts(options?: IdentityCallOptions): Promise<IdentityResult<{ profile: RecoveryContactsProfile }>>;
   /** PUT /__sim/recovery-contacts: switches R15's profile on a running stack (reset restores the configured one). */
@@ -332,6 +350,10 @@ const SHAPES = {
   recoveryConfirmed: { status: "string", channels: "object" },
   generatedPin: { pin: "string" },
   recoveryContacts: { profile: "string" },
+  spidAssertion: { assertion: "string", issuer: "string", audience: "string", level: "number", expiresAt: "string" },
+  spidJwks: { keys: "array" },
+  spidSession: { token: "string", expiresAt: "string", pinKind: "string", spidLevel: "number" },
+  conversionScreen: { personalData: "object", contacts: "object", editContacts: "object" },
 } satisfies Record<string, Shape>;
 
 function mismatches(body: unknown, shape: Shape | undefined): string[] {
@@ -484,6 +506,10 @@ export function createIdentityClient(options: IdentityClientOptions): IdentityCl
       call("POST", `/api/v1/recoveries/${encodeURIComponent(token)}/confirm`, { body: input, shape: SHAPES.recoveryConfirmed }, opts),
     showGeneratedPin: (token, opts) => call("POST", "/api/v1/me/generated-pin", { token, shape: SHAPES.generatedPin }, opts),
     confirmGeneratedPin: (token, pin, opts) => call("POST", "/api/v1/me/generated-pin/confirm", { token, body: { pin }, shape: SHAPES.changed }, opts),
+    dispositivoConversion: (token, opts) => call("GET", "/api/v1/me/dispositivo-conversion", { token, shape: SHAPES.conversionScreen }, opts),
+    spidAssertion: (input, opts) => call("POST", "/spid/assertions", { token: admin(), body: input, shape: SHAPES.spidAssertion }, opts),
+    spidJwks: (opts) => call("GET", "/spid/jwks.json", { shape: SHAPES.spidJwks }, opts),
+    spidLogin: (assertion, opts) => call("POST", "/api/v1/sessions/spid", { body: { assertion }, shape: SHAPES.spidSession }, opts),
     simRecoveryContacts: (opts) => call("GET", "/__sim/recovery-contacts", { token: admin(), shape: SHAPES.recoveryContacts }, opts),
     simSetRecoveryContacts: (profile, opts) => call("PUT", "/__sim/recovery-contacts", { token: admin(), body: { profile }, shape: SHAPES.recoveryContacts }, opts),
     operatorRequestPin: (input, opts) =>

@@ -11,3 +11,4 @@ export * from "./health-card/index.ts";
 export * from "./contacts/index.ts";
 export * from "./credential/index.ts";
 export * from "./recovery/index.ts";
+export * from "./spid/index.ts";

@@ -105,15 +105,29 @@ export const sessions = identitySchema.table(
   "sessions",
   {
     tokenHash: text("token_hash").primaryKey(),
-    credentialId: text("credential_id").notNull(),
+    /** The PIN that opened the session; null for a SPID session, which no PIN stands behind (R33). */
+    credentialId: text("credential_id"),
     fiscalCode: text("fiscal_code").notNull(),
     requiredAction: text("required_action"),
+    /** 1–3 for a session opened with a SPID assertion (R35), null for a PIN session. */
+    spidLevel: integer("spid_level"),
     createdAt: instant("created_at").notNull(),
     expiresAt: instant("expires_at").notNull(),
     endedAt: instant("ended_at"),
   },
   (t) => [index("sessions_credential_idx").on(t.credentialId)],
 );
+
+/**
+ * The ids (`jti`) of the SPID assertions already used to open a session: each opens one session only. A row may go
+ * once its assertion has expired, since an expired assertion is refused anyway.
+ */
+export const spidAssertionsUsed = identitySchema.table("spid_assertions_used", {
+  jti: text("jti").primaryKey(),
+  fiscalCode: text("fiscal_code").notNull(),
+  usedAt: instant("used_at").notNull(),
+  expiresAt: instant("expires_at").notNull(),
+});
 
 /** A PIN change waiting for its verification code (R09–R11). */
 export const pinChanges = identitySchema.table(

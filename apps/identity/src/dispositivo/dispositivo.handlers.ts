@@ -3,7 +3,8 @@ import { validationFailed } from "@inps-sim/service-kit";
 import type { IdentityContext } from "../context.ts";
 import type { IdentityEnv } from "../http/router.ts";
 import { citizenOf, createDispositivoRequest, deliverSignedForm, ownRequest, requestById, requestFile, requestView, decideRequest, listRequests, type RequestRow, type UploadedFile } from "./conversion.ts";
-import type { createDispositivoRequestRoute, dispositivoFormRoute, getDispositivoRequestRoute, uploadDocumentsRoute } from "./dispositivo.routes.ts";
+import { conversionScreen } from "./conversion-screen.ts";
+import type { conversionScreenRoute, createDispositivoRequestRoute, dispositivoFormRoute, getDispositivoRequestRoute, uploadDocumentsRoute } from "./dispositivo.routes.ts";
 import { renderDispositivoForm } from "./form-pdf.ts";
 import type { decisionRoute, downloadFileRoute, paperDeliveryRoute, queueRoute } from "./operator-dispositivo.routes.ts";
 import { unsupportedMediaType, uploadTooLarge } from "./problems.ts";
@@ -15,6 +16,11 @@ const ownBytes = (bytes: Uint8Array): ArrayBuffer => {
   copy.set(bytes);
   return copy.buffer;
 };
+
+export const getConversionScreen =
+  (ctx: IdentityContext): RouteHandler<typeof conversionScreenRoute, IdentityEnv> =>
+  async (c) =>
+    c.json(await conversionScreen(ctx, c.get("session")), 200);
 
 export const createRequest =
   (ctx: IdentityContext): RouteHandler<typeof createDispositivoRequestRoute, IdentityEnv> =>

@@ -110,3 +110,39 @@ export const uploadDocumentsRoute = createRoute({
     415: problemResponse("unsupported-media-type"),
   },
 });
+
+const linkSchema = z.object({ method: z.string(), path: z.string() });
+
+export const conversionScreenSchema = z
+  .object({
+    personalData: z.object({
+      fiscalCode: z.string(),
+      firstName: z.string(),
+      lastName: z.string(),
+      gender: z.string(),
+      birthDate: z.string(),
+      birthPlace: z.string().nullable(),
+      residence: z.object({ street: z.string(), postalCode: z.string(), city: z.string(), province: z.string() }).nullable(),
+    }),
+    contacts: z.object({ email: z.string().nullable(), pec: z.string().nullable(), mobile: z.string().nullable() }),
+    editContacts: z
+      .object({ label: z.string(), change: linkSchema, confirm: linkSchema, refresh: linkSchema })
+      .openapi({ description: "Modifica contatti utente: the contacts flow, then this screen again" }),
+    identityDocumentTypes: z.array(z.enum(DOCUMENT_TYPES)),
+    next: linkSchema,
+    openRequestId: z.string().nullable().openapi({ description: "A request already open, if any (a new one would be 409)" }),
+  })
+  .openapi("DispositivoConversionScreen");
+
+export const conversionScreenRoute = createRoute({
+  method: "get",
+  path: "/me/dispositivo-conversion",
+  tags: ["PIN dispositivo"],
+  summary: "Converti PIN, second screen: the personal data and the contacts, with the way to edit them (R29)",
+  security: [{ [BEARER]: [] }],
+  responses: {
+    200: jsonResponse(conversionScreenSchema, "What the citizen checks before giving the identity document"),
+    ...sessionProblems,
+    409: problemResponse("already-dispositivo"),
+  },
+});

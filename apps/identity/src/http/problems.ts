@@ -204,3 +204,13 @@ export const lastContact = () =>
     title: "Almeno un recapito deve restare",
     detail: "Deve restare almeno un recapito digitale (email, PEC o cellulare): ne aggiunga un altro prima di rimuovere questo.",
   });
+
+export const pinSessionRequired = () =>
+  new ProblemError({
+    status: 403,
+    code: "pin-session-required",
+    title: "Operazione riservata all'accesso con PIN",
+    detail:
+      "Questa operazione riguarda il PIN INPS: acceda con il codice fiscale e il PIN. Con SPID si consultano i servizi e si " +
+      "presentano domande (con SPID di livello 2 o superiore).",
+  });

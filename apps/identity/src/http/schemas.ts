@@ -43,3 +43,4 @@ export const residenceSchema = z
 
 export const BEARER = "bearerAuth";
 export const OPERATOR = "operatorAuth";
+export const ADMIN = "adminAuth";

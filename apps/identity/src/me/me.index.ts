@@ -6,6 +6,6 @@ import { meRoute } from "./me.routes.ts";
 
 export function meRouter(ctx: IdentityContext) {
   const router = createRouter();
-  router.use("/me", requireSession(ctx, "any"));
+  router.use("/me", requireSession(ctx, "any", "refuse", "accept"));
   return router.openapi(meRoute, getMe(ctx));
 }

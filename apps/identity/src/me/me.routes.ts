@@ -1,4 +1,4 @@
-// GET /api/v1/me: who is logged in, what their PIN is, and what they must do first.
+// GET /api/v1/me: who is logged in, what their PIN is (or their SPID level), and what they must do first.
 import { createRoute, z } from "@hono/zod-openapi";
 import { BEARER, jsonResponse, problemResponse } from "../http/schemas.ts";
 import { requiredActionSchema } from "../sessions/sessions.routes.ts";
@@ -13,6 +13,11 @@ export const meSchema = z
     pinChangedAt: z.string().nullable(),
     pinExpiresAt: z.string().nullable(),
     requiredAction: requiredActionSchema,
+    spidLevel: z
+      .union([z.literal(1), z.literal(2), z.literal(3)])
+      .nullable()
+      .optional()
+      .openapi({ description: "The SPID level of a session opened with SPID (R33); null for a PIN session" }),
   })
   .openapi("Me");
 

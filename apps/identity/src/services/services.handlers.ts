@@ -7,7 +7,7 @@ import { applications, citizens } from "../db/schema.ts";
 import { unauthenticated } from "../http/problems.ts";
 import { inTransaction } from "@inps-sim/db";
 import type { IdentityEnv } from "../http/router.ts";
-import type { SessionInfo } from "../sessions/session-auth.ts";
+import type { CitizenSession } from "../sessions/session-auth.ts";
 import { recordEvent } from "../timeline/record-event.ts";
 import { APPLICATION_TITLES, applicationStatus, statusInItalian } from "./applications.ts";
 import { documentLines, SERVICE_TITLES, type ConsultationService, type DocumentLine } from "./documents.ts";
@@ -15,7 +15,7 @@ import { dispositivoRequired } from "./problems.ts";
 import { sessionPinKind } from "./session-kind.ts";
 import type { ConsultationPdfRoute, ConsultationRoute, submitApplicationRoute } from "./services.routes.ts";
 
-async function buildDocument(ctx: IdentityContext, session: SessionInfo, service: ConsultationService) {
+async function buildDocument(ctx: IdentityContext, session: CitizenSession, service: ConsultationService) {
   const rows = await ctx.db.select().from(citizens).where(eq(citizens.fiscalCode, session.fiscalCode)).limit(1);
   const citizen = rows[0];
   if (!citizen) throw unauthenticated();
@@ -49,12 +49,12 @@ async function buildDocument(ctx: IdentityContext, session: SessionInfo, service
 export const consultationHandler =
   (ctx: IdentityContext, service: ConsultationService): RouteHandler<ConsultationRoute, IdentityEnv> =>
   async (c) =>
-    c.json(await buildDocument(ctx, c.get("session"), service), 200);
+    c.json(await buildDocument(ctx, c.get("citizenSession"), service), 200);
 
 export const consultationPdfHandler =
   (ctx: IdentityContext, service: ConsultationService): RouteHandler<ConsultationPdfRoute, IdentityEnv> =>
   async (c) => {
-    const doc = await buildDocument(ctx, c.get("session"), service);
+    const doc = await buildDocument(ctx, c.get("citizenSession"), service);
     // pdf-lib is loaded by the first PDF asked for, not by every start.
     const { renderInpsPdf } = await import("../pdf/inps-document.ts");
     const pdf = await renderInpsPdf({
@@ -73,13 +73,13 @@ export const consultationPdfHandler =
 export const submitApplicationHandler =
   (ctx: IdentityContext): RouteHandler<typeof submitApplicationRoute, IdentityEnv> =>
   async (c) => {
-    const session = c.get("session");
+    const session = c.get("citizenSession");
     const { kind } = c.req.valid("json");
     if ((await sessionPinKind(ctx, session)) !== "dispositivo") throw dispositivoRequired();
     const now = ctx.clock.now();
     const id = `DOM-${randomUUID().slice(0, 8).toUpperCase()}`;
     await inTransaction(ctx.db, async (tx) => {
-      await tx.insert(applications).values({ id, fiscalCode: session.fiscalCode, kind, via: "pin", submittedAt: now });
+      await tx.insert(applications).values({ id, fiscalCode: session.fiscalCode, kind, via: session.spidLevel === null ? "pin" : "spid", submittedAt: now });
       await recordEvent(tx, { fiscalCode: session.fiscalCode, type: "application-submitted", at: now, data: { applicationId: id, kind }, requestId: c.get("requestId") });
     });
     return c.json({ applicationId: id, kind, status: applicationStatus(now, now), submittedAt: now.toISOString() }, 201);

@@ -7,7 +7,8 @@ import { consultationRoutes, submitApplicationRoute } from "./services.routes.ts
 export function servicesRouter(ctx: IdentityContext) {
   const router = createRouter();
   // No required action completes here: a session that must replace or renew its PIN gets 403 action-required.
-  router.use("/services/*", requireSession(ctx));
+  // SPID sessions are welcome (R33); an application checks their level (R35).
+  router.use("/services/*", requireSession(ctx, [], "refuse", "accept"));
   router.openapi(submitApplicationRoute, submitApplicationHandler(ctx));
   for (const { service, json, pdf } of consultationRoutes) {
     router.openapi(json, consultationHandler(ctx, service)).openapi(pdf, consultationPdfHandler(ctx, service));

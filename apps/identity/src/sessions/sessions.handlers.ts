@@ -15,7 +15,7 @@ export const login =
 export const logout =
   (ctx: IdentityContext): RouteHandler<typeof logoutRoute, IdentityEnv> =>
   async (c) => {
-    const session = c.get("session");
+    const session = c.get("citizenSession");
     const now = ctx.clock.now();
     await ctx.db
       .update(sessions)

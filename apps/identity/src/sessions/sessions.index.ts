@@ -6,6 +6,6 @@ import { loginRoute, logoutRoute } from "./sessions.routes.ts";
 
 export function sessionsRouter(ctx: IdentityContext) {
   const router = createRouter();
-  router.use("/sessions/current", requireSession(ctx, "any", "allow"));
+  router.use("/sessions/current", requireSession(ctx, "any", "allow", "accept"));
   return router.openapi(loginRoute, login(ctx)).openapi(logoutRoute, logout(ctx));
 }

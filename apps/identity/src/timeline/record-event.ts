@@ -12,6 +12,8 @@ export type TimelineEventType =
   | "activated"
   | "initial-pin-expired"
   | "login-succeeded"
+  | "spid-assertion-issued"
+  | "spid-login-refused"
   | "login-failed"
   | "login-refused-locked"
   | "locked"

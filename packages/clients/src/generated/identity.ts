@@ -267,6 +267,69 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/me/dispositivo-conversion": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Converti PIN, second screen: the personal data and the contacts, with the way to edit them (R29) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description What the citizen checks before giving the identity document */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DispositivoConversionScreen"];
+          };
+        };
+        /** @description unauthenticated */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description action-required: the PIN must first be replaced or renewed */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description already-dispositivo */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/me/dispositivo-requests": {
     parameters: {
       query?: never;
@@ -3014,6 +3077,281 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/sessions/spid": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Log in with a SPID assertion (from 15 March 2016 in simulated time) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["SpidLogin"];
+        };
+      };
+      responses: {
+        /** @description Logged in with SPID */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["SpidSession"];
+          };
+        };
+        /** @description validation-failed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description spid-assertion-rejected with reason: malformed, signature, issuer, audience, expired, not-yet-valid, replayed, unknown-citizen */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description spid-not-available: before 15 March 2016 in simulated time */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/spid": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Test identity provider: a page (Italian) to pick an identity and a level */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description HTML page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "text/html": string;
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Test identity provider: the page's form (admin token, fiscal code, level); answers a page with the assertion */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/x-www-form-urlencoded": {
+            /**
+             * @description Codice fiscale, 16 characters
+             * @example RSSMRA80A01H501U
+             */
+            fiscalCode: string;
+            /** @enum {string} */
+            level: "1" | "2" | "3";
+            token: string;
+          };
+        };
+      };
+      responses: {
+        /** @description HTML page with the assertion */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "text/html": string;
+          };
+        };
+        /** @description validation-failed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description HTML page: wrong admin token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "text/html": string;
+          };
+        };
+        /** @description HTML page: no such citizen */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "text/html": string;
+          };
+        };
+        /** @description unsupported-media-type: the page's form is application/x-www-form-urlencoded */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/spid/assertions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Test identity provider: an assertion for a citizen of the simulator at SPID level 1–3 */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["SpidAssertionRequest"];
+        };
+      };
+      responses: {
+        /** @description Signed assertion */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["SpidAssertion"];
+          };
+        };
+        /** @description validation-failed */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description unauthenticated: the admin token is needed */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description unknown-identity: no citizen with that fiscal code in the simulator */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/spid/jwks.json": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Test identity provider: its public key (JWKS), made at start */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description JSON Web Key Set */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["SpidJwks"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3078,6 +3416,50 @@ export interface components {
     };
     ContactVerificationCode: {
       code: string;
+    };
+    DispositivoConversionScreen: {
+      contacts: {
+        email: string | null;
+        mobile: string | null;
+        pec: string | null;
+      };
+      /** @description Modifica contatti utente: the contacts flow, then this screen again */
+      editContacts: {
+        change: {
+          method: string;
+          path: string;
+        };
+        confirm: {
+          method: string;
+          path: string;
+        };
+        label: string;
+        refresh: {
+          method: string;
+          path: string;
+        };
+      };
+      identityDocumentTypes: ("carta-identita" | "passaporto" | "patente")[];
+      next: {
+        method: string;
+        path: string;
+      };
+      /** @description A request already open, if any (a new one would be 409) */
+      openRequestId: string | null;
+      personalData: {
+        birthDate: string;
+        birthPlace: string | null;
+        firstName: string;
+        fiscalCode: string;
+        gender: string;
+        lastName: string;
+        residence: {
+          city: string;
+          postalCode: string;
+          province: string;
+          street: string;
+        } | null;
+      };
     };
     DispositivoDecision: {
       /** @enum {string} */
@@ -3180,6 +3562,8 @@ export interface components {
        * @enum {string|null}
        */
       requiredAction: "replace-initial-pin" | "renew-expired-pin" | "confirm-generated-pin" | null;
+      /** @description The SPID level of a session opened with SPID (R33); null for a PIN session */
+      spidLevel?: 1 | 2 | 3 | null;
     };
     OperatorContacts: {
       email?: string;
@@ -3357,6 +3741,65 @@ export interface components {
        * @enum {string|null}
        */
       requiredAction: "replace-initial-pin" | "renew-expired-pin" | "confirm-generated-pin" | null;
+      /** @description Opaque bearer token */
+      token: string;
+    };
+    SpidAssertion: {
+      /** @description A JWT (ES256) signed with the key in /spid/jwks.json */
+      assertion: string;
+      audience: string;
+      expiresAt: string;
+      identity: {
+        dateOfBirth: string;
+        familyName: string;
+        fiscalNumber: string;
+        name: string;
+      };
+      issuer: string;
+      /** @description SPID level 1–3 */
+      level: 1 | 2 | 3;
+    };
+    SpidAssertionRequest: {
+      /** @description Default: this service (a wrong one makes a refused assertion on purpose) */
+      audience?: string;
+      /**
+       * @description Codice fiscale, 16 characters
+       * @example RSSMRA80A01H501U
+       */
+      fiscalCode: string;
+      /** @description SPID level 1–3 */
+      level: 1 | 2 | 3;
+      /** @description Simulated seconds until it expires; default 300 */
+      lifetimeSeconds?: number;
+    };
+    SpidJwks: {
+      keys: {
+        alg: string;
+        crv: string;
+        kid: string;
+        kty: string;
+        use: string;
+        x: string;
+        y: string;
+      }[];
+    };
+    SpidLogin: {
+      assertion: string;
+    };
+    SpidSession: {
+      expiresAt: string;
+      /**
+       * @description What the session may do: dispositivo from SPID level 2 (R35)
+       * @enum {string}
+       */
+      pinKind: "ordinary" | "dispositivo";
+      /**
+       * @description Set when the session may only complete this action (403 action-required elsewhere)
+       * @enum {string|null}
+       */
+      requiredAction: "replace-initial-pin" | "renew-expired-pin" | "confirm-generated-pin" | null;
+      /** @description SPID level 1–3 */
+      spidLevel: 1 | 2 | 3;
       /** @description Opaque bearer token */
       token: string;
     };

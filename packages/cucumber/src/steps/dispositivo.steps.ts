@@ -2,11 +2,10 @@
 // (request, form, delivery by upload or on paper, the operator's decision). The conversion's state is the
 // World's `dispositivo` field.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Then, When } from "@cucumber/cucumber";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { ConsultationDocument, DispositivoRequest, IdentityDocumentInput } from "@inps-sim/clients";
 import { currentPin, expectOk, expectProblem, kept, logIn, nudgeOutbox, token } from "../support/citizen-journeys.ts";
 import type { SimulatorWorld } from "../support/world.ts";
@@ -40,13 +39,22 @@ async function askConversion(world: SimulatorWorld, doc: IdentityDocumentInput) 
   if (created.ok) world.dispositivo.request = created.body;
 }
 
-function pdfText(bytes: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), "journey-pdf-"));
+// The 14 standard fonts' metrics (Helvetica, …), which the forms use: shipped with pdf.js, read from disk.
+const STANDARD_FONTS = `${join(dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts")}/`;
+
+/** The text of a PDF, read in-process with Mozilla's pdf.js: a suite that imports these steps needs no poppler. */
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  // pdf.js takes the buffer over: give it a copy.
+  const pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false, standardFontDataUrl: STANDARD_FONTS }).promise;
   try {
-    writeFileSync(join(dir, "form.pdf"), bytes);
-    return execFileSync("pdftotext", ["-layout", join(dir, "form.pdf"), "-"], { encoding: "utf8" });
+    const lines: string[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const content = await (await pdf.getPage(n)).getTextContent();
+      for (const item of content.items) if ("str" in item) lines.push(item.str);
+    }
+    return lines.join("\n");
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await pdf.destroy();
   }
 }
 
@@ -72,6 +80,44 @@ Then("the application is refused because it needs a PIN dispositivo, saying how 
   assert.match(problem.detail ?? "", /Converti PIN/);
 });
 
+async function openConversionScreen(world: SimulatorWorld) {
+  world.dispositivo.screen = kept(world, await world.identity.dispositivoConversion(token(world)));
+  return world.dispositivo.screen;
+}
+
+/** "Converti PIN" after logging in: the screen with the personal data and the contacts (R29). */
+When("the citizen opens {string}", async function (this: SimulatorWorld, screen: string) {
+  assert.equal(screen, "Converti PIN", `there is no screen "${screen}"`);
+  await openConversionScreen(this);
+});
+
+/** The screen, loaded again after a change ("aggiorna"). */
+When("the citizen refreshes the Converti PIN screen", async function (this: SimulatorWorld) {
+  await openConversionScreen(this);
+});
+
+/** The personal data INPS holds (name, fiscal code, birth, residence) and the contacts, with the way to edit them. */
+Then("the screen shows the citizen's personal data and contacts, with a way to edit the contacts", function (this: SimulatorWorld) {
+  const screen = expectOk(this.dispositivo.screen, "opening Converti PIN");
+  const c = this.citizen;
+  assert.deepEqual(
+    { fiscalCode: screen.personalData.fiscalCode, firstName: screen.personalData.firstName, lastName: screen.personalData.lastName, birthDate: screen.personalData.birthDate },
+    { fiscalCode: c.fiscalCode, firstName: c.firstName, lastName: c.lastName, birthDate: c.birthDate },
+  );
+  assert.equal(screen.personalData.residence?.city, c.residence.city);
+  assert.equal(screen.contacts.email, c.email);
+  assert.equal(screen.contacts.mobile, c.mobile);
+  assert.equal(screen.editContacts.label, "Modifica contatti utente");
+  assert.equal(screen.editContacts.change.path, "/api/v1/me/contacts");
+});
+
+/** The refreshed screen shows the mobile number the citizen confirmed. */
+Then("the Converti PIN screen shows the new mobile number", function (this: SimulatorWorld) {
+  const screen = expectOk(this.dispositivo.screen, "refreshing Converti PIN");
+  assert.ok(this.contactChange.newMobile, "the citizen has not given a new mobile number");
+  assert.equal(screen.contacts.mobile, this.contactChange.newMobile);
+});
+
 When("the citizen asks to convert the PIN giving the carta d'identità {string}", async function (this: SimulatorWorld, number: string) {
   await askConversion(this, await document(this, "carta-identita", number));
 });
@@ -94,11 +140,12 @@ Then("the conversion is refused until the PIN is replaced", function (this: Simu
   assert.equal(problem.requiredAction, "replace-initial-pin");
 });
 
-Then("the form to sign shows the citizen's personal data, contacts and the request number", async function (this: SimulatorWorld) {
+// pdf.js starts its parser on first use: longer than a step's default time on a loaded machine.
+Then("the form to sign shows the citizen's personal data, contacts and the request number", { timeout: 90_000 }, async function (this: SimulatorWorld) {
   const request = openRequest(this);
   assert.equal(request.status, "awaiting-signed-form");
   const form = expectOk(await this.identity.dispositivoForm(token(this), request.requestId), "downloading the form");
-  const text = pdfText(form);
+  const text = await pdfText(form);
   for (const expected of [this.citizen.lastName, this.citizen.firstName, this.citizen.fiscalCode, this.citizen.email, request.requestId, "Firma del richiedente"]) {
     assert.ok(text.includes(expected), `the form does not show ${expected}`);
   }

@@ -1,7 +1,7 @@
 // Simulated time, in the guides' words: "91 days pass". Nobody waits for real.
 import assert from "node:assert/strict";
 import { Given, Then, When } from "@cucumber/cucumber";
-import { addDuration } from "@inps-sim/domain";
+import { addDuration, romeInstant } from "@inps-sim/domain";
 import { UNIT_TO_ISO } from "../support/parameter-types.ts";
 import type { SimulatorWorld } from "../support/world.ts";
 
@@ -59,4 +59,15 @@ Then("every gateway shows the same simulated time as the identity service", asyn
     const gatewayNow = Date.parse(String(body.now));
     assert.ok(Math.abs(gatewayNow - identityNow) < 5_000, `${url} is at ${String(body.now)}, identity at ${new Date(identityNow).toISOString()}`);
   }
+});
+
+/**
+ * Sets the stack's clock forward to 9:00 in Rome on that day ("the simulated date is 14 March 2016"). The clock
+ * never goes back: a day before the stack's start needs a stack of its own (tag @stack-in-2016).
+ */
+Given("the simulated date is {calendarDay}", async function (this: SimulatorWorld, day: string) {
+  const target = romeInstant(day, 9);
+  const now = await this.sim.now();
+  assert.ok(now <= target, `the stack's clock already shows ${now.toISOString()}: tag the scenario @stack-in-2016 for an earlier date`);
+  await this.sim.setTo(target);
 });

@@ -18,6 +18,18 @@ defineParameterType({
   transformer: (unit: string) => unit.replace(/s$/, ""),
 });
 
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** A calendar day in words, "14 March 2016", as an ISO date ("2016-03-14"). */
+defineParameterType({
+  name: "calendarDay",
+  regexp: /\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/,
+  transformer: (s: string) => {
+    const [day, month, year] = s.split(" ") as [string, string, string];
+    return `${year}-${String(MONTHS.indexOf(month) + 1).padStart(2, "0")}-${day.padStart(2, "0")}`;
+  },
+});
+
 /** A service of the stack: identity service, SMS gateway, mail gateway or postal gateway. */
 defineParameterType({
   name: "service",

@@ -127,16 +127,20 @@ async function loadStartStack(): Promise<typeof import("@inps-sim/stack").startS
   return ((await import(from)) as typeof import("@inps-sim/stack")).startStack;
 }
 
-export async function embeddedEndpoints(): Promise<StackEndpoints> {
+/**
+ * `simStart`: where the stack's clock starts (default SIM_START, else 12 January 2026). `name`: tells this stack's log
+ * file and database from the worker's own (a scenario with a stack of its own).
+ */
+export async function embeddedEndpoints(options: { simStart?: Date; name?: string } = {}): Promise<StackEndpoints> {
   const startStack = await loadStartStack();
   // On PostgreSQL each worker gets a database of its own, as it gets a stack (and a clock) of its own.
-  const database = process.env.DATABASE_URL ? await createWorkerDatabase(process.env.DATABASE_URL) : undefined;
+  const database = process.env.DATABASE_URL ? await createWorkerDatabase(process.env.DATABASE_URL, options.name) : undefined;
   const operatorToken = `op_${randomBytes(12).toString("hex")}`;
   // The stack's own log goes to a file per worker, out of Cucumber's output, for a look after a failure.
   // In the project that runs Cucumber (its working directory), beside its other reports.
   const reports = join(process.cwd(), "reports");
   mkdirSync(reports, { recursive: true });
-  const logFile = join(reports, `stack-worker-${process.env.CUCUMBER_WORKER_ID ?? "0"}.log`);
+  const logFile = join(reports, `stack-worker-${process.env.CUCUMBER_WORKER_ID ?? "0"}${options.name ? `-${options.name}` : ""}.log`);
   const logDestination = createWriteStream(logFile, { flags: "w" });
   const stack: RunningStack = await startStack({
     freePorts: true,
@@ -144,7 +148,7 @@ export async function embeddedEndpoints(): Promise<StackEndpoints> {
     logLevel: process.env.LOG_LEVEL ?? "info",
     logDestination,
     // A fixed start makes calendar-dependent scenarios (working days, holidays) repeat exactly.
-    simStart: new Date(process.env.SIM_START ?? "2026-01-12T09:00:00Z"),
+    simStart: options.simStart ?? new Date(process.env.SIM_START ?? "2026-01-12T09:00:00Z"),
     env: { ...process.env, HASH_PROFILE: process.env.HASH_PROFILE ?? "fast", OPERATOR_TOKENS: `contact-centre:${operatorToken}` },
   }).catch(async (error: unknown) => {
     await database?.drop();
@@ -170,9 +174,9 @@ export async function embeddedEndpoints(): Promise<StackEndpoints> {
   };
 }
 
-async function createWorkerDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+async function createWorkerDatabase(baseUrl: string, suffix?: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = new URL(baseUrl);
-  const name = `${base.pathname.slice(1) || "inps_sim"}_w${process.env.CUCUMBER_WORKER_ID ?? "0"}_${process.pid}`;
+  const name = `${base.pathname.slice(1) || "inps_sim"}_w${process.env.CUCUMBER_WORKER_ID ?? "0"}_${process.pid}${suffix ? `_${suffix.replace(/\W/g, "_")}` : ""}`;
   // Created from the server's maintenance database: the one named in DATABASE_URL need not exist.
   const maintenance = new URL(baseUrl);
   maintenance.pathname = "/postgres";

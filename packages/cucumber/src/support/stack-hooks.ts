@@ -1,19 +1,41 @@
 // One stack per worker process, started before its first scenario: never one per scenario (PGlite takes seconds),
 // and never for a worker that gets no scenario (a run of one file on two workers starts one stack).
-import { AfterAll, Before, setDefaultTimeout } from "@cucumber/cucumber";
+// A scenario tagged @stack-in-2016 gets a stack of its own whose clock starts on 4 January 2016: simulated time
+// never goes backwards, and the worker's stack starts in 2026 (SPID arrived on 15 March 2016, R35).
+import { After, AfterAll, Before, setDefaultTimeout } from "@cucumber/cucumber";
 import { embeddedEndpoints, externalEndpoints, type StackEndpoints } from "./stack-endpoints.ts";
 
 setDefaultTimeout(30_000);
 
 let stack: StackEndpoints | undefined;
+/** The stack of the scenario that runs now, when it has one of its own. */
+let scenarioStack: StackEndpoints | undefined;
+
+export const STACK_IN_2016_START = new Date("2016-01-04T08:00:00Z");
 
 export function currentStack(): StackEndpoints {
-  if (!stack) throw new Error("the stack is not running: the first Before hook did not complete");
-  return stack;
+  const current = scenarioStack ?? stack;
+  if (!current) throw new Error("the stack is not running: the first Before hook did not complete");
+  return current;
 }
 
 Before({ timeout: 120_000 }, async function () {
   stack ??= (await externalEndpoints(process.env)) ?? (await embeddedEndpoints());
+});
+
+Before({ tags: "@stack-in-2016", timeout: 120_000 }, async function () {
+  if (process.env.STACK_URL) {
+    // A running stack's clock cannot be turned back: such a scenario runs only on a stack the suite starts itself.
+    process.stderr.write("A scenario tagged @stack-in-2016 needs a stack whose clock starts in 2016: skipped against STACK_URL.\n");
+    return "skipped";
+  }
+  scenarioStack = await embeddedEndpoints({ simStart: STACK_IN_2016_START, name: "2016" });
+  return undefined;
+});
+
+After({ tags: "@stack-in-2016", timeout: 30_000 }, async function () {
+  await scenarioStack?.close?.();
+  scenarioStack = undefined;
 });
 
 AfterAll({ timeout: 30_000 }, async function () {

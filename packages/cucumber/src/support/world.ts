@@ -10,6 +10,7 @@ import {
   type Activated,
   type ContactChangeStarted,
   type ContactsAnswer,
+  type DispositivoConversionScreen,
   type DispositivoRequest,
   type IdentityClient,
   type IdentityResult,
@@ -24,6 +25,8 @@ import {
   type Revoked,
   type Session,
   type SmsClient,
+  type SpidAssertion,
+  type SpidSession,
   type Timeline,
 } from "@inps-sim/clients";
 import { randomHealthCard, randomPersona, type HealthCard, type Persona } from "@inps-sim/domain";
@@ -88,11 +91,19 @@ export interface ContactChangeMade {
 
 /** A conversion into a PIN dispositivo (R28–R31): the open request, and INPS's answers so far. */
 export interface DispositivoConversion {
+  /** "Converti PIN", second screen: the personal data and contacts (R29), as the citizen saw it last. */
+  screen?: IdentityResult<DispositivoConversionScreen>;
   request?: DispositivoRequest;
   created?: IdentityResult<DispositivoRequest>;
   upload?: IdentityResult<{ status: "under-review" }>;
   /** An application for a service that needs a PIN dispositivo (R27). */
   application?: IdentityResult<unknown>;
+}
+
+/** A login with SPID (R33, R35): the assertion the test identity provider gave, and INPS's answer. */
+export interface SpidLogin {
+  assertion?: SpidAssertion;
+  answer?: IdentityResult<SpidSession>;
 }
 
 /** The link and the codice di ripristino of one recovery email (R16), and the email's id. */
@@ -150,6 +161,7 @@ export class SimulatorWorld extends World {
   readonly revocations: IdentityResult<Revoked>[] = [];
   readonly contactChange: ContactChangeMade = {};
   readonly dispositivo: DispositivoConversion = {};
+  readonly spid: SpidLogin = {};
   /** The last answer of the identity service to anything the citizen did. */
   lastAnswer: IdentityResult<unknown> | undefined;
   /** Every answer the citizen received, as text (R14 searches them all for secrets). */
