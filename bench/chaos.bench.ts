@@ -36,7 +36,8 @@ async function soak(label: string, databaseUrl: string | undefined): Promise<voi
   const postal = stack.services.postal.urls.http!;
   const started = performance.now();
   try {
-    for (const gateway of [sms, postal]) await json(call(`${gateway}/__sim/faults`, "PUT", { mode: "error", status: 503, probability: 0.5 }));
+    for (const gateway of [sms, postal])
+      await json(call(`${gateway}/__sim/faults`, "PUT", { mode: "error", status: 503, probability: 0.5 }));
     await json(call(`${mail}/__sim/smtp-faults`, "PUT", { stage: "DATA", code: 451, probability: 0.5 }));
 
     const random = seededRandom("chaos-soak-people");
@@ -76,9 +77,11 @@ async function soak(label: string, databaseUrl: string | undefined): Promise<voi
     for (let round = 0; round < 40 && pending > 0; round++) {
       await json(call(`${identity}/__sim/clock`, "POST", { advanceBy: "PT15M" }));
       await json(call(`${identity}/__sim/outbox/drain`, "POST"));
-      pending = (await json<{ messages: unknown[] }>(call(`${identity}/__sim/outbox?status=pending`))).messages.length;
+      pending = (await json<{ messages: unknown[] }>(call(`${identity}/__sim/outbox?status=pending`)))
+        .messages.length;
     }
-    const dead = (await json<{ messages: unknown[] }>(call(`${identity}/__sim/outbox?status=dead`))).messages.length;
+    const dead = (await json<{ messages: unknown[] }>(call(`${identity}/__sim/outbox?status=dead`))).messages
+      .length;
     await json(call(`${identity}/__sim/clock`, "POST", { advanceBy: "P20D" }));
 
     let lost = 0;
@@ -87,17 +90,28 @@ async function soak(label: string, databaseUrl: string | undefined): Promise<voi
     for (const p of people) {
       const firstHalves =
         p.channel === "sms"
-          ? (await json<{ messages: { text: string }[] }>(call(`${sms}/api/v1/messages?to=${encodeURIComponent(p.mobile)}`))).messages.filter((m) =>
-              m.text.includes("Prima parte del PIN"),
-            ).length
-          : (await json<{ messages_count: number }>(call(`${mail}/api/v1/search?query=${encodeURIComponent(`to:${p.email}`)}`))).messages_count;
+          ? (
+              await json<{ messages: { text: string }[] }>(
+                call(`${sms}/api/v1/messages?to=${encodeURIComponent(p.mobile)}`),
+              )
+            ).messages.filter((m) => m.text.includes("Prima parte del PIN")).length
+          : (
+              await json<{ messages_count: number }>(
+                call(`${mail}/api/v1/search?query=${encodeURIComponent(`to:${p.email}`)}`),
+              )
+            ).messages_count;
       // Two people may share a name: the letter is told apart by its address too.
       const letters = (
         await json<{ letters: { recipient: { street: string } }[] }>(
-          call(`${postal}/api/v1/letters?name=${encodeURIComponent(`${p.firstName} ${p.lastName}`)}&postalCode=${p.residence.postalCode}`),
+          call(
+            `${postal}/api/v1/letters?name=${encodeURIComponent(`${p.firstName} ${p.lastName}`)}&postalCode=${p.residence.postalCode}`,
+          ),
         )
       ).letters.filter((l) => l.recipient.street.toUpperCase() === p.residence.street.toUpperCase()).length;
-      for (const [kind, n] of [[p.channel, firstHalves], ["letter", letters]] as const) {
+      for (const [kind, n] of [
+        [p.channel, firstHalves],
+        ["letter", letters],
+      ] as const) {
         if (n < 1) lost++;
         if (n > 1) {
           duplicated += n - 1;
@@ -108,8 +122,18 @@ async function soak(label: string, databaseUrl: string | undefined): Promise<voi
     const seconds = (performance.now() - started) / 1000;
     printRow(`${label}: PIN requests accepted`, `${REQUESTS - refused} of ${REQUESTS}`, "all", refused === 0);
     printRow(`${label}: messages lost`, String(lost), "0", lost === 0);
-    printRow(`${label}: messages duplicated`, `${duplicated}${duplicates.length ? ` (${duplicates.join(", ")})` : ""}`, "0", duplicated === 0);
-    printRow(`${label}: outbox left pending / dead`, `${pending} / ${dead}`, "0 / 0", pending === 0 && dead === 0);
+    printRow(
+      `${label}: messages duplicated`,
+      `${duplicated}${duplicates.length ? ` (${duplicates.join(", ")})` : ""}`,
+      "0",
+      duplicated === 0,
+    );
+    printRow(
+      `${label}: outbox left pending / dead`,
+      `${pending} / ${dead}`,
+      "0 / 0",
+      pending === 0 && dead === 0,
+    );
     printRow(`${label}: wall time`, `${seconds.toFixed(1)} s`);
     if (refused || lost || duplicated || pending || dead) process.exitCode = 1;
   } finally {

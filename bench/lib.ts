@@ -19,7 +19,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, everyMs = 20): Promise<void> {
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  everyMs = 20,
+): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     if (await check().catch(() => false)) return;
@@ -38,7 +42,10 @@ export function percentile(xs: number[], p: number): number {
 }
 
 /** Resident memory (MB) of a process and all its descendants, from /proc. */
-export function treeRssMb(rootPid: number): { total: number; largest: { pid: number; cmd: string; mb: number } } {
+export function treeRssMb(rootPid: number): {
+  total: number;
+  largest: { pid: number; cmd: string; mb: number };
+} {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -83,7 +90,10 @@ export function printRow(what: string, value: string, target?: string, ok?: bool
 }
 
 /** The 1-, 5- and 15-minute load averages, to print next to figures taken on a shared machine. */
-export const loadAverage = () => `load average ${loadavg().map((l) => l.toFixed(2)).join(", ")} (${cpus().length} cores)`;
+export const loadAverage = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ")} (${cpus().length} cores)`;
 
 /** Resident memory of one process, in MB. */
 export function rssMb(pid: number): number {
@@ -105,7 +115,11 @@ const benchDir = dirname(fileURLToPath(import.meta.url));
  */
 export async function startChild(
   args: string[],
-  options: { env?: Record<string, string | undefined>; timeoutMs?: number; readyWhen?: () => Promise<boolean> } = {},
+  options: {
+    env?: Record<string, string | undefined>;
+    timeoutMs?: number;
+    readyWhen?: () => Promise<boolean>;
+  } = {},
 ): Promise<ChildServer> {
   const child = spawn(process.execPath, args, {
     cwd: benchDir,
@@ -122,8 +136,13 @@ export async function startChild(
   };
   try {
     const info = await new Promise<ChildServer["info"]>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${args.join(" ")}: not ready within ${options.timeoutMs ?? 120_000} ms`)), options.timeoutMs ?? 120_000);
-      child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited with ${code} before it was ready`)));
+      const timer = setTimeout(
+        () => reject(new Error(`${args.join(" ")}: not ready within ${options.timeoutMs ?? 120_000} ms`)),
+        options.timeoutMs ?? 120_000,
+      );
+      child.once("exit", (code) =>
+        reject(new Error(`${args.join(" ")} exited with ${code} before it was ready`)),
+      );
       if (options.readyWhen) {
         const check = options.readyWhen;
         void waitUntil(check, options.timeoutMs ?? 120_000, 100).then(() => {
@@ -158,7 +177,11 @@ export async function startChild(
 }
 
 /** Starts bench/serve.ts (mail, sms, sink or floor) on `databaseUrl` (unset: PGlite in memory). */
-export const startServer = (kind: "mail" | "sms" | "sink" | "floor", databaseUrl?: string, env: Record<string, string> = {}) =>
+export const startServer = (
+  kind: "mail" | "sms" | "sink" | "floor",
+  databaseUrl?: string,
+  env: Record<string, string> = {},
+) =>
   startChild(["--import", "tsx", join(benchDir, "serve.ts"), kind], {
     env: { DATABASE_URL: databaseUrl ?? "", ...env },
     timeoutMs: 15 * 60_000,
@@ -186,9 +209,13 @@ let interruptHooked = false;
  * server shared with others); `drop()` removes it, connections and all.
  * An interrupted benchmark (SIGINT, SIGTERM) drops the databases it still has before it exits.
  */
-export async function benchDatabase(base: string, label: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function benchDatabase(
+  base: string,
+  label: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const prefix = process.env.BENCH_DB_PREFIX ?? "inps_bench_";
-  if (!/^[a-z_][a-z0-9_]{0,30}$/.test(prefix)) throw new Error("BENCH_DB_PREFIX: lower-case letters, digits and _ only");
+  if (!/^[a-z_][a-z0-9_]{0,30}$/.test(prefix))
+    throw new Error("BENCH_DB_PREFIX: lower-case letters, digits and _ only");
   const name = `${prefix}${label}_${process.pid}`;
   const admin = postgres(new URL("/postgres", base).toString(), { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists "${name}" with (force)`);
@@ -204,7 +231,8 @@ export async function benchDatabase(base: string, label: string): Promise<{ url:
   openDatabases.add(drop);
   if (!interruptHooked) {
     interruptHooked = true;
-    const onSignal = () => void Promise.allSettled([...openDatabases].map((d) => d())).then(() => process.exit(130));
+    const onSignal = () =>
+      void Promise.allSettled([...openDatabases].map((d) => d())).then(() => process.exit(130));
     process.once("SIGINT", onSignal);
     process.once("SIGTERM", onSignal);
   }

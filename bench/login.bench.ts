@@ -54,7 +54,9 @@ async function run(label: string, url: string, body: () => unknown): Promise<Can
     connections: CONNECTIONS,
     duration: SECONDS,
     headers: { "content-type": "application/json" },
-    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify(body()) }) }],
+    requests: [
+      { setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify(body()) }) },
+    ],
   });
   const line = `${label.padEnd(34)} ${result.requests.average.toFixed(0).padStart(6)} req/s   p99 ${String(result.latency.p99).padStart(4)} ms   non-2xx ${result.non2xx}`;
   process.stdout.write(`${line}\n`);
@@ -88,7 +90,9 @@ try {
 
   for (const profile of ["fast", "production"] as const) {
     // A fresh set of citizens per profile: the stored hashes carry the profile's cost.
-    await handle.db.execute(sql`truncate identity.citizens, identity.credentials, identity.sessions, identity.events cascade`);
+    await handle.db.execute(
+      sql`truncate identity.citizens, identity.credentials, identity.sessions, identity.events cascade`,
+    );
     fiscalCodes.length = 0;
     const hasher = createArgon2Hasher(profile);
     const sealer = createSealer(outboxKey(undefined, "bench"));
@@ -118,7 +122,9 @@ try {
         .select({ credential: credentials, citizen: citizens })
         .from(credentials)
         .innerJoin(citizens, eq(citizens.fiscalCode, credentials.fiscalCode))
-        .where(and(eq(credentials.fiscalCode, fiscalCode), notInArray(credentials.state, ["expired", "revoked"])))
+        .where(
+          and(eq(credentials.fiscalCode, fiscalCode), notInArray(credentials.state, ["expired", "revoked"])),
+        )
         .limit(1);
       const row = rows[0]!;
       // The production floor verifies as a login does (against a hash of the same cost).
@@ -159,23 +165,48 @@ try {
       if (res.status === 201) fiscalCodes.push(p.fiscalCode);
       else if (i === 0) throw new Error(`POST /__sim/citizens answered ${res.status}: ${await res.text()}`);
     }
-    process.stdout.write(`\n${profile} hash profile, ${fiscalCodes.length} citizens, ${CONNECTIONS} connections, ${SECONDS} s each (${randomUUID().slice(0, 8)}); ${loadAverage()}\n`);
+    process.stdout.write(
+      `\n${profile} hash profile, ${fiscalCodes.length} citizens, ${CONNECTIONS} connections, ${SECONDS} s each (${randomUUID().slice(0, 8)}); ${loadAverage()}\n`,
+    );
     if (profile === "fast") {
-      const floorRun = await run("floor (same SQL, no logic)", `${server.url}/floor`, () => ({ fiscalCode: citizen() }));
-      const login = await run("POST /api/v1/sessions", `${server.url}/api/v1/sessions`, () => ({ fiscalCode: citizen(), pin: PIN }));
+      const floorRun = await run("floor (same SQL, no logic)", `${server.url}/floor`, () => ({
+        fiscalCode: citizen(),
+      }));
+      const login = await run("POST /api/v1/sessions", `${server.url}/api/v1/sessions`, () => ({
+        fiscalCode: citizen(),
+        pin: PIN,
+      }));
       const ratio = login.requests.average / floorRun.requests.average;
       process.stdout.write(`login / floor = ${(ratio * 100).toFixed(0)}% (target ≥ 50%)\n`);
     } else {
       const rate = await argon2Rate("production");
-      process.stdout.write(`${"argon2id verify alone (no HTTP)".padEnd(34)} ${rate.toFixed(0).padStart(6)} verifies/s\n`);
+      process.stdout.write(
+        `${"argon2id verify alone (no HTTP)".padEnd(34)} ${rate.toFixed(0).padStart(6)} verifies/s\n`,
+      );
       const floors: number[] = [];
       const logins: number[] = [];
       for (let round = 0; round < 2; round++) {
-        floors.push((await run("floor (same SQL + verify)", `${server.url}/floor`, () => ({ fiscalCode: citizen(), pin: PIN }))).requests.average);
-        logins.push((await run("POST /api/v1/sessions", `${server.url}/api/v1/sessions`, () => ({ fiscalCode: citizen(), pin: PIN }))).requests.average);
+        floors.push(
+          (
+            await run("floor (same SQL + verify)", `${server.url}/floor`, () => ({
+              fiscalCode: citizen(),
+              pin: PIN,
+            }))
+          ).requests.average,
+        );
+        logins.push(
+          (
+            await run("POST /api/v1/sessions", `${server.url}/api/v1/sessions`, () => ({
+              fiscalCode: citizen(),
+              pin: PIN,
+            }))
+          ).requests.average,
+        );
       }
       const mid = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-      process.stdout.write(`login / floor = ${((mid(logins) / mid(floors)) * 100).toFixed(0)}% (target ≥ 90%); login / argon2id alone = ${((mid(logins) / rate) * 100).toFixed(0)}%\n`);
+      process.stdout.write(
+        `login / floor = ${((mid(logins) / mid(floors)) * 100).toFixed(0)}% (target ≥ 90%); login / argon2id alone = ${((mid(logins) / rate) * 100).toFixed(0)}%\n`,
+      );
     }
     await server.close();
   }

@@ -15,8 +15,14 @@ const TARGET_P95 = 50;
 const q = (query: string) => `/api/v1/search?query=${encodeURIComponent(query)}`;
 const CASES: [string, string][] = [
   ["list, first page (50)", "/api/v1/messages"],
-  [`list, deep page (start ${Math.floor(STORED / 2).toLocaleString("en")})`, `/api/v1/messages?start=${Math.floor(STORED / 2)}&limit=50`],
-  [`list, last page (start ${(STORED - 50).toLocaleString("en")})`, `/api/v1/messages?start=${STORED - 50}&limit=50`],
+  [
+    `list, deep page (start ${Math.floor(STORED / 2).toLocaleString("en")})`,
+    `/api/v1/messages?start=${Math.floor(STORED / 2)}&limit=50`,
+  ],
+  [
+    `list, last page (start ${(STORED - 50).toLocaleString("en")})`,
+    `/api/v1/messages?start=${STORED - 50}&limit=50`,
+  ],
   ["search to: (one recipient)", q(`to:cittadino${Math.floor(STORED / 3)}@example.it`)],
   ['search subject:"…" (1 in 5)', q('subject:"Codice di verifica"')],
   ["search plain word (1 in 10)", q("naspi")],
@@ -31,7 +37,10 @@ async function measure(label: string, databaseUrl: string | undefined): Promise<
   try {
     const { seedMs } = server.info as { seedMs: number };
     const api = `http://127.0.0.1:${server.info.http}`;
-    const first = (await (await fetch(`${api}/api/v1/messages?limit=1`)).json()) as { total: number; unread: number };
+    const first = (await (await fetch(`${api}/api/v1/messages?limit=1`)).json()) as {
+      total: number;
+      unread: number;
+    };
     process.stdout.write(
       `\n${label}: ${first.total} messages (${first.unread} unread) stored through MailStore.insert in ${(seedMs / 1000).toFixed(1)} s; ${loadAverage()}\n`,
     );
@@ -60,7 +69,12 @@ async function measure(label: string, databaseUrl: string | undefined): Promise<
       );
     }
     const after = rssMb(server.pid);
-    printRow(`  all queries, ${label}`, `worst p95 ${worst.toFixed(1)} ms`, `p95 ≤ ${TARGET_P95} ms`, worst <= TARGET_P95);
+    printRow(
+      `  all queries, ${label}`,
+      `worst p95 ${worst.toFixed(1)} ms`,
+      `p95 ≤ ${TARGET_P95} ms`,
+      worst <= TARGET_P95,
+    );
     printRow(
       `  gateway RSS before → after the queries`,
       `${before.toFixed(0)} → ${after.toFixed(0)} MB (${after - before >= 0 ? "+" : ""}${(after - before).toFixed(0)} MB)`,
@@ -72,8 +86,12 @@ async function measure(label: string, databaseUrl: string | undefined): Promise<
   }
 }
 
-process.stdout.write(`${STORED} stored messages, ${SAMPLES} sequential requests per query after 3 warm-ups; ${loadAverage()}\n`);
-process.stdout.write(`(on PGlite the database lives in the gateway's process, so its RSS includes the store's pages)\n`);
+process.stdout.write(
+  `${STORED} stored messages, ${SAMPLES} sequential requests per query after 3 warm-ups; ${loadAverage()}\n`,
+);
+process.stdout.write(
+  `(on PGlite the database lives in the gateway's process, so its RSS includes the store's pages)\n`,
+);
 await measure("PGlite", undefined);
 const base = await postgresBase();
 if (base) {

@@ -15,16 +15,28 @@ export const benchPeers: Record<string, Record<string, string>> = {
 };
 
 export function installPeers(peers: Record<string, string>): void {
-  const missing = Object.entries(peers).filter(([name]) => !existsSync(join(cacheDir, "node_modules", name, "package.json")));
+  const missing = Object.entries(peers).filter(
+    ([name]) => !existsSync(join(cacheDir, "node_modules", name, "package.json")),
+  );
   if (missing.length) {
     mkdirSync(cacheDir, { recursive: true });
     const manifest = join(cacheDir, "package.json");
-    if (!existsSync(manifest)) writeFileSync(manifest, JSON.stringify({ name: "inps-bench-peers", private: true }, null, 2) + "\n");
-    process.stdout.write(`installing ${missing.map(([n, v]) => `${n}@${v}`).join(", ")} into ${cacheDir} (benchmarks only)\n`);
+    if (!existsSync(manifest))
+      writeFileSync(manifest, JSON.stringify({ name: "inps-bench-peers", private: true }, null, 2) + "\n");
+    process.stdout.write(
+      `installing ${missing.map(([n, v]) => `${n}@${v}`).join(", ")} into ${cacheDir} (benchmarks only)\n`,
+    );
     const npm = process.platform === "win32" ? "npm.cmd" : "npm";
     const result = spawnSync(
       npm,
-      ["install", "--no-audit", "--no-fund", "--loglevel=error", "--engine-strict=false", ...missing.map(([n, v]) => `${n}@${v}`)],
+      [
+        "install",
+        "--no-audit",
+        "--no-fund",
+        "--loglevel=error",
+        "--engine-strict=false",
+        ...missing.map(([n, v]) => `${n}@${v}`),
+      ],
       { cwd: cacheDir, stdio: "inherit" },
     );
     if (result.status !== 0) throw new Error(`npm install ${missing.map(([n]) => n).join(" ")} failed`);

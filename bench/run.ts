@@ -12,7 +12,9 @@ const all = readdirSync(here)
   .sort();
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 if (process.argv.includes("--help") || process.argv.includes("-h")) {
-  process.stdout.write(`Usage: npm run bench [-- ${all.join("|")} …]\nRuns the named benchmarks, or all of them, and prints their figures.\n`);
+  process.stdout.write(
+    `Usage: npm run bench [-- ${all.join("|")} …]\nRuns the named benchmarks, or all of them, and prints their figures.\n`,
+  );
   process.exit(0);
 }
 const unknown = wanted.filter((w) => !all.includes(w));
@@ -24,7 +26,9 @@ let failed = 0;
 for (const name of wanted.length ? wanted : all) {
   process.stdout.write(`\n### ${name}\n`);
   if (benchPeers[name]) installPeers(benchPeers[name]);
-  const result = spawnSync(process.execPath, ["--import", "tsx", join(here, `${name}.bench.ts`)], { stdio: "inherit" });
+  const result = spawnSync(process.execPath, ["--import", "tsx", join(here, `${name}.bench.ts`)], {
+    stdio: "inherit",
+  });
   if (result.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

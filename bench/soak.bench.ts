@@ -20,13 +20,27 @@ let next = 0;
 const body = () => {
   const i = next++;
   const to = `+39${PREFIXES[i % PREFIXES.length]!}${String(1_000_000 + ((i * 104_729) % 9_000_000)).padStart(7, "0")}`;
-  return JSON.stringify({ to, text: `INPS: il suo codice di verifica è ${100000 + ((i * 7919) % 900000)}. Non comunicarlo a nessuno.` });
+  return JSON.stringify({
+    to,
+    text: `INPS: il suo codice di verifica è ${100000 + ((i * 7919) % 900000)}. Non comunicarlo a nessuno.`,
+  });
 };
 
-const walMb = (dir: string) => readdirSync(dir).reduce((sum, f) => sum + (statSync(join(dir, f)).isFile() ? statSync(join(dir, f)).size : 0), 0) / 2 ** 20;
+const walMb = (dir: string) =>
+  readdirSync(dir).reduce(
+    (sum, f) => sum + (statSync(join(dir, f)).isFile() ? statSync(join(dir, f)).size : 0),
+    0,
+  ) /
+  2 ** 20;
 
 const dataDir = mkdtempSync(join(tmpdir(), "inps-bench-soak-"));
-const [identity, sms, smtp, mail, postal] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+const [identity, sms, smtp, mail, postal] = await Promise.all([
+  freePort(),
+  freePort(),
+  freePort(),
+  freePort(),
+  freePort(),
+]);
 const child = spawn(process.execPath, [join(root, "apps", "stack", "bin", "run.mjs"), "stack"], {
   cwd: root,
   env: {
@@ -67,14 +81,30 @@ try {
     failed += result.non2xx + result.errors;
     const rss = rssMb(child.pid!);
     peak = Math.max(peak, rss);
-    printRow(`${stored.toLocaleString("en")} messages`, `RSS ${rss.toFixed(0)} MB, WAL ${walMb(wal).toFixed(0)} MB, ${result.requests.average.toFixed(0)} msg/s`);
+    printRow(
+      `${stored.toLocaleString("en")} messages`,
+      `RSS ${rss.toFixed(0)} MB, WAL ${walMb(wal).toFixed(0)} MB, ${result.requests.average.toFixed(0)} msg/s`,
+    );
   }
   const after = rssMb(child.pid!);
   await new Promise((r) => setTimeout(r, SETTLE_MS));
   const rested = rssMb(child.pid!);
-  printRow(`after ${SETTLE_MS / 1000} s of rest`, `RSS ${rested.toFixed(0)} MB, WAL ${walMb(wal).toFixed(0)} MB`);
-  printRow("RSS after the messages / idle", `${(after / idle).toFixed(2)}× (peak ${peak.toFixed(0)} MB)`, "≤ 2×", after <= 2 * idle);
-  printRow("RSS growth during the rest", `${(rested - after).toFixed(0)} MB`, "flat (≤ 10 MB)", rested - after <= 10);
+  printRow(
+    `after ${SETTLE_MS / 1000} s of rest`,
+    `RSS ${rested.toFixed(0)} MB, WAL ${walMb(wal).toFixed(0)} MB`,
+  );
+  printRow(
+    "RSS after the messages / idle",
+    `${(after / idle).toFixed(2)}× (peak ${peak.toFixed(0)} MB)`,
+    "≤ 2×",
+    after <= 2 * idle,
+  );
+  printRow(
+    "RSS growth during the rest",
+    `${(rested - after).toFixed(0)} MB`,
+    "flat (≤ 10 MB)",
+    rested - after <= 10,
+  );
   printRow("failed requests", String(failed), "0", failed === 0);
   printRow("time", `${((performance.now() - started) / 1000).toFixed(0)} s; ${loadAverage()}`);
 } finally {

@@ -54,12 +54,21 @@ async function startOnce(options: { dataDir?: string; args?: string[]; viaNpm?: 
     detached: true,
   });
   try {
-    await waitUntil(async () => {
-      const answers = await Promise.all(
-        [identity, sms, mail, postal].map((p) => fetch(`http://127.0.0.1:${p}/health`).then((r) => r.ok, () => false)),
-      );
-      return answers.every(Boolean);
-    }, 120_000, 10);
+    await waitUntil(
+      async () => {
+        const answers = await Promise.all(
+          [identity, sms, mail, postal].map((p) =>
+            fetch(`http://127.0.0.1:${p}/health`).then(
+              (r) => r.ok,
+              () => false,
+            ),
+          ),
+        );
+        return answers.every(Boolean);
+      },
+      120_000,
+      10,
+    );
     const ms = performance.now() - started;
     const pid = stackPid(child);
     const cpu = cpuMs(pid);
@@ -72,7 +81,9 @@ async function startOnce(options: { dataDir?: string; args?: string[]; viaNpm?: 
 
 /** The node process running the stack: the child itself, or under npm the one whose command runs the launcher. */
 function stackPid(child: ChildProcess): number {
-  const found = spawnSync("pgrep", ["-n", "-g", String(child.pid), "-f", "bin/run.mjs"], { encoding: "utf8" }).stdout.trim().split("\n")[0];
+  const found = spawnSync("pgrep", ["-n", "-g", String(child.pid), "-f", "bin/run.mjs"], { encoding: "utf8" })
+    .stdout.trim()
+    .split("\n")[0];
   return found ? Number(found) : child.pid!;
 }
 
@@ -96,9 +107,14 @@ function timeProcess(args: string[]): number {
 
 const work = mkdtempSync(join(tmpdir(), "inps-bench-startup-"));
 try {
-  process.stdout.write(`${loadAverage()}; ${RUNS} runs each, memory read ${SETTLE_MS / 1000} s after the stack answered\n`);
+  process.stdout.write(
+    `${loadAverage()}; ${RUNS} runs each, memory read ${SETTLE_MS / 1000} s after the stack answered\n`,
+  );
   // Make sure the bundles and the template are current, so the first run measures a start, not a build.
-  spawnSync(process.execPath, [join(root, "apps", "stack", "scripts", "build.mjs")], { cwd: root, stdio: "ignore" });
+  spawnSync(process.execPath, [join(root, "apps", "stack", "scripts", "build.mjs")], {
+    cwd: root,
+    stdio: "ignore",
+  });
 
   const bare = timeProcess(["-e", ""]);
   const pgdata = join(work, "floor-pgdata");
@@ -125,14 +141,45 @@ try {
   const idle = Math.max(m(firsts, "rss"), m(restarts, "rss"));
   printRow("floor: node -e ''", fmt(bare));
   printRow("floor: PGlite opens a data directory (own process)", fmt(pgliteOpen));
-  printRow("first start, fresh DATA_DIR", `${fmt(m(firsts, "ms"))} (cpu ${fmt(m(firsts, "cpuMs"))})`, "≤ 3 s", m(firsts, "ms") <= 3000);
-  printRow("restart", `${fmt(m(restarts, "ms"))} (cpu ${fmt(m(restarts, "cpuMs"))})`, "≤ 1.0 s", m(restarts, "ms") <= 1000);
+  printRow(
+    "first start, fresh DATA_DIR",
+    `${fmt(m(firsts, "ms"))} (cpu ${fmt(m(firsts, "cpuMs"))})`,
+    "≤ 3 s",
+    m(firsts, "ms") <= 3000,
+  );
+  printRow(
+    "restart",
+    `${fmt(m(restarts, "ms"))} (cpu ${fmt(m(restarts, "cpuMs"))})`,
+    "≤ 1.0 s",
+    m(restarts, "ms") <= 1000,
+  );
   printRow("restart through npm start", `${fmt(m(viaNpm, "ms"))}`);
   printRow("start --memory", `${fmt(m(memories, "ms"))} (cpu ${fmt(m(memories, "cpuMs"))})`);
-  printRow("idle RSS after a first start", `${m(firsts, "rss").toFixed(0)} MB`, "≤ 220 MB", m(firsts, "rss") <= 220);
-  printRow("idle RSS after a restart", `${m(restarts, "rss").toFixed(0)} MB`, "≤ 220 MB", m(restarts, "rss") <= 220);
-  printRow("idle RSS with --memory", `${m(memories, "rss").toFixed(0)} MB`, `≤ ${(idle + 50).toFixed(0)} MB`, m(memories, "rss") <= idle + 50);
-  printRow("runs (first / restart / memory, s)", firsts.map((f, i) => `${fmt(f.ms)}/${fmt(restarts[i]!.ms)}/${fmt(memories[i]!.ms)}`).join(" ").replaceAll(" s", ""));
+  printRow(
+    "idle RSS after a first start",
+    `${m(firsts, "rss").toFixed(0)} MB`,
+    "≤ 220 MB",
+    m(firsts, "rss") <= 220,
+  );
+  printRow(
+    "idle RSS after a restart",
+    `${m(restarts, "rss").toFixed(0)} MB`,
+    "≤ 220 MB",
+    m(restarts, "rss") <= 220,
+  );
+  printRow(
+    "idle RSS with --memory",
+    `${m(memories, "rss").toFixed(0)} MB`,
+    `≤ ${(idle + 50).toFixed(0)} MB`,
+    m(memories, "rss") <= idle + 50,
+  );
+  printRow(
+    "runs (first / restart / memory, s)",
+    firsts
+      .map((f, i) => `${fmt(f.ms)}/${fmt(restarts[i]!.ms)}/${fmt(memories[i]!.ms)}`)
+      .join(" ")
+      .replaceAll(" s", ""),
+  );
   process.stdout.write(`${loadAverage()}\n`);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -9,7 +9,9 @@ const workers = external ? 0 : Number(process.env.CUCUMBER_PARALLEL ?? 2);
 // Cucumber adds the paths of the command line to the profile's: the whole suite only when none is named,
 // so `cucumber-js identity/journeys/expiry.feature:12` runs that one scenario. Cucumber's own parser
 // tells a path from an option's value.
-const { default: ArgvParser } = createRequire(import.meta.url)("@cucumber/cucumber/lib/configuration/argv_parser");
+const { default: ArgvParser } = createRequire(import.meta.url)(
+  "@cucumber/cucumber/lib/configuration/argv_parser",
+);
 // Only the cucumber-js command's own arguments: a script that loads this file through the API has its own.
 const isCli = /cucumber(-js|\.js)?$/.test(process.argv[1] ?? "");
 const named = isCli ? (ArgvParser.parse(process.argv).configuration.paths ?? []) : [];
@@ -17,7 +19,11 @@ const named = isCli ? (ArgvParser.parse(process.argv).configuration.paths ?? [])
 const common = {
   ...(named.length ? {} : { paths: ["**/*.feature"] }),
   import: ["support/register.mjs", "support/**/*.ts", "steps/**/*.ts"],
-  format: [process.stdout.isTTY ? "progress-bar" : "progress", "message:reports/messages.ndjson", "rerun:reports/@rerun.txt"],
+  format: [
+    process.stdout.isTTY ? "progress-bar" : "progress",
+    "message:reports/messages.ndjson",
+    "rerun:reports/@rerun.txt",
+  ],
   formatOptions: { snippetInterface: "async-await" },
   strict: true,
 };

@@ -41,12 +41,19 @@ for (const line of readFileSync(messagesFile, "utf8").split("\n")) {
   }
 }
 
-const ruleIds = [...readFileSync(rulesPath, "utf8").matchAll(/^\|\s*(R\d{2})\s*\|\s*(.+?)\s*\|/gm)].map((m) => ({
-  id: m[1]!,
-  text: m[2]!,
-}));
+const ruleIds = [...readFileSync(rulesPath, "utf8").matchAll(/^\|\s*(R\d{2})\s*\|\s*(.+?)\s*\|/gm)].map(
+  (m) => ({
+    id: m[1]!,
+    text: m[2]!,
+  }),
+);
 
-const lines = ["# Rules → scenarios → results", "", `Generated from the last run (${new Date().toISOString()}).`, ""];
+const lines = [
+  "# Rules → scenarios → results",
+  "",
+  `Generated from the last run (${new Date().toISOString()}).`,
+  "",
+];
 let covered = 0;
 for (const rule of ruleIds) {
   const scenarios = [...pickles.values()].filter((p) => p.tags.some((t) => t.name === `@${rule.id}`));
@@ -58,4 +65,6 @@ for (const rule of ruleIds) {
 }
 lines.splice(3, 0, `${covered} of ${ruleIds.length} rules have at least one scenario.`, "");
 writeFileSync(join(reports, "rules.md"), lines.join("\n"));
-process.stdout.write(`rules report: ${covered} of ${ruleIds.length} rules covered by a tagged scenario → reports/rules.md\n`);
+process.stdout.write(
+  `rules report: ${covered} of ${ruleIds.length} rules covered by a tagged scenario → reports/rules.md\n`,
+);

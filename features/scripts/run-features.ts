@@ -27,7 +27,9 @@ export function rebase(path: string, bases: string[]): string {
 const args = process.argv.slice(2);
 const { configuration } = ArgvParser.parse(["node", "cucumber-js", ...args]);
 const named = new Set(configuration.paths ?? []);
-const bases = [process.env.INIT_CWD, process.cwd(), join(featuresDir, "..")].filter((b): b is string => Boolean(b));
+const bases = [process.env.INIT_CWD, process.cwd(), join(featuresDir, "..")].filter((b): b is string =>
+  Boolean(b),
+);
 const cucumberArgs = args.map((arg) => (named.has(arg) ? rebase(arg, bases) : arg));
 const profile = process.env.CUCUMBER_PROFILE ?? "default";
 
@@ -46,7 +48,12 @@ function cucumber(withProfile: string): number {
       return 1;
     }
   }
-  return spawnSync(process.execPath, [bin, "--profile", withProfile, ...cucumberArgs], { cwd: featuresDir, stdio: "inherit" }).status ?? 1;
+  return (
+    spawnSync(process.execPath, [bin, "--profile", withProfile, ...cucumberArgs], {
+      cwd: featuresDir,
+      stdio: "inherit",
+    }).status ?? 1
+  );
 }
 
 let status = cucumber(profile);
@@ -54,7 +61,11 @@ let status = cucumber(profile);
 // The rules report speaks for the whole suite: a selective run would show rules as uncovered.
 const whole = named.size === 0 && !configuration.tags && !configuration.name?.length && !dryRun;
 if (whole && profile !== "ui") {
-  const report = spawnSync(process.execPath, ["--import", "tsx", join(featuresDir, "scripts", "rules-report.ts")], { cwd: featuresDir, stdio: "inherit" });
+  const report = spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(featuresDir, "scripts", "rules-report.ts")],
+    { cwd: featuresDir, stdio: "inherit" },
+  );
   status ||= report.status ?? 1;
   // A whole run also plays the @ui journeys through the portal in Chromium (profile ui), whatever the first run gave.
   process.stdout.write("\nThe @ui journeys, through the portal in Chromium (profile ui):\n");

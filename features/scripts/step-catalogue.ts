@@ -21,9 +21,13 @@ const docExamplesDir = mkdtempSync(join(tmpdir(), "inps-doc-examples-"));
 function writeDocExamples(): string[] {
   const written: string[] = [];
   for (const page of readdirSync(docsDir).filter((f) => f.endsWith(".md"))) {
-    const blocks = [...readFileSync(join(docsDir, page), "utf8").matchAll(/```gherkin\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const blocks = [...readFileSync(join(docsDir, page), "utf8").matchAll(/```gherkin\n([\s\S]*?)```/g)].map(
+      (m) => m[1]!,
+    );
     blocks.forEach((block, i) => {
-      const text = /^\s*(@\S+\s+)*Feature:/.test(block) ? block : `Feature: the example of docs/${page}\n\n${block}`;
+      const text = /^\s*(@\S+\s+)*Feature:/.test(block)
+        ? block
+        : `Feature: the example of docs/${page}\n\n${block}`;
       const file = join(docExamplesDir, `${page.replace(/\.md$/, "")}-${i + 1}.feature`);
       writeFileSync(file, text);
       written.push(relative(featuresDir, file));
@@ -56,14 +60,22 @@ function docComment(source: string[], line: number): string {
     .trim();
 }
 
-async function collect(): Promise<{ definitions: Definition[]; parameterTypes: { name: string; regexp: string; description: string }[] }> {
+async function collect(): Promise<{
+  definitions: Definition[];
+  parameterTypes: { name: string; regexp: string; description: string }[];
+}> {
   const { runConfiguration } = await loadConfiguration({ profiles: ["default"] }, { cwd: featuresDir });
   const docExamples = writeDocExamples();
   const envelopes: Envelope[] = [];
   const result = await runCucumber(
     {
       ...runConfiguration,
-      sources: { ...runConfiguration.sources, paths: ["**/*.feature", ...docExamples], tagExpression: "", names: [] },
+      sources: {
+        ...runConfiguration.sources,
+        paths: ["**/*.feature", ...docExamples],
+        tagExpression: "",
+        names: [],
+      },
       runtime: { ...runConfiguration.runtime, dryRun: true, parallel: 0 },
       formats: { stdout: "summary", files: {}, options: {}, publish: false },
     },
@@ -84,16 +96,28 @@ async function collect(): Promise<{ definitions: Definition[]; parameterTypes: {
       const { id, pattern, sourceReference } = e.stepDefinition;
       const uri = sourceReference.uri ?? "";
       const line = sourceReference.location?.line ?? 0;
-      definitions.set(id, { id, pattern: pattern.source, uri, line, description: docComment(sourceOf(uri), line), examples: [] });
+      definitions.set(id, {
+        id,
+        pattern: pattern.source,
+        uri,
+        line,
+        description: docComment(sourceOf(uri), line),
+        examples: [],
+      });
     }
     if (e.parameterType) {
       const { name, regularExpressions, sourceReference } = e.parameterType;
       const uri = sourceReference?.uri;
       const line = sourceReference?.location?.line ?? 0;
-      parameterTypes.push({ name, regexp: regularExpressions.join(" | "), description: uri ? docComment(sourceOf(uri), line) : "" });
+      parameterTypes.push({
+        name,
+        regexp: regularExpressions.join(" | "),
+        description: uri ? docComment(sourceOf(uri), line) : "",
+      });
     }
     if (e.pickle) {
-      for (const step of e.pickle.steps) pickleSteps.set(step.id, { text: step.text, type: step.type ?? "", uri: e.pickle.uri });
+      for (const step of e.pickle.steps)
+        pickleSteps.set(step.id, { text: step.text, type: step.type ?? "", uri: e.pickle.uri });
     }
   }
   const keyword: Record<string, string> = { Context: "Given", Action: "When", Outcome: "Then" };
@@ -102,15 +126,21 @@ async function collect(): Promise<{ definitions: Definition[]; parameterTypes: {
     for (const step of e.testCase?.testSteps ?? []) {
       const used = step.pickleStepId ? pickleSteps.get(step.pickleStepId) : undefined;
       if (!used) continue;
-      if ((step.stepDefinitionIds ?? []).length !== 1) unmatched.push(`${used.uri.replace(/^.*inps-doc-examples-\w+\//, "docs/")}: "${used.text}" matches ${step.stepDefinitionIds?.length ?? 0} step definitions`);
+      if ((step.stepDefinitionIds ?? []).length !== 1)
+        unmatched.push(
+          `${used.uri.replace(/^.*inps-doc-examples-\w+\//, "docs/")}: "${used.text}" matches ${step.stepDefinitionIds?.length ?? 0} step definitions`,
+        );
       // The docs' examples are checked, not quoted: the catalogue's examples come from the features.
       if (used.uri.includes("inps-doc-examples-")) continue;
-      for (const id of step.stepDefinitionIds ?? []) definitions.get(id)?.examples.push(`${keyword[used.type] ?? "*"} ${used.text}  (${used.uri})`);
+      for (const id of step.stepDefinitionIds ?? [])
+        definitions.get(id)?.examples.push(`${keyword[used.type] ?? "*"} ${used.text}  (${used.uri})`);
     }
   }
   rmSync(docExamplesDir, { recursive: true, force: true });
   if (unmatched.length || !result.success) {
-    throw new Error(`every step must match exactly one definition (the docs' examples too):\n- ${[...new Set(unmatched)].join("\n- ")}`);
+    throw new Error(
+      `every step must match exactly one definition (the docs' examples too):\n- ${[...new Set(unmatched)].join("\n- ")}`,
+    );
   }
   return { definitions: [...definitions.values()], parameterTypes };
 }
@@ -122,7 +152,19 @@ function render({ definitions, parameterTypes }: Awaited<ReturnType<typeof colle
   for (const d of [...definitions].sort((a, b) => a.uri.localeCompare(b.uri) || a.line - b.line)) {
     byFile.set(d.uri, [...(byFile.get(d.uri) ?? []), d]);
   }
-  const builtIn = new Set(["int", "float", "word", "string", "", "bigdecimal", "biginteger", "byte", "short", "long", "double"]);
+  const builtIn = new Set([
+    "int",
+    "float",
+    "word",
+    "string",
+    "",
+    "bigdecimal",
+    "biginteger",
+    "byte",
+    "short",
+    "long",
+    "double",
+  ]);
   const lines = [
     "# Step catalogue",
     "",
@@ -133,17 +175,30 @@ function render({ definitions, parameterTypes }: Awaited<ReturnType<typeof colle
     "",
   ];
   for (const [uri, defs] of [...byFile].sort(([a], [b]) => basename(a).localeCompare(basename(b)))) {
-    const concept = basename(uri).replace(/\.steps\.ts$/, "").replace(/\.ts$/, "");
+    const concept = basename(uri)
+      .replace(/\.steps\.ts$/, "")
+      .replace(/\.ts$/, "");
     const where = relative(join(featuresDir, ".."), resolve(featuresDir, uri));
-    lines.push(`## ${concept}`, "", `Defined in \`${where}\`.`, "", "| step | what it does | example |", "|---|---|---|");
+    lines.push(
+      `## ${concept}`,
+      "",
+      `Defined in \`${where}\`.`,
+      "",
+      "| step | what it does | example |",
+      "|---|---|---|",
+    );
     for (const d of defs) {
       const example = [...d.examples].sort()[0];
-      lines.push(`| \`${cell(d.pattern)}\` | ${cell(d.description || "—")} | ${example ? `\`${cell(example.replace(/ {2}\(.*\)$/, ""))}\` (${cell(example.replace(/^.* {2}\((.*)\)$/, "$1"))})` : "not used yet"} |`);
+      lines.push(
+        `| \`${cell(d.pattern)}\` | ${cell(d.description || "—")} | ${example ? `\`${cell(example.replace(/ {2}\(.*\)$/, ""))}\` (${cell(example.replace(/^.* {2}\((.*)\)$/, "$1"))})` : "not used yet"} |`,
+      );
     }
     lines.push("");
   }
   lines.push("## Parameter types", "", "| type | matches | meaning |", "|---|---|---|");
-  for (const p of [...parameterTypes].filter((p) => !builtIn.has(p.name)).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const p of [...parameterTypes]
+    .filter((p) => !builtIn.has(p.name))
+    .sort((a, b) => a.name.localeCompare(b.name))) {
     lines.push(`| \`{${p.name}}\` | \`${cell(p.regexp)}\` | ${cell(p.description || "—")} |`);
   }
   lines.push("");
@@ -159,7 +214,9 @@ if (process.argv.includes("--check")) {
     // missing counts as stale
   }
   if (current !== page) {
-    process.stderr.write("docs/steps.md does not match the step definitions: run `npm run docs:steps` and commit it.\n");
+    process.stderr.write(
+      "docs/steps.md does not match the step definitions: run `npm run docs:steps` and commit it.\n",
+    );
     process.exitCode = 1;
   } else process.stdout.write("docs/steps.md matches the step definitions\n");
 } else {

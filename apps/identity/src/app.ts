@@ -1,7 +1,21 @@
 // createIdentityApp: the identity service's HTTP surface, built from its dependencies.
 import { truncateSchema, type Database, type DatabaseKind } from "@inps-sim/db";
-import { DEFAULT_RECOVERY_CONTACTS, RECOVERY_CONTACT_PROFILES, type Policy, type RandomSource, type RecoveryContactsProfile } from "@inps-sim/domain";
-import { createServiceApp, createSimControl, mountApiDocs, mountHealth, readJson, type Logger, type StackClock } from "@inps-sim/service-kit";
+import {
+  DEFAULT_RECOVERY_CONTACTS,
+  RECOVERY_CONTACT_PROFILES,
+  type Policy,
+  type RandomSource,
+  type RecoveryContactsProfile,
+} from "@inps-sim/domain";
+import {
+  createServiceApp,
+  createSimControl,
+  mountApiDocs,
+  mountHealth,
+  readJson,
+  type Logger,
+  type StackClock,
+} from "@inps-sim/service-kit";
 import { z } from "zod";
 import { activationRouter } from "./activation/activation.index.ts";
 import { createSerialWork } from "./background/serial-work.ts";
@@ -129,7 +143,11 @@ export function createIdentityApp(deps: IdentityAppDeps) {
       { name: "Operator", description: "Contact centre 803 164 and INPS offices" },
       { name: "Citizen services", description: "Consultation documents and applications (R27, R32)" },
       { name: "PIN dispositivo", description: "Converting an ordinary PIN (R28–R31)" },
-      { name: "SPID", description: "The test identity provider at /spid and the login with its assertion (R33, R35); no SAML" },
+      {
+        name: "SPID",
+        description:
+          "The test identity provider at /spid and the login with its assertion (R33, R35); no SAML",
+      },
     ],
   });
 
@@ -145,7 +163,10 @@ export function createIdentityApp(deps: IdentityAppDeps) {
           await ctx.background.idle();
           await expireDueInitialPins(deps.db, now);
           // Messages whose retry fell due in the jump go now; a hanging gateway only bounds the wait.
-          await Promise.race([deps.outbox.drain(), new Promise((resolve) => setTimeout(resolve, drainBudget).unref())]);
+          await Promise.race([
+            deps.outbox.drain(),
+            new Promise((resolve) => setTimeout(resolve, drainBudget).unref()),
+          ]);
         },
         reset: async () => {
           await ctx.background.idle();
@@ -157,11 +178,17 @@ export function createIdentityApp(deps: IdentityAppDeps) {
           sim.post("/citizens", simCitizensHandler(ctx));
           sim.get("/citizens/:fiscalCode/events", simCitizenEventsHandler(ctx));
           sim.get("/outbox", listOutboxHandler(deps.db));
-          sim.post("/outbox/drain", drainOutboxHandler(deps.outbox, () => ctx.background.idle()));
+          sim.post(
+            "/outbox/drain",
+            drainOutboxHandler(deps.outbox, () => ctx.background.idle()),
+          );
           // R15's two profiles on one running stack: a scenario switches the profile, and /__sim/reset restores it.
           sim.get("/recovery-contacts", (c) => c.json({ profile: ctx.recovery.contacts }));
           sim.put("/recovery-contacts", async (c) => {
-            const body = await readJson(c.req, z.object({ profile: z.enum(RECOVERY_CONTACT_PROFILES) }).strict());
+            const body = await readJson(
+              c.req,
+              z.object({ profile: z.enum(RECOVERY_CONTACT_PROFILES) }).strict(),
+            );
             ctx.recovery.contacts = body.profile;
             return c.json({ profile: ctx.recovery.contacts });
           });

@@ -37,12 +37,18 @@ export const identityConfigSchema = serviceEnvSchema.extend({
     .string()
     .default("")
     .transform((v, ctx) => {
-      const pairs = v.split(",").map((p) => p.trim()).filter(Boolean);
+      const pairs = v
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean);
       const out: { operatorId: string; token: string }[] = [];
       for (const pair of pairs) {
         const [operatorId, token] = pair.split(":");
         if (!operatorId || !token || token.length < 8) {
-          ctx.addIssue({ code: "custom", message: `"${pair}" is not operatorId:token (token of 8+ characters)` });
+          ctx.addIssue({
+            code: "custom",
+            message: `"${pair}" is not operatorId:token (token of 8+ characters)`,
+          });
           continue;
         }
         out.push({ operatorId, token });

@@ -4,5 +4,10 @@ import { readIdentityConfig } from "./config.ts";
 import { startIdentityService } from "./start.ts";
 
 await runStandalone("identity", ({ handle, logger, simStart, adminToken }) =>
-  startIdentityService({ handle, logger, simStart, config: { ...readIdentityConfig(), SIM_ADMIN_TOKEN: adminToken } }),
+  startIdentityService({
+    handle,
+    logger,
+    simStart,
+    config: { ...readIdentityConfig(), SIM_ADMIN_TOKEN: adminToken },
+  }),
 );

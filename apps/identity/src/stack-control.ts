@@ -24,7 +24,11 @@ export function createStackControl(options: {
   timeoutMs?: number;
 }): StackControl {
   const doFetch = options.fetch ?? fetch;
-  const call = async (path: string, body?: unknown, skip?: (g: GatewayControl) => boolean): Promise<ForwardOutcome> => {
+  const call = async (
+    path: string,
+    body?: unknown,
+    skip?: (g: GatewayControl) => boolean,
+  ): Promise<ForwardOutcome> => {
     const results = await Promise.all(
       options.gateways.map(async (g): Promise<[string, string]> => {
         if (skip?.(g)) return [g.name, "ok"];
@@ -44,7 +48,8 @@ export function createStackControl(options: {
     );
     for (const [name, outcome] of results) {
       // A gateway that is not ours (the real Mailpit) has no control plane: say so, do not fail the call.
-      if (outcome !== "ok") options.logger.warn({ gateway: name, outcome, path }, "gateway did not follow the stack");
+      if (outcome !== "ok")
+        options.logger.warn({ gateway: name, outcome, path }, "gateway did not follow the stack");
     }
     return Object.fromEntries(results);
   };

@@ -1,7 +1,13 @@
 // startIdentityService: the identity service on startService, with its outbox dispatcher. Used by main.ts and the stack.
 import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "@inps-sim/db";
-import { startService, type BuiltService, type Logger, type RunningService, type StackClock } from "@inps-sim/service-kit";
+import {
+  startService,
+  type BuiltService,
+  type Logger,
+  type RunningService,
+  type StackClock,
+} from "@inps-sim/service-kit";
 import { createArgon2Hasher, cryptoRandom } from "@inps-sim/crypto";
 import { resolvePolicyProfile } from "@inps-sim/domain";
 import { createIdentityApp } from "./app.ts";
@@ -12,7 +18,10 @@ import type { IdentityConfig } from "./config.ts";
 import { simClock } from "./db/schema.ts";
 import { createStackControl } from "./stack-control.ts";
 
-export const identityMigrations = { schema: "identity", folder: fileURLToPath(new URL("../drizzle", import.meta.url)) };
+export const identityMigrations = {
+  schema: "identity",
+  folder: fileURLToPath(new URL("../drizzle", import.meta.url)),
+};
 
 interface IdentityStartOptions {
   handle: DatabaseHandle;
@@ -101,7 +110,8 @@ export function buildIdentityService(
     },
     simSeed: config.SIM_SEED,
     recoveryContacts: config.RECOVERY_CONTACTS,
-    publicUrl: () => config.PUBLIC_URL ?? `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${ports().http}`,
+    publicUrl: () =>
+      config.PUBLIC_URL ?? `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${ports().http}`,
   });
   return {
     app,

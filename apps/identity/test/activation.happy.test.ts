@@ -10,10 +10,16 @@ afterAll(() => tb.close());
 
 async function requestByPost(tb: Testbed) {
   const p = tb.persona();
-  const res = await tb.call("POST", "/api/v1/pin-requests", requestBody(p, { deliveryProfile: "post-then-activate" }));
+  const res = await tb.call(
+    "POST",
+    "/api/v1/pin-requests",
+    requestBody(p, { deliveryProfile: "post-then-activate" }),
+  );
   expect(res.status).toBe(202);
   await tb.drain();
-  const letter = tb.gateways.sentLetters.findLast((l) => l.name === `${p.firstName} ${p.lastName}`.toUpperCase());
+  const letter = tb.gateways.sentLetters.findLast(
+    (l) => l.name === `${p.firstName} ${p.lastName}`.toUpperCase(),
+  );
   return { p, firstHalf: secret(letter?.body, "Prima parte del PIN")! };
 }
 
@@ -24,7 +30,11 @@ describe("POST /api/v1/pin-activations", () => {
     expect(before.res.status).toBe(401);
     // The failed attempt above blocked the credential for 3 minutes (R08): let it pass.
     await tb.advance("PT3M");
-    const res = await tb.call("POST", "/api/v1/pin-activations", { fiscalCode: p.fiscalCode, firstHalf, healthCard: p.healthCard });
+    const res = await tb.call("POST", "/api/v1/pin-activations", {
+      fiscalCode: p.fiscalCode,
+      firstHalf,
+      healthCard: p.healthCard,
+    });
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ status: "activated", secondHalfChannel: "email" });
     await tb.drain();
@@ -39,7 +49,11 @@ describe("POST /api/v1/pin-activations", () => {
   it("on day 89 it still works", async () => {
     const { p, firstHalf } = await requestByPost(tb);
     await tb.advance("P89D");
-    const res = await tb.call("POST", "/api/v1/pin-activations", { fiscalCode: p.fiscalCode, firstHalf, healthCard: p.healthCard });
+    const res = await tb.call("POST", "/api/v1/pin-activations", {
+      fiscalCode: p.fiscalCode,
+      firstHalf,
+      healthCard: p.healthCard,
+    });
     expect(res.status).toBe(202);
   });
 

@@ -4,7 +4,15 @@
 // printed in docs/identity-service.md, and this test checks that it is.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activeCitizen, bearer, createTestbed, login, OPERATOR_TOKEN, TOKEN, type Testbed } from "./support.ts";
+import {
+  activeCitizen,
+  bearer,
+  createTestbed,
+  login,
+  OPERATOR_TOKEN,
+  TOKEN,
+  type Testbed,
+} from "./support.ts";
 
 type Role = "anonymous" | "citizen" | "another citizen" | "operator" | "admin";
 const ROLES: readonly Role[] = ["anonymous", "citizen", "another citizen", "operator", "admin"];
@@ -31,10 +39,18 @@ const MATRIX: Row[] = [
   { route: "POST /api/v1/me/generated-pin/confirm", expect: [401, 400, 400, 401, 401], body: {} },
   { route: "GET /api/v1/me", expect: [401, 200, 200, 401, 401] },
   { route: "POST /api/v1/me/pin-changes", expect: [401, 400, 400, 401, 401], body: {} },
-  { route: "POST /api/v1/me/pin-changes/{changeId}/verify", expect: [401, 400, 404, 401, 401], body: { code: "000000" } },
+  {
+    route: "POST /api/v1/me/pin-changes/{changeId}/verify",
+    expect: [401, 400, 404, 401, 401],
+    body: { code: "000000" },
+  },
   { route: "GET /api/v1/me/contacts", expect: [401, 200, 200, 401, 401] },
   { route: "PATCH /api/v1/me/contacts", expect: [401, 400, 400, 401, 401], body: {} },
-  { route: "POST /api/v1/me/contacts/verifications/{id}", expect: [401, 400, 404, 401, 401], body: { code: "000000" } },
+  {
+    route: "POST /api/v1/me/contacts/verifications/{id}",
+    expect: [401, 400, 404, 401, 401],
+    body: { code: "000000" },
+  },
   { route: "GET /api/v1/services/certificazione-unica", expect: [401, 200, 200, 401, 401] },
   { route: "GET /api/v1/services/certificazione-unica/document.pdf", expect: [401, 200, 200, 401, 401] },
   { route: "GET /api/v1/services/pension-slip", expect: [401, 200, 200, 401, 401] },
@@ -59,12 +75,27 @@ const MATRIX: Row[] = [
   { route: "GET /api/v1/me/dispositivo-requests/{requestId}/form.pdf", expect: [401, 200, 404, 401, 401] },
   { route: "POST /api/v1/me/dispositivo-requests/{requestId}/documents", expect: [401, 400, 400, 401, 401] },
   { route: "GET /api/v1/operator/dispositivo-requests", expect: [401, 401, 401, 200, 401] },
-  { route: "POST /api/v1/operator/dispositivo-requests/{requestId}/paper-delivery", expect: [401, 401, 401, 400, 401], body: {} },
-  { route: "POST /api/v1/operator/dispositivo-requests/{requestId}/decision", expect: [401, 401, 401, 400, 401], body: {} },
-  { route: "GET /api/v1/operator/dispositivo-requests/{requestId}/files/{part}", expect: [401, 401, 401, 404, 401] },
+  {
+    route: "POST /api/v1/operator/dispositivo-requests/{requestId}/paper-delivery",
+    expect: [401, 401, 401, 400, 401],
+    body: {},
+  },
+  {
+    route: "POST /api/v1/operator/dispositivo-requests/{requestId}/decision",
+    expect: [401, 401, 401, 400, 401],
+    body: {},
+  },
+  {
+    route: "GET /api/v1/operator/dispositivo-requests/{requestId}/files/{part}",
+    expect: [401, 401, 401, 404, 401],
+  },
   { route: "GET /api/v1/operator/citizens/{fiscalCode}/events", expect: [401, 401, 401, 200, 401] },
   { route: "POST /api/v1/operator/pin-requests", expect: [401, 401, 401, 400, 401], body: {} },
-  { route: "POST /api/v1/operator/citizens/{fiscalCode}/contacts", expect: [401, 401, 401, 400, 401], body: {} },
+  {
+    route: "POST /api/v1/operator/citizens/{fiscalCode}/contacts",
+    expect: [401, 401, 401, 400, 401],
+    body: {},
+  },
   // SPID (R33): anyone may present an assertion; only the admin token gets one from the test identity provider,
   // whose page and public key are open. The page's form takes a form, not JSON (415), and checks the token in it.
   { route: "POST /api/v1/sessions/spid", expect: [400, 400, 400, 400, 400], body: {} },
@@ -105,8 +136,12 @@ beforeAll(async () => {
 afterAll(() => tb.close());
 
 async function discoveredRoutes(): Promise<string[]> {
-  const doc = (await (await tb.call("GET", "/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
-  const fromDoc = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+  const doc = (await (await tb.call("GET", "/openapi.json")).json()) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  const fromDoc = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+  );
   // The control plane is not in the public document: its routes come from the app itself.
   const fromSim = tb.app.routes
     .filter((r) => r.path.startsWith("/__sim/") && r.method !== "ALL")
@@ -129,14 +164,32 @@ describe("the authorization matrix", () => {
     const b = await activeCitizen(tb, "Lupo5Mar");
     const tokenA = String((await login(tb, a.persona.fiscalCode, a.pin)).body.token);
     const tokenB = String((await login(tb, b.persona.fiscalCode, b.pin)).body.token);
-    const change = await tb.call("POST", "/api/v1/me/pin-changes", { currentPin: a.pin, newPin: "Rondin42", confirmPin: "Rondin42" }, bearer(tokenA));
+    const change = await tb.call(
+      "POST",
+      "/api/v1/me/pin-changes",
+      { currentPin: a.pin, newPin: "Rondin42", confirmPin: "Rondin42" },
+      bearer(tokenA),
+    );
     const { changeId } = (await change.json()) as { changeId: string };
-    const contact = await tb.call("PATCH", "/api/v1/me/contacts", { email: `nuovo.${a.persona.email}` }, bearer(tokenA));
+    const contact = await tb.call(
+      "PATCH",
+      "/api/v1/me/contacts",
+      { email: `nuovo.${a.persona.email}` },
+      bearer(tokenA),
+    );
     const { verificationId } = (await contact.json()) as { verificationId: string };
     const dispositivo = await tb.call(
       "POST",
       "/api/v1/me/dispositivo-requests",
-      { identityDocument: { type: "carta-identita", number: "CA12345AB", issuedBy: "Comune di Roma", issueDate: "2021-05-10", expiryDate: "2031-05-10" } },
+      {
+        identityDocument: {
+          type: "carta-identita",
+          number: "CA12345AB",
+          issuedBy: "Comune di Roma",
+          issueDate: "2021-05-10",
+          expiryDate: "2031-05-10",
+        },
+      },
       bearer(tokenA),
     );
     const { requestId } = (await dispositivo.json()) as { requestId: string };
@@ -150,7 +203,14 @@ describe("the authorization matrix", () => {
       admin: bearer(TOKEN),
     };
     // A recovery link's token nobody was sent: the link's page answers the same for every token.
-    const params: Record<string, string> = { fiscalCode: a.persona.fiscalCode, changeId, id: verificationId, token: "rip_matrix", requestId, part: "signed-form" };
+    const params: Record<string, string> = {
+      fiscalCode: a.persona.fiscalCode,
+      changeId,
+      id: verificationId,
+      token: "rip_matrix",
+      requestId,
+      part: "signed-form",
+    };
     const answers: string[] = [];
     const problems: string[] = [];
     for (const row of MATRIX) {
@@ -160,8 +220,14 @@ describe("the authorization matrix", () => {
         const res = await tb.call(method, path, row.body, headers[role]);
         const text = await res.text();
         answers.push(`${row.route} as ${role}: ${res.status}`);
-        if (res.status !== row.expect[i]) problems.push(`${row.route} as ${role}: ${res.status}, the table says ${row.expect[i]} (${text.slice(0, 120)})`);
-        if ((role === "another citizen" || role === "anonymous") && (text.includes(a.persona.fiscalCode) || text.includes(a.persona.email))) {
+        if (res.status !== row.expect[i])
+          problems.push(
+            `${row.route} as ${role}: ${res.status}, the table says ${row.expect[i]} (${text.slice(0, 120)})`,
+          );
+        if (
+          (role === "another citizen" || role === "anonymous") &&
+          (text.includes(a.persona.fiscalCode) || text.includes(a.persona.email))
+        ) {
           problems.push(`${row.route} as ${role} shows the first citizen's data`);
         }
       }
@@ -172,6 +238,8 @@ describe("the authorization matrix", () => {
 
   it("is printed in docs/identity-service.md", () => {
     const doc = readFileSync(new URL("../../../docs/identity-service.md", import.meta.url), "utf8");
-    expect(doc, `paste this table into docs/identity-service.md:\n${renderMatrix()}`).toContain(renderMatrix());
+    expect(doc, `paste this table into docs/identity-service.md:\n${renderMatrix()}`).toContain(
+      renderMatrix(),
+    );
   });
 });

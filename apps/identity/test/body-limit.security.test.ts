@@ -27,7 +27,9 @@ function chunked(totalBytes: number): { stream: ReadableStream<Uint8Array>; pull
 describe("request body limit of the identity service", () => {
   it("refuses a declared length over 64 KiB with 413 too-large", async () => {
     const body = JSON.stringify({ ...requestBody(tb.persona()), firstName: "x".repeat(LIMIT) });
-    const res = await tb.call("POST", "/api/v1/pin-requests", body, { "content-length": String(Buffer.byteLength(body)) });
+    const res = await tb.call("POST", "/api/v1/pin-requests", body, {
+      "content-length": String(Buffer.byteLength(body)),
+    });
     expect(res.status).toBe(413);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
     expect(await res.json()).toMatchObject({ code: "too-large", status: 413 });

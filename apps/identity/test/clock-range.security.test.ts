@@ -25,7 +25,9 @@ describe("the identity service's clock range", () => {
   });
 
   it("starts on a clock row stored past the range: clamped to 2200-12-31, with a warning that says so", async () => {
-    await tb.handle.db.execute(sql`update identity.sim_clock set offset_ms = ${Date.parse("9999-12-31T23:59:59Z") - Date.now()}`);
+    await tb.handle.db.execute(
+      sql`update identity.sim_clock set offset_ms = ${Date.parse("9999-12-31T23:59:59Z") - Date.now()}`,
+    );
     const lines: string[] = [];
     const logger = createLogger({
       service: "identity",
@@ -36,9 +38,18 @@ describe("the identity service's clock range", () => {
         },
       }),
     });
-    const clock = await prepareService({ handle: tb.handle, migrations: identityMigrations, clockTable: simClock, logger });
+    const clock = await prepareService({
+      handle: tb.handle,
+      migrations: identityMigrations,
+      clockTable: simClock,
+      logger,
+    });
     expect(clock.now().toISOString().slice(0, 10)).toBe("2200-12-31");
     const warning = JSON.parse(lines.join("")) as Record<string, unknown>;
-    expect(warning).toMatchObject({ level: 40, reason: "clock-out-of-range", clampedTo: "2200-12-31T00:00:00.000Z" });
+    expect(warning).toMatchObject({
+      level: 40,
+      reason: "clock-out-of-range",
+      clampedTo: "2200-12-31T00:00:00.000Z",
+    });
   });
 });

@@ -13,11 +13,17 @@ async function loggedIn(contacts?: Record<string, string>) {
   const p0 = tb.persona();
   const { persona, pin } = await activeCitizen(tb, "Gatto7Bl", contacts ? { contacts } : {});
   const { body } = await login(tb, persona.fiscalCode, pin);
-  return { persona: contacts?.email ? { ...persona, email: contacts.email } : persona, auth: bearer(body.token), spare: p0 };
+  return {
+    persona: contacts?.email ? { ...persona, email: contacts.email } : persona,
+    auth: bearer(body.token),
+    spare: p0,
+  };
 }
 
-const patch = (auth: Record<string, string>, body: unknown) => tb.call("PATCH", "/api/v1/me/contacts", body, auth);
-const verify = (auth: Record<string, string>, id: string, code: string) => tb.call("POST", `/api/v1/me/contacts/verifications/${id}`, { code }, auth);
+const patch = (auth: Record<string, string>, body: unknown) =>
+  tb.call("PATCH", "/api/v1/me/contacts", body, auth);
+const verify = (auth: Record<string, string>, id: string, code: string) =>
+  tb.call("POST", `/api/v1/me/contacts/verifications/${id}`, { code }, auth);
 const codeOf = (res: Response) => res.json() as Promise<{ code: string; attemptsLeft?: number }>;
 
 describe("contact changes refused", () => {
@@ -33,7 +39,10 @@ describe("contact changes refused", () => {
     const { persona, auth } = await loggedIn();
     const a = (await (await patch(auth, { email: null })).json()) as { verificationId: string };
     await tb.drain();
-    const codeA = secret(tb.gateways.sentSms.findLast((m) => m.to === persona.mobile)?.text, "Codice di verifica")!;
+    const codeA = secret(
+      tb.gateways.sentSms.findLast((m) => m.to === persona.mobile)?.text,
+      "Codice di verifica",
+    )!;
     expect((await verify(auth, a.verificationId, codeA)).status).toBe(200);
     // Only the mobile is left now.
     expect((await patch(auth, { mobile: null })).status).toBe(409);
@@ -44,7 +53,10 @@ describe("contact changes refused", () => {
     const res = await patch(auth, { email: `nuova.${persona.email}` });
     const { verificationId } = (await res.json()) as { verificationId: string };
     await tb.drain();
-    const code = secret(tb.gateways.sentMail.findLast((m) => m.to === `nuova.${persona.email}`)?.text, "Codice di verifica")!;
+    const code = secret(
+      tb.gateways.sentMail.findLast((m) => m.to === `nuova.${persona.email}`)?.text,
+      "Codice di verifica",
+    )!;
     const wrong = code.replace(/\d/g, (d) => String((Number(d) + 1) % 10));
     const first = await verify(auth, verificationId, wrong);
     expect(first.status).toBe(400);
@@ -54,19 +66,31 @@ describe("contact changes refused", () => {
     expect(last.status).toBe(410);
     expect((await codeOf(last)).code).toBe("code-expired");
     expect((await verify(auth, verificationId, code)).status).toBe(410);
-    const me = (await (await tb.call("GET", "/api/v1/me", undefined, auth)).json()) as { contacts: { email: string } };
+    const me = (await (await tb.call("GET", "/api/v1/me", undefined, auth)).json()) as {
+      contacts: { email: string };
+    };
     expect(me.contacts.email).toBe(persona.email);
   });
 
   it("a newer change voids the older one; an expired code is void", async () => {
     const { persona, auth } = await loggedIn();
-    const older = (await (await patch(auth, { email: `a.${persona.email}` })).json()) as { verificationId: string };
+    const older = (await (await patch(auth, { email: `a.${persona.email}` })).json()) as {
+      verificationId: string;
+    };
     await tb.drain();
-    const olderCode = secret(tb.gateways.sentMail.findLast((m) => m.to === `a.${persona.email}`)?.text, "Codice di verifica")!;
-    const newer = (await (await patch(auth, { email: `b.${persona.email}` })).json()) as { verificationId: string };
+    const olderCode = secret(
+      tb.gateways.sentMail.findLast((m) => m.to === `a.${persona.email}`)?.text,
+      "Codice di verifica",
+    )!;
+    const newer = (await (await patch(auth, { email: `b.${persona.email}` })).json()) as {
+      verificationId: string;
+    };
     expect((await verify(auth, older.verificationId, olderCode)).status).toBe(410);
     await tb.drain();
-    const newerCode = secret(tb.gateways.sentMail.findLast((m) => m.to === `b.${persona.email}`)?.text, "Codice di verifica")!;
+    const newerCode = secret(
+      tb.gateways.sentMail.findLast((m) => m.to === `b.${persona.email}`)?.text,
+      "Codice di verifica",
+    )!;
     await tb.advance("PT16M");
     // The session lasts 30 minutes: still open.
     const expired = await verify(auth, newer.verificationId, newerCode);
@@ -76,7 +100,9 @@ describe("contact changes refused", () => {
   it("another citizen's verification is not found; the same value, a second field or an unknown field is 400", async () => {
     const { persona, auth } = await loggedIn();
     const other = await loggedIn();
-    const { verificationId } = (await (await patch(auth, { email: `c.${persona.email}` })).json()) as { verificationId: string };
+    const { verificationId } = (await (await patch(auth, { email: `c.${persona.email}` })).json()) as {
+      verificationId: string;
+    };
     expect((await verify(other.auth, verificationId, "123456")).status).toBe(404);
     expect((await patch(auth, { email: persona.email })).status).toBe(400);
     expect((await patch(auth, { email: `d.${persona.email}`, mobile: null })).status).toBe(400);

@@ -1,6 +1,14 @@
 // R25: contacts changed online with a code sent to the new contact; R26: a contact added by the contact centre.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activeCitizen, bearer, createTestbed, login, OPERATOR_TOKEN, secret, type Testbed } from "./support.ts";
+import {
+  activeCitizen,
+  bearer,
+  createTestbed,
+  login,
+  OPERATOR_TOKEN,
+  secret,
+  type Testbed,
+} from "./support.ts";
 
 let tb: Testbed;
 beforeAll(async () => {
@@ -15,7 +23,11 @@ async function loggedIn(extra: Record<string, unknown> = {}) {
 }
 
 const contacts = async (auth: Record<string, string>) =>
-  ((await (await tb.call("GET", "/api/v1/me/contacts", undefined, auth)).json()) as { contacts: Record<string, string | null> }).contacts;
+  (
+    (await (await tb.call("GET", "/api/v1/me/contacts", undefined, auth)).json()) as {
+      contacts: Record<string, string | null>;
+    }
+  ).contacts;
 
 describe("contacts (R25)", () => {
   it("GET /me/contacts shows them masked", async () => {
@@ -39,16 +51,28 @@ describe("contacts (R25)", () => {
     const code = secret(tb.gateways.sentMail.findLast((m) => m.to === newEmail)?.text, "Codice di verifica");
     expect(code).toMatch(/^\d{6}$/);
     expect(await contacts(auth)).toEqual(before);
-    const ok = await tb.call("POST", `/api/v1/me/contacts/verifications/${started.verificationId}`, { code }, auth);
+    const ok = await tb.call(
+      "POST",
+      `/api/v1/me/contacts/verifications/${started.verificationId}`,
+      { code },
+      auth,
+    );
     expect(ok.status).toBe(200);
     const after = ((await ok.json()) as { contacts: Record<string, string> }).contacts;
     expect(after.email).toMatch(/^n\*\*\*\w@example\.it$/);
-    const me = (await (await tb.call("GET", "/api/v1/me", undefined, auth)).json()) as { contacts: { email: string } };
+    const me = (await (await tb.call("GET", "/api/v1/me", undefined, auth)).json()) as {
+      contacts: { email: string };
+    };
     expect(me.contacts.email).toBe(newEmail);
     await tb.drain();
-    expect(tb.gateways.sentMail.findLast((m) => m.to === persona.email)?.subject).toBe("INPS - Contatti del PIN modificati");
+    expect(tb.gateways.sentMail.findLast((m) => m.to === persona.email)?.subject).toBe(
+      "INPS - Contatti del PIN modificati",
+    );
     // Used once.
-    expect((await tb.call("POST", `/api/v1/me/contacts/verifications/${started.verificationId}`, { code }, auth)).status).toBe(410);
+    expect(
+      (await tb.call("POST", `/api/v1/me/contacts/verifications/${started.verificationId}`, { code }, auth))
+        .status,
+    ).toBe(410);
   });
 
   it("a new mobile is checked as the request checks it and gets the code by SMS", async () => {
@@ -62,7 +86,9 @@ describe("contacts (R25)", () => {
     const sms = tb.gateways.sentSms.findLast((m) => m.to === "+393477654321");
     const code = secret(sms?.text, "Codice di verifica");
     const { verificationId } = (await res.json()) as { verificationId: string };
-    expect((await tb.call("POST", `/api/v1/me/contacts/verifications/${verificationId}`, { code }, auth)).status).toBe(200);
+    expect(
+      (await tb.call("POST", `/api/v1/me/contacts/verifications/${verificationId}`, { code }, auth)).status,
+    ).toBe(200);
     expect((await contacts(auth)).mobile).toBe("+39 3** *** **21");
   });
 
@@ -70,7 +96,9 @@ describe("contacts (R25)", () => {
     const { auth } = await loggedIn();
     const res = await tb.call("PATCH", "/api/v1/me/contacts", { pec: "mario@gmail.com" }, auth);
     expect(res.status).toBe(400);
-    expect((await tb.call("PATCH", "/api/v1/me/contacts", { pec: "mario@legalmail.it" }, auth)).status).toBe(202);
+    expect((await tb.call("PATCH", "/api/v1/me/contacts", { pec: "mario@legalmail.it" }, auth)).status).toBe(
+      202,
+    );
   });
 
   it("removing a contact sends the code to one that remains", async () => {
@@ -79,8 +107,13 @@ describe("contacts (R25)", () => {
     expect(res.status).toBe(202);
     const { verificationId } = (await res.json()) as { verificationId: string };
     await tb.drain();
-    const code = secret(tb.gateways.sentMail.findLast((m) => m.to === persona.email)?.text, "Codice di verifica");
-    expect((await tb.call("POST", `/api/v1/me/contacts/verifications/${verificationId}`, { code }, auth)).status).toBe(200);
+    const code = secret(
+      tb.gateways.sentMail.findLast((m) => m.to === persona.email)?.text,
+      "Codice di verifica",
+    );
+    expect(
+      (await tb.call("POST", `/api/v1/me/contacts/verifications/${verificationId}`, { code }, auth)).status,
+    ).toBe(200);
     expect((await contacts(auth)).mobile).toBe(null);
     await tb.drain();
     expect(tb.gateways.sentSms.findLast((m) => m.to === persona.mobile)?.text).toMatch(/rimosso/);
@@ -90,23 +123,59 @@ describe("contacts (R25)", () => {
 describe("POST /api/v1/operator/citizens/{fiscalCode}/contacts (R26)", () => {
   it("adds a contact at once; the timeline names the operator", async () => {
     const { persona, auth } = await loggedIn();
-    const res = await tb.call("POST", `/api/v1/operator/citizens/${persona.fiscalCode}/contacts`, { pec: "caller@pec.it" }, bearer(OPERATOR_TOKEN));
+    const res = await tb.call(
+      "POST",
+      `/api/v1/operator/citizens/${persona.fiscalCode}/contacts`,
+      { pec: "caller@pec.it" },
+      bearer(OPERATOR_TOKEN),
+    );
     expect(res.status).toBe(200);
     expect(((await res.json()) as { contacts: { pec: string } }).contacts.pec).toBe("c***r@pec.it");
     expect((await contacts(auth)).pec).toBe("c***r@pec.it");
-    const events = (await (await tb.call("GET", `/api/v1/operator/citizens/${persona.fiscalCode}/events`, undefined, bearer(OPERATOR_TOKEN))).json()) as {
+    const events = (await (
+      await tb.call(
+        "GET",
+        `/api/v1/operator/citizens/${persona.fiscalCode}/events`,
+        undefined,
+        bearer(OPERATOR_TOKEN),
+      )
+    ).json()) as {
       events: { type: string; data: Record<string, unknown> }[];
     };
-    expect(events.events.find((e) => e.type === "contacts-changed")?.data).toMatchObject({ field: "pec", via: "contact-centre", operatorId: "op1" });
+    expect(events.events.find((e) => e.type === "contacts-changed")?.data).toMatchObject({
+      field: "pec",
+      via: "contact-centre",
+      operatorId: "op1",
+    });
     await tb.drain();
     expect(tb.gateways.sentMail.findLast((m) => m.to === persona.email)?.text).toMatch(/contact center/);
   });
 
   it("an unknown citizen is 404; a bad contact is 400", async () => {
     const op = bearer(OPERATOR_TOKEN);
-    expect((await tb.call("POST", `/api/v1/operator/citizens/${tb.persona().fiscalCode}/contacts`, { pec: "x@pec.it" }, op)).status).toBe(404);
+    expect(
+      (
+        await tb.call(
+          "POST",
+          `/api/v1/operator/citizens/${tb.persona().fiscalCode}/contacts`,
+          { pec: "x@pec.it" },
+          op,
+        )
+      ).status,
+    ).toBe(404);
     const { persona } = await activeCitizen(tb);
-    expect((await tb.call("POST", `/api/v1/operator/citizens/${persona.fiscalCode}/contacts`, { mobile: "0612345678" }, op)).status).toBe(400);
-    expect((await tb.call("POST", `/api/v1/operator/citizens/${persona.fiscalCode}/contacts`, {}, op)).status).toBe(400);
+    expect(
+      (
+        await tb.call(
+          "POST",
+          `/api/v1/operator/citizens/${persona.fiscalCode}/contacts`,
+          { mobile: "0612345678" },
+          op,
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (await tb.call("POST", `/api/v1/operator/citizens/${persona.fiscalCode}/contacts`, {}, op)).status,
+    ).toBe(400);
   });
 });

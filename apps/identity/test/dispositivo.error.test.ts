@@ -1,7 +1,14 @@
 // R28–R31 refusals: a bad identity document, an upload that is not a PDF/PNG/JPEG or too large (nothing stored),
 // a PIN that is already dispositivo, a second open request, a decision out of turn.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { identityDocument, JPEG, openRequest, operator, ordinarySession, upload } from "./dispositivo-support.ts";
+import {
+  identityDocument,
+  JPEG,
+  openRequest,
+  operator,
+  ordinarySession,
+  upload,
+} from "./dispositivo-support.ts";
 import { createTestbed, type Testbed } from "./support.ts";
 import { UPLOAD_MAX_BYTES } from "../src/dispositivo/uploads.ts";
 
@@ -17,13 +24,22 @@ describe("POST /api/v1/me/dispositivo-requests", () => {
   const cases: [string, Record<string, unknown>, string][] = [
     ["an expired document", { expiryDate: "2025-01-31" }, "identityDocument.expiryDate"],
     ["a document issued in the future", { issueDate: "2027-01-10" }, "identityDocument.issueDate"],
-    ["a passport number in a card's format", { type: "passaporto", number: "CA12345AB" }, "identityDocument.number"],
+    [
+      "a passport number in a card's format",
+      { type: "passaporto", number: "CA12345AB" },
+      "identityDocument.number",
+    ],
     ["a date that is not a date", { issueDate: "10/05/2021" }, "identityDocument.issueDate"],
   ];
   for (const [what, overrides, path] of cases) {
     it(`${what} is 400 validation-failed naming ${path}`, async () => {
       const { headers } = await ordinarySession(tb);
-      const res = await tb.call("POST", "/api/v1/me/dispositivo-requests", { identityDocument: identityDocument(overrides) }, headers);
+      const res = await tb.call(
+        "POST",
+        "/api/v1/me/dispositivo-requests",
+        { identityDocument: identityDocument(overrides) },
+        headers,
+      );
       expect(res.status).toBe(400);
       const problem = (await res.json()) as Problem;
       expect(problem.code).toBe("validation-failed");
@@ -33,7 +49,12 @@ describe("POST /api/v1/me/dispositivo-requests", () => {
 
   it("a PIN dispositivo gets 409 already-dispositivo", async () => {
     const { headers } = await ordinarySession(tb, { pinKind: "dispositivo" });
-    const res = await tb.call("POST", "/api/v1/me/dispositivo-requests", { identityDocument: identityDocument() }, headers);
+    const res = await tb.call(
+      "POST",
+      "/api/v1/me/dispositivo-requests",
+      { identityDocument: identityDocument() },
+      headers,
+    );
     expect(res.status).toBe(409);
     expect(((await res.json()) as Problem).code).toBe("already-dispositivo");
   });
@@ -41,18 +62,37 @@ describe("POST /api/v1/me/dispositivo-requests", () => {
   it("a second request while one is open gets 409 dispositivo-request-open with the open one's id", async () => {
     const { headers } = await ordinarySession(tb);
     const { requestId } = await openRequest(tb, headers);
-    const res = await tb.call("POST", "/api/v1/me/dispositivo-requests", { identityDocument: identityDocument() }, headers);
+    const res = await tb.call(
+      "POST",
+      "/api/v1/me/dispositivo-requests",
+      { identityDocument: identityDocument() },
+      headers,
+    );
     expect(res.status).toBe(409);
-    expect(await res.json()).toMatchObject({ code: "dispositivo-request-open", dispositivoRequestId: requestId });
+    expect(await res.json()).toMatchObject({
+      code: "dispositivo-request-open",
+      dispositivoRequestId: requestId,
+    });
   });
 });
 
 describe("POST /api/v1/me/dispositivo-requests/{id}/documents", () => {
   async function expectNothingStored(requestId: string, headers: Record<string, string>) {
-    const view = (await (await tb.call("GET", `/api/v1/me/dispositivo-requests/${requestId}`, undefined, headers)).json()) as { status: string };
+    const view = (await (
+      await tb.call("GET", `/api/v1/me/dispositivo-requests/${requestId}`, undefined, headers)
+    ).json()) as { status: string };
     expect(view.status).toBe("awaiting-signed-form");
     for (const part of ["signed-form", "identity-document"]) {
-      expect((await tb.call("GET", `/api/v1/operator/dispositivo-requests/${requestId}/files/${part}`, undefined, operator)).status).toBe(404);
+      expect(
+        (
+          await tb.call(
+            "GET",
+            `/api/v1/operator/dispositivo-requests/${requestId}/files/${part}`,
+            undefined,
+            operator,
+          )
+        ).status,
+      ).toBe(404);
     }
   }
 
@@ -63,11 +103,17 @@ describe("POST /api/v1/me/dispositivo-requests/{id}/documents", () => {
       tb,
       requestId,
       headers,
-      { signedForm: new Blob(["Modulo firmato, giuro"], { type: "application/pdf" }), identityDocument: new Blob([JPEG], { type: "image/jpeg" }) },
+      {
+        signedForm: new Blob(["Modulo firmato, giuro"], { type: "application/pdf" }),
+        identityDocument: new Blob([JPEG], { type: "image/jpeg" }),
+      },
       "modulo.pdf",
     );
     expect(res.status).toBe(415);
-    expect(await res.json()).toMatchObject({ code: "unsupported-media-type", errors: [{ path: "signedForm" }] });
+    expect(await res.json()).toMatchObject({
+      code: "unsupported-media-type",
+      errors: [{ path: "signedForm" }],
+    });
     await expectNothingStored(requestId, headers);
   });
 
@@ -76,7 +122,10 @@ describe("POST /api/v1/me/dispositivo-requests/{id}/documents", () => {
     const { requestId } = await openRequest(tb, headers);
     const big = new Uint8Array(UPLOAD_MAX_BYTES + 1);
     big.set(JPEG.subarray(0, 4));
-    const res = await upload(tb, requestId, headers, { signedForm: new Blob([JPEG]), identityDocument: new Blob([big]) });
+    const res = await upload(tb, requestId, headers, {
+      signedForm: new Blob([JPEG]),
+      identityDocument: new Blob([big]),
+    });
     expect(res.status).toBe(413);
     expect(((await res.json()) as Problem).code).toBe("too-large");
     await expectNothingStored(requestId, headers);
@@ -87,9 +136,24 @@ describe("POST /api/v1/me/dispositivo-requests/{id}/documents", () => {
     const { requestId } = await openRequest(tb, headers);
     const missing = await upload(tb, requestId, headers, { signedForm: new Blob([JPEG]) });
     expect(missing.status).toBe(400);
-    expect(await missing.json()).toMatchObject({ code: "validation-failed", errors: [{ path: "identityDocument" }] });
-    expect((await upload(tb, requestId, headers, { signedForm: new Blob([JPEG]), identityDocument: new Blob([JPEG]) })).status).toBe(202);
-    const again = await tb.call("POST", `/api/v1/operator/dispositivo-requests/${requestId}/paper-delivery`, { via: "office" }, operator);
+    expect(await missing.json()).toMatchObject({
+      code: "validation-failed",
+      errors: [{ path: "identityDocument" }],
+    });
+    expect(
+      (
+        await upload(tb, requestId, headers, {
+          signedForm: new Blob([JPEG]),
+          identityDocument: new Blob([JPEG]),
+        })
+      ).status,
+    ).toBe(202);
+    const again = await tb.call(
+      "POST",
+      `/api/v1/operator/dispositivo-requests/${requestId}/paper-delivery`,
+      { via: "office" },
+      operator,
+    );
     expect(again.status).toBe(409);
     expect(await again.json()).toMatchObject({ code: "wrong-request-state", requestStatus: "under-review" });
   });
@@ -99,10 +163,20 @@ describe("POST /api/v1/operator/dispositivo-requests/{id}/decision", () => {
   it("a request still waiting for its form cannot be decided; an unknown one is 404", async () => {
     const { headers } = await ordinarySession(tb);
     const { requestId } = await openRequest(tb, headers);
-    const early = await tb.call("POST", `/api/v1/operator/dispositivo-requests/${requestId}/decision`, { decision: "approve" }, operator);
+    const early = await tb.call(
+      "POST",
+      `/api/v1/operator/dispositivo-requests/${requestId}/decision`,
+      { decision: "approve" },
+      operator,
+    );
     expect(early.status).toBe(409);
     expect(((await early.json()) as Problem).code).toBe("wrong-request-state");
-    const unknown = await tb.call("POST", "/api/v1/operator/dispositivo-requests/DSP-NOPE/decision", { decision: "approve" }, operator);
+    const unknown = await tb.call(
+      "POST",
+      "/api/v1/operator/dispositivo-requests/DSP-NOPE/decision",
+      { decision: "approve" },
+      operator,
+    );
     expect(unknown.status).toBe(404);
   });
 });

@@ -72,7 +72,10 @@ function noiseBetween(u: number[], v: number[]): number {
 }
 
 /** Runs interleaved rounds; `send(group, i)` makes one request of that group and returns its status. */
-async function compare(prepareKnown: (n: number) => Promise<string[]>, send: (fiscalCode: string) => Promise<Response>): Promise<Comparison> {
+async function compare(
+  prepareKnown: (n: number) => Promise<string[]>,
+  send: (fiscalCode: string) => Promise<Response>,
+): Promise<Comparison> {
   const known = await prepareKnown(ROUNDS * PER_ROUND);
   const k: number[] = [];
   const u: number[] = [];
@@ -82,7 +85,9 @@ async function compare(prepareKnown: (n: number) => Promise<string[]>, send: (fi
     const t0 = performance.now();
     const res = await send(fiscalCode);
     const ms = performance.now() - t0;
-    statuses.add(`${group}:${res.status}:${JSON.stringify({ ...((await res.json()) as object), requestId: undefined })}`);
+    statuses.add(
+      `${group}:${res.status}:${JSON.stringify({ ...((await res.json()) as object), requestId: undefined })}`,
+    );
     return ms;
   };
   for (let r = 0; r < ROUNDS; r++) {
@@ -115,9 +120,14 @@ describe("known and unknown fiscal codes take the same time", { retry: 2 }, () =
       },
       (fiscalCode) => tb.call("POST", "/api/v1/sessions", { fiscalCode, pin: "Wrong1Pin" }),
     );
-    await annotate(`K−U ${result.difference.toFixed(3)} ms, noise (p99 of U/V splits) ${result.noise.toFixed(3)} ms`);
+    await annotate(
+      `K−U ${result.difference.toFixed(3)} ms, noise (p99 of U/V splits) ${result.noise.toFixed(3)} ms`,
+    );
     expect(sameAnswers(result.statuses)).toBe(1);
-    expect(Math.abs(result.difference), `K−U ${result.difference.toFixed(3)} ms, noise ${result.noise.toFixed(3)} ms`).toBeLessThanOrEqual(result.noise);
+    expect(
+      Math.abs(result.difference),
+      `K−U ${result.difference.toFixed(3)} ms, noise ${result.noise.toFixed(3)} ms`,
+    ).toBeLessThanOrEqual(result.noise);
   });
 
   it("on activation with a wrong first half", async ({ annotate }) => {
@@ -126,17 +136,30 @@ describe("known and unknown fiscal codes take the same time", { retry: 2 }, () =
         const codes: string[] = [];
         for (let i = 0; i < n; i++) {
           const p = tb.persona();
-          const res = await tb.call("POST", "/api/v1/pin-requests", requestBody(p, { deliveryProfile: "post-then-activate" }));
+          const res = await tb.call(
+            "POST",
+            "/api/v1/pin-requests",
+            requestBody(p, { deliveryProfile: "post-then-activate" }),
+          );
           if (res.status !== 202) throw new Error(`request answered ${res.status}`);
           codes.push(p.fiscalCode);
         }
         return codes;
       },
       (fiscalCode) =>
-        tb.call("POST", "/api/v1/pin-activations", { fiscalCode, firstHalf: "ABCD1234", healthCard: { number: "80380000000000000001", expiryDate: "2030-01-31" } }),
+        tb.call("POST", "/api/v1/pin-activations", {
+          fiscalCode,
+          firstHalf: "ABCD1234",
+          healthCard: { number: "80380000000000000001", expiryDate: "2030-01-31" },
+        }),
     );
-    await annotate(`K−U ${result.difference.toFixed(3)} ms, noise (p99 of U/V splits) ${result.noise.toFixed(3)} ms`);
+    await annotate(
+      `K−U ${result.difference.toFixed(3)} ms, noise (p99 of U/V splits) ${result.noise.toFixed(3)} ms`,
+    );
     expect(sameAnswers(result.statuses)).toBe(1);
-    expect(Math.abs(result.difference), `K−U ${result.difference.toFixed(3)} ms, noise ${result.noise.toFixed(3)} ms`).toBeLessThanOrEqual(result.noise);
+    expect(
+      Math.abs(result.difference),
+      `K−U ${result.difference.toFixed(3)} ms, noise ${result.noise.toFixed(3)} ms`,
+    ).toBeLessThanOrEqual(result.noise);
   }, 120_000);
 });

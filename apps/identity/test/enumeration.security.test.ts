@@ -16,46 +16,49 @@ async function attempts(tb: Testbed, fiscalCode: string, count: number, between 
   return seen;
 }
 
-describe.each(["inps-guides", "asvs-l2"] as const)("login under %s: known and unknown fiscal codes", (policy) => {
-  let tb: Testbed;
-  beforeAll(async () => {
-    tb = await createTestbed(`${import.meta.filename}-${policy}`, { policy });
-  });
-  afterAll(() => tb.close());
+describe.each(["inps-guides", "asvs-l2"] as const)(
+  "login under %s: known and unknown fiscal codes",
+  (policy) => {
+    let tb: Testbed;
+    beforeAll(async () => {
+      tb = await createTestbed(`${import.meta.filename}-${policy}`, { policy });
+    });
+    afterAll(() => tb.close());
 
-  it("get the same statuses, bodies and Retry-After, wrong PIN after wrong PIN", async () => {
-    const known = (await activeCitizen(tb)).persona.fiscalCode;
-    const unknown = tb.persona().fiscalCode;
-    const a = await attempts(tb, known, 6);
-    const b = await attempts(tb, unknown, 6);
-    expect(b).toEqual(a);
-    expect(a.some((x) => x.status === 423)).toBe(true);
-  });
+    it("get the same statuses, bodies and Retry-After, wrong PIN after wrong PIN", async () => {
+      const known = (await activeCitizen(tb)).persona.fiscalCode;
+      const unknown = tb.persona().fiscalCode;
+      const a = await attempts(tb, known, 6);
+      const b = await attempts(tb, unknown, 6);
+      expect(b).toEqual(a);
+      expect(a.some((x) => x.status === 423)).toBe(true);
+    });
 
-  it("are blocked again after each block expires, the same way", async () => {
-    const known = (await activeCitizen(tb)).persona.fiscalCode;
-    const unknown = tb.persona().fiscalCode;
-    // Alternate the two so both see the same simulated times.
-    const a: unknown[] = [];
-    const b: unknown[] = [];
-    for (let i = 0; i < 5; i++) {
-      a.push((await attempts(tb, known, 2))[1]);
-      b.push((await attempts(tb, unknown, 2))[1]);
-      await tb.advance("PT5M");
-    }
-    expect(b).toEqual(a);
-  });
+    it("are blocked again after each block expires, the same way", async () => {
+      const known = (await activeCitizen(tb)).persona.fiscalCode;
+      const unknown = tb.persona().fiscalCode;
+      // Alternate the two so both see the same simulated times.
+      const a: unknown[] = [];
+      const b: unknown[] = [];
+      for (let i = 0; i < 5; i++) {
+        a.push((await attempts(tb, known, 2))[1]);
+        b.push((await attempts(tb, unknown, 2))[1]);
+        await tb.advance("PT5M");
+      }
+      expect(b).toEqual(a);
+    });
 
-  it("a lower-case unknown code shares the count of its upper-case form, as a known one does", async () => {
-    const unknown = tb.persona().fiscalCode;
-    const first = await attempts(tb, unknown.toLowerCase(), 3);
-    const then = await attempts(tb, unknown, 1);
-    const known = (await activeCitizen(tb)).persona.fiscalCode;
-    const knownFirst = await attempts(tb, known.toLowerCase(), 3);
-    const knownThen = await attempts(tb, known, 1);
-    expect([first, then]).toEqual([knownFirst, knownThen]);
-  });
-});
+    it("a lower-case unknown code shares the count of its upper-case form, as a known one does", async () => {
+      const unknown = tb.persona().fiscalCode;
+      const first = await attempts(tb, unknown.toLowerCase(), 3);
+      const then = await attempts(tb, unknown, 1);
+      const known = (await activeCitizen(tb)).persona.fiscalCode;
+      const knownFirst = await attempts(tb, known.toLowerCase(), 3);
+      const knownThen = await attempts(tb, known, 1);
+      expect([first, then]).toEqual([knownFirst, knownThen]);
+    });
+  },
+);
 
 describe("a PIN request for a citizen who already has a PIN", () => {
   let guides: Testbed;
@@ -74,11 +77,22 @@ describe("a PIN request for a citizen who already has a PIN", () => {
     const { persona } = await activeCitizen(asvs);
     const fresh = asvs.persona();
     const newcomer = await asvs.call("POST", "/api/v1/pin-requests", requestBody(fresh));
-    const again = await asvs.call("POST", "/api/v1/pin-requests", requestBody(persona, { contacts: { email: "someone.else@example.it" } }));
+    const again = await asvs.call(
+      "POST",
+      "/api/v1/pin-requests",
+      requestBody(persona, { contacts: { email: "someone.else@example.it" } }),
+    );
     expect([newcomer.status, again.status]).toEqual([202, 202]);
-    const [a, b] = [(await newcomer.json()) as Record<string, unknown>, (await again.json()) as Record<string, unknown>];
+    const [a, b] = [
+      (await newcomer.json()) as Record<string, unknown>,
+      (await again.json()) as Record<string, unknown>,
+    ];
     expect(keys(b)).toEqual(keys(a));
-    expect({ ...b, requestId: undefined, activationDeadline: undefined }).toEqual({ ...a, requestId: undefined, activationDeadline: undefined });
+    expect({ ...b, requestId: undefined, activationDeadline: undefined }).toEqual({
+      ...a,
+      requestId: undefined,
+      activationDeadline: undefined,
+    });
     await asvs.drain();
     const notices = asvs.gateways.sentMail.filter((m) => m.subject.includes("già uno"));
     // To the address the citizen registered, never to the one in the request.

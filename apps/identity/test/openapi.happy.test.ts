@@ -12,7 +12,10 @@ describe("/openapi.json and /docs", () => {
   it("lists the contract's identity paths with their methods and status codes", async () => {
     const res = await tb.call("GET", "/openapi.json");
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
     expect(doc.openapi).toBe("3.1.0");
     const expected: [string, string, string[]][] = [
       ["/api/v1/pin-requests", "post", ["202", "400", "409"]],

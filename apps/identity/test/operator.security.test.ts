@@ -1,6 +1,14 @@
 // The operator API: a PIN requested by phone (R01), the timeline; both need an operator token.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activeCitizen, bearer, createTestbed, login, OPERATOR_TOKEN, requestBody, type Testbed } from "./support.ts";
+import {
+  activeCitizen,
+  bearer,
+  createTestbed,
+  login,
+  OPERATOR_TOKEN,
+  requestBody,
+  type Testbed,
+} from "./support.ts";
 
 let tb: Testbed;
 beforeAll(async () => {
@@ -17,16 +25,30 @@ describe("operator API", () => {
     expect(res.status).toBe(202);
     await tb.drain();
     expect(tb.gateways.sentMail.some((m) => m.to === p.email)).toBe(true);
-    const events = await tb.call("GET", `/api/v1/operator/citizens/${p.fiscalCode}/events`, undefined, asOperator);
-    const list = ((await events.json()) as { events: { type: string; data: Record<string, unknown> }[] }).events;
-    expect(list.find((e) => e.type === "pin-requested")?.data).toMatchObject({ via: "contact-centre", operatorId: "op1" });
+    const events = await tb.call(
+      "GET",
+      `/api/v1/operator/citizens/${p.fiscalCode}/events`,
+      undefined,
+      asOperator,
+    );
+    const list = ((await events.json()) as { events: { type: string; data: Record<string, unknown> }[] })
+      .events;
+    expect(list.find((e) => e.type === "pin-requested")?.data).toMatchObject({
+      via: "contact-centre",
+      operatorId: "op1",
+    });
   });
 
   it("no token, a wrong token, a citizen's session token: 401", async () => {
     const { persona, pin } = await activeCitizen(tb);
     const { body } = await login(tb, persona.fiscalCode, pin);
     for (const headers of [{}, bearer("operator-token-0124"), bearer(body.token)]) {
-      const res = await tb.call("GET", `/api/v1/operator/citizens/${persona.fiscalCode}/events`, undefined, headers);
+      const res = await tb.call(
+        "GET",
+        `/api/v1/operator/citizens/${persona.fiscalCode}/events`,
+        undefined,
+        headers,
+      );
       expect(res.status).toBe(401);
       const req = await tb.call("POST", "/api/v1/operator/pin-requests", requestBody(tb.persona()), headers);
       expect(req.status).toBe(401);
@@ -34,7 +56,12 @@ describe("operator API", () => {
   });
 
   it("an unknown citizen: 404", async () => {
-    const res = await tb.call("GET", `/api/v1/operator/citizens/${tb.persona().fiscalCode}/events`, undefined, asOperator);
+    const res = await tb.call(
+      "GET",
+      `/api/v1/operator/citizens/${tb.persona().fiscalCode}/events`,
+      undefined,
+      asOperator,
+    );
     expect(res.status).toBe(404);
   });
 
@@ -43,7 +70,12 @@ describe("operator API", () => {
     await login(tb, persona.fiscalCode, "Nebbia4X");
     await tb.advance("PT3M");
     await login(tb, persona.fiscalCode, pin);
-    const res = await tb.call("GET", `/api/v1/operator/citizens/${persona.fiscalCode}/events`, undefined, asOperator);
+    const res = await tb.call(
+      "GET",
+      `/api/v1/operator/citizens/${persona.fiscalCode}/events`,
+      undefined,
+      asOperator,
+    );
     const text = await res.text();
     expect(text).not.toContain("Nebbia4");
     const list = (JSON.parse(text) as { events: { type: string; at: string }[] }).events;

@@ -16,8 +16,10 @@ const server = setupServer(
     const key = request.headers.get("idempotency-key") ?? "";
     if (smsBehaviour === "503") return HttpResponse.json({ code: "unavailable" }, { status: 503 });
     if (smsBehaviour === "hang") await delay("infinite");
-    if (smsBehaviour === "garbage") return new HttpResponse("<html>oops</html>", { status: 200, headers: { "content-type": "text/html" } });
-    if (smsBehaviour === "400") return HttpResponse.json({ code: "validation-failed", detail: "not a mobile" }, { status: 400 });
+    if (smsBehaviour === "garbage")
+      return new HttpResponse("<html>oops</html>", { status: 200, headers: { "content-type": "text/html" } });
+    if (smsBehaviour === "400")
+      return HttpResponse.json({ code: "validation-failed", detail: "not a mobile" }, { status: 400 });
     // The real gateway replays a known key: count distinct keys as distinct messages.
     if (!smsKeys.includes(key)) smsKeys.push(key);
     return HttpResponse.json({ id: `sms-${key}`, status: "queued" }, { status: 202 });
@@ -25,7 +27,10 @@ const server = setupServer(
   http.post(`${POSTAL}/api/v1/letters`, ({ request }) => {
     const key = request.headers.get("idempotency-key") ?? "";
     if (!letterKeys.includes(key)) letterKeys.push(key);
-    return HttpResponse.json({ id: `l-${key}`, status: "accepted", expectedDeliveryDate: "2026-03-06" }, { status: 201 });
+    return HttpResponse.json(
+      { id: `l-${key}`, status: "accepted", expectedDeliveryDate: "2026-03-06" },
+      { status: 201 },
+    );
   }),
 );
 
@@ -34,7 +39,11 @@ beforeAll(async () => {
   server.listen({ onUnhandledRequest: "error" });
   const fakes = fakeGateways();
   tb = await createTestbed(import.meta.filename, {
-    gateways: { sms: createSmsClient({ baseUrl: SMS }), postal: createPostalClient({ baseUrl: POSTAL }), mail: fakes.mail },
+    gateways: {
+      sms: createSmsClient({ baseUrl: SMS }),
+      postal: createPostalClient({ baseUrl: POSTAL }),
+      mail: fakes.mail,
+    },
     sendTimeoutMs: 200,
   });
 });
@@ -48,27 +57,32 @@ afterAll(async () => {
 
 async function statusOf(fiscalCode: string, purpose: string) {
   const res = await tb.sim("GET", `/outbox?fiscalCode=${fiscalCode}`);
-  const { messages } = (await res.json()) as { messages: { purpose: string; status: string; attempts: number; lastError: string | null }[] };
+  const { messages } = (await res.json()) as {
+    messages: { purpose: string; status: string; attempts: number; lastError: string | null }[];
+  };
   return messages.find((m) => m.purpose === purpose)!;
 }
 
 describe("outbox against failing HTTP gateways", () => {
-  it.each(["503", "hang", "garbage"] as const)("a gateway answering %s delays the SMS; it is sent once after recovery", async (behaviour) => {
-    const p = tb.persona();
-    smsBehaviour = behaviour;
-    await tb.call("POST", "/api/v1/pin-requests", requestBody(p, { firstHalfChannel: "sms" }));
-    await tb.drain();
-    const failed = await statusOf(p.fiscalCode, "first-half");
-    expect(failed.status).toBe("pending");
-    expect(failed.lastError).toBeTruthy();
-    smsBehaviour = "ok";
-    await tb.advance("PT1M");
-    const sent = await statusOf(p.fiscalCode, "first-half");
-    expect(sent.status).toBe("sent");
-    expect(smsKeys.filter((k) => k.length > 0)).toHaveLength(new Set(smsKeys).size);
-    // The letter went at once, once.
-    expect((await statusOf(p.fiscalCode, "second-half")).status).toBe("sent");
-  });
+  it.each(["503", "hang", "garbage"] as const)(
+    "a gateway answering %s delays the SMS; it is sent once after recovery",
+    async (behaviour) => {
+      const p = tb.persona();
+      smsBehaviour = behaviour;
+      await tb.call("POST", "/api/v1/pin-requests", requestBody(p, { firstHalfChannel: "sms" }));
+      await tb.drain();
+      const failed = await statusOf(p.fiscalCode, "first-half");
+      expect(failed.status).toBe("pending");
+      expect(failed.lastError).toBeTruthy();
+      smsBehaviour = "ok";
+      await tb.advance("PT1M");
+      const sent = await statusOf(p.fiscalCode, "first-half");
+      expect(sent.status).toBe("sent");
+      expect(smsKeys.filter((k) => k.length > 0)).toHaveLength(new Set(smsKeys).size);
+      // The letter went at once, once.
+      expect((await statusOf(p.fiscalCode, "second-half")).status).toBe("sent");
+    },
+  );
 
   it("a 400 from the gateway is not retried for ever: the message is marked dead and the timeline says so", async () => {
     const p = tb.persona();
@@ -84,7 +98,9 @@ describe("outbox against failing HTTP gateways", () => {
     server.use(
       http.post(`${SMS}/api/v1/messages`, ({ request }) => {
         seen.push(request.headers.get("idempotency-key") ?? "");
-        return seen.length < 3 ? HttpResponse.json({}, { status: 502 }) : HttpResponse.json({ id: "x", status: "queued" }, { status: 202 });
+        return seen.length < 3
+          ? HttpResponse.json({}, { status: 502 })
+          : HttpResponse.json({ id: "x", status: "queued" }, { status: 202 });
       }),
     );
     await tb.call("POST", "/api/v1/pin-requests", requestBody(p, { firstHalfChannel: "sms" }));

@@ -49,7 +49,9 @@ describe("outbox", () => {
     rows = await outboxOf(p.fiscalCode);
     expect(rows.map((r) => r.status)).toEqual(["sent", "sent"]);
     expect(tb.gateways.sentMail.filter((m) => m.to === p.email)).toHaveLength(1);
-    expect(tb.gateways.sentLetters.filter((l) => l.name === `${p.firstName} ${p.lastName}`.toUpperCase())).toHaveLength(1);
+    expect(
+      tb.gateways.sentLetters.filter((l) => l.name === `${p.firstName} ${p.lastName}`.toUpperCase()),
+    ).toHaveLength(1);
     const events = await tb.call("GET", `/api/v1/operator/citizens/${p.fiscalCode}/events`, undefined, {
       authorization: "Bearer operator-token-0123",
     });
@@ -76,6 +78,8 @@ describe("outbox", () => {
 
   it("the control plane needs the admin token", async () => {
     expect((await tb.call("GET", "/__sim/outbox")).status).toBe(401);
-    expect((await tb.call("POST", "/__sim/outbox/drain", undefined, { authorization: `Bearer ${TOKEN}x` })).status).toBe(401);
+    expect(
+      (await tb.call("POST", "/__sim/outbox/drain", undefined, { authorization: `Bearer ${TOKEN}x` })).status,
+    ).toBe(401);
   });
 });

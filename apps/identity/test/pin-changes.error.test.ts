@@ -13,8 +13,10 @@ async function session(pin = "Gatto7Bl") {
   const { body } = await login(tb, persona.fiscalCode, pin);
   return { persona, pin, token: body.token };
 }
-const start = (token: unknown, body: unknown) => tb.call("POST", "/api/v1/me/pin-changes", body, bearer(token));
-const problem = async (res: Response) => (await res.json()) as { code: string; reasons?: { code: string }[]; retryAfter?: number };
+const start = (token: unknown, body: unknown) =>
+  tb.call("POST", "/api/v1/me/pin-changes", body, bearer(token));
+const problem = async (res: Response) =>
+  (await res.json()) as { code: string; reasons?: { code: string }[]; retryAfter?: number };
 
 describe("POST /api/v1/me/pin-changes refuses", () => {
   it("a confirmation that differs: 400 confirmation-mismatch (R10)", async () => {
@@ -61,9 +63,13 @@ describe("POST /api/v1/me/pin-changes refuses", () => {
     const res = await start(s.token, { currentPin: s.pin, newPin: "Rondin42", confirmPin: "Rondin42" });
     const { changeId } = (await res.json()) as { changeId: string };
     await tb.drain();
-    const code = secret(tb.gateways.sentMail.findLast((m) => m.to === s.persona.email)?.text, "Codice di verifica")!;
+    const code = secret(
+      tb.gateways.sentMail.findLast((m) => m.to === s.persona.email)?.text,
+      "Codice di verifica",
+    )!;
     const wrongCode = code === "000000" ? "111111" : "000000";
-    const verify = (c: string) => tb.call("POST", `/api/v1/me/pin-changes/${changeId}/verify`, { code: c }, bearer(s.token));
+    const verify = (c: string) =>
+      tb.call("POST", `/api/v1/me/pin-changes/${changeId}/verify`, { code: c }, bearer(s.token));
     for (let i = 0; i < 4; i++) {
       const r = await verify(wrongCode);
       expect(r.status).toBe(400);
@@ -82,7 +88,10 @@ describe("POST /api/v1/me/pin-changes refuses", () => {
     const res = await start(s.token, { currentPin: s.pin, newPin: "Rondin42", confirmPin: "Rondin42" });
     const { changeId } = (await res.json()) as { changeId: string };
     await tb.drain();
-    const code = secret(tb.gateways.sentMail.findLast((m) => m.to === s.persona.email)?.text, "Codice di verifica")!;
+    const code = secret(
+      tb.gateways.sentMail.findLast((m) => m.to === s.persona.email)?.text,
+      "Codice di verifica",
+    )!;
     await tb.advance("PT16M");
     // The 30-minute session is still open.
     const r = await tb.call("POST", `/api/v1/me/pin-changes/${changeId}/verify`, { code }, bearer(s.token));
@@ -95,14 +104,22 @@ describe("POST /api/v1/me/pin-changes refuses", () => {
     const res = await start(s.token, { currentPin: s.pin, newPin: "Rondin42", confirmPin: "Rondin42" });
     const { changeId } = (await res.json()) as { changeId: string };
     await tb.drain();
-    const code = secret(tb.gateways.sentMail.findLast((m) => m.to === s.persona.email)?.text, "Codice di verifica")!;
-    const verify = () => tb.call("POST", `/api/v1/me/pin-changes/${changeId}/verify`, { code }, bearer(s.token));
+    const code = secret(
+      tb.gateways.sentMail.findLast((m) => m.to === s.persona.email)?.text,
+      "Codice di verifica",
+    )!;
+    const verify = () =>
+      tb.call("POST", `/api/v1/me/pin-changes/${changeId}/verify`, { code }, bearer(s.token));
     const [a, b] = await Promise.all([verify(), verify()]);
     expect([a.status, b.status].sort()).toEqual([200, 410]);
   });
 
   it("no session: 401", async () => {
-    const res = await tb.call("POST", "/api/v1/me/pin-changes", { currentPin: "a", newPin: "b", confirmPin: "b" });
+    const res = await tb.call("POST", "/api/v1/me/pin-changes", {
+      currentPin: "a",
+      newPin: "b",
+      confirmPin: "b",
+    });
     expect(res.status).toBe(401);
   });
 });

@@ -9,7 +9,8 @@ beforeAll(async () => {
 afterAll(() => tb.close());
 
 const post = (body: unknown) => tb.call("POST", "/api/v1/pin-requests", body);
-const problem = async (res: Response) => (await res.json()) as { code: string; errors?: { path: string; message: string }[] };
+const problem = async (res: Response) =>
+  (await res.json()) as { code: string; errors?: { path: string; message: string }[] };
 
 describe("POST /api/v1/pin-requests refuses", () => {
   it("a fiscal code with a wrong check character", async () => {
@@ -24,7 +25,9 @@ describe("POST /api/v1/pin-requests refuses", () => {
 
   it("a fiscal code that does not match the personal data, naming the field", async () => {
     const p = tb.persona();
-    const res = await post(requestBody(p, { birthDate: p.birthDate.replace(/^(\d{4})/, (y) => String(Number(y) - 1)) }));
+    const res = await post(
+      requestBody(p, { birthDate: p.birthDate.replace(/^(\d{4})/, (y) => String(Number(y) - 1)) }),
+    );
     expect(res.status).toBe(400);
     expect((await problem(res)).errors?.map((e) => e.path)).toContain("birthDate");
   });
@@ -36,20 +39,28 @@ describe("POST /api/v1/pin-requests refuses", () => {
   });
 
   it("a landline as mobile, a bad email, a PEC that is not certified", async () => {
-    const res = await post(requestBody(tb.persona(), { contacts: { email: "not-an-email", pec: "a@gmail.com", mobile: "+390612345678" } }));
+    const res = await post(
+      requestBody(tb.persona(), {
+        contacts: { email: "not-an-email", pec: "a@gmail.com", mobile: "+390612345678" },
+      }),
+    );
     expect(res.status).toBe(400);
     const paths = (await problem(res)).errors?.map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(["contacts.email", "contacts.pec", "contacts.mobile"]));
   });
 
   it("post-then-activate without a health card", async () => {
-    const res = await post(requestBody(tb.persona(), { deliveryProfile: "post-then-activate", healthCard: undefined }));
+    const res = await post(
+      requestBody(tb.persona(), { deliveryProfile: "post-then-activate", healthCard: undefined }),
+    );
     expect(res.status).toBe(400);
     expect((await problem(res)).errors?.map((e) => e.path)).toContain("healthCard");
   });
 
   it("an expired health card", async () => {
-    const res = await post(requestBody(tb.persona(), { healthCard: { number: "80380000000000000001", expiryDate: "2020-01-01" } }));
+    const res = await post(
+      requestBody(tb.persona(), { healthCard: { number: "80380000000000000001", expiryDate: "2020-01-01" } }),
+    );
     expect(res.status).toBe(400);
     expect((await problem(res)).errors?.map((e) => e.path)).toContain("healthCard.expiryDate");
   });
@@ -82,7 +93,9 @@ describe("POST /api/v1/pin-requests refuses", () => {
   });
 
   it("a body that is not JSON by its content type: 415 as problem+json", async () => {
-    const res = await tb.call("POST", "/api/v1/pin-requests", "fiscalCode=X", { "content-type": "application/x-www-form-urlencoded" });
+    const res = await tb.call("POST", "/api/v1/pin-requests", "fiscalCode=X", {
+      "content-type": "application/x-www-form-urlencoded",
+    });
     expect(res.status).toBe(415);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
   });

@@ -14,10 +14,15 @@ describe("POST /api/v1/pin-requests", () => {
     const res = await tb.call("POST", "/api/v1/pin-requests", requestBody(p));
     expect(res.status).toBe(202);
     const body = (await res.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ deliveryProfile: "digital-then-post", channels: { firstHalf: "email", secondHalf: "post" } });
+    expect(body).toMatchObject({
+      deliveryProfile: "digital-then-post",
+      channels: { firstHalf: "email", secondHalf: "post" },
+    });
     await tb.drain();
     const mail = tb.gateways.sentMail.find((m) => m.to === p.email);
-    const letter = tb.gateways.sentLetters.find((l) => l.name === `${p.firstName} ${p.lastName}`.toUpperCase());
+    const letter = tb.gateways.sentLetters.find(
+      (l) => l.name === `${p.firstName} ${p.lastName}`.toUpperCase(),
+    );
     const first = secret(mail?.text, "Prima parte del PIN");
     const second = secret(letter?.body, "Seconda parte del PIN");
     expect(first).toMatch(/^[A-Z0-9]{8}$/);
@@ -47,11 +52,20 @@ describe("POST /api/v1/pin-requests", () => {
 
   it("post-then-activate: only the first half goes, by post, with the activation instructions", async () => {
     const p = tb.persona();
-    const res = await tb.call("POST", "/api/v1/pin-requests", requestBody(p, { deliveryProfile: "post-then-activate" }));
+    const res = await tb.call(
+      "POST",
+      "/api/v1/pin-requests",
+      requestBody(p, { deliveryProfile: "post-then-activate" }),
+    );
     expect(res.status).toBe(202);
-    expect(await res.json()).toMatchObject({ deliveryProfile: "post-then-activate", channels: { firstHalf: "post", secondHalf: "email" } });
+    expect(await res.json()).toMatchObject({
+      deliveryProfile: "post-then-activate",
+      channels: { firstHalf: "post", secondHalf: "email" },
+    });
     await tb.drain();
-    const letter = tb.gateways.sentLetters.find((l) => l.name === `${p.firstName} ${p.lastName}`.toUpperCase());
+    const letter = tb.gateways.sentLetters.find(
+      (l) => l.name === `${p.firstName} ${p.lastName}`.toUpperCase(),
+    );
     expect(secret(letter?.body, "Prima parte del PIN")).toMatch(/^[A-Z0-9]{8}$/);
     expect(letter?.body).toContain("Attiva PIN");
     expect(tb.gateways.sentMail.some((m) => m.to === p.email)).toBe(false);
@@ -74,7 +88,9 @@ describe("POST /api/v1/pin-requests", () => {
     const p = tb.persona();
     await tb.call("POST", "/api/v1/pin-requests", requestBody(p));
     await tb.drain();
-    const res = await tb.call("GET", `/api/v1/operator/citizens/${p.fiscalCode}/events`, undefined, { authorization: "Bearer operator-token-0123" });
+    const res = await tb.call("GET", `/api/v1/operator/citizens/${p.fiscalCode}/events`, undefined, {
+      authorization: "Bearer operator-token-0123",
+    });
     expect(res.status).toBe(200);
     const { events } = (await res.json()) as { events: { type: string; data: Record<string, unknown> }[] };
     const types = events.map((e) => e.type);

@@ -10,7 +10,11 @@ beforeAll(async () => {
 afterAll(() => tb.close());
 
 const eventsOf = async (fiscalCode: string) =>
-  ((await (await tb.sim("GET", `/citizens/${fiscalCode}/events`)).json()) as { events: { type: string; data: Record<string, unknown> }[] }).events;
+  (
+    (await (await tb.sim("GET", `/citizens/${fiscalCode}/events`)).json()) as {
+      events: { type: string; data: Record<string, unknown> }[];
+    }
+  ).events;
 
 async function linkFor() {
   const { persona, pin } = await activeCitizen(tb);
@@ -22,7 +26,12 @@ async function linkFor() {
 describe("POST /api/v1/recoveries/{token}/confirm refusals", () => {
   it("a wrong code or another fiscal code: 401 recovery-failed; the right one still works", async () => {
     const { persona, token, code } = await linkFor();
-    const wrong = await confirmRecovery(tb, token, persona.fiscalCode, code === "ABCDEFGH" ? "ABCDEFGJ" : "ABCDEFGH");
+    const wrong = await confirmRecovery(
+      tb,
+      token,
+      persona.fiscalCode,
+      code === "ABCDEFGH" ? "ABCDEFGJ" : "ABCDEFGH",
+    );
     expect(wrong.status).toBe(401);
     expect(wrong.body.code).toBe("recovery-failed");
     expect(wrong.body.detail).toMatch(/codice di ripristino/);
@@ -31,29 +40,42 @@ describe("POST /api/v1/recoveries/{token}/confirm refusals", () => {
   });
 
   it("an unknown token: 401 recovery-failed", async () => {
-    expect((await confirmRecovery(tb, "rip_unknown", "RSSMRA80A01H501U", "ABCDEFGH")).body.code).toBe("recovery-failed");
+    expect((await confirmRecovery(tb, "rip_unknown", "RSSMRA80A01H501U", "ABCDEFGH")).body.code).toBe(
+      "recovery-failed",
+    );
   });
 
   it("after the policy's attempts the link is void: 410 recovery-expired, even with the right code", async () => {
     const { persona, token, code } = await linkFor();
-    for (let i = 0; i < 4; i++) expect((await confirmRecovery(tb, token, persona.fiscalCode, "ZZZZZZZZ")).status).toBe(401);
-    expect((await confirmRecovery(tb, token, persona.fiscalCode, "ZZZZZZZZ")).body).toMatchObject({ code: "recovery-expired", reason: "too-many-attempts" });
+    for (let i = 0; i < 4; i++)
+      expect((await confirmRecovery(tb, token, persona.fiscalCode, "ZZZZZZZZ")).status).toBe(401);
+    expect((await confirmRecovery(tb, token, persona.fiscalCode, "ZZZZZZZZ")).body).toMatchObject({
+      code: "recovery-expired",
+      reason: "too-many-attempts",
+    });
     expect((await confirmRecovery(tb, token, persona.fiscalCode, code)).status).toBe(410);
   });
 
   it("after the policy's lifetime (24 hours): 410 recovery-expired, and the old PIN still works", async () => {
     const { persona, pin, token, code } = await linkFor();
     await tb.advance("P1DT1M");
-    expect((await confirmRecovery(tb, token, persona.fiscalCode, code)).body).toMatchObject({ code: "recovery-expired", reason: "expired" });
+    expect((await confirmRecovery(tb, token, persona.fiscalCode, code)).body).toMatchObject({
+      code: "recovery-expired",
+      reason: "expired",
+    });
     expect((await login(tb, persona.fiscalCode, pin)).res.status).toBe(201);
   });
 
   it("two confirms at the same moment: exactly one 202, the other 410", async () => {
     const { persona, token, code } = await linkFor();
-    const answers = await Promise.all([1, 2, 3].map(() => confirmRecovery(tb, token, persona.fiscalCode, code)));
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => confirmRecovery(tb, token, persona.fiscalCode, code)),
+    );
     expect(answers.map((a) => a.status).sort()).toEqual([202, 410, 410]);
     await settle(tb);
-    expect(tb.gateways.sentSms.filter((m) => m.to === persona.mobile && m.text.includes("Prima parte del PIN"))).toHaveLength(1);
+    expect(
+      tb.gateways.sentSms.filter((m) => m.to === persona.mobile && m.text.includes("Prima parte del PIN")),
+    ).toHaveLength(1);
   });
 
   it("the halves in the other order are a wrong PIN that counts toward the lockout (R19, R08)", async () => {
@@ -74,15 +96,23 @@ describe("POST /api/v1/recoveries: the same answer whatever matched (R15)", () =
     await settle(tb);
     const sent = tb.gateways.sentMail.length + tb.gateways.sentSms.length;
     const answers = [
-      await askRecovery(tb, { fiscalCode: persona.fiscalCode, email: `x${persona.email}`, mobile: persona.mobile }),
+      await askRecovery(tb, {
+        fiscalCode: persona.fiscalCode,
+        email: `x${persona.email}`,
+        mobile: persona.mobile,
+      }),
       await askRecovery(tb, { fiscalCode: "RSSMRA80A01H501U", email: persona.email, mobile: persona.mobile }),
       await askRecovery(tb, { fiscalCode: initial.fiscalCode, email: initial.email, mobile: initial.mobile }),
     ];
     for (const a of answers) expect(a).toEqual({ status: 202, body: { status: "accepted" } });
     await settle(tb);
     expect(tb.gateways.sentMail.length + tb.gateways.sentSms.length).toBe(sent);
-    expect((await eventsOf(persona.fiscalCode)).find((e) => e.type === "recovery-requested")?.data).toMatchObject({ matched: false, reason: "contacts-mismatch" });
-    expect((await eventsOf(initial.fiscalCode)).find((e) => e.type === "recovery-requested")?.data).toMatchObject({
+    expect(
+      (await eventsOf(persona.fiscalCode)).find((e) => e.type === "recovery-requested")?.data,
+    ).toMatchObject({ matched: false, reason: "contacts-mismatch" });
+    expect(
+      (await eventsOf(initial.fiscalCode)).find((e) => e.type === "recovery-requested")?.data,
+    ).toMatchObject({
       matched: false,
       reason: "initial-pin-not-activated",
     });
@@ -92,8 +122,14 @@ describe("POST /api/v1/recoveries: the same answer whatever matched (R15)", () =
     const res = await askRecovery(tb, { fiscalCode: "RSSMRA80A01H501U", email: "mario@example.it" });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe("validation-failed");
-    expect(res.body.errors).toEqual([{ path: "mobile", message: "Indichi il numero di cellulare registrato per il PIN." }]);
-    const bad = await askRecovery(tb, { fiscalCode: "RSSMRA80A01H501U", email: "mario@example.it", mobile: "06 1234 5678" });
+    expect(res.body.errors).toEqual([
+      { path: "mobile", message: "Indichi il numero di cellulare registrato per il PIN." },
+    ]);
+    const bad = await askRecovery(tb, {
+      fiscalCode: "RSSMRA80A01H501U",
+      email: "mario@example.it",
+      mobile: "06 1234 5678",
+    });
     expect(bad.body.detail).toMatch(/cellulare/);
   });
 });

@@ -13,7 +13,11 @@ describe("POST /api/v1/recoveries and the link", () => {
   it("mobile and email matching (written differently): link and code by email, only hashes stored", async () => {
     const { persona } = await activeCitizen(tb);
     const spaced = `${persona.mobile.slice(3, 6)} ${persona.mobile.slice(6)}`;
-    const asked = await askRecovery(tb, { fiscalCode: persona.fiscalCode.toLowerCase(), email: persona.email.toUpperCase(), mobile: spaced });
+    const asked = await askRecovery(tb, {
+      fiscalCode: persona.fiscalCode.toLowerCase(),
+      email: persona.email.toUpperCase(),
+      mobile: spaced,
+    });
     expect(asked).toEqual({ status: 202, body: { status: "accepted" } });
     await settle(tb);
     const mail = recoveryMail(tb, persona.email);
@@ -39,7 +43,10 @@ describe("POST /api/v1/recoveries and the link", () => {
       expect(await form.text()).toContain("Codice di ripristino");
     }
     const confirmed = await confirmRecovery(tb, token, persona.fiscalCode, code.toLowerCase());
-    expect(confirmed).toEqual({ status: 202, body: { status: "pin-sent", channels: { firstHalf: "sms", secondHalf: "email" } } });
+    expect(confirmed).toEqual({
+      status: 202,
+      body: { status: "pin-sent", channels: { firstHalf: "sms", secondHalf: "email" } },
+    });
     expect((await tb.call("GET", "/api/v1/me", undefined, bearer(before.token))).status).toBe(401);
     expect((await login(tb, persona.fiscalCode, pin)).res.status).toBe(401);
     await tb.advance("PT3M");
@@ -61,18 +68,34 @@ describe("POST /api/v1/recoveries and the link", () => {
     expect((await confirmRecovery(tb, token, persona.fiscalCode, code)).status).toBe(202);
     const { first, second } = await recoveryHalves(tb, persona.mobile, persona.email);
     const { body: session } = await login(tb, persona.fiscalCode, first + second);
-    expect((await tb.call("GET", "/api/v1/services/pension-slip", undefined, bearer(session.token))).status).toBe(403);
+    expect(
+      (await tb.call("GET", "/api/v1/services/pension-slip", undefined, bearer(session.token))).status,
+    ).toBe(403);
     const shown1 = await tb.call("POST", "/api/v1/me/generated-pin", undefined, bearer(session.token));
     expect(shown1.status).toBe(201);
     expect(shown1.headers.get("cache-control")).toBe("no-store");
     const pin1 = ((await shown1.json()) as { pin: string }).pin;
-    const pin2 = ((await (await tb.call("POST", "/api/v1/me/generated-pin", undefined, bearer(session.token))).json()) as { pin: string }).pin;
+    const pin2 = (
+      (await (
+        await tb.call("POST", "/api/v1/me/generated-pin", undefined, bearer(session.token))
+      ).json()) as { pin: string }
+    ).pin;
     expect(pin1).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
     expect(pin2).not.toBe(pin1);
-    const stale = await tb.call("POST", "/api/v1/me/generated-pin/confirm", { pin: pin1 }, bearer(session.token));
+    const stale = await tb.call(
+      "POST",
+      "/api/v1/me/generated-pin/confirm",
+      { pin: pin1 },
+      bearer(session.token),
+    );
     expect(stale.status).toBe(400);
     expect(((await stale.json()) as { code: string }).code).toBe("invalid-code");
-    const done = await tb.call("POST", "/api/v1/me/generated-pin/confirm", { pin: pin2 }, bearer(session.token));
+    const done = await tb.call(
+      "POST",
+      "/api/v1/me/generated-pin/confirm",
+      { pin: pin2 },
+      bearer(session.token),
+    );
     expect(done.status).toBe(200);
     expect(((await done.json()) as { status: string }).status).toBe("changed");
     expect((await tb.call("GET", "/api/v1/me", undefined, bearer(session.token))).status).toBe(401);
@@ -80,20 +103,32 @@ describe("POST /api/v1/recoveries and the link", () => {
     expect(next.res.status).toBe(201);
     expect(next.body.requiredAction).toBe(null);
     expect(tb.logs.join("\n")).not.toContain(pin2);
-    const events = (await (await tb.sim("GET", `/citizens/${persona.fiscalCode}/events`)).json()) as { events: { type: string }[] };
+    const events = (await (await tb.sim("GET", `/citizens/${persona.fiscalCode}/events`)).json()) as {
+      events: { type: string }[];
+    };
     const types = events.events.map((e) => e.type);
-    for (const t of ["recovery-requested", "recovery-confirmed", "generated-pin-shown", "generated-pin-confirmed"]) expect(types).toContain(t);
+    for (const t of [
+      "recovery-requested",
+      "recovery-confirmed",
+      "generated-pin-shown",
+      "generated-pin-confirmed",
+    ])
+      expect(types).toContain(t);
   });
 
   it("a retry with the same Idempotency-Key gets the first answer and sends no second link", async () => {
     const { persona } = await activeCitizen(tb);
     const body = { fiscalCode: persona.fiscalCode, email: persona.email, mobile: persona.mobile };
     for (let i = 0; i < 2; i++) {
-      const res = await tb.call("POST", "/api/v1/recoveries", body, { "idempotency-key": `rec-${persona.fiscalCode}` });
+      const res = await tb.call("POST", "/api/v1/recoveries", body, {
+        "idempotency-key": `rec-${persona.fiscalCode}`,
+      });
       expect(res.status).toBe(202);
     }
     await settle(tb);
-    expect(tb.gateways.sentMail.filter((m) => m.to === persona.email && m.subject.includes("Recupero"))).toHaveLength(1);
+    expect(
+      tb.gateways.sentMail.filter((m) => m.to === persona.email && m.subject.includes("Recupero")),
+    ).toHaveLength(1);
   });
 
   it("a newer request supersedes the older link", async () => {
@@ -130,9 +165,14 @@ describe("POST /api/v1/recoveries and the link", () => {
     await settle(tb);
     expect(recoveryMail(tb, pec)).toBeUndefined();
     expect(recoveryMail(tb, p.email)).toBeUndefined();
-    expect(await (await tb.sim("PUT", "/recovery-contacts", { profile: "any-two" })).json()).toEqual({ profile: "any-two" });
+    expect(await (await tb.sim("PUT", "/recovery-contacts", { profile: "any-two" })).json()).toEqual({
+      profile: "any-two",
+    });
     try {
-      expect(await askRecovery(tb, { fiscalCode: p.fiscalCode, email: p.email, pec })).toEqual({ status: 202, body: { status: "accepted" } });
+      expect(await askRecovery(tb, { fiscalCode: p.fiscalCode, email: p.email, pec })).toEqual({
+        status: 202,
+        body: { status: "accepted" },
+      });
       await settle(tb);
       expect(recoveryMail(tb, pec)?.code).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
     } finally {

@@ -14,7 +14,10 @@ export async function askRecovery(tb: Testbed, body: Record<string, unknown>) {
 }
 
 /** The newest recovery email to `address`: the token from the link, and the code. */
-export function recoveryMail(tb: Testbed, address: string): { token: string; code: string; link: string; text: string } | undefined {
+export function recoveryMail(
+  tb: Testbed,
+  address: string,
+): { token: string; code: string; link: string; text: string } | undefined {
   const mail = tb.gateways.sentMail.findLast((m) => m.to === address && m.subject.includes("Recupero"));
   if (!mail) return undefined;
   const link = secret(mail.text, "Link di ripristino")!;
@@ -28,10 +31,16 @@ export async function confirmRecovery(tb: Testbed, token: string, fiscalCode: st
 }
 
 /** The two halves of the recovery PIN: the first from the SMS, the second from the email. */
-export async function recoveryHalves(tb: Testbed, mobile: string, email: string): Promise<{ first: string; second: string }> {
+export async function recoveryHalves(
+  tb: Testbed,
+  mobile: string,
+  email: string,
+): Promise<{ first: string; second: string }> {
   await settle(tb);
   const sms = tb.gateways.sentSms.findLast((m) => m.to === mobile && m.text.includes("Prima parte del PIN"));
-  const mail = tb.gateways.sentMail.findLast((m) => m.to === email && m.text.includes("Seconda parte del PIN"));
+  const mail = tb.gateways.sentMail.findLast(
+    (m) => m.to === email && m.text.includes("Seconda parte del PIN"),
+  );
   const first = secret(sms?.text, "Prima parte del PIN");
   const second = secret(mail?.text, "Seconda parte del PIN");
   if (!first || !second) throw new Error("the recovery halves did not arrive");

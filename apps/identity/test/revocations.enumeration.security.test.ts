@@ -53,7 +53,11 @@ describe("revocation: an existing and an unknown fiscal code look the same", { r
       const started = performance.now();
       const res = await tb.call("POST", "/api/v1/revocations", body);
       const text = await res.text();
-      return { ms: performance.now() - started, status: res.status, body: text.replace(/"requestId":"[^"]*"/, "") };
+      return {
+        ms: performance.now() - started,
+        status: res.status,
+        body: text.replace(/"requestId":"[^"]*"/, ""),
+      };
     }
 
     // Warm up both paths (JIT, prepared plans) before measuring.

@@ -12,7 +12,11 @@ afterAll(() => tb.close());
 async function citizen(withCard = true) {
   const p = tb.persona();
   const { healthCard, ...rest } = requestBody(p);
-  const res = await tb.sim("POST", "/citizens", { ...rest, ...(withCard ? { healthCard } : {}), pin: "Gatto7Bl" });
+  const res = await tb.sim("POST", "/citizens", {
+    ...rest,
+    ...(withCard ? { healthCard } : {}),
+    pin: "Gatto7Bl",
+  });
   expect(res.status).toBe(201);
   return p;
 }
@@ -29,13 +33,29 @@ describe("POST /api/v1/revocations refused", () => {
     const p = await citizen();
     const noCard = await citizen(false);
     const revoked = await citizen();
-    expect((await revoke({ fiscalCode: revoked.fiscalCode, healthCard: revoked.healthCard, email: revoked.email })).status).toBe(200);
+    expect(
+      (await revoke({ fiscalCode: revoked.fiscalCode, healthCard: revoked.healthCard, email: revoked.email }))
+        .status,
+    ).toBe(200);
     const otherCard = tb.persona().healthCard;
     const answers = [
-      await revoke({ fiscalCode: p.fiscalCode, healthCard: { ...p.healthCard, number: otherCard.number }, email: p.email }),
-      await revoke({ fiscalCode: p.fiscalCode, healthCard: { ...p.healthCard, expiryDate: otherCard.expiryDate }, email: p.email }),
+      await revoke({
+        fiscalCode: p.fiscalCode,
+        healthCard: { ...p.healthCard, number: otherCard.number },
+        email: p.email,
+      }),
+      await revoke({
+        fiscalCode: p.fiscalCode,
+        healthCard: { ...p.healthCard, expiryDate: otherCard.expiryDate },
+        email: p.email,
+      }),
       await revoke({ fiscalCode: p.fiscalCode, healthCard: p.healthCard, email: tb.persona().email }),
-      await revoke({ fiscalCode: p.fiscalCode, healthCard: p.healthCard, email: p.email, pec: "someone@pec.it" }),
+      await revoke({
+        fiscalCode: p.fiscalCode,
+        healthCard: p.healthCard,
+        email: p.email,
+        pec: "someone@pec.it",
+      }),
       await revoke({ fiscalCode: tb.persona().fiscalCode, healthCard: p.healthCard, email: p.email }),
       await revoke({ fiscalCode: noCard.fiscalCode, healthCard: noCard.healthCard, email: noCard.email }),
       await revoke({ fiscalCode: revoked.fiscalCode, healthCard: revoked.healthCard, email: revoked.email }),
@@ -55,8 +75,13 @@ describe("POST /api/v1/revocations refused", () => {
   it("the timeline says what did not match; an unknown fiscal code leaves no trace", async () => {
     const p = await citizen();
     await revoke({ fiscalCode: p.fiscalCode, healthCard: p.healthCard, email: tb.persona().email });
-    const events = (await (await tb.sim("GET", `/citizens/${p.fiscalCode}/events`)).json()) as { events: { type: string; data: unknown }[] };
-    expect(events.events[0]).toMatchObject({ type: "revocation-failed", data: { healthCardMatched: true, contactMatched: false } });
+    const events = (await (await tb.sim("GET", `/citizens/${p.fiscalCode}/events`)).json()) as {
+      events: { type: string; data: unknown }[];
+    };
+    expect(events.events[0]).toMatchObject({
+      type: "revocation-failed",
+      data: { healthCardMatched: true, contactMatched: false },
+    });
     const unknown = tb.persona().fiscalCode;
     await revoke({ fiscalCode: unknown, healthCard: p.healthCard, email: p.email });
     const none = (await (await tb.sim("GET", `/citizens/${unknown}/events`)).json()) as { events: unknown[] };
@@ -81,7 +106,9 @@ describe("POST /api/v1/revocations refused", () => {
   it("two revocations at once: exactly one succeeds", async () => {
     const p = await citizen();
     const body = { fiscalCode: p.fiscalCode, healthCard: p.healthCard, email: p.email };
-    const statuses = (await Promise.all(Array.from({ length: 4 }, () => revoke(body)))).map((a) => a.status).sort();
+    const statuses = (await Promise.all(Array.from({ length: 4 }, () => revoke(body))))
+      .map((a) => a.status)
+      .sort();
     expect(statuses).toEqual([200, 401, 401, 401]);
   });
 });

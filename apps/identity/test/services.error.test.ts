@@ -23,7 +23,9 @@ describe("POST /api/v1/services/applications", () => {
     expect(problem.code).toBe("dispositivo-required");
     expect(problem.detail).toContain("Converti PIN");
     expect(problem.detail).toContain("/api/v1/me/dispositivo-requests");
-    const doc = (await (await tb.call("GET", "/api/v1/services/application-status", undefined, headers)).json()) as { lines: { value: string }[] };
+    const doc = (await (
+      await tb.call("GET", "/api/v1/services/application-status", undefined, headers)
+    ).json()) as { lines: { value: string }[] };
     expect(doc.lines).toEqual([{ label: "Domande", value: "Nessuna domanda presentata" }]);
   });
 

@@ -34,14 +34,24 @@ describe("GET /api/v1/services/{service}", () => {
       const res = await tb.call("GET", `/api/v1/services/${service}`, undefined, headers);
       expect(res.status, service).toBe(200);
       const doc = (await res.json()) as Doc;
-      expect(doc).toMatchObject({ service, fiscalCode: persona.fiscalCode, holder: `${persona.firstName} ${persona.lastName}`, simulated: true });
+      expect(doc).toMatchObject({
+        service,
+        fiscalCode: persona.fiscalCode,
+        holder: `${persona.firstName} ${persona.lastName}`,
+        simulated: true,
+      });
       expect(doc.lines.length, service).toBeGreaterThan(0);
     }
   });
 
   it("the same citizen reads the same figures again; the figures depend on SIM_SEED and the citizen only", async () => {
     const { persona, headers } = await session();
-    const read = async () => ((await (await tb.call("GET", "/api/v1/services/certificazione-unica", undefined, headers)).json()) as Doc).lines;
+    const read = async () =>
+      (
+        (await (
+          await tb.call("GET", "/api/v1/services/certificazione-unica", undefined, headers)
+        ).json()) as Doc
+      ).lines;
     const first = await read();
     expect(await read()).toEqual(first);
     // What another stack with the same seed computes for this citizen, and with another seed.
@@ -79,7 +89,9 @@ describe("POST /api/v1/services/applications", () => {
     const status = async () => {
       // A new session each time: days pass between the readings.
       const fresh = bearer((await login(tb, persona.fiscalCode, pin)).body.token);
-      const doc = (await (await tb.call("GET", "/api/v1/services/application-status", undefined, fresh)).json()) as Doc;
+      const doc = (await (
+        await tb.call("GET", "/api/v1/services/application-status", undefined, fresh)
+      ).json()) as Doc;
       return doc.lines.find((l) => l.label.startsWith(created.applicationId))?.value;
     };
     expect(await status()).toMatch(/^presentata/);

@@ -23,7 +23,10 @@ describe("GET /api/v1/services/*", () => {
     expect(body.requiredAction).toBe("replace-initial-pin");
     const res = await tb.call("GET", "/api/v1/services/pension-slip", undefined, bearer(body.token));
     expect(res.status).toBe(403);
-    expect(await res.json()).toMatchObject({ code: "action-required", requiredAction: "replace-initial-pin" });
+    expect(await res.json()).toMatchObject({
+      code: "action-required",
+      requiredAction: "replace-initial-pin",
+    });
     // /me stays open to it
     expect((await tb.call("GET", "/api/v1/me", undefined, bearer(body.token))).status).toBe(200);
   });
@@ -38,8 +41,12 @@ describe("GET /api/v1/services/*", () => {
       expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
     }
     await tb.advance("PT3M");
-    expect((await tb.call("GET", "/api/v1/services/pension-slip", undefined, bearer(body.token))).status).toBe(200);
+    expect(
+      (await tb.call("GET", "/api/v1/services/pension-slip", undefined, bearer(body.token))).status,
+    ).toBe(200);
     expect((await login(tb, persona.fiscalCode, `${pin}x`)).res.status).toBe(401);
-    expect((await tb.call("DELETE", "/api/v1/sessions/current", undefined, bearer(body.token))).status).toBe(204);
+    expect((await tb.call("DELETE", "/api/v1/sessions/current", undefined, bearer(body.token))).status).toBe(
+      204,
+    );
   });
 });

@@ -58,7 +58,9 @@ describe("POST /api/v1/sessions refuses", () => {
   });
 
   it("under the asvs-l2 profile two typos pass free and the third blocks", async () => {
-    const other = await (await import("./support.ts")).createTestbed(`${import.meta.filename}-asvs`, { policy: "asvs-l2" });
+    const other = await (
+      await import("./support.ts")
+    ).createTestbed(`${import.meta.filename}-asvs`, { policy: "asvs-l2" });
     try {
       const { persona, pin } = await activeCitizen(other);
       expect((await login(other, persona.fiscalCode, "Wrong1Pin")).res.status).toBe(401);

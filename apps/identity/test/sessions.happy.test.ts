@@ -17,7 +17,11 @@ describe("POST /api/v1/sessions", () => {
     expect(typeof body.token).toBe("string");
     const me = await tb.call("GET", "/api/v1/me", undefined, bearer(body.token));
     expect(me.status).toBe(200);
-    expect(await me.json()).toMatchObject({ fiscalCode: persona.fiscalCode, firstName: persona.firstName, requiredAction: null });
+    expect(await me.json()).toMatchObject({
+      fiscalCode: persona.fiscalCode,
+      firstName: persona.firstName,
+      requiredAction: null,
+    });
   });
 
   it("the 16-character initial PIN opens a session limited to replacing it (R06)", async () => {
@@ -38,14 +42,18 @@ describe("POST /api/v1/sessions", () => {
     const { res, body } = await login(tb, persona.fiscalCode, pin);
     expect(res.status).toBe(201);
     expect(body.requiredAction).toBe("renew-expired-pin");
-    const me = (await (await tb.call("GET", "/api/v1/me", undefined, bearer(body.token))).json()) as { pinExpiresAt: string };
+    const me = (await (await tb.call("GET", "/api/v1/me", undefined, bearer(body.token))).json()) as {
+      pinExpiresAt: string;
+    };
     expect(Date.parse(me.pinExpiresAt)).toBeLessThanOrEqual(tb.clock.now().getTime());
   });
 
   it("logout ends the session", async () => {
     const { persona, pin } = await activeCitizen(tb);
     const { body } = await login(tb, persona.fiscalCode, pin);
-    expect((await tb.call("DELETE", "/api/v1/sessions/current", undefined, bearer(body.token))).status).toBe(204);
+    expect((await tb.call("DELETE", "/api/v1/sessions/current", undefined, bearer(body.token))).status).toBe(
+      204,
+    );
     expect((await tb.call("GET", "/api/v1/me", undefined, bearer(body.token))).status).toBe(401);
   });
 

@@ -24,12 +24,16 @@ describe("sessions, as an attacker sees them", () => {
 
   it("concurrent wrong PINs are counted once each and none slips through the block", async () => {
     const { persona, pin } = await activeCitizen(tb);
-    const attempts = await Promise.all(Array.from({ length: 8 }, () => login(tb, persona.fiscalCode, "Wrong1Pin")));
+    const attempts = await Promise.all(
+      Array.from({ length: 8 }, () => login(tb, persona.fiscalCode, "Wrong1Pin")),
+    );
     const statuses = attempts.map((a) => a.res.status);
     expect(statuses.every((s) => s === 401 || s === 423)).toBe(true);
     expect((await login(tb, persona.fiscalCode, pin)).res.status).toBe(423);
     const rows = rowsOf<{ failed_attempts: number }>(
-      await tb.handle.db.execute(sql`select failed_attempts from identity.credentials where fiscal_code = ${persona.fiscalCode}`),
+      await tb.handle.db.execute(
+        sql`select failed_attempts from identity.credentials where fiscal_code = ${persona.fiscalCode}`,
+      ),
     );
     // Every counted attempt answered 401; every other met the block.
     expect(Number(rows[0]?.failed_attempts)).toBe(statuses.filter((s) => s === 401).length);
@@ -46,14 +50,21 @@ describe("sessions, as an attacker sees them", () => {
     const { body } = await login(tb, persona.fiscalCode, pin);
     const token = String(body.token);
     const rows = rowsOf<{ token_hash: string }>(
-      await tb.handle.db.execute(sql`select token_hash from identity.sessions where fiscal_code = ${persona.fiscalCode}`),
+      await tb.handle.db.execute(
+        sql`select token_hash from identity.sessions where fiscal_code = ${persona.fiscalCode}`,
+      ),
     );
     expect(rows.map((r) => r.token_hash)).toContain(createHash("sha256").update(token).digest("hex"));
     expect(JSON.stringify(rows)).not.toContain(token);
   });
 
   it("no token, a made-up token, a malformed header: 401 unauthenticated", async () => {
-    for (const headers of [{}, bearer("ses_madeup"), { authorization: "Basic abc" }, { authorization: "Bearer " }]) {
+    for (const headers of [
+      {},
+      bearer("ses_madeup"),
+      { authorization: "Basic abc" },
+      { authorization: "Bearer " },
+    ]) {
       const res = await tb.call("GET", "/api/v1/me", undefined, headers);
       expect(res.status).toBe(401);
       expect(((await res.json()) as { code: string }).code).toBe("unauthenticated");
@@ -65,7 +76,12 @@ describe("sessions, as an attacker sees them", () => {
     await tb.advance("P181D");
     const { body } = await login(tb, persona.fiscalCode, pin);
     expect(body.requiredAction).toBe("renew-expired-pin");
-    const res = await tb.call("GET", `/api/v1/operator/citizens/${persona.fiscalCode}/events`, undefined, bearer(body.token));
+    const res = await tb.call(
+      "GET",
+      `/api/v1/operator/citizens/${persona.fiscalCode}/events`,
+      undefined,
+      bearer(body.token),
+    );
     expect(res.status).toBe(401); // a citizen token is not an operator token
     expect((await tb.call("GET", "/api/v1/me", undefined, bearer(body.token))).status).toBe(200);
   });

@@ -1,10 +1,23 @@
 // SPID in the tests: an assertion from the simulator's identity provider, and a login with it.
 import { bearer, TOKEN, type Testbed } from "./support.ts";
 
-export async function spidAssertion(tb: Testbed, fiscalCode: string, level: number, extra: Record<string, unknown> = {}) {
+export async function spidAssertion(
+  tb: Testbed,
+  fiscalCode: string,
+  level: number,
+  extra: Record<string, unknown> = {},
+) {
   const res = await tb.call("POST", "/spid/assertions", { fiscalCode, level, ...extra }, bearer(TOKEN));
-  if (res.status !== 201) throw new Error(`the identity provider answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as { assertion: string; issuer: string; audience: string; level: number; expiresAt: string; identity: Record<string, string> };
+  if (res.status !== 201)
+    throw new Error(`the identity provider answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as {
+    assertion: string;
+    issuer: string;
+    audience: string;
+    level: number;
+    expiresAt: string;
+    identity: Record<string, string>;
+  };
 }
 
 export async function spidLogin(tb: Testbed, assertion: unknown) {

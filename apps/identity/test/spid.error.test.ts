@@ -27,7 +27,10 @@ const reasonOf = async (assertion: unknown) => {
   return { status: res.status, code: body.code, reason: body.reason };
 };
 
-async function forged(fiscalCode: string, change: { issuer?: string; audience?: string; acr?: string; signWith?: ReturnType<typeof createSpidKeys> }) {
+async function forged(
+  fiscalCode: string,
+  change: { issuer?: string; audience?: string; acr?: string; signWith?: ReturnType<typeof createSpidKeys> },
+) {
   const issued = await spidAssertion(tb, fiscalCode, 2);
   const now = Math.floor(tb.clock.now().getTime() / 1000);
   const signer = change.signWith ?? keys;
@@ -45,13 +48,17 @@ async function forged(fiscalCode: string, change: { issuer?: string; audience?: 
 describe("SPID before 15 March 2016", () => {
   it("is refused with 403 spid-not-available, and accepted once midnight in Rome has passed", async () => {
     const { persona } = await activeCitizen(early);
-    const before = await early.call("POST", "/api/v1/sessions/spid", { assertion: (await spidAssertion(early, persona.fiscalCode, 2)).assertion });
+    const before = await early.call("POST", "/api/v1/sessions/spid", {
+      assertion: (await spidAssertion(early, persona.fiscalCode, 2)).assertion,
+    });
     expect(before.status).toBe(403);
     const problem = (await before.json()) as { code: string; detail: string };
     expect(problem.code).toBe("spid-not-available");
     expect(problem.detail).toMatch(/15 marzo 2016/);
     await early.advance("PT1H");
-    const after = await early.call("POST", "/api/v1/sessions/spid", { assertion: (await spidAssertion(early, persona.fiscalCode, 2)).assertion });
+    const after = await early.call("POST", "/api/v1/sessions/spid", {
+      assertion: (await spidAssertion(early, persona.fiscalCode, 2)).assertion,
+    });
     expect(after.status).toBe(201);
   });
 });
@@ -72,9 +79,19 @@ describe("bad input", () => {
 
   it("asks the identity provider for a level SPID does not have, or without the admin token", async () => {
     const { persona } = await activeCitizen(tb);
-    expect((await tb.call("POST", "/spid/assertions", { fiscalCode: persona.fiscalCode, level: 4 }, bearer(TOKEN))).status).toBe(400);
-    expect((await tb.call("POST", "/spid/assertions", { fiscalCode: persona.fiscalCode, level: 2 })).status).toBe(401);
-    const unknown = await tb.call("POST", "/spid/assertions", { fiscalCode: "RSSMRA80A01H501U", level: 2 }, bearer(TOKEN));
+    expect(
+      (await tb.call("POST", "/spid/assertions", { fiscalCode: persona.fiscalCode, level: 4 }, bearer(TOKEN)))
+        .status,
+    ).toBe(400);
+    expect(
+      (await tb.call("POST", "/spid/assertions", { fiscalCode: persona.fiscalCode, level: 2 })).status,
+    ).toBe(401);
+    const unknown = await tb.call(
+      "POST",
+      "/spid/assertions",
+      { fiscalCode: "RSSMRA80A01H501U", level: 2 },
+      bearer(TOKEN),
+    );
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { code: string }).code).toBe("unknown-identity");
   });
@@ -83,20 +100,30 @@ describe("bad input", () => {
 describe("bad assertions: 401 spid-assertion-rejected with the reason", () => {
   it("signed with another key: signature", async () => {
     const { persona } = await activeCitizen(tb);
-    expect(await reasonOf(await forged(persona.fiscalCode, { signWith: createSpidKeys() }))).toEqual({ status: 401, code: "spid-assertion-rejected", reason: "signature" });
+    expect(await reasonOf(await forged(persona.fiscalCode, { signWith: createSpidKeys() }))).toEqual({
+      status: 401,
+      code: "spid-assertion-rejected",
+      reason: "signature",
+    });
   });
 
   it("changed after signing (a higher level): signature", async () => {
     const { persona } = await activeCitizen(tb);
-    const [header, payload, signature] = (await spidAssertion(tb, persona.fiscalCode, 1)).assertion.split(".") as [string, string, string];
+    const [header, payload, signature] = (await spidAssertion(tb, persona.fiscalCode, 1)).assertion.split(
+      ".",
+    ) as [string, string, string];
     const claims = JSON.parse(Buffer.from(payload, "base64url").toString()) as Record<string, unknown>;
-    const raised = Buffer.from(JSON.stringify({ ...claims, acr: "https://www.spid.gov.it/SpidL3", spidLevel: 3 })).toString("base64url");
+    const raised = Buffer.from(
+      JSON.stringify({ ...claims, acr: "https://www.spid.gov.it/SpidL3", spidLevel: 3 }),
+    ).toString("base64url");
     expect((await reasonOf(`${header}.${raised}.${signature}`)).reason).toBe("signature");
   });
 
   it("from another issuer: issuer", async () => {
     const { persona } = await activeCitizen(tb);
-    expect((await reasonOf(await forged(persona.fiscalCode, { issuer: "https://idp.example/spid" }))).reason).toBe("issuer");
+    expect(
+      (await reasonOf(await forged(persona.fiscalCode, { issuer: "https://idp.example/spid" }))).reason,
+    ).toBe("issuer");
   });
 
   it("for another service provider: audience", async () => {
@@ -117,7 +144,11 @@ describe("bad assertions: 401 spid-assertion-rejected with the reason", () => {
     const issued = await spidAssertion(tb, persona.fiscalCode, 2);
     const first = await spidLogin(tb, issued.assertion);
     expect(first.res.status).toBe(201);
-    expect(await reasonOf(issued.assertion)).toEqual({ status: 401, code: "spid-assertion-rejected", reason: "replayed" });
+    expect(await reasonOf(issued.assertion)).toEqual({
+      status: 401,
+      code: "spid-assertion-rejected",
+      reason: "replayed",
+    });
     expect((await tb.call("GET", "/api/v1/me", undefined, bearer(first.body.token))).status).toBe(200);
   });
 
@@ -130,15 +161,28 @@ describe("bad assertions: 401 spid-assertion-rejected with the reason", () => {
 
   it("unsigned (alg none) or with a level SPID does not have: malformed", async () => {
     const { persona } = await activeCitizen(tb);
-    const claims = { sub: `TINIT-${persona.fiscalCode}`, acr: "https://www.spid.gov.it/SpidL2", jti: "x", exp: 9_999_999_999, iat: 1 };
+    const claims = {
+      sub: `TINIT-${persona.fiscalCode}`,
+      acr: "https://www.spid.gov.it/SpidL2",
+      jti: "x",
+      exp: 9_999_999_999,
+      iat: 1,
+    };
     const unsigned = `${Buffer.from('{"alg":"none"}').toString("base64url")}.${Buffer.from(JSON.stringify(claims)).toString("base64url")}.AA`;
     expect((await reasonOf(unsigned)).reason).toBe("malformed");
-    expect((await reasonOf(await forged(persona.fiscalCode, { acr: "https://www.spid.gov.it/SpidL4" }))).reason).toBe("malformed");
+    expect(
+      (await reasonOf(await forged(persona.fiscalCode, { acr: "https://www.spid.gov.it/SpidL4" }))).reason,
+    ).toBe("malformed");
   });
 
   it("validly signed for someone the simulator does not know (reset since): unknown-citizen", async () => {
     const { assertion } = await signAssertion(keys, {
-      identity: { fiscalCode: "RSSMRA80A01H501U", name: "Mario", familyName: "Rossi", dateOfBirth: "1980-01-01" },
+      identity: {
+        fiscalCode: "RSSMRA80A01H501U",
+        name: "Mario",
+        familyName: "Rossi",
+        dateOfBirth: "1980-01-01",
+      },
       level: 2,
       issuer: (await spidAssertion(tb, (await activeCitizen(tb)).persona.fiscalCode, 1)).issuer,
       audience: (await spidAssertion(tb, (await activeCitizen(tb)).persona.fiscalCode, 1)).audience,

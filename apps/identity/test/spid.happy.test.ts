@@ -14,7 +14,9 @@ describe("the test identity provider", () => {
   it("signs an assertion that anyone can check with its published key: issuer, audience, level, fiscal number", async () => {
     const { persona } = await activeCitizen(tb);
     const issued = await spidAssertion(tb, persona.fiscalCode.toLowerCase(), 2);
-    const jwks = (await (await tb.call("GET", "/spid/jwks.json")).json()) as Parameters<typeof createLocalJWKSet>[0];
+    const jwks = (await (await tb.call("GET", "/spid/jwks.json")).json()) as Parameters<
+      typeof createLocalJWKSet
+    >[0];
     const { payload, protectedHeader } = await jwtVerify(issued.assertion, createLocalJWKSet(jwks), {
       issuer: issued.issuer,
       audience: issued.audience,
@@ -42,7 +44,9 @@ describe("the test identity provider", () => {
     expect(html).toContain('<html lang="it">');
     expect(html).toContain("Livello di sicurezza");
     const form = new URLSearchParams({ token: TOKEN, fiscalCode: persona.fiscalCode, level: "3" });
-    const answer = await tb.call("POST", "/spid", form.toString(), { "content-type": "application/x-www-form-urlencoded" });
+    const answer = await tb.call("POST", "/spid", form.toString(), {
+      "content-type": "application/x-www-form-urlencoded",
+    });
     expect(answer.status).toBe(200);
     const shown = /<textarea[^>]*>([^<]+)<\/textarea>/.exec(await answer.text())?.[1];
     expect(shown).toBeDefined();
@@ -59,11 +63,23 @@ describe("a session opened with SPID", () => {
     expect(res.status).toBe(201);
     expect(body).toMatchObject({ pinKind: "dispositivo", spidLevel: 2, requiredAction: null });
     const me = await (await tb.call("GET", "/api/v1/me", undefined, bearer(body.token))).json();
-    expect(me).toMatchObject({ fiscalCode: persona.fiscalCode, pinKind: "dispositivo", spidLevel: 2, pinChangedAt: null });
-    const applied = await tb.call("POST", "/api/v1/services/applications", { kind: "assegno-unico" }, bearer(body.token));
+    expect(me).toMatchObject({
+      fiscalCode: persona.fiscalCode,
+      pinKind: "dispositivo",
+      spidLevel: 2,
+      pinChangedAt: null,
+    });
+    const applied = await tb.call(
+      "POST",
+      "/api/v1/services/applications",
+      { kind: "assegno-unico" },
+      bearer(body.token),
+    );
     expect(applied.status).toBe(201);
     const { applicationId } = (await applied.json()) as { applicationId: string };
-    const status = (await (await tb.call("GET", "/api/v1/services/application-status", undefined, bearer(body.token))).json()) as { lines: { label: string }[] };
+    const status = (await (
+      await tb.call("GET", "/api/v1/services/application-status", undefined, bearer(body.token))
+    ).json()) as { lines: { label: string }[] };
     expect(status.lines.some((l) => l.label.startsWith(applicationId))).toBe(true);
   });
 
@@ -81,15 +97,25 @@ describe("a session opened with SPID", () => {
     const problem = (await refused.json()) as { code: string; detail: string };
     expect(problem.code).toBe("dispositivo-required");
     expect(problem.detail).toMatch(/SPID di livello 2/);
-    expect(((await (await tb.call("GET", "/api/v1/me", undefined, bearer(token))).json()) as { pinKind: string }).pinKind).toBe("ordinary");
+    expect(
+      ((await (await tb.call("GET", "/api/v1/me", undefined, bearer(token))).json()) as { pinKind: string })
+        .pinKind,
+    ).toBe("ordinary");
   });
 
   it("needs no PIN: a citizen whose PIN was revoked enters with SPID", async () => {
     const { persona } = await activeCitizen(tb);
-    const revoked = await tb.call("POST", `/api/v1/operator/citizens/${persona.fiscalCode}/revocation`, undefined, bearer(OPERATOR_TOKEN));
+    const revoked = await tb.call(
+      "POST",
+      `/api/v1/operator/citizens/${persona.fiscalCode}/revocation`,
+      undefined,
+      bearer(OPERATOR_TOKEN),
+    );
     expect(revoked.status).toBe(200);
     const token = await spidSession(tb, persona.fiscalCode, 2);
-    expect((await tb.call("GET", "/api/v1/services/contribution-years", undefined, bearer(token))).status).toBe(200);
+    expect(
+      (await tb.call("GET", "/api/v1/services/contribution-years", undefined, bearer(token))).status,
+    ).toBe(200);
   });
 
   it("ends on logout, and the operator's timeline shows the SPID login with its level", async () => {
@@ -97,10 +123,22 @@ describe("a session opened with SPID", () => {
     const token = await spidSession(tb, persona.fiscalCode, 2);
     expect((await tb.call("DELETE", "/api/v1/sessions/current", undefined, bearer(token))).status).toBe(204);
     expect((await tb.call("GET", "/api/v1/me", undefined, bearer(token))).status).toBe(401);
-    const timeline = (await (await tb.call("GET", `/api/v1/operator/citizens/${persona.fiscalCode}/events`, undefined, bearer(OPERATOR_TOKEN))).json()) as {
+    const timeline = (await (
+      await tb.call(
+        "GET",
+        `/api/v1/operator/citizens/${persona.fiscalCode}/events`,
+        undefined,
+        bearer(OPERATOR_TOKEN),
+      )
+    ).json()) as {
       events: { type: string; data: Record<string, unknown> }[];
     };
-    expect(timeline.events.map((e) => e.type)).toEqual(expect.arrayContaining(["spid-assertion-issued", "login-succeeded", "logged-out"]));
-    expect(timeline.events.find((e) => e.type === "login-succeeded")?.data).toMatchObject({ via: "spid", spidLevel: 2 });
+    expect(timeline.events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(["spid-assertion-issued", "login-succeeded", "logged-out"]),
+    );
+    expect(timeline.events.find((e) => e.type === "login-succeeded")?.data).toMatchObject({
+      via: "spid",
+      spidLevel: 2,
+    });
   });
 });

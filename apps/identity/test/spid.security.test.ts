@@ -11,11 +11,21 @@ beforeAll(async () => {
 });
 afterAll(() => tb.close());
 
-const DOCUMENT = { type: "carta-identita", number: "CA12345AB", issuedBy: "Comune di Roma", issueDate: "2021-05-10", expiryDate: "2031-05-10" };
+const DOCUMENT = {
+  type: "carta-identita",
+  number: "CA12345AB",
+  issuedBy: "Comune di Roma",
+  issueDate: "2021-05-10",
+  expiryDate: "2031-05-10",
+};
 
 describe("what a SPID session may not do", () => {
   it.each([
-    ["POST", "/api/v1/me/pin-changes", { currentPin: "Gatto7Bl", newPin: "Rondin42", confirmPin: "Rondin42" }],
+    [
+      "POST",
+      "/api/v1/me/pin-changes",
+      { currentPin: "Gatto7Bl", newPin: "Rondin42", confirmPin: "Rondin42" },
+    ],
     ["POST", "/api/v1/me/generated-pin", undefined],
     ["GET", "/api/v1/me/contacts", undefined],
     ["PATCH", "/api/v1/me/contacts", { email: "nuova@example.it" }],
@@ -36,17 +46,32 @@ describe("what happens to the PIN does not touch a SPID session", () => {
     const pinToken = (await login(tb, persona.fiscalCode, pin)).body.token;
     const before = await spidSession(tb, persona.fiscalCode, 1);
     expect((await login(tb, persona.fiscalCode, "Sbagli4to")).res.status).toBe(401);
-    expect((await tb.call("GET", "/api/v1/services/pension-slip", undefined, bearer(pinToken))).status).toBe(423);
-    expect((await tb.call("GET", "/api/v1/services/pension-slip", undefined, bearer(before))).status).toBe(200);
+    expect((await tb.call("GET", "/api/v1/services/pension-slip", undefined, bearer(pinToken))).status).toBe(
+      423,
+    );
+    expect((await tb.call("GET", "/api/v1/services/pension-slip", undefined, bearer(before))).status).toBe(
+      200,
+    );
     const during = await spidSession(tb, persona.fiscalCode, 2);
-    expect((await tb.call("POST", "/api/v1/services/applications", { kind: "naspi" }, bearer(during))).status).toBe(201);
+    expect(
+      (await tb.call("POST", "/api/v1/services/applications", { kind: "naspi" }, bearer(during))).status,
+    ).toBe(201);
   });
 
   it("a revocation ends the PIN's sessions, not the SPID one", async () => {
     const { persona, pin } = await activeCitizen(tb);
     const pinToken = (await login(tb, persona.fiscalCode, pin)).body.token;
     const spidToken = await spidSession(tb, persona.fiscalCode, 2);
-    expect((await tb.call("POST", `/api/v1/operator/citizens/${persona.fiscalCode}/revocation`, undefined, bearer(OPERATOR_TOKEN))).status).toBe(200);
+    expect(
+      (
+        await tb.call(
+          "POST",
+          `/api/v1/operator/citizens/${persona.fiscalCode}/revocation`,
+          undefined,
+          bearer(OPERATOR_TOKEN),
+        )
+      ).status,
+    ).toBe(200);
     expect((await tb.call("GET", "/api/v1/me", undefined, bearer(pinToken))).status).toBe(401);
     expect((await tb.call("GET", "/api/v1/me", undefined, bearer(spidToken))).status).toBe(200);
   });
@@ -55,7 +80,9 @@ describe("what happens to the PIN does not touch a SPID session", () => {
     const a = await activeCitizen(tb);
     const b = await activeCitizen(tb);
     const token = await spidSession(tb, a.persona.fiscalCode, 2);
-    const doc = (await (await tb.call("GET", "/api/v1/services/certificazione-unica", undefined, bearer(token))).json()) as { fiscalCode: string };
+    const doc = (await (
+      await tb.call("GET", "/api/v1/services/certificazione-unica", undefined, bearer(token))
+    ).json()) as { fiscalCode: string };
     expect(doc.fiscalCode).toBe(a.persona.fiscalCode);
     expect(doc.fiscalCode).not.toBe(b.persona.fiscalCode);
   });

@@ -7,7 +7,15 @@ import { openTestDatabase } from "@inps-sim/db/testing";
 import type { MailClient, PostalClient, SmsClient } from "@inps-sim/clients";
 import { createArgon2Hasher } from "@inps-sim/crypto";
 import { findSecret } from "@inps-sim/clients";
-import { policyProfiles, randomHealthCard, randomPersona, seededRandom, type Persona, type PolicyProfileName, type RandomSource } from "@inps-sim/domain";
+import {
+  policyProfiles,
+  randomHealthCard,
+  randomPersona,
+  seededRandom,
+  type Persona,
+  type PolicyProfileName,
+  type RandomSource,
+} from "@inps-sim/domain";
 import { createLogger, prepareService, type StackClock } from "@inps-sim/service-kit";
 import { createIdentityApp, type IdentityApp } from "../src/app.ts";
 import type { DeliveryProfile, DigitalChannel, IdentityHasher } from "../src/context.ts";
@@ -56,14 +64,16 @@ export function fakeGateways(): FakeGateways {
     failNext: { sms: 0, mail: 0, postal: 0 },
     sms: {
       send: async (input, opts) => {
-        if (g.failNext.sms > 0 && g.failNext.sms--) throw Object.assign(new Error("sms gateway 503"), { status: 503 });
+        if (g.failNext.sms > 0 && g.failNext.sms--)
+          throw Object.assign(new Error("sms gateway 503"), { status: 503 });
         g.sentSms.push({ to: input.to, text: input.text, key: opts?.idempotencyKey });
         return { id: `sms-${g.sentSms.length}`, status: "queued", replayed: false };
       },
     },
     mail: {
       send: async (input) => {
-        if (g.failNext.mail > 0 && g.failNext.mail--) throw Object.assign(new Error("451 try later"), { transient: true });
+        if (g.failNext.mail > 0 && g.failNext.mail--)
+          throw Object.assign(new Error("451 try later"), { transient: true });
         const to = Array.isArray(input.to) ? input.to.join(",") : input.to;
         g.sentMail.push({ to, subject: input.subject, text: input.text, messageId: input.messageId });
         return { messageId: input.messageId ?? "<x@y>", accepted: [to], rejected: [], response: "250 ok" };
@@ -71,9 +81,15 @@ export function fakeGateways(): FakeGateways {
     } as Pick<MailClient, "send">,
     postal: {
       send: async (input, opts) => {
-        if (g.failNext.postal > 0 && g.failNext.postal--) throw Object.assign(new Error("postal 500"), { status: 500 });
+        if (g.failNext.postal > 0 && g.failNext.postal--)
+          throw Object.assign(new Error("postal 500"), { status: 500 });
         g.sentLetters.push({ name: input.recipient.name, body: input.body, key: opts?.idempotencyKey });
-        return { id: `letter-${g.sentLetters.length}`, status: "accepted", expectedDeliveryDate: "2026-03-06", replayed: false };
+        return {
+          id: `letter-${g.sentLetters.length}`,
+          status: "accepted",
+          expectedDeliveryDate: "2026-03-06",
+          replayed: false,
+        };
       },
     } as Pick<PostalClient, "send">,
   };
@@ -114,7 +130,12 @@ export interface Testbed {
 export async function createTestbed(file: string, options: TestbedOptions = {}): Promise<Testbed> {
   const label = basename(file).replace(/\W+/g, "_").toLowerCase().slice(0, 40);
   const handle = await openTestDatabase(label);
-  const clock = await prepareService({ handle, migrations: identityMigrations, clockTable: simClock, start: options.start ?? START });
+  const clock = await prepareService({
+    handle,
+    migrations: identityMigrations,
+    clockTable: simClock,
+    start: options.start ?? START,
+  });
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -144,11 +165,18 @@ export async function createTestbed(file: string, options: TestbedOptions = {}):
     policy: policyProfiles[options.policy ?? "inps-guides"],
     hasher: options.hasher ?? createArgon2Hasher("fast"),
     random,
-    delivery: { profile: options.deliveryProfile ?? "digital-then-post", channel: options.channel ?? "email" },
+    delivery: {
+      profile: options.deliveryProfile ?? "digital-then-post",
+      channel: options.channel ?? "email",
+    },
     sealer,
     outbox,
     operatorTokens: [{ operatorId: "op1", token: OPERATOR_TOKEN }],
-    directory: { sms: "http://sms.test:4010", mail: { http: "http://mail.test:8025", smtp: "smtp://mail.test:1025" }, postal: "http://postal.test:4030" },
+    directory: {
+      sms: "http://sms.test:4010",
+      mail: { http: "http://mail.test:8025", smtp: "smtp://mail.test:1025" },
+      postal: "http://postal.test:4030",
+    },
     ...(options.simSeed ? { simSeed: options.simSeed } : {}),
     ...(options.spidKeys ? { spidKeys: options.spidKeys } : {}),
   });
@@ -160,7 +188,8 @@ export async function createTestbed(file: string, options: TestbedOptions = {}):
     }
     return Promise.resolve(app.request(path, init));
   };
-  const sim: Testbed["sim"] = (method, path, body) => call(method, `/__sim${path}`, body, { authorization: `Bearer ${TOKEN}` });
+  const sim: Testbed["sim"] = (method, path, body) =>
+    call(method, `/__sim${path}`, body, { authorization: `Bearer ${TOKEN}` });
   return {
     handle,
     clock,
@@ -203,15 +232,25 @@ export function requestBody(p: ReturnType<Testbed["persona"]>, extra: Record<str
   };
 }
 
-export const secret = (text: string | undefined, label: string) => (text === undefined ? undefined : findSecret(text, label));
+export const secret = (text: string | undefined, label: string) =>
+  text === undefined ? undefined : findSecret(text, label);
 
 /** Requests a PIN (digital-then-post by email) and returns the 16 characters from the fake mailbox and letter. */
-export async function issueInitialPin(tb: Testbed, p = tb.persona()): Promise<{ persona: typeof p; pin: string }> {
-  const res = await tb.call("POST", "/api/v1/pin-requests", requestBody(p, { deliveryProfile: "digital-then-post", firstHalfChannel: "email" }));
+export async function issueInitialPin(
+  tb: Testbed,
+  p = tb.persona(),
+): Promise<{ persona: typeof p; pin: string }> {
+  const res = await tb.call(
+    "POST",
+    "/api/v1/pin-requests",
+    requestBody(p, { deliveryProfile: "digital-then-post", firstHalfChannel: "email" }),
+  );
   if (res.status !== 202) throw new Error(`request answered ${res.status}: ${await res.text()}`);
   await tb.drain();
   const mail = tb.gateways.sentMail.findLast((m) => m.to === p.email);
-  const letter = tb.gateways.sentLetters.findLast((l) => l.name === `${p.firstName} ${p.lastName}`.toUpperCase());
+  const letter = tb.gateways.sentLetters.findLast(
+    (l) => l.name === `${p.firstName} ${p.lastName}`.toUpperCase(),
+  );
   const first = secret(mail?.text, "Prima parte del PIN");
   const second = secret(letter?.body, "Seconda parte del PIN");
   if (!first || !second) throw new Error("the halves did not arrive");

@@ -37,7 +37,8 @@ export function createMailApp(deps: MailAppDeps) {
     service: "mail-gateway",
     // Mailpit's limit, answered as Mailpit does (its clients read any other status as a failure anyway).
     maxBodyBytes: MAILPIT_MAX_BODY_BYTES,
-    tooLarge: () => new Response("request body too large", { status: 413, headers: { "content-type": "text/plain" } }),
+    tooLarge: () =>
+      new Response("request body too large", { status: 413, headers: { "content-type": "text/plain" } }),
     sim: {
       reset: async () => {
         await truncateSchema(deps.db, "mail");

@@ -47,7 +47,13 @@ export interface IngestResult {
 
 export class Mailbox {
   readonly store: MailStore;
-  readonly runtime: RuntimeStats = { startedAt: Date.now(), SMTPAccepted: 0, SMTPAcceptedSize: 0, SMTPRejected: 0, SMTPIgnored: 0 };
+  readonly runtime: RuntimeStats = {
+    startedAt: Date.now(),
+    SMTPAccepted: 0,
+    SMTPAcceptedSize: 0,
+    SMTPRejected: 0,
+    SMTPIgnored: 0,
+  };
   /** Earliest due PEC delivery, kept in memory so reads cost nothing while none is due. */
   #nextDue: number | null = null;
   #loaded = false;
@@ -65,7 +71,9 @@ export class Mailbox {
 
   /** At start-up: messages an earlier version stored unparsed are parsed (see MailStore.parseLeftovers). */
   async parseLeftovers(): Promise<number> {
-    return this.store.parseLeftovers(parseMessage, (parsed, envelope) => tagsFor(parsed.header("x-tags"), recipientsOf(parsed, envelope)));
+    return this.store.parseLeftovers(parseMessage, (parsed, envelope) =>
+      tagsFor(parsed.header("x-tags"), recipientsOf(parsed, envelope)),
+    );
   }
 
   /**
@@ -90,16 +98,27 @@ export class Mailbox {
     const tags = tagsFor(parsed.header("x-tags"), recipients);
     const plan = await this.pecProvider.plan(parsed, raw, envelope, recipients, now);
     if (!plan) {
-      const { summary, redelivered } = await this.store.insert({ parsed, raw, created: now, envelope, tags, username });
+      const { summary, redelivered } = await this.store.insert({
+        parsed,
+        raw,
+        created: now,
+        envelope,
+        tags,
+        username,
+      });
       return { stored: summary, receipts: [], redelivered };
     }
     // A resend of a PEC message already accepted gets no second envelope and no second set of receipts.
     const earlier = await this.store.redelivery(envelope, parsed.messageId);
-    if (earlier) return { stored: (await this.store.get(earlier))?.summary ?? null, receipts: [], redelivered: true };
+    if (earlier)
+      return { stored: (await this.store.get(earlier))?.summary ?? null, receipts: [], redelivered: true };
     let stored: MessageSummary | null = null;
     for (const message of plan.now) {
       // What first reaches a recipient stands for the original: a resend of it is found by its sender and Message-ID.
-      const origin = !message.receipt && !stored && parsed.messageId ? { sender: envelope.from, messageId: parsed.messageId } : null;
+      const origin =
+        !message.receipt && !stored && parsed.messageId
+          ? { sender: envelope.from, messageId: parsed.messageId }
+          : null;
       const summary = await this.#storeProviderMessage(message, message.receipt ? [] : tags, origin);
       if (!message.receipt) stored ??= summary;
     }
@@ -112,10 +131,7 @@ export class Mailbox {
     if (!this.#loaded) await this.#loadNextDue();
     const now = this.clock.now();
     if (this.#nextDue === null || this.#nextDue > now.getTime()) return;
-    const due = await this.db
-      .delete(pecPending)
-      .where(lte(pecPending.dueAt, now))
-      .returning();
+    const due = await this.db.delete(pecPending).where(lte(pecPending.dueAt, now)).returning();
     due.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
     for (const item of due) {
       const parsed = await parseMessage(item.raw);
@@ -145,13 +161,19 @@ export class Mailbox {
   }
 
   async #schedule(message: ProviderMessage): Promise<void> {
-    await this.db.insert(pecPending).values({ id: newMessageId(), dueAt: message.at, raw: message.raw, kind: message.receipt ?? "" });
+    await this.db
+      .insert(pecPending)
+      .values({ id: newMessageId(), dueAt: message.at, raw: message.raw, kind: message.receipt ?? "" });
     const due = message.at.getTime();
     if (this.#nextDue === null || due < this.#nextDue) this.#nextDue = due;
     this.#loaded = true;
   }
 
-  async #storeProviderMessage(message: ProviderMessage, tags: string[], origin: InsertInput["origin"]): Promise<MessageSummary> {
+  async #storeProviderMessage(
+    message: ProviderMessage,
+    tags: string[],
+    origin: InsertInput["origin"],
+  ): Promise<MessageSummary> {
     const parsed = await parseMessage(message.raw);
     const { summary } = await this.store.insert({
       parsed,
@@ -162,7 +184,8 @@ export class Mailbox {
       origin,
       ...(message.receipt ? { pecReceipt: message.receipt } : {}),
     });
-    if (message.receipt) this.logger?.debug({ kind: message.receipt, subject: parsed.subject }, "PEC receipt");
+    if (message.receipt)
+      this.logger?.debug({ kind: message.receipt, subject: parsed.subject }, "PEC receipt");
     return summary;
   }
 
@@ -175,16 +198,20 @@ export class Mailbox {
 
 /** The SMTP recipients, or (no envelope: a message given directly) the addresses in its header. */
 function recipientsOf(parsed: ParsedMessage, envelope: Envelope): string[] {
-  return envelope.to.length > 0 ? envelope.to : [...parsed.to, ...parsed.cc, ...parsed.bcc].map((a) => a.Address);
+  return envelope.to.length > 0
+    ? envelope.to
+    : [...parsed.to, ...parsed.cc, ...parsed.bcc].map((a) => a.Address);
 }
 
 /** Mailpit's automatic tags: the X-Tags header and plus-addresses (user+tag@example.com). */
 function tagsFor(xTags: string | undefined, recipients: string[]): string[] {
-  const out = (xTags ?? "").split(",").map((t) => t.trim()).filter(Boolean);
+  const out = (xTags ?? "")
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
   for (const r of recipients) {
     const m = /^[^@]*?\+([^@]+)@/.exec(r);
     if (m?.[1]) out.push(m[1]);
   }
   return out;
 }
-

@@ -4,5 +4,10 @@ import { readMailConfig } from "./config.ts";
 import { startMailService } from "./start.ts";
 
 await runStandalone("mail-gateway", ({ handle, logger, simStart, adminToken }) =>
-  startMailService({ handle, logger, simStart, config: { ...readMailConfig(), SIM_ADMIN_TOKEN: adminToken } }),
+  startMailService({
+    handle,
+    logger,
+    simStart,
+    config: { ...readMailConfig(), SIM_ADMIN_TOKEN: adminToken },
+  }),
 );

@@ -1,17 +1,32 @@
 // startMailService: the mail gateway on startService, its SMTP server started beside HTTP. Used by main.ts and the stack.
 import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "@inps-sim/db";
-import { gatewayDeps, startService, type BuiltService, type Logger, type RunningService, type StackClock } from "@inps-sim/service-kit";
+import {
+  gatewayDeps,
+  startService,
+  type BuiltService,
+  type Logger,
+  type RunningService,
+  type StackClock,
+} from "@inps-sim/service-kit";
 import { createMailApp } from "./app.ts";
 import type { MailConfig } from "./config.ts";
 import { simClock } from "./db/schema.ts";
 import { Mailbox } from "./mailbox.ts";
 import { SearchIndexes } from "./search/search-indexes.ts";
 import { SmtpFaults } from "./smtp/faults.ts";
-import { SMTP_HOSTNAME, startSmtpServer, type RunningSmtp, type SmtpServerOptions } from "./smtp/smtp-server.ts";
+import {
+  SMTP_HOSTNAME,
+  startSmtpServer,
+  type RunningSmtp,
+  type SmtpServerOptions,
+} from "./smtp/smtp-server.ts";
 import { tlsCertificate } from "./smtp/tls-certificate.ts";
 
-export const mailMigrations = { schema: "mail", folder: fileURLToPath(new URL("../drizzle", import.meta.url)) };
+export const mailMigrations = {
+  schema: "mail",
+  folder: fileURLToPath(new URL("../drizzle", import.meta.url)),
+};
 
 interface MailStartOptions {
   handle: DatabaseHandle;
@@ -63,7 +78,11 @@ export async function buildMailService(
       unknownMailboxes: config.PEC_UNKNOWN_MAILBOXES,
       deliveryDelayMs: config.PEC_DELIVERY_DELAY,
       provider: config.PEC_PROVIDER,
-      signature: { enabled: config.PEC_SIGNATURE, certificateFile: config.PEC_SIGNING_CERT, keyFile: config.PEC_SIGNING_KEY },
+      signature: {
+        enabled: config.PEC_SIGNATURE,
+        certificateFile: config.PEC_SIGNING_CERT,
+        keyFile: config.PEC_SIGNING_KEY,
+      },
     },
     logger,
   );
@@ -71,7 +90,8 @@ export async function buildMailService(
   mailbox.store.onSize = (total) => searchIndexes.update(total);
   await searchIndexes.open((await mailbox.store.stats()).total);
   const leftovers = await mailbox.parseLeftovers();
-  if (leftovers > 0) logger.info({ messages: leftovers }, "parsed messages an earlier version had stored unparsed");
+  if (leftovers > 0)
+    logger.info({ messages: leftovers }, "parsed messages an earlier version had stored unparsed");
   const smtpFaults = new SmtpFaults(config.SIM_SEED);
   const app = createMailApp({
     ...gatewayDeps({ handle, clock, logger, config, ports }),
@@ -81,7 +101,10 @@ export async function buildMailService(
     apiCors: config.MAIL_API_CORS,
   });
   const openSmtp = async () => {
-    const tls = await tlsCertificate(SMTP_HOSTNAME, { certFile: config.SMTP_TLS_CERT, keyFile: config.SMTP_TLS_KEY });
+    const tls = await tlsCertificate(SMTP_HOSTNAME, {
+      certFile: config.SMTP_TLS_CERT,
+      keyFile: config.SMTP_TLS_KEY,
+    });
     logger.debug({ certificate: tls.source }, "STARTTLS certificate");
     const smtp = await startSmtp({
       mailbox,

@@ -13,7 +13,12 @@ beforeAll(async () => {
 });
 afterAll(() => svc.close());
 
-const SKIP = new Set(["PUT /__sim/faults", "PUT /__sim/smtp-faults", "POST /__sim/reset", "PUT /api/v1/chaos"]);
+const SKIP = new Set([
+  "PUT /__sim/faults",
+  "PUT /__sim/smtp-faults",
+  "POST /__sim/reset",
+  "PUT /api/v1/chaos",
+]);
 const MAILPIT = /^\/(api\/v1|view)\//;
 
 describe("fuzzing the mail gateway's HTTP side", () => {
@@ -22,7 +27,12 @@ describe("fuzzing the mail gateway's HTTP side", () => {
     const listed = createMailApp({
       db: svc.handle.db,
       database: { kind: svc.handle.kind, location: svc.handle.location },
-      clock: { now: () => new Date(), advance: async () => new Date(), setTo: async (d) => d, catchUpTo: async (d) => d },
+      clock: {
+        now: () => new Date(),
+        advance: async () => new Date(),
+        setTo: async (d) => d,
+        catchUpTo: async (d) => d,
+      },
       logger: createLogger({ service: "mail-gateway", level: "silent" }),
       faults: new FaultInjector("fuzz"),
       adminToken: TOKEN,
@@ -38,7 +48,9 @@ describe("fuzzing the mail gateway's HTTP side", () => {
       queryNames: ["query", "q", "start", "limit"],
       mayAnswerPlain: (route) => MAILPIT.test(route.path),
     });
-    await annotate(`${routes.length} routes, ${report.requests} requests, statuses ${JSON.stringify(report.statuses)}`);
+    await annotate(
+      `${routes.length} routes, ${report.requests} requests, statuses ${JSON.stringify(report.statuses)}`,
+    );
     expect(report.failures).toEqual([]);
   }, 300_000);
 });

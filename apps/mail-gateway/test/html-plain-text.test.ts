@@ -17,12 +17,24 @@ const vectors: [line: number, html: string, text: string][] = [
   [421, "<li class='123'>item 1</li> <li>item 2</li>\n_", "* item 1\n* item 2\n_"],
   [461, `<a href="http://example.com/">Link</a>`, "Link ( http://example.com/ )"],
   [465, `<a href="http://example.com/"><span class="a">Link</span></a>`, "Link ( http://example.com/ )"],
-  [602, `<a href="http://example.com/"><img src="http://example.ru/hello.jpg" alt="Example"></a>`, "Example ( http://example.com/ )"],
+  [
+    602,
+    `<a href="http://example.com/"><img src="http://example.ru/hello.jpg" alt="Example"></a>`,
+    "Example ( http://example.com/ )",
+  ],
   [638, "\t<h1>\nTest line 1<br>Test 2</h1> ", "***********\nTest line 1\nTest 2\n***********"],
-  [650, "<h1><a href='http://example.com/'>Test</a></h1>", "****************************\nTest ( http://example.com/ )\n****************************"],
+  [
+    650,
+    "<h1><a href='http://example.com/'>Test</a></h1>",
+    "****************************\nTest ( http://example.com/ )\n****************************",
+  ],
   [683, "\t<b>Test line 1<br>Test 2</b> ", "*Test line 1\nTest 2*"],
   [720, "Test 1<div>Test 2</div> <div>Test 3</div>Test 4", "Test 1\nTest 2\nTest 3\nTest 4"],
-  [745, "<div>level 0<blockquote>level 1<br><blockquote>level 2</blockquote>level 1</blockquote><div>level 0</div></div>", "level 0\n> \n> level 1\n> \n>> level 2\n> \n> level 1\n\nlevel 0"],
+  [
+    745,
+    "<div>level 0<blockquote>level 1<br><blockquote>level 2</blockquote>level 1</blockquote><div>level 0</div></div>",
+    "level 0\n> \n> level 1\n> \n>> level 2\n> \n> level 1\n\nlevel 0",
+  ],
   [
     765,
     "<blockquote>Lorem ipsum Commodo id consectetur pariatur ea occaecat minim aliqua ad sit consequat quis ex commodo Duis incididunt eu mollit consectetur fugiat voluptate dolore in pariatur in commodo occaecat Ut occaecat velit esse labore aute quis commodo non sit dolore officia Excepteur cillum amet cupidatat culpa velit labore ullamco dolore mollit elit in aliqua dolor irure do</blockquote>",
@@ -39,9 +51,12 @@ describe("the Text of an HTML-only message, as Mailpit derives it", () => {
 
 describe("snippet and search text, as Mailpit's Strip makes them", () => {
   it("reads text nodes, block ends as spaces, no script or title (internal/html2text/html2text.go:33-46)", () => {
-    expect(stripHtml("<html><head><title>T</title></head><body><p>Prima</p><p>Seconda<br>riga</p><script>x()</script></body></html>", false)).toBe(
-      "Prima Seconda riga",
-    );
+    expect(
+      stripHtml(
+        "<html><head><title>T</title></head><body><p>Prima</p><p>Seconda<br>riga</p><script>x()</script></body></html>",
+        false,
+      ),
+    ).toBe("Prima Seconda riga");
   });
 
   it("adds http links only when asked, as the search text does (internal/storage/utils.go:60)", () => {

@@ -17,15 +17,24 @@ afterAll(async () => t?.close());
 
 const store = () => t.service.mailbox.store;
 const ingest = (i: number, word = "pensione") =>
-  t.service.mailbox.ingest(rawMessage({ to: `cittadino${i}@example.it`, subject: `Avviso ${i}`, body: `La pratica ${word} n. ${i}` }), {
-    from: "noreply@inps.it",
-    to: [`cittadino${i}@example.it`],
-  });
+  t.service.mailbox.ingest(
+    rawMessage({
+      to: `cittadino${i}@example.it`,
+      subject: `Avviso ${i}`,
+      body: `La pratica ${word} n. ${i}`,
+    }),
+    {
+      from: "noreply@inps.it",
+      to: [`cittadino${i}@example.it`],
+    },
+  );
 
 /** The truth: the plain OFFSET query over the whole mailbox. */
 async function idsAt(start: number, limit: number): Promise<string[]> {
   const rows = rowsOf<{ id: string }>(
-    await t.handle.db.execute(sql`select id from mail.messages order by created desc, seq desc offset ${start} limit ${limit}`),
+    await t.handle.db.execute(
+      sql`select id from mail.messages order by created desc, seq desc offset ${start} limit ${limit}`,
+    ),
   );
   return rows.map((r) => r.id);
 }
@@ -33,18 +42,24 @@ async function idsAt(start: number, limit: number): Promise<string[]> {
 const trigramIndexes = async () =>
   Number(
     rowsOf<{ n: number | string }>(
-      await t.handle.db.execute(sql`select count(*) as n from pg_indexes where schemaname = 'mail' and indexname like '%_trgm'`),
+      await t.handle.db.execute(
+        sql`select count(*) as n from pg_indexes where schemaname = 'mail' and indexname like '%_trgm'`,
+      ),
     )[0]!.n,
   );
 
 describe("deep pages", () => {
   it("are the pages the plain query gives, also after new arrivals and after deletions", async () => {
     await t.reset();
-    for (let chunk = 0; chunk < 12; chunk++) await Promise.all(Array.from({ length: 100 }, (_, i) => ingest(chunk * 100 + i)));
+    for (let chunk = 0; chunk < 12; chunk++)
+      await Promise.all(Array.from({ length: 100 }, (_, i) => ingest(chunk * 100 + i)));
     const check = async () => {
       for (const start of [500, 501, 999, 1000, 1001, 1150, 1199, 1250]) {
         const page = await store().page("", { start, limit: 50 });
-        expect(page.map((m) => m.ID), `start ${start}`).toEqual(await idsAt(start, 50));
+        expect(
+          page.map((m) => m.ID),
+          `start ${start}`,
+        ).toEqual(await idsAt(start, 50));
       }
     };
     await check();
@@ -66,7 +81,11 @@ describe("search indexes", () => {
     for (let i = 0; i < THRESHOLD - 1; i++) await ingest(i, i % 3 === 0 ? "naspi" : "pensione");
     const queries = ["naspi", "-naspi", "to:cittadino1", 'subject:"Avviso 2"', "pratica naspi to:example.it"];
     const answer = async () =>
-      Promise.all(queries.map(async (query) => (await mailpit.searchMessages({ query, limit: 100 })).messages.map((m) => m.ID).sort()));
+      Promise.all(
+        queries.map(async (query) =>
+          (await mailpit.searchMessages({ query, limit: 100 })).messages.map((m) => m.ID).sort(),
+        ),
+      );
     const without = await answer();
     expect(without[0]!.length).toBe(13);
     const reaching = await ingest(THRESHOLD, "assegno"); // the mailbox reaches the threshold; only -naspi matches it

@@ -15,19 +15,35 @@ afterAll(async () => t?.close());
 beforeEach(async () => t.reset());
 
 const json = { ...auth, "content-type": "application/json" };
-const put = (path: string, body: unknown) => t.http(path, { method: "PUT", headers: json, body: JSON.stringify(body) });
+const put = (path: string, body: unknown) =>
+  t.http(path, { method: "PUT", headers: json, body: JSON.stringify(body) });
 
 /** Sends on a fresh connection, so a refused command does not disturb the shared pool. */
 async function sendOnce(to = "mario@example.it", extra: SendMailOptions = {}) {
-  const transport = nodemailer.createTransport({ host: "127.0.0.1", port: t.smtpPort, secure: false, ignoreTLS: true });
+  const transport = nodemailer.createTransport({
+    host: "127.0.0.1",
+    port: t.smtpPort,
+    secure: false,
+    ignoreTLS: true,
+  });
   try {
-    return await transport.sendMail({ from: "noreply@inps.it", to, subject: "Prova", text: "Codice di verifica: 123456", ...extra });
+    return await transport.sendMail({
+      from: "noreply@inps.it",
+      to,
+      subject: "Prova",
+      text: "Codice di verifica: 123456",
+      ...extra,
+    });
   } finally {
     transport.close();
   }
 }
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as { responseCode?: number; command?: string });
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as { responseCode?: number; command?: string },
+  );
 
 describe("HTTP faults on /api/v1/*", () => {
   it("answers with the configured status, count times", async () => {
@@ -42,7 +58,10 @@ describe("HTTP faults on /api/v1/*", () => {
   it("holds a request in timeout mode until the fault is lifted", async () => {
     await put("/__sim/faults", { mode: "timeout" });
     const pending = t.http("/api/v1/messages");
-    const raced = await Promise.race([pending.then(() => "answered"), new Promise((r) => setTimeout(() => r("waiting"), 300))]);
+    const raced = await Promise.race([
+      pending.then(() => "answered"),
+      new Promise((r) => setTimeout(() => r("waiting"), 300)),
+    ]);
     expect(raced).toBe("waiting");
     expect((await t.http("/__sim/faults", { method: "DELETE", headers: auth })).status).toBe(204);
     expect((await pending).status).toBe(504);
@@ -85,17 +104,26 @@ describe("SMTP faults", () => {
     expect((await mailpit.listMessages()).total).toBe(0);
     await sendOnce();
     expect((await mailpit.listMessages()).total).toBe(1);
-    const faults = (await (await t.http("/__sim/smtp-faults", { headers: auth })).json()) as { faults: { remaining: number; hits: number }[] };
+    const faults = (await (await t.http("/__sim/smtp-faults", { headers: auth })).json()) as {
+      faults: { remaining: number; hits: number }[];
+    };
     expect(faults.faults[0]).toMatchObject({ stage: "MAIL", remaining: 0, hits: 1 });
   });
 
   it("refuses RCPT with a permanent 550, only for matching recipients", async () => {
-    await put("/__sim/smtp-faults", { stage: "RCPT", code: 550, match: "@pec.it", message: "5.1.1 Mailbox unavailable" });
+    await put("/__sim/smtp-faults", {
+      stage: "RCPT",
+      code: 550,
+      match: "@pec.it",
+      message: "5.1.1 Mailbox unavailable",
+    });
     const error = await failure(sendOnce("mario@pec.it"));
     expect(error?.responseCode).toBe(550);
     expect(error?.command).toBe("RCPT TO");
     await sendOnce("mario@example.it");
-    expect((await mailpit.listMessages()).messages.map((m) => m.To[0]!.Address)).toEqual(["mario@example.it"]);
+    expect((await mailpit.listMessages()).messages.map((m) => m.To[0]!.Address)).toEqual([
+      "mario@example.it",
+    ]);
   });
 
   it("refuses DATA with 554, and the message is not stored", async () => {
@@ -163,20 +191,39 @@ describe("malformed input on Mailpit's routes", () => {
     expect((await t.http("/api/v1/message/abcdefghijklmnopqrstuv/headers")).status).toBe(404);
     expect((await t.http("/api/v1/message/abcdefghijklmnopqrstuv/part/2")).status).toBe(404);
     expect((await t.http("/view/abcdefghijklmnopqrstuv.txt")).status).toBe(404);
-    for (const body of ["{bad json", "[1,2]", '{"IDs": "x"}', '{"IDs": [1]}', '{"Read": "yes"}', '{"IDs": ["a"], "Search": "to:x"}']) {
-      const res = await t.http("/api/v1/messages", { method: "PUT", body, headers: { "content-type": "application/json" } });
+    for (const body of [
+      "{bad json",
+      "[1,2]",
+      '{"IDs": "x"}',
+      '{"IDs": [1]}',
+      '{"Read": "yes"}',
+      '{"IDs": ["a"], "Search": "to:x"}',
+    ]) {
+      const res = await t.http("/api/v1/messages", {
+        method: "PUT",
+        body,
+        headers: { "content-type": "application/json" },
+      });
       expect(res.status, body).toBe(400);
     }
     for (const body of ["{bad json", '{"IDs": {"a": 1}}']) {
       expect((await t.http("/api/v1/messages", { method: "DELETE", body })).status, body).toBe(400);
     }
-    expect((await t.http("/api/v1/tags", { method: "PUT", body: '{"IDs": ["x"], "Tags": "nope"}' })).status).toBe(400);
+    expect(
+      (await t.http("/api/v1/tags", { method: "PUT", body: '{"IDs": ["x"], "Tags": "nope"}' })).status,
+    ).toBe(400);
     expect((await t.http("/api/v1/tags/none", { method: "PUT", body: '{"Name": "x"}' })).status).toBe(400);
   });
 
   it("takes odd paging values as Mailpit does (defaults), and caps the page size", async () => {
     await sendOnce();
-    for (const q of ["start=abc&limit=xyz", "start=-4&limit=-1", "start=99999999999999&limit=5", "limit=0", "limit=100000"]) {
+    for (const q of [
+      "start=abc&limit=xyz",
+      "start=-4&limit=-1",
+      "start=99999999999999&limit=5",
+      "limit=0",
+      "limit=100000",
+    ]) {
       const res = await t.http(`/api/v1/messages?${q}`);
       expect(res.status, q).toBe(200);
     }
@@ -186,7 +233,20 @@ describe("malformed input on Mailpit's routes", () => {
 
   it("treats search input as data: quotes, wildcards and SQL are matched literally", async () => {
     await sendOnce();
-    for (const query of ["'; drop table mail.messages; --", "%", "_", "\\", '"unterminated', "subject:", "to:", "-", "!", "after:notadate", "larger:huge", "tag:"]) {
+    for (const query of [
+      "'; drop table mail.messages; --",
+      "%",
+      "_",
+      "\\",
+      '"unterminated',
+      "subject:",
+      "to:",
+      "-",
+      "!",
+      "after:notadate",
+      "larger:huge",
+      "tag:",
+    ]) {
       const res = await t.http(`/api/v1/search?query=${encodeURIComponent(query)}`);
       expect(res.status, query).toBe(200);
     }
@@ -195,10 +255,13 @@ describe("malformed input on Mailpit's routes", () => {
   });
 
   it("accepts a message that is not MIME at all over SMTP and stores it", async () => {
-    const result = await t.service.mailbox.ingest(Buffer.from("just some bytes\r\nwithout headers\r\n"), { from: "", to: ["x@example.it"] });
+    const result = await t.service.mailbox.ingest(Buffer.from("just some bytes\r\nwithout headers\r\n"), {
+      from: "",
+      to: ["x@example.it"],
+    });
     expect(result.stored).not.toBeNull();
     const m = await mailpit.getMessageSummary(result.stored!.ID);
     expect(m.From).toEqual({ Name: "", Address: "" });
-    expect((await mailpit.getMessageHeaders(result.stored!.ID))).toBeTypeOf("object");
+    expect(await mailpit.getMessageHeaders(result.stored!.ID)).toBeTypeOf("object");
   });
 });

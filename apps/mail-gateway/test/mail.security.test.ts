@@ -18,9 +18,20 @@ afterAll(async () => t?.close());
 beforeEach(async () => t.reset());
 
 async function sendOnce(extra: SendMailOptions = {}) {
-  const transport = nodemailer.createTransport({ host: "127.0.0.1", port: t.smtpPort, secure: false, ignoreTLS: true });
+  const transport = nodemailer.createTransport({
+    host: "127.0.0.1",
+    port: t.smtpPort,
+    secure: false,
+    ignoreTLS: true,
+  });
   try {
-    return await transport.sendMail({ from: "noreply@inps.it", to: "mario@example.it", subject: "Prova", text: "testo", ...extra });
+    return await transport.sendMail({
+      from: "noreply@inps.it",
+      to: "mario@example.it",
+      subject: "Prova",
+      text: "testo",
+      ...extra,
+    });
   } finally {
     transport.close();
   }
@@ -37,7 +48,11 @@ describe("control plane", () => {
       ["GET", "/__sim/pec/pending"],
     ];
     for (const [method, path] of routes) {
-      for (const headers of [{}, { authorization: "Bearer wrong-token-xyz" }, { authorization: "Basic dGVzdA==" }] as Record<string, string>[]) {
+      for (const headers of [
+        {},
+        { authorization: "Bearer wrong-token-xyz" },
+        { authorization: "Basic dGVzdA==" },
+      ] as Record<string, string>[]) {
         const res = await t.http(path, { method, headers, body: method === "PUT" ? "{}" : undefined });
         expect(res.status, `${method} ${path}`).toBe(401);
         expect(res.headers.get("content-type")).toContain("application/problem+json");
@@ -49,18 +64,27 @@ describe("control plane", () => {
     const app = createMailApp({
       db: t.handle.db,
       database: { kind: t.handle.kind, location: "test" },
-      clock: { now: () => new Date(), advance: async () => new Date(), setTo: async (d) => d, catchUpTo: async (d) => d },
+      clock: {
+        now: () => new Date(),
+        advance: async () => new Date(),
+        setTo: async (d) => d,
+        catchUpTo: async (d) => d,
+      },
       logger: createLogger({ service: "mail-gateway", level: "silent" }),
       faults: new FaultInjector("x"),
       adminToken: undefined,
     });
     expect((await app.request("/__sim/clock", { headers: auth })).status).toBe(404);
-    expect((await app.request("/__sim/smtp-faults", { method: "PUT", headers: auth, body: "{}" })).status).toBe(404);
+    expect(
+      (await app.request("/__sim/smtp-faults", { method: "PUT", headers: auth, body: "{}" })).status,
+    ).toBe(404);
   });
 
   it("does not let Mailpit's chaos API set faults unless MAIL_CHAOS is on", async () => {
     await expect(mailpit.getChaosTriggers()).rejects.toThrow(/Chaos is not enabled/);
-    await expect(mailpit.setChaosTriggers({ Sender: { ErrorCode: 451, Probability: 100 } })).rejects.toThrow(/400/);
+    await expect(mailpit.setChaosTriggers({ Sender: { ErrorCode: 451, Probability: 100 } })).rejects.toThrow(
+      /400/,
+    );
   });
 });
 
@@ -97,7 +121,9 @@ describe("IDs and paths", () => {
 
 describe("size limits", () => {
   it("refuses a message over SMTP_MAX_MESSAGE_SIZE with 552 and stores nothing", async () => {
-    const error = (await sendOnce({ text: "x".repeat(LIMIT * 2) }).catch((e: unknown) => e)) as { responseCode?: number };
+    const error = (await sendOnce({ text: "x".repeat(LIMIT * 2) }).catch((e: unknown) => e)) as {
+      responseCode?: number;
+    };
     expect(error.responseCode).toBe(552);
     expect((await mailpit.listMessages()).total).toBe(0);
     await sendOnce({ text: "x".repeat(LIMIT / 4) });
@@ -105,12 +131,18 @@ describe("size limits", () => {
   });
 
   it("refuses oversized API bodies with 413", async () => {
-    const res = await t.http("/api/v1/messages", { method: "PUT", body: JSON.stringify({ IDs: Array(200_000).fill("abcdefghijklmnopqrstuv") }) });
+    const res = await t.http("/api/v1/messages", {
+      method: "PUT",
+      body: JSON.stringify({ IDs: Array(200_000).fill("abcdefghijklmnopqrstuv") }),
+    });
     expect(res.status).toBe(413);
   });
 
   it("refuses too many IDs at once", async () => {
-    const res = await t.http("/api/v1/messages", { method: "DELETE", body: JSON.stringify({ IDs: Array(10_001).fill("a") }) });
+    const res = await t.http("/api/v1/messages", {
+      method: "DELETE",
+      body: JSON.stringify({ IDs: Array(10_001).fill("a") }),
+    });
     expect(res.status).toBe(400);
   });
 });
@@ -134,7 +166,9 @@ describe("the inbox page", () => {
     const view = await (await t.http(`/view/${id}`)).text();
     expect(view).not.toContain("<script>");
     expect(view).not.toContain("<b>bold</b>");
-    expect(view).toMatch(/<iframe sandbox title="[^"]*" srcdoc="&lt;p onclick=&quot;alert\(1\)&quot;&gt;ciao/);
+    expect(view).toMatch(
+      /<iframe sandbox title="[^"]*" srcdoc="&lt;p onclick=&quot;alert\(1\)&quot;&gt;ciao/,
+    );
     // The raw HTML view is served with a sandboxing CSP.
     const html = await t.http(`/view/${id}.html`);
     expect(html.headers.get("content-security-policy")).toContain("sandbox");

@@ -13,8 +13,12 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 beforeEach(async () => t.reset());
 
-const send = (to: string, subject: string, text = "Prima parte del PIN: 12345678 fine", extra: Record<string, unknown> = {}) =>
-  t.send({ from: "INPS <noreply@inps.it>", to, subject, text, ...extra });
+const send = (
+  to: string,
+  subject: string,
+  text = "Prima parte del PIN: 12345678 fine",
+  extra: Record<string, unknown> = {},
+) => t.send({ from: "INPS <noreply@inps.it>", to, subject, text, ...extra });
 
 describe("mailpit-api against the gateway", () => {
   it("lists messages newest first with Mailpit's fields and totals", async () => {
@@ -54,7 +58,8 @@ describe("mailpit-api against the gateway", () => {
     await send("mario.rossi@example.it", "PIN: prima parte", "Prima parte del PIN: 11112222");
     await send("anna.bianchi@example.it", "PIN: seconda parte", "Seconda parte del PIN: 33334444");
     await send("mario.rossi@example.it", "Codice di verifica", "Codice di verifica: 998877");
-    const subjects = async (query: string) => (await mailpit.searchMessages({ query })).messages.map((m) => m.Subject);
+    const subjects = async (query: string) =>
+      (await mailpit.searchMessages({ query })).messages.map((m) => m.Subject);
     expect(await subjects("to:mario.rossi@example.it")).toEqual(["Codice di verifica", "PIN: prima parte"]);
     expect(await subjects("to:mario.rossi@example.it subject:PIN")).toEqual(["PIN: prima parte"]);
     expect(await subjects('"seconda parte del pin"')).toEqual(["PIN: seconda parte"]);
@@ -71,7 +76,9 @@ describe("mailpit-api against the gateway", () => {
 
   it("reads a message (marking it read), also as latest", async () => {
     await send("mario.rossi@example.it", "Uno");
-    await send("mario.rossi@example.it", "Due", "Seconda parte del PIN: 5566", { html: "<p>Seconda parte del PIN: <b>5566</b></p>" });
+    await send("mario.rossi@example.it", "Due", "Seconda parte del PIN: 5566", {
+      html: "<p>Seconda parte del PIN: <b>5566</b></p>",
+    });
     const latest = await mailpit.getMessageSummary();
     expect(latest.Subject).toBe("Due");
     expect(latest.Text).toContain("Seconda parte del PIN: 5566");
@@ -83,13 +90,19 @@ describe("mailpit-api against the gateway", () => {
     expect(latest.ListUnsubscribe.Links).toEqual([]);
     const byId = await mailpit.getMessageSummary(latest.ID);
     expect(byId.ID).toBe(latest.ID);
-    expect((await mailpit.searchMessages({ query: "is:read" })).messages.map((m) => m.Subject)).toEqual(["Due"]);
-    expect((await mailpit.searchMessages({ query: "is:unread" })).messages.map((m) => m.Subject)).toEqual(["Uno"]);
+    expect((await mailpit.searchMessages({ query: "is:read" })).messages.map((m) => m.Subject)).toEqual([
+      "Due",
+    ]);
+    expect((await mailpit.searchMessages({ query: "is:unread" })).messages.map((m) => m.Subject)).toEqual([
+      "Uno",
+    ]);
     expect((await mailpit.listMessages()).unread).toBe(1);
   });
 
   it("returns headers (Go's canonical keys, sorted) and the raw source", async () => {
-    const { messageId } = await send("mario.rossi@example.it", "Intestazioni", "testo", { headers: { "X-Pratica": "PIN-42" } });
+    const { messageId } = await send("mario.rossi@example.it", "Intestazioni", "testo", {
+      headers: { "X-Pratica": "PIN-42" },
+    });
     const headers = await mailpit.getMessageHeaders();
     expect(headers.Subject).toEqual(["Intestazioni"]);
     expect(headers["X-Pratica"]).toEqual(["PIN-42"]);
@@ -137,7 +150,10 @@ describe("mailpit-api against the gateway", () => {
 
   it("waits for a message that arrives later", async () => {
     setTimeout(() => void send("attesa@example.it", "Arriva dopo", "Codice di verifica: 424242"), 300);
-    const message = await mailpit.waitForMessage({ query: "to:attesa@example.it" }, { timeout: 5000, interval: 100 });
+    const message = await mailpit.waitForMessage(
+      { query: "to:attesa@example.it" },
+      { timeout: 5000, interval: 100 },
+    );
     expect(message.Subject).toBe("Arriva dopo");
     expect(message.Text).toContain("Codice di verifica: 424242");
   });
@@ -148,8 +164,12 @@ describe("mailpit-api against the gateway", () => {
     const { messages } = await mailpit.listMessages();
     expect(await mailpit.setTags({ IDs: [messages[0]!.ID], Tags: ["pin", "Recupero PIN"] })).toBe("ok");
     expect(await mailpit.getTags()).toEqual(["pin", "Recupero PIN"]);
-    expect((await mailpit.searchMessages({ query: "tag:pin" })).messages.map((m) => m.Subject)).toEqual(["B"]);
-    expect((await mailpit.searchMessages({ query: '"tag:Recupero PIN"' })).messages.map((m) => m.Subject)).toEqual(["B"]);
+    expect((await mailpit.searchMessages({ query: "tag:pin" })).messages.map((m) => m.Subject)).toEqual([
+      "B",
+    ]);
+    expect(
+      (await mailpit.searchMessages({ query: '"tag:Recupero PIN"' })).messages.map((m) => m.Subject),
+    ).toEqual(["B"]);
     expect((await mailpit.searchMessages({ query: "is:tagged" })).messages_count).toBe(1);
     expect((await mailpit.listMessages()).tags).toEqual(["pin", "Recupero PIN"]);
     expect((await mailpit.getInfo()).Tags).toEqual({ pin: 1, "Recupero PIN": 1 });

@@ -16,7 +16,11 @@ describe("the mail gateway's OpenAPI document", () => {
   it("describes Mailpit's API with Mailpit's paths, and serves an offline reference page", async () => {
     const res = await t.http("/openapi.json");
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths["/api/v1/messages"] ?? {}).sort()).toEqual(["delete", "get", "put"]);
     for (const path of [
@@ -36,7 +40,9 @@ describe("the mail gateway's OpenAPI document", () => {
     ]) {
       expect(doc.paths, path).toHaveProperty([path]);
     }
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(["Message", "MessageSummary", "MessagesSummary", "Address", "Attachment"]));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(["Message", "MessageSummary", "MessagesSummary", "Address", "Attachment"]),
+    );
     const page = await t.http("/docs");
     expect(page.status).toBe(200);
     expect(await page.text()).not.toMatch(/(src|href)="(https?:)?\/\//);
@@ -54,7 +60,9 @@ describe("the mail gateway's OpenAPI document", () => {
     });
     const list = messagesSummarySchema.strict().parse(await (await t.http("/api/v1/messages")).json());
     expect(list.messages).toHaveLength(1);
-    const search = messagesSummarySchema.strict().parse(await (await t.http("/api/v1/search?query=to:mario.rossi@example.it")).json());
+    const search = messagesSummarySchema
+      .strict()
+      .parse(await (await t.http("/api/v1/search?query=to:mario.rossi@example.it")).json());
     const id = search.messages[0]!.ID;
     const message = messageSchema.strict().parse(await (await t.http(`/api/v1/message/${id}`)).json());
     expect(message.Attachments.map((a) => a.FileName)).toEqual(["avviso.txt"]);

@@ -12,10 +12,20 @@ describe("PEC with a delivery delay in simulated time", () => {
 
   it("delivers CONSEGNA only when the simulated clock reaches the delivery time", async () => {
     const client = new MailpitClient(d.api);
-    await d.send({ from: "protocollo@pec.inps.gov.it", to: "mario.rossi@pec.it", subject: "Ritardo", text: "x" });
-    const receipts = async () => (await client.searchMessages({ query: "to:protocollo@pec.inps.gov.it" })).messages.map((m) => m.Subject);
+    await d.send({
+      from: "protocollo@pec.inps.gov.it",
+      to: "mario.rossi@pec.it",
+      subject: "Ritardo",
+      text: "x",
+    });
+    const receipts = async () =>
+      (await client.searchMessages({ query: "to:protocollo@pec.inps.gov.it" })).messages.map(
+        (m) => m.Subject,
+      );
     expect(await receipts()).toEqual(["ACCETTAZIONE: Ritardo"]);
-    const pending = (await (await d.http("/__sim/pec/pending", { headers: auth })).json()) as { pending: { kind: string }[] };
+    const pending = (await (await d.http("/__sim/pec/pending", { headers: auth })).json()) as {
+      pending: { kind: string }[];
+    };
     expect(pending.pending.map((p) => p.kind)).toEqual(["avvenuta-consegna"]);
     const moved = await d.http("/__sim/clock", {
       method: "POST",

@@ -26,12 +26,60 @@ interface Kind {
 }
 
 const KINDS: Record<string, Kind> = {
-  "busta di trasporto": { subject: "POSTA CERTIFICATA: ", xTrasporto: "posta-certificata", xRicevuta: null, xTipoRicevuta: null, fromPerContoDi: true, attachments: ["daticert.xml", "postacert.eml"], daticert: "posta-certificata" },
-  "busta di anomalia": { subject: "ANOMALIA MESSAGGIO: ", xTrasporto: "errore", xRicevuta: null, xTipoRicevuta: null, fromPerContoDi: true, attachments: ["postacert.eml"], daticert: null },
-  accettazione: { subject: "ACCETTAZIONE: ", xTrasporto: null, xRicevuta: "accettazione", xTipoRicevuta: null, fromPerContoDi: false, attachments: ["daticert.xml"], daticert: "accettazione" },
-  "non-accettazione": { subject: "AVVISO DI NON ACCETTAZIONE: ", xTrasporto: null, xRicevuta: "non-accettazione", xTipoRicevuta: null, fromPerContoDi: false, attachments: ["daticert.xml"], daticert: "non-accettazione" },
-  "avvenuta-consegna": { subject: "CONSEGNA: ", xTrasporto: null, xRicevuta: "avvenuta-consegna", xTipoRicevuta: "completa", fromPerContoDi: false, attachments: ["daticert.xml", "postacert.eml"], daticert: "avvenuta-consegna" },
-  "errore-consegna": { subject: "AVVISO DI MANCATA CONSEGNA: ", xTrasporto: null, xRicevuta: "errore-consegna", xTipoRicevuta: null, fromPerContoDi: false, attachments: ["daticert.xml"], daticert: "errore-consegna" },
+  "busta di trasporto": {
+    subject: "POSTA CERTIFICATA: ",
+    xTrasporto: "posta-certificata",
+    xRicevuta: null,
+    xTipoRicevuta: null,
+    fromPerContoDi: true,
+    attachments: ["daticert.xml", "postacert.eml"],
+    daticert: "posta-certificata",
+  },
+  "busta di anomalia": {
+    subject: "ANOMALIA MESSAGGIO: ",
+    xTrasporto: "errore",
+    xRicevuta: null,
+    xTipoRicevuta: null,
+    fromPerContoDi: true,
+    attachments: ["postacert.eml"],
+    daticert: null,
+  },
+  accettazione: {
+    subject: "ACCETTAZIONE: ",
+    xTrasporto: null,
+    xRicevuta: "accettazione",
+    xTipoRicevuta: null,
+    fromPerContoDi: false,
+    attachments: ["daticert.xml"],
+    daticert: "accettazione",
+  },
+  "non-accettazione": {
+    subject: "AVVISO DI NON ACCETTAZIONE: ",
+    xTrasporto: null,
+    xRicevuta: "non-accettazione",
+    xTipoRicevuta: null,
+    fromPerContoDi: false,
+    attachments: ["daticert.xml"],
+    daticert: "non-accettazione",
+  },
+  "avvenuta-consegna": {
+    subject: "CONSEGNA: ",
+    xTrasporto: null,
+    xRicevuta: "avvenuta-consegna",
+    xTipoRicevuta: "completa",
+    fromPerContoDi: false,
+    attachments: ["daticert.xml", "postacert.eml"],
+    daticert: "avvenuta-consegna",
+  },
+  "errore-consegna": {
+    subject: "AVVISO DI MANCATA CONSEGNA: ",
+    xTrasporto: null,
+    xRicevuta: "errore-consegna",
+    xTipoRicevuta: null,
+    fromPerContoDi: false,
+    attachments: ["daticert.xml"],
+    daticert: "errore-consegna",
+  },
 };
 
 /**
@@ -41,7 +89,21 @@ const KINDS: Record<string, Kind> = {
  * (the same, then consegna and errore-esteso "5.1.1 - <gestore> - indirizzo non valido").
  */
 function expectedElements(tipo: string): string[] {
-  const head = ["postacert", "intestazione", "mittente", "destinatari", "risposte", "oggetto", "dati", "gestore-emittente", "data", "giorno", "ora", "identificativo", "msgid"];
+  const head = [
+    "postacert",
+    "intestazione",
+    "mittente",
+    "destinatari",
+    "risposte",
+    "oggetto",
+    "dati",
+    "gestore-emittente",
+    "data",
+    "giorno",
+    "ora",
+    "identificativo",
+    "msgid",
+  ];
   if (tipo === "avvenuta-consegna") return [...head, "ricevuta", "consegna"];
   if (tipo === "errore-consegna") return [...head, "consegna", "errore-esteso"];
   if (tipo === "non-accettazione") return [...head, "errore-esteso"];
@@ -84,23 +146,64 @@ async function raw(query: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await startTestService({ PEC_UNKNOWN_MAILBOXES: "inesistente@pec.it", PEC_DOMAINS: "pec.it,pec.inps.gov.it", PEC_PROVIDER: "Gestore PEC del simulatore" });
+  t = await startTestService({
+    PEC_UNKNOWN_MAILBOXES: "inesistente@pec.it",
+    PEC_DOMAINS: "pec.it,pec.inps.gov.it",
+    PEC_PROVIDER: "Gestore PEC del simulatore",
+  });
   mailpit = new MailpitClient(t.api);
-  messageIds.delivered = (await t.send({ from: `INPS <${SENDER}>`, to: "mario.rossi@pec.it", subject: "Prima parte del PIN", text: "Prima parte del PIN: AB12CD34" })).messageId;
-  messageIds.unknown = (await t.send({ from: SENDER, to: "inesistente@pec.it", subject: "Verso il nulla", text: "x" })).messageId;
-  messageIds.ordinary = (await t.send({ from: ORDINARY_SENDER, to: "anna.bianchi@pec.it", subject: "Posta ordinaria", text: "Codice di verifica: 123456" })).messageId;
-  await t.service.mailbox.ingest(Buffer.from("Subject: Senza mittente\r\nMessage-ID: <malformed@pec.inps.gov.it>\r\n\r\ncorpo\r\n"), { from: SENDER, to: ["mario.rossi@pec.it"] });
+  messageIds.delivered = (
+    await t.send({
+      from: `INPS <${SENDER}>`,
+      to: "mario.rossi@pec.it",
+      subject: "Prima parte del PIN",
+      text: "Prima parte del PIN: AB12CD34",
+    })
+  ).messageId;
+  messageIds.unknown = (
+    await t.send({ from: SENDER, to: "inesistente@pec.it", subject: "Verso il nulla", text: "x" })
+  ).messageId;
+  messageIds.ordinary = (
+    await t.send({
+      from: ORDINARY_SENDER,
+      to: "anna.bianchi@pec.it",
+      subject: "Posta ordinaria",
+      text: "Codice di verifica: 123456",
+    })
+  ).messageId;
+  await t.service.mailbox.ingest(
+    Buffer.from("Subject: Senza mittente\r\nMessage-ID: <malformed@pec.inps.gov.it>\r\n\r\ncorpo\r\n"),
+    { from: SENDER, to: ["mario.rossi@pec.it"] },
+  );
   messageIds.malformed = "<malformed@pec.inps.gov.it>";
 }, 60_000);
 afterAll(async () => t?.close());
 
 const sources: Record<string, () => Promise<{ raw: string; original: string }>> = {
-  "busta di trasporto": async () => ({ raw: await raw('to:mario.rossi@pec.it subject:"POSTA CERTIFICATA:"'), original: messageIds.delivered! }),
-  "busta di anomalia": async () => ({ raw: await raw("to:anna.bianchi@pec.it"), original: messageIds.ordinary! }),
-  accettazione: async () => ({ raw: await raw(`to:${SENDER} subject:"ACCETTAZIONE: Prima parte"`), original: messageIds.delivered! }),
-  "non-accettazione": async () => ({ raw: await raw(`to:${SENDER} subject:"NON ACCETTAZIONE"`), original: messageIds.malformed! }),
-  "avvenuta-consegna": async () => ({ raw: await raw(`to:${SENDER} subject:"CONSEGNA: Prima parte" -subject:ACCETTAZIONE`), original: messageIds.delivered! }),
-  "errore-consegna": async () => ({ raw: await raw(`to:${SENDER} subject:"MANCATA CONSEGNA"`), original: messageIds.unknown! }),
+  "busta di trasporto": async () => ({
+    raw: await raw('to:mario.rossi@pec.it subject:"POSTA CERTIFICATA:"'),
+    original: messageIds.delivered!,
+  }),
+  "busta di anomalia": async () => ({
+    raw: await raw("to:anna.bianchi@pec.it"),
+    original: messageIds.ordinary!,
+  }),
+  accettazione: async () => ({
+    raw: await raw(`to:${SENDER} subject:"ACCETTAZIONE: Prima parte"`),
+    original: messageIds.delivered!,
+  }),
+  "non-accettazione": async () => ({
+    raw: await raw(`to:${SENDER} subject:"NON ACCETTAZIONE"`),
+    original: messageIds.malformed!,
+  }),
+  "avvenuta-consegna": async () => ({
+    raw: await raw(`to:${SENDER} subject:"CONSEGNA: Prima parte" -subject:ACCETTAZIONE`),
+    original: messageIds.delivered!,
+  }),
+  "errore-consegna": async () => ({
+    raw: await raw(`to:${SENDER} subject:"MANCATA CONSEGNA"`),
+    original: messageIds.unknown!,
+  }),
 };
 
 /** RFC 8551 section 3.5: the first part of multipart/signed, byte for byte between its boundary and the next. */
@@ -118,8 +221,11 @@ async function verify(content: Buffer, signature: Buffer): Promise<{ ok: boolean
   expect(info.contentType).toBe("1.2.840.113549.1.7.2"); // signedData
   const signed = new SignedData({ schema: info.content });
   const ok = await signed.verify({ signer: 0, data: new Uint8Array(content).buffer, checkChain: false });
-  const cert = signed.certificates?.[0] as { subject: { typesAndValues: { type: string; value: { valueBlock: { value: string } } }[] } } | undefined;
-  const email = cert?.subject.typesAndValues.find((tv) => tv.type === "1.2.840.113549.1.9.1")?.value.valueBlock.value ?? "";
+  const cert = signed.certificates?.[0] as
+    { subject: { typesAndValues: { type: string; value: { valueBlock: { value: string } } }[] } } | undefined;
+  const email =
+    cert?.subject.typesAndValues.find((tv) => tv.type === "1.2.840.113549.1.9.1")?.value.valueBlock.value ??
+    "";
   return { ok, signerEmail: email };
 }
 
@@ -164,7 +270,10 @@ describe.each(Object.keys(KINDS))("%s", (name) => {
   });
 
   it("is S/MIME signed: multipart/signed with smime.p7s, a signature PKI.js verifies, and fails once altered", async () => {
-    const contentType = parsed.headers.get("content-type") as { value: string; params: Record<string, string> };
+    const contentType = parsed.headers.get("content-type") as {
+      value: string;
+      params: Record<string, string>;
+    };
     expect(contentType.value).toBe("multipart/signed");
     expect(contentType.params.protocol).toBe("application/pkcs7-signature");
     expect(parsed.attachments.map((a) => a.filename)).toContain("smime.p7s");
@@ -175,7 +284,12 @@ describe.each(Object.keys(KINDS))("%s", (name) => {
     const altered = Buffer.from(content);
     altered[altered.length - 10] = altered[altered.length - 10]! ^ 1;
     // PKI.js answers a digest that does not match by rejecting: either way, not verified.
-    expect(await verify(altered, signature).then((r) => r.ok, () => false)).toBe(false);
+    expect(
+      await verify(altered, signature).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    ).toBe(false);
   });
 
   it("attaches what the rules list for it", () => {
@@ -192,7 +306,9 @@ describe.each(Object.keys(KINDS))("%s", (name) => {
       return;
     }
     const elements = xmlElements(file!.content.toString("utf8"));
-    expect(elements.map((e) => e.name).filter((n, i, all) => all.indexOf(n) === i)).toEqual(expectedElements(kind.daticert));
+    expect(elements.map((e) => e.name).filter((n, i, all) => all.indexOf(n) === i)).toEqual(
+      expectedElements(kind.daticert),
+    );
     const root = elements[0]!;
     expect(root.attributes.tipo).toBe(kind.daticert);
     const errore = root.attributes.errore;
@@ -204,9 +320,11 @@ describe.each(Object.keys(KINDS))("%s", (name) => {
     expect(el("ora").text).toMatch(/^\d{2}:\d{2}:\d{2}$/);
     expect(el("msgid").text).toBe(original);
     expect(el("gestore-emittente").text).toBe("Gestore PEC del simulatore");
-    for (const d of elements.filter((e) => e.name === "destinatari")) expect(["certificato", "esterno"]).toContain(d.attributes.tipo);
+    for (const d of elements.filter((e) => e.name === "destinatari"))
+      expect(["certificato", "esterno"]).toContain(d.attributes.tipo);
     if (kind.daticert === "avvenuta-consegna") expect(el("ricevuta").attributes.tipo).toBe("completa");
-    if (kind.daticert === "errore-consegna") expect(el("errore-esteso").text).toBe("5.1.1 - Gestore PEC del simulatore - indirizzo non valido");
+    if (kind.daticert === "errore-consegna")
+      expect(el("errore-esteso").text).toBe("5.1.1 - Gestore PEC del simulatore - indirizzo non valido");
   });
 });
 
@@ -215,12 +333,19 @@ describe("one message, one identificativo", () => {
     const identificativo = async (query: string) => {
       const p = await simpleParser(await raw(query));
       const xml = p.attachments.find((a) => a.filename === "daticert.xml")!.content.toString("utf8");
-      return { messageId: p.messageId, certified: xmlElements(xml).find((e) => e.name === "identificativo")!.text };
+      return {
+        messageId: p.messageId,
+        certified: xmlElements(xml).find((e) => e.name === "identificativo")!.text,
+      };
     };
     const busta = await identificativo('to:mario.rossi@pec.it subject:"POSTA CERTIFICATA:"');
     expect(busta.messageId).toBe(`<${busta.certified}>`);
-    expect((await identificativo(`to:${SENDER} subject:"ACCETTAZIONE: Prima parte"`)).certified).toBe(busta.certified);
-    expect((await identificativo(`to:${SENDER} subject:"CONSEGNA: Prima parte" -subject:ACCETTAZIONE`)).certified).toBe(busta.certified);
+    expect((await identificativo(`to:${SENDER} subject:"ACCETTAZIONE: Prima parte"`)).certified).toBe(
+      busta.certified,
+    );
+    expect(
+      (await identificativo(`to:${SENDER} subject:"CONSEGNA: Prima parte" -subject:ACCETTAZIONE`)).certified,
+    ).toBe(busta.certified);
   });
 
   it("an ordinary sender gets no receipt at all", async () => {

@@ -42,8 +42,12 @@ describe("SMTP clients", () => {
     }
     const list = await mailpit.searchMessages({ query: 'subject:"Codice di verifica n."', limit: 100 });
     expect(list.messages_count).toBe(60);
-    const one = await mailpit.getMessageSummary((await mailpit.searchMessages({ query: "to:cittadino7@example.it" })).messages[0]!.ID);
-    expect(one.Text).toBe(".una riga che comincia con un punto\n.\nCodice di verifica: 100007\nPerché è così.\n");
+    const one = await mailpit.getMessageSummary(
+      (await mailpit.searchMessages({ query: "to:cittadino7@example.it" })).messages[0]!.ID,
+    );
+    expect(one.Text).toBe(
+      ".una riga che comincia con un punto\n.\nCodice di verifica: 100007\nPerché è così.\n",
+    );
   });
 
   it("Python's smtplib: a UTF-8 message arrives with its subject and text", async () => {

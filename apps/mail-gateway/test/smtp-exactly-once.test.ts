@@ -57,7 +57,9 @@ describe("a message containing NUL", () => {
     const source = Buffer.from(await (await t.http(`/api/v1/message/${id}/raw`)).arrayBuffer());
     // What was sent, byte for byte, under the Received and Return-Path headers added on arrival (as Mailpit adds them).
     expect(source.subarray(source.length - raw.length).equals(raw)).toBe(true);
-    expect(source.subarray(0, source.length - raw.length).toString()).toMatch(/^Return-Path: <noreply@inps\.it>\r\nReceived: from /);
+    expect(source.subarray(0, source.length - raw.length).toString()).toMatch(
+      /^Return-Path: <noreply@inps\.it>\r\nReceived: from /,
+    );
     expect((await mailpit.searchMessages({ query: "to:nul@example.it" })).messages_count).toBe(1);
   });
 

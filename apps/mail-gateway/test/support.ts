@@ -92,7 +92,9 @@ export async function startTestService(env: Record<string, string> = {}): Promis
 }
 
 /** A well-formed raw message, for tests that ingest without SMTP. */
-export function rawMessage(fields: { from?: string; to?: string; subject?: string; body?: string; headers?: string[] } = {}): Buffer {
+export function rawMessage(
+  fields: { from?: string; to?: string; subject?: string; body?: string; headers?: string[] } = {},
+): Buffer {
   const lines = [
     `From: ${fields.from ?? "INPS <noreply@inps.it>"}`,
     `To: ${fields.to ?? "mario.rossi@example.it"}`,
@@ -141,4 +143,3 @@ export class Wire {
     this.#socket.destroy();
   }
 }
-

@@ -11,8 +11,16 @@ afterAll(() => svc.close());
 
 const cases: { name: string; field: string; send: () => Promise<Response> }[] = [
   { name: "search with NUL", field: "query.query", send: () => svc.http("/api/v1/search?query=a%00b") },
-  { name: "deleting a search with NUL", field: "query.query", send: () => svc.http("/api/v1/search?query=a%00b", { method: "DELETE" }) },
-  { name: "the latest matching a query with NUL", field: "query.query", send: () => svc.http("/api/v1/message/latest?query=a%00b") },
+  {
+    name: "deleting a search with NUL",
+    field: "query.query",
+    send: () => svc.http("/api/v1/search?query=a%00b", { method: "DELETE" }),
+  },
+  {
+    name: "the latest matching a query with NUL",
+    field: "query.query",
+    send: () => svc.http("/api/v1/message/latest?query=a%00b"),
+  },
   { name: "inbox page searching with NUL", field: "query.q", send: () => svc.http("/?q=a%00b") },
 ];
 

@@ -26,7 +26,11 @@ describe("messages an earlier version left unparsed", () => {
   it("are parsed at start-up: searchable, with their subject, addresses and tags", async () => {
     await (await start()).close();
     // What the earlier version wrote on arrival: the raw source, placeholder fields, `pending`.
-    const raw = rawMessage({ to: "Maria Rossi <maria+pin@example.it>", subject: "Prima parte del PIN", body: "Prima parte del PIN: AB12CD34" });
+    const raw = rawMessage({
+      to: "Maria Rossi <maria+pin@example.it>",
+      subject: "Prima parte del PIN",
+      body: "Prima parte del PIN: AB12CD34",
+    });
     await handle.db.execute(sql`
       insert into mail.messages (id, created, message_id, subject, "from", "to", cc, bcc, reply_to, size, attachments, inline,
         snippet, search_text, from_text, to_text, cc_text, bcc_text, reply_to_text, pending)
@@ -41,8 +45,14 @@ describe("messages an earlier version left unparsed", () => {
       const mailpit = new MailpitClient(service.urls.http!);
       const found = await mailpit.searchMessages({ query: "to:maria" });
       expect(found.messages.map((m) => m.ID)).toEqual(["legacyMessage0000000001"]);
-      expect(found.messages[0]).toMatchObject({ Subject: "Prima parte del PIN", To: [{ Name: "Maria Rossi", Address: "maria+pin@example.it" }], Tags: ["pin"] });
-      expect((await mailpit.getMessageSummary("legacyMessage0000000001")).Text).toContain("Prima parte del PIN: AB12CD34");
+      expect(found.messages[0]).toMatchObject({
+        Subject: "Prima parte del PIN",
+        To: [{ Name: "Maria Rossi", Address: "maria+pin@example.it" }],
+        Tags: ["pin"],
+      });
+      expect((await mailpit.getMessageSummary("legacyMessage0000000001")).Text).toContain(
+        "Prima parte del PIN: AB12CD34",
+      );
     } finally {
       await service.close();
     }

@@ -66,7 +66,15 @@ export function createPortalApp(options: PortalAppDeps): Hono<PortalEnv> {
     await next();
     c.res.headers.set("x-request-id", requestId);
     // The path only, with opaque segments (a recovery link's token) cut: a query or a body never reaches a log.
-    log.info({ method: c.req.method, path: loggablePath(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) }, "request");
+    log.info(
+      {
+        method: c.req.method,
+        path: loggablePath(c.req.path),
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      "request",
+    );
   });
   app.use(
     "*",
@@ -88,9 +96,15 @@ export function createPortalApp(options: PortalAppDeps): Hono<PortalEnv> {
   app.get("/health", (c) => c.json({ status: "ok", service: "portal" }));
   // Forms are small; only the Converti PIN upload carries files, up to the identity service's own limit for two.
   const formLimit = bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text("Richiesta troppo grande", 413) });
-  const uploadLimit = bodyLimit({ maxSize: UPLOAD_FORM_MAX_BYTES, onError: (c) => c.html(renderTooLarge(), 413) });
+  const uploadLimit = bodyLimit({
+    maxSize: UPLOAD_FORM_MAX_BYTES,
+    onError: (c) => c.html(renderTooLarge(), 413),
+  });
   app.use("*", (c, next) => (c.req.path === UPLOAD_PATH ? uploadLimit(c, next) : formLimit(c, next)));
-  app.use("*", csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin }));
+  app.use(
+    "*",
+    csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin }),
+  );
   app.use("*", sessionMiddleware(deps));
   app.use("*", csrfTokenMiddleware());
 
@@ -106,7 +120,8 @@ export function createPortalApp(options: PortalAppDeps): Hono<PortalEnv> {
       base: "/primo-accesso",
       title: "Primo accesso: scegli il tuo PIN",
       crumbs: [{ label: "Primo accesso" }],
-      intro: "Al primo accesso il PIN iniziale di 16 caratteri va sostituito con un PIN di 8 caratteri, che userà da ora in poi.",
+      intro:
+        "Al primo accesso il PIN iniziale di 16 caratteri va sostituito con un PIN di 8 caratteri, che userà da ora in poi.",
       currentLabel: "PIN iniziale (16 caratteri)",
       currentHint: "Prima la parte ricevuta per posta o SMS, poi l'altra, come all'accesso.",
       currentMax: 16,
@@ -127,7 +142,8 @@ export function createPortalApp(options: PortalAppDeps): Hono<PortalEnv> {
           { href: "/impostazioni/sicurezza", label: "Sicurezza" },
           { label: "Cambia PIN" },
         ],
-        intro: "Inserisca il PIN attuale, il nuovo PIN e di nuovo il nuovo PIN, poi Salva. La modifica si conferma con un codice.",
+        intro:
+          "Inserisca il PIN attuale, il nuovo PIN e di nuovo il nuovo PIN, poi Salva. La modifica si conferma con un codice.",
         currentLabel: "PIN attuale",
         currentMax: 16,
         action: null,
@@ -146,7 +162,9 @@ export function createPortalApp(options: PortalAppDeps): Hono<PortalEnv> {
     if (error instanceof HTTPException && error.status === 403) return c.html(renderRefusal(), 403);
     if (error instanceof HTTPException) return error.getResponse();
     c.get("log").error({ err: error }, "page failed");
-    return c.get("session") ? unavailablePage(c) : c.text("Il servizio non è disponibile in questo momento. Riprovi più tardi.", 503);
+    return c.get("session")
+      ? unavailablePage(c)
+      : c.text("Il servizio non è disponibile in questo momento. Riprovi più tardi.", 503);
   });
   return app;
 }

@@ -22,5 +22,6 @@ export const readPortalConfig = (env: Record<string, string | undefined> = proce
   parseEnv("portal", portalConfigSchema, env);
 
 /** Whether the cookie must carry Secure: asked for, or the public address is https. */
-export const secureCookies = (config: Pick<PortalConfig, "PORTAL_SECURE_COOKIES" | "PORTAL_PUBLIC_URL">): boolean =>
-  config.PORTAL_SECURE_COOKIES || (config.PORTAL_PUBLIC_URL?.startsWith("https:") ?? false);
+export const secureCookies = (
+  config: Pick<PortalConfig, "PORTAL_SECURE_COOKIES" | "PORTAL_PUBLIC_URL">,
+): boolean => config.PORTAL_SECURE_COOKIES || (config.PORTAL_PUBLIC_URL?.startsWith("https:") ?? false);

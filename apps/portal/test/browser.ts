@@ -38,7 +38,11 @@ export function createTestPortal(config: { PORTAL_SECURE_COOKIES?: boolean } = {
   const app = createPortalApp({
     identity,
     console: fakeConsole,
-    config: { PORTAL_PUBLIC_URL: undefined, PORTAL_SECURE_COOKIES: config.PORTAL_SECURE_COOKIES ?? false, PORTAL_SESSION_MINUTES: 30 },
+    config: {
+      PORTAL_PUBLIC_URL: undefined,
+      PORTAL_SECURE_COOKIES: config.PORTAL_SECURE_COOKIES ?? false,
+      PORTAL_SESSION_MINUTES: 30,
+    },
     logger: createLogger({ service: "portal", level: "debug", destination }),
   }) as unknown as Hono;
   return { app, identity, console: fakeConsole, logs, browser: new Browser(app) };
@@ -76,7 +80,11 @@ export class Browser {
   }
 
   /** Submits a form the way a browser does: urlencoded, with the page's CSRF token and the Origin header. */
-  post(path: string, fields: Record<string, string>, options: { csrf?: string | null; origin?: string | null } = {}): Promise<Page> {
+  post(
+    path: string,
+    fields: Record<string, string>,
+    options: { csrf?: string | null; origin?: string | null } = {},
+  ): Promise<Page> {
     const body = new URLSearchParams(fields);
     const token = options.csrf === undefined ? this.csrfToken() : options.csrf;
     if (token !== null) body.set("_csrf", token);

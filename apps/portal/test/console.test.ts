@@ -20,7 +20,9 @@ describe("simulator console", () => {
     expect(fieldBlock(access.html, "adminToken")).toContain(">Token del pannello di controllo</label>");
     const wrong = await portal.browser.post("/__console/accesso", { adminToken: "sbagliato" });
     expect(wrong.status).toBe(401);
-    expect(fieldBlock(wrong.html, "adminToken")).toContain("Il token non è quello del pannello di controllo.");
+    expect(fieldBlock(wrong.html, "adminToken")).toContain(
+      "Il token non è quello del pannello di controllo.",
+    );
     expect(wrong.html).not.toContain("sbagliato");
     const clock = await portal.browser.post("/__console/accesso", { adminToken: ADMIN_TOKEN });
     expect(clock.url).toBe("/__console");
@@ -31,7 +33,9 @@ describe("simulator console", () => {
     expect(portal.browser.cookie).not.toContain(ADMIN_TOKEN);
     expect(portal.browser.visited.join("\n")).not.toContain(ADMIN_TOKEN);
     expect(portal.logs.join("")).not.toContain(ADMIN_TOKEN);
-    expect(portal.console.calls.every((call) => call.token === ADMIN_TOKEN || call.token === "sbagliato")).toBe(true);
+    expect(
+      portal.console.calls.every((call) => call.token === ADMIN_TOKEN || call.token === "sbagliato"),
+    ).toBe(true);
   });
 
   it("shows the simulated clock and moves it by a preset or by a typed ISO duration", async () => {
@@ -61,9 +65,14 @@ describe("simulator console", () => {
   it("sets and clears a fault per gateway, found through the stack's directory", async () => {
     const { browser, console: cp } = await inConsole();
     const page = await browser.get("/__console/guasti");
-    for (const title of ["Gateway SMS", "Gateway postale", "Email: server SMTP"]) expect(page.html).toContain(title);
+    for (const title of ["Gateway SMS", "Gateway postale", "Email: server SMTP"])
+      expect(page.html).toContain(title);
     expect(fieldBlock(page.html, "sms.status")).toContain(">Stato HTTP</label>");
-    const set = await browser.post("/__console/guasti/sms", { "sms.mode": "error", "sms.status": "503", "sms.count": "3" });
+    const set = await browser.post("/__console/guasti/sms", {
+      "sms.mode": "error",
+      "sms.status": "503",
+      "sms.count": "3",
+    });
     expect(set.html).toContain("Guasto impostato: Gateway SMS.");
     expect(cp.faults.get(STACK.services.sms)).toEqual({ mode: "error", status: 503, count: 3 });
     expect(set.html).toContain("errore HTTP 503, ancora 3 richieste");
@@ -77,9 +86,14 @@ describe("simulator console", () => {
   it("a fault's bad number is told beside its field, and nothing is set", async () => {
     const { browser, console: cp } = await inConsole();
     await browser.get("/__console/guasti");
-    const page = await browser.post("/__console/guasti/postal", { "postal.mode": "error", "postal.probability": "2" });
+    const page = await browser.post("/__console/guasti/postal", {
+      "postal.mode": "error",
+      "postal.probability": "2",
+    });
     expect(page.status).toBe(400);
-    expect(fieldBlock(page.html, "postal.probability")).toContain("Probabilità: deve essere un numero tra 0 e 1.");
+    expect(fieldBlock(page.html, "postal.probability")).toContain(
+      "Probabilità: deve essere un numero tra 0 e 1.",
+    );
     expect(cp.faults.size).toBe(0);
   });
 
@@ -95,8 +109,12 @@ describe("simulator console", () => {
     const detail = await browser.get(`/__console/cittadini/${input.fiscalCode}`);
     expect(detail.html).toContain(`${input.firstName} ${input.lastName}`);
     expect(detail.html).toContain("citizen-created");
-    expect(detail.html).toContain(`href="http://sms.test/inbox?to=${encodeURIComponent(input.contacts.mobile ?? "")}"`);
-    expect(detail.html).toContain(`href="http://mail.test/?q=${encodeURIComponent(`to:${input.contacts.email ?? ""}`)}"`);
+    expect(detail.html).toContain(
+      `href="http://sms.test/inbox?to=${encodeURIComponent(input.contacts.mobile ?? "")}"`,
+    );
+    expect(detail.html).toContain(
+      `href="http://mail.test/?q=${encodeURIComponent(`to:${input.contacts.email ?? ""}`)}"`,
+    );
     expect(detail.html).toContain('href="http://postal.test/mailbox?name=');
     expect(detail.html).not.toContain(input.pin);
     expect((await browser.get("/__console/cittadini")).html).not.toContain(input.pin);
@@ -115,10 +133,32 @@ describe("simulator console", () => {
 
   it("shows the outbox by status and delivers what is due", async () => {
     const { browser, console: cp } = await inConsole();
-    const base = { channel: "sms", purpose: "pin-first-half", destination: "+39 3** *** **67", attempts: 1, nextAttemptAt: null, gatewayRef: null, sentAt: null };
+    const base = {
+      channel: "sms",
+      purpose: "pin-first-half",
+      destination: "+39 3** *** **67",
+      attempts: 1,
+      nextAttemptAt: null,
+      gatewayRef: null,
+      sentAt: null,
+    };
     cp.outbox.push(
-      { ...base, id: "o1", fiscalCode: "RSSMRA85T10A562S", status: "pending", lastError: "503 from the SMS gateway", createdAt: "2026-03-02T09:00:00.000Z" },
-      { ...base, id: "o2", fiscalCode: "VRDLGU80A01H501U", status: "dead", lastError: "gave up", createdAt: "2026-03-02T09:00:00.000Z" },
+      {
+        ...base,
+        id: "o1",
+        fiscalCode: "RSSMRA85T10A562S",
+        status: "pending",
+        lastError: "503 from the SMS gateway",
+        createdAt: "2026-03-02T09:00:00.000Z",
+      },
+      {
+        ...base,
+        id: "o2",
+        fiscalCode: "VRDLGU80A01H501U",
+        status: "dead",
+        lastError: "gave up",
+        createdAt: "2026-03-02T09:00:00.000Z",
+      },
     );
     const page = await browser.get("/__console/outbox");
     expect(page.html).toContain("In attesa: 1 · Inviati: 0 · Non consegnati: 1");
@@ -135,15 +175,21 @@ describe("simulator console", () => {
     }
     const { browser, console: cp } = await inConsole();
     await browser.get("/__console");
-    expect((await browser.post("/__console/orologio", { advanceBy: "P1D" }, { csrf: null })).status).toBe(403);
-    expect((await browser.post("/__console/guasti/sms", { "sms.mode": "error" }, { csrf: null })).status).toBe(403);
+    expect((await browser.post("/__console/orologio", { advanceBy: "P1D" }, { csrf: null })).status).toBe(
+      403,
+    );
+    expect(
+      (await browser.post("/__console/guasti/sms", { "sms.mode": "error" }, { csrf: null })).status,
+    ).toBe(403);
     expect((await browser.post("/__console/cittadini", {}, { csrf: null })).status).toBe(403);
     expect(cp.now.toISOString()).toBe("2026-03-02T09:00:00.000Z");
     expect(cp.faults.size).toBe(0);
     expect(cp.created).toHaveLength(0);
     const fresh = createTestPortal();
     await fresh.browser.get("/__console/accesso");
-    expect((await fresh.browser.post("/__console/accesso", { adminToken: ADMIN_TOKEN }, { csrf: null })).status).toBe(403);
+    expect(
+      (await fresh.browser.post("/__console/accesso", { adminToken: ADMIN_TOKEN }, { csrf: null })).status,
+    ).toBe(403);
     expect(fresh.console.calls).toHaveLength(0);
   });
 

@@ -4,9 +4,18 @@ import { describe, expect, it } from "vitest";
 import { createTestPortal, fieldBlock, type TestPortal } from "./browser.ts";
 import { CONTACT_CODE, FISCAL_CODE, MOBILE } from "./fake-identity.ts";
 
-async function signedIn(contacts?: { email: string | null; pec: string | null; mobile: string | null }): Promise<TestPortal> {
+async function signedIn(contacts?: {
+  email: string | null;
+  pec: string | null;
+  mobile: string | null;
+}): Promise<TestPortal> {
   const portal = createTestPortal();
-  portal.identity.citizens.set(FISCAL_CODE, { pin: "Cur4ent9", requiredAction: null, wrong: 0, ...(contacts ? { contacts } : {}) });
+  portal.identity.citizens.set(FISCAL_CODE, {
+    pin: "Cur4ent9",
+    requiredAction: null,
+    wrong: 0,
+    ...(contacts ? { contacts } : {}),
+  });
   await portal.browser.get("/accedi");
   await portal.browser.post("/accedi", { fiscalCode: FISCAL_CODE, pin: "Cur4ent9" });
   return portal;
@@ -33,7 +42,10 @@ describe("Modifica contatti", () => {
   it("a new email waits for the code sent to it; a wrong code is told beside the code field; the right one confirms it", async () => {
     const { browser, identity, logs } = await signedIn();
     await browser.get("/impostazioni/contatti");
-    const codeStep = await browser.post("/impostazioni/contatti", { contatto: "email", email: "nuova@example.it" });
+    const codeStep = await browser.post("/impostazioni/contatti", {
+      contatto: "email",
+      email: "nuova@example.it",
+    });
     expect(codeStep.url).toBe("/impostazioni/contatti/codice");
     expect(codeStep.html).toContain("n***.it");
     const wrong = await browser.post("/impostazioni/contatti/codice", { code: "000000" });
@@ -74,7 +86,11 @@ describe("Modifica contatti", () => {
     const { browser, identity } = await signedIn();
     await browser.get("/impostazioni/contatti");
     const before = identity.calls.length;
-    const page = await browser.post("/impostazioni/contatti", { contatto: "email", email: "x@example.it" }, { csrf: null });
+    const page = await browser.post(
+      "/impostazioni/contatti",
+      { contatto: "email", email: "x@example.it" },
+      { csrf: null },
+    );
     expect(page.status).toBe(403);
     expect(identity.calls.length).toBe(before);
   });

@@ -1,15 +1,36 @@
 // The simulator's control plane behind the console's backend: a clock that only goes forward, a fault switch per
 // gateway, citizens created directly, their timeline and the outbox; every call checks the admin token.
-import type { ControlPlaneClient, HttpFault, IdentityClient, IdentityFailure, IdentityResult, OutboxEntry, SimCitizenInput, SmtpFault, TimelineEvent } from "@inps-sim/clients";
+import type {
+  ControlPlaneClient,
+  HttpFault,
+  IdentityClient,
+  IdentityFailure,
+  IdentityResult,
+  OutboxEntry,
+  SimCitizenInput,
+  SmtpFault,
+  TimelineEvent,
+} from "@inps-sim/clients";
 import type { ConsoleBackend } from "../src/console/console-backend.ts";
 
 export const ADMIN_TOKEN = "sim-admin-7Qp2Xr9Lm4";
 export const IDENTITY_URL = "http://identity.test";
 export const STACK = {
-  services: { identity: IDENTITY_URL, sms: "http://sms.test", mail: { http: "http://mail.test", smtp: "smtp://mail.test:1025" }, postal: "http://postal.test", portal: null },
+  services: {
+    identity: IDENTITY_URL,
+    sms: "http://sms.test",
+    mail: { http: "http://mail.test", smtp: "smtp://mail.test:1025" },
+    postal: "http://postal.test",
+    portal: null,
+  },
 };
 
-const ok = <T>(status: number, body: T): IdentityResult<T> => ({ ok: true, status, body, headers: new Headers() });
+const ok = <T>(status: number, body: T): IdentityResult<T> => ({
+  ok: true,
+  status,
+  body,
+  headers: new Headers(),
+});
 const fail = (status: number, code: string, extra: Record<string, unknown> = {}): IdentityFailure => ({
   ok: false,
   status,
@@ -54,7 +75,10 @@ export function createFakeConsole(): FakeConsole {
           guard("moveClock", () => {
             if (!("advanceBy" in move)) return fail(400, "validation-failed");
             const m = DURATION.exec(move.advanceBy);
-            if (!m) return fail(400, "validation-failed", { errors: [{ path: "advanceBy", message: "Durata: non è nel formato richiesto" }] });
+            if (!m)
+              return fail(400, "validation-failed", {
+                errors: [{ path: "advanceBy", message: "Durata: non è nel formato richiesto" }],
+              });
             const next = new Date(fake.now);
             next.setUTCMonth(next.getUTCMonth() + Number(m[1] ?? 0));
             next.setUTCDate(next.getUTCDate() + Number(m[2] ?? 0));
@@ -93,21 +117,31 @@ export function createFakeConsole(): FakeConsole {
       };
     },
     identity(token): IdentityClient {
-      const guard = <T>(run: () => IdentityResult<T>) => Promise.resolve(token === ADMIN_TOKEN ? run() : fail(401, "unauthenticated"));
+      const guard = <T>(run: () => IdentityResult<T>) =>
+        Promise.resolve(token === ADMIN_TOKEN ? run() : fail(401, "unauthenticated"));
       const impl: Partial<IdentityClient> = {
         simCreateCitizen: (input) =>
           guard(() => {
             const fiscalCode = input.fiscalCode ?? "XXXXXX00X00X000X";
             fake.created.push({ ...input, fiscalCode });
-            fake.events.set(fiscalCode, [{ at: fake.now.toISOString(), type: "citizen-created", data: { by: "sim" }, requestId: null }]);
+            fake.events.set(fiscalCode, [
+              { at: fake.now.toISOString(), type: "citizen-created", data: { by: "sim" }, requestId: null },
+            ]);
             return ok(201, { fiscalCode });
           }),
-        simEvents: (fiscalCode) => guard(() => ok(200, { fiscalCode, events: fake.events.get(fiscalCode) ?? [] })),
-        simOutbox: (query = {}) => guard(() => ok(200, { messages: fake.outbox.filter((m) => !query.fiscalCode || m.fiscalCode === query.fiscalCode) })),
+        simEvents: (fiscalCode) =>
+          guard(() => ok(200, { fiscalCode, events: fake.events.get(fiscalCode) ?? [] })),
+        simOutbox: (query = {}) =>
+          guard(() =>
+            ok(200, {
+              messages: fake.outbox.filter((m) => !query.fiscalCode || m.fiscalCode === query.fiscalCode),
+            }),
+          ),
         simDrainOutbox: () =>
           guard(() => {
             const due = fake.outbox.filter((m) => m.status === "pending");
-            for (const m of due) Object.assign(m, { status: "sent", sentAt: fake.now.toISOString(), attempts: m.attempts + 1 });
+            for (const m of due)
+              Object.assign(m, { status: "sent", sentAt: fake.now.toISOString(), attempts: m.attempts + 1 });
             return ok(200, { delivered: due.length, retrying: 0, dead: 0 });
           }),
       };

@@ -1,6 +1,13 @@
 // An in-memory identity service behind the typed client's interface: enough of the contract's answers for the
 // portal's pages (success, validation problems with paths, the codes each form maps to a field).
-import type { DispositivoRequest, IdentityClient, IdentityFailure, IdentityProblem, IdentityResult, RequiredAction } from "@inps-sim/clients";
+import type {
+  DispositivoRequest,
+  IdentityClient,
+  IdentityFailure,
+  IdentityProblem,
+  IdentityResult,
+  RequiredAction,
+} from "@inps-sim/clients";
 
 export const FISCAL_CODE = "RSSMRA85T10A562S";
 export const INITIAL_PIN = "Ab3dEf7hJk9mNp2q";
@@ -28,7 +35,12 @@ type ContactKind = "email" | "pec" | "mobile";
 const mask = (value: string | null) => (value === null ? null : `${value.slice(0, 1)}***${value.slice(-3)}`);
 
 const headers = () => new Headers();
-const ok = <T>(status: number, body: T): IdentityResult<T> => ({ ok: true, status, body, headers: headers() });
+const ok = <T>(status: number, body: T): IdentityResult<T> => ({
+  ok: true,
+  status,
+  body,
+  headers: headers(),
+});
 const fail = (status: number, code: string, extra: Partial<IdentityProblem> = {}): IdentityFailure => ({
   ok: false,
   status,
@@ -64,10 +76,14 @@ export function createFakeIdentity(): FakeIdentity {
   const impl: Partial<IdentityClient> = {
     async requestPin(input) {
       if (!/^[A-Z0-9]{16}$/.test(input.fiscalCode)) {
-        return fail(400, "validation-failed", { errors: [{ path: "fiscalCode", message: "Codice fiscale: deve avere 16 caratteri" }] });
+        return fail(400, "validation-failed", {
+          errors: [{ path: "fiscalCode", message: "Codice fiscale: deve avere 16 caratteri" }],
+        });
       }
       if (!input.contacts.email && !input.contacts.mobile && !input.contacts.pec) {
-        return fail(400, "validation-failed", { errors: [{ path: "contacts", message: "Recapiti: indichi almeno un recapito" }] });
+        return fail(400, "validation-failed", {
+          errors: [{ path: "contacts", message: "Recapiti: indichi almeno un recapito" }],
+        });
       }
       if (citizens.has(input.fiscalCode)) return fail(409, "credential-exists");
       citizens.set(input.fiscalCode, { pin: INITIAL_PIN, requiredAction: "replace-initial-pin", wrong: 0 });
@@ -80,7 +96,8 @@ export function createFakeIdentity(): FakeIdentity {
     },
     async activate(input) {
       const c = citizens.get(input.fiscalCode);
-      if (!c || input.firstHalf !== FIRST_HALF || input.healthCard.number !== CARD.number) return fail(401, "activation-failed");
+      if (!c || input.firstHalf !== FIRST_HALF || input.healthCard.number !== CARD.number)
+        return fail(401, "activation-failed");
       return ok(202, { status: "activated" as const, secondHalfChannel: "email" as const });
     },
     async login(input) {
@@ -92,7 +109,12 @@ export function createFakeIdentity(): FakeIdentity {
       }
       const token = `tok_${++seq}`;
       sessions.set(token, input.fiscalCode);
-      return ok(201, { token, expiresAt: "2026-01-01T10:00:00.000Z", pinKind: "ordinary" as const, requiredAction: c.requiredAction });
+      return ok(201, {
+        token,
+        expiresAt: "2026-01-01T10:00:00.000Z",
+        pinKind: "ordinary" as const,
+        requiredAction: c.requiredAction,
+      });
     },
     async me(token) {
       const fc = who(token);
@@ -120,7 +142,9 @@ export function createFakeIdentity(): FakeIdentity {
       if (!c || c.pin !== input.currentPin) return fail(401, "invalid-credentials");
       if (input.newPin !== input.confirmPin) return fail(400, "confirmation-mismatch");
       if (/^(\d)\1+$|12345678/.test(input.newPin)) {
-        return fail(422, "pin-too-weak", { reasons: [{ code: "sequence", message: "è una sequenza facile da indovinare" }] });
+        return fail(422, "pin-too-weak", {
+          reasons: [{ code: "sequence", message: "è una sequenza facile da indovinare" }],
+        });
       }
       const changeId = `chg_${++seq}`;
       changes.set(changeId, input.newPin);
@@ -151,10 +175,13 @@ export function createFakeIdentity(): FakeIdentity {
     },
     async revoke(input) {
       if (!input.email && !input.pec) {
-        return fail(400, "validation-failed", { errors: [{ path: "email", message: "Indirizzo email: indichi l'email o la PEC registrate" }] });
+        return fail(400, "validation-failed", {
+          errors: [{ path: "email", message: "Indirizzo email: indichi l'email o la PEC registrate" }],
+        });
       }
       const c = citizens.get(input.fiscalCode);
-      if (!c || input.healthCard.number !== CARD.number || (input.email ?? input.pec) !== EMAIL) return fail(401, "revocation-failed");
+      if (!c || input.healthCard.number !== CARD.number || (input.email ?? input.pec) !== EMAIL)
+        return fail(401, "revocation-failed");
       citizens.delete(input.fiscalCode);
       for (const [token, fc] of sessions) if (fc === input.fiscalCode) sessions.delete(token);
       return ok(200, { status: "revoked" as const });
@@ -172,10 +199,13 @@ export function createFakeIdentity(): FakeIdentity {
       const entries = Object.entries(patch) as [ContactKind, string | null][];
       const [kind, value] = entries[0] ?? ["email", ""];
       if (value === "" || (value !== null && kind !== "mobile" && !value.includes("@"))) {
-        return fail(400, "validation-failed", { errors: [{ path: kind, message: "not a valid email address" }] });
+        return fail(400, "validation-failed", {
+          errors: [{ path: kind, message: "not a valid email address" }],
+        });
       }
       const all = contactsOf(c);
-      if (value === null && Object.entries(all).filter(([k, v]) => k !== kind && v !== null).length === 0) return fail(409, "last-contact");
+      if (value === null && Object.entries(all).filter(([k, v]) => k !== kind && v !== null).length === 0)
+        return fail(409, "last-contact");
       const verificationId = `ver_${++seq}`;
       contactChanges.set(verificationId, { fiscalCode: fc, kind, value });
       return ok(202, { verificationId, destination: mask(value ?? all.email ?? all.mobile) ?? "" });
@@ -195,14 +225,25 @@ export function createFakeIdentity(): FakeIdentity {
       const c = fc === undefined ? undefined : citizens.get(fc);
       if (!fc || !c) return fail(401, "unauthenticated");
       if (c.pinKind === "dispositivo") return fail(409, "already-dispositivo");
-      const open = [...dispositivo.values()].find((r) => r.fiscalCode === fc && r.request.status === "awaiting-signed-form");
-      if (open) return fail(409, "dispositivo-request-open", { dispositivoRequestId: open.request.requestId });
+      const open = [...dispositivo.values()].find(
+        (r) => r.fiscalCode === fc && r.request.status === "awaiting-signed-form",
+      );
+      if (open)
+        return fail(409, "dispositivo-request-open", { dispositivoRequestId: open.request.requestId });
       if (!/^[A-Z]{2}\d{5}[A-Z]{2}$/.test(doc.number)) {
         return fail(400, "validation-failed", {
-          errors: [{ path: "identityDocument.number", message: "not a carta-identita number: expected e.g. CA12345AB (CIE) o AA1234567 (cartacea)" }],
+          errors: [
+            {
+              path: "identityDocument.number",
+              message: "not a carta-identita number: expected e.g. CA12345AB (CIE) o AA1234567 (cartacea)",
+            },
+          ],
         });
       }
-      if (doc.expiryDate < "2026-01-01") return fail(400, "validation-failed", { errors: [{ path: "identityDocument.expiryDate", message: "the document has expired" }] });
+      if (doc.expiryDate < "2026-01-01")
+        return fail(400, "validation-failed", {
+          errors: [{ path: "identityDocument.expiryDate", message: "the document has expired" }],
+        });
       const requestId = `DSP-${++seq}`;
       const request = {
         requestId,
@@ -236,24 +277,35 @@ export function createFakeIdentity(): FakeIdentity {
       if (!fc) return fail(401, "unauthenticated");
       if (!found || found.fiscalCode !== fc) return fail(404, "not-found");
       for (const [field, file] of Object.entries(files)) {
-        if (!file) return fail(400, "validation-failed", { errors: [{ path: field, message: "a file is required" }] });
+        if (!file)
+          return fail(400, "validation-failed", { errors: [{ path: field, message: "a file is required" }] });
         if (file.bytes.length > 5 * 1024 * 1024) return fail(413, "too-large");
         const head = new TextDecoder().decode(file.bytes.slice(0, 5));
-        if (head !== "%PDF-") return fail(415, "unsupported-media-type", { errors: [{ path: field, message: "not a PDF, PNG or JPEG file" }] });
+        if (head !== "%PDF-")
+          return fail(415, "unsupported-media-type", {
+            errors: [{ path: field, message: "not a PDF, PNG or JPEG file" }],
+          });
       }
       uploads.push({ requestId, names: Object.values(files).map((f) => f?.name ?? "") });
       found.request = { ...found.request, status: "under-review", deliveredVia: "upload" };
       return ok(202, { status: "under-review" as const });
     },
     async askRecovery(input) {
-      if (!input.fiscalCode) return fail(400, "validation-failed", { errors: [{ path: "fiscalCode", message: "Codice fiscale: campo obbligatorio" }] });
+      if (!input.fiscalCode)
+        return fail(400, "validation-failed", {
+          errors: [{ path: "fiscalCode", message: "Codice fiscale: campo obbligatorio" }],
+        });
       return ok(202, { status: "accepted" as const });
     },
     async confirmRecovery(token, input) {
       const c = citizens.get(input.fiscalCode);
-      if (token !== RECOVERY_TOKEN || !c || input.recoveryCode !== RECOVERY_CODE) return fail(401, "recovery-failed");
+      if (token !== RECOVERY_TOKEN || !c || input.recoveryCode !== RECOVERY_CODE)
+        return fail(401, "recovery-failed");
       Object.assign(c, { pin: RECOVERY_PIN, requiredAction: "confirm-generated-pin", wrong: 0 });
-      return ok(202, { status: "pin-sent" as const, channels: { firstHalf: "sms" as const, secondHalf: "email" as const } });
+      return ok(202, {
+        status: "pin-sent" as const,
+        channels: { firstHalf: "sms" as const, secondHalf: "email" as const },
+      });
     },
     async showGeneratedPin(token) {
       if (!who(token)) return fail(401, "unauthenticated");

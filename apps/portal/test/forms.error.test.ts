@@ -8,7 +8,11 @@ describe("form errors", () => {
   it("a validation problem's path lands beside its field, and the other answers are kept", async () => {
     const { browser } = createTestPortal();
     await browser.get("/richiedi-pin");
-    const page = await browser.post("/richiedi-pin", { fiscalCode: "RSSMRA", firstName: "Mario", "contacts.email": "m@example.it" });
+    const page = await browser.post("/richiedi-pin", {
+      fiscalCode: "RSSMRA",
+      firstName: "Mario",
+      "contacts.email": "m@example.it",
+    });
     expect(page.status).toBe(400);
     expect(fieldBlock(page.html, "fiscalCode")).toContain("Codice fiscale: deve avere 16 caratteri");
     expect(fieldBlock(page.html, "firstName")).not.toContain("field-error");
@@ -20,7 +24,10 @@ describe("form errors", () => {
     const { browser } = createTestPortal();
     await browser.get("/richiedi-pin");
     const page = await browser.post("/richiedi-pin", { fiscalCode: FISCAL_CODE });
-    const group = page.html.slice(page.html.indexOf('id="f-contacts"'), page.html.indexOf('name="contacts.email"'));
+    const group = page.html.slice(
+      page.html.indexOf('id="f-contacts"'),
+      page.html.indexOf('name="contacts.email"'),
+    );
     expect(group).toContain("Recapiti: indichi almeno un recapito");
   });
 
@@ -51,12 +58,26 @@ describe("form errors", () => {
     await browser.get("/accedi");
     await browser.post("/accedi", { fiscalCode: FISCAL_CODE, pin: "Cur4ent9" });
     await browser.get("/impostazioni/sicurezza/cambia-pin");
-    const mismatch = await browser.post("/impostazioni/sicurezza/cambia-pin", { currentPin: "Cur4ent9", newPin: "Nuovo7Xq", confirmPin: "Nuovo7Xz" });
+    const mismatch = await browser.post("/impostazioni/sicurezza/cambia-pin", {
+      currentPin: "Cur4ent9",
+      newPin: "Nuovo7Xq",
+      confirmPin: "Nuovo7Xz",
+    });
     expect(fieldBlock(mismatch.html, "confirmPin")).toContain("La conferma non coincide con il nuovo PIN.");
-    const weak = await browser.post("/impostazioni/sicurezza/cambia-pin", { currentPin: "Cur4ent9", newPin: "12345678", confirmPin: "12345678" });
+    const weak = await browser.post("/impostazioni/sicurezza/cambia-pin", {
+      currentPin: "Cur4ent9",
+      newPin: "12345678",
+      confirmPin: "12345678",
+    });
     expect(weak.status).toBe(422);
-    expect(fieldBlock(weak.html, "newPin")).toContain("Il nuovo PIN non è sicuro: è una sequenza facile da indovinare");
-    const wrongCurrent = await browser.post("/impostazioni/sicurezza/cambia-pin", { currentPin: "Nope1234", newPin: "Nuovo7Xq", confirmPin: "Nuovo7Xq" });
+    expect(fieldBlock(weak.html, "newPin")).toContain(
+      "Il nuovo PIN non è sicuro: è una sequenza facile da indovinare",
+    );
+    const wrongCurrent = await browser.post("/impostazioni/sicurezza/cambia-pin", {
+      currentPin: "Nope1234",
+      newPin: "Nuovo7Xq",
+      confirmPin: "Nuovo7Xq",
+    });
     expect(fieldBlock(wrongCurrent.html, "currentPin")).toContain("Codice fiscale o PIN non corretti.");
   });
 
@@ -66,7 +87,11 @@ describe("form errors", () => {
     await browser.get("/accedi");
     await browser.post("/accedi", { fiscalCode: FISCAL_CODE, pin: "Cur4ent9" });
     await browser.get("/impostazioni/sicurezza/cambia-pin");
-    const step2 = await browser.post("/impostazioni/sicurezza/cambia-pin", { currentPin: "Cur4ent9", newPin: "Nuovo7Xq", confirmPin: "Nuovo7Xq" });
+    const step2 = await browser.post("/impostazioni/sicurezza/cambia-pin", {
+      currentPin: "Cur4ent9",
+      newPin: "Nuovo7Xq",
+      confirmPin: "Nuovo7Xq",
+    });
     expect(step2.url).toBe("/impostazioni/sicurezza/cambia-pin/codice");
     expect(step2.html).toContain("m***o@example.it");
     const wrong = await browser.post("/impostazioni/sicurezza/cambia-pin/codice", { code: "000000" });
@@ -80,7 +105,12 @@ describe("form errors", () => {
     const activation = await browser.post("/attiva-pin", { fiscalCode: FISCAL_CODE, firstHalf: "Xx000000" });
     expect(fieldBlock(activation.html, "firstHalf")).toContain("I dati non corrispondono");
     await browser.get("/api/v1/recoveries/rip_Kq93mZx0aB7cD2eF4gH6iJ8kL0mN2pQ");
-    const link = await browser.post("/api/v1/recoveries/rip_Kq93mZx0aB7cD2eF4gH6iJ8kL0mN2pQ", { fiscalCode: FISCAL_CODE, recoveryCode: "nope" });
-    expect(fieldBlock(link.html, "recoveryCode")).toContain("Codice fiscale o codice di ripristino non corretti.");
+    const link = await browser.post("/api/v1/recoveries/rip_Kq93mZx0aB7cD2eF4gH6iJ8kL0mN2pQ", {
+      fiscalCode: FISCAL_CODE,
+      recoveryCode: "nope",
+    });
+    expect(fieldBlock(link.html, "recoveryCode")).toContain(
+      "Codice fiscale o codice di ripristino non corretti.",
+    );
   });
 });

@@ -13,15 +13,18 @@ const publicPages: [string, string][] = [
 ];
 
 describe("the portal's pages", () => {
-  it.each(publicPages)("%s is an Italian page titled %s, with the header and breadcrumbs", async (path, title) => {
-    const { browser } = createTestPortal();
-    const page = await browser.get(path);
-    expect(page.status).toBe(200);
-    expect(page.html).toContain('<html lang="it">');
-    expect(page.html).toContain(`<h1>${title}</h1>`);
-    expect(page.html).toContain('aria-label="Percorso"');
-    expect(page.html).toContain("MyINPS");
-  });
+  it.each(publicPages)(
+    "%s is an Italian page titled %s, with the header and breadcrumbs",
+    async (path, title) => {
+      const { browser } = createTestPortal();
+      const page = await browser.get(path);
+      expect(page.status).toBe(200);
+      expect(page.html).toContain('<html lang="it">');
+      expect(page.html).toContain(`<h1>${title}</h1>`);
+      expect(page.html).toContain('aria-label="Percorso"');
+      expect(page.html).toContain("MyINPS");
+    },
+  );
 
   it("Richiedi PIN explains both delivery profiles", async () => {
     const { browser } = createTestPortal();
@@ -48,7 +51,12 @@ describe("the portal's pages", () => {
 
   it("pages behind the login send a visitor without a session to Accedi", async () => {
     const { browser } = createTestPortal();
-    for (const path of ["/area-personale", "/impostazioni/sicurezza/cambia-pin", "/primo-accesso", "/pin-generato"]) {
+    for (const path of [
+      "/area-personale",
+      "/impostazioni/sicurezza/cambia-pin",
+      "/primo-accesso",
+      "/pin-generato",
+    ]) {
       const page = await browser.get(path);
       expect(page.url).toBe("/accedi");
     }

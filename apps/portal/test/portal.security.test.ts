@@ -19,7 +19,11 @@ describe("CSRF", () => {
   it("refuses a form from another origin before it reaches the identity service", async () => {
     const { browser, identity } = createTestPortal();
     await browser.get("/accedi");
-    const page = await browser.post("/accedi", { fiscalCode: FISCAL_CODE, pin: INITIAL_PIN }, { origin: "https://evil.example" });
+    const page = await browser.post(
+      "/accedi",
+      { fiscalCode: FISCAL_CODE, pin: INITIAL_PIN },
+      { origin: "https://evil.example" },
+    );
     expect(page.status).toBe(403);
     expect(page.html).toContain("Richiesta non valida");
     expect(identity.calls).toHaveLength(0);
@@ -28,17 +32,36 @@ describe("CSRF", () => {
   it("refuses a same-origin form without the session's token, or with another session's", async () => {
     const { browser, identity } = createTestPortal();
     await browser.get("/accedi");
-    expect((await browser.post("/accedi", { fiscalCode: FISCAL_CODE, pin: INITIAL_PIN }, { csrf: null })).status).toBe(403);
+    expect(
+      (await browser.post("/accedi", { fiscalCode: FISCAL_CODE, pin: INITIAL_PIN }, { csrf: null })).status,
+    ).toBe(403);
     const other = createTestPortal().browser;
     await other.get("/accedi");
     await browser.get("/accedi");
-    expect((await browser.post("/accedi", { fiscalCode: FISCAL_CODE, pin: INITIAL_PIN }, { csrf: other.csrfToken() })).status).toBe(403);
+    expect(
+      (
+        await browser.post(
+          "/accedi",
+          { fiscalCode: FISCAL_CODE, pin: INITIAL_PIN },
+          { csrf: other.csrfToken() },
+        )
+      ).status,
+    ).toBe(403);
     expect(identity.calls).toHaveLength(0);
   });
 
   it("every form on every page carries the token", async () => {
     const { browser } = createTestPortal();
-    for (const path of ["/", "/richiedi-pin", "/attiva-pin", "/accedi", "/pin-smarrito", `/api/v1/recoveries/${RECOVERY_TOKEN}`, "/revoca-pin", "/__console/accesso"]) {
+    for (const path of [
+      "/",
+      "/richiedi-pin",
+      "/attiva-pin",
+      "/accedi",
+      "/pin-smarrito",
+      `/api/v1/recoveries/${RECOVERY_TOKEN}`,
+      "/revoca-pin",
+      "/__console/accesso",
+    ]) {
       const html = (await browser.get(path)).html;
       const forms = html.split("<form").length - 1;
       const tokens = html.split('name="_csrf"').length - 1;
@@ -53,7 +76,13 @@ describe("CSRF", () => {
     await browser.post("/accedi", { fiscalCode: FISCAL_CODE, pin: "Cur4ent9" });
     await browser.get("/__console/accesso");
     await browser.post("/__console/accesso", { adminToken: ADMIN_TOKEN });
-    const paths = ["/area-personale", "/impostazioni/sicurezza", "/impostazioni/contatti", "/converti-pin", "/converti-pin/documento"];
+    const paths = [
+      "/area-personale",
+      "/impostazioni/sicurezza",
+      "/impostazioni/contatti",
+      "/converti-pin",
+      "/converti-pin/documento",
+    ];
     paths.push("/__console", "/__console/guasti", "/__console/cittadini", "/__console/outbox");
     for (const path of paths) {
       const page = await browser.get(path);
@@ -108,7 +137,16 @@ describe("headers", () => {
 describe("a full journey through the portal", () => {
   it("request → activation → first access → change with code → recovery → generated PIN leaves no PIN or code in a URL, a log line or a later page", async () => {
     const { browser, logs, identity } = createTestPortal();
-    const secrets = [INITIAL_PIN, FIRST_HALF, VERIFICATION_CODE, RECOVERY_CODE, RECOVERY_PIN, GENERATED_PIN, "Nuovo7Xq", "Terzo8Kw"];
+    const secrets = [
+      INITIAL_PIN,
+      FIRST_HALF,
+      VERIFICATION_CODE,
+      RECOVERY_CODE,
+      RECOVERY_PIN,
+      GENERATED_PIN,
+      "Nuovo7Xq",
+      "Terzo8Kw",
+    ];
     const pagesAfterTheirStep: string[] = [];
 
     await browser.get("/richiedi-pin");
@@ -131,7 +169,12 @@ describe("a full journey through the portal", () => {
     expect(requested.html).toContain("Richiesta del PIN ricevuta");
 
     await browser.get("/attiva-pin");
-    const activated = await browser.post("/attiva-pin", { fiscalCode: FISCAL_CODE, firstHalf: FIRST_HALF, "healthCard.number": CARD.number, "healthCard.expiryDate": CARD.expiryDate });
+    const activated = await browser.post("/attiva-pin", {
+      fiscalCode: FISCAL_CODE,
+      firstHalf: FIRST_HALF,
+      "healthCard.number": CARD.number,
+      "healthCard.expiryDate": CARD.expiryDate,
+    });
     expect(activated.html).toContain("PIN attivato");
     pagesAfterTheirStep.push(activated.html);
 
@@ -139,7 +182,11 @@ describe("a full journey through the portal", () => {
     const firstAccess = await browser.post("/accedi", { fiscalCode: FISCAL_CODE, pin: INITIAL_PIN });
     expect(firstAccess.url).toBe("/primo-accesso");
     pagesAfterTheirStep.push(firstAccess.html);
-    const codeStep = await browser.post("/primo-accesso", { currentPin: INITIAL_PIN, newPin: "Nuovo7Xq", confirmPin: "Nuovo7Xq" });
+    const codeStep = await browser.post("/primo-accesso", {
+      currentPin: INITIAL_PIN,
+      newPin: "Nuovo7Xq",
+      confirmPin: "Nuovo7Xq",
+    });
     expect(codeStep.url).toBe("/primo-accesso/codice");
     pagesAfterTheirStep.push(codeStep.html);
     const changed = await browser.post("/primo-accesso/codice", { code: VERIFICATION_CODE });
@@ -153,16 +200,29 @@ describe("a full journey through the portal", () => {
     expect(area.url).toBe("/area-personale");
     pagesAfterTheirStep.push(area.html);
     await browser.get("/impostazioni/sicurezza/cambia-pin");
-    await browser.post("/impostazioni/sicurezza/cambia-pin", { currentPin: "Nuovo7Xq", newPin: "Terzo8Kw", confirmPin: "Terzo8Kw" });
-    const changedAgain = await browser.post("/impostazioni/sicurezza/cambia-pin/codice", { code: VERIFICATION_CODE });
+    await browser.post("/impostazioni/sicurezza/cambia-pin", {
+      currentPin: "Nuovo7Xq",
+      newPin: "Terzo8Kw",
+      confirmPin: "Terzo8Kw",
+    });
+    const changedAgain = await browser.post("/impostazioni/sicurezza/cambia-pin/codice", {
+      code: VERIFICATION_CODE,
+    });
     expect(changedAgain.html).toContain("PIN modificato");
     pagesAfterTheirStep.push(changedAgain.html);
 
     await browser.get("/pin-smarrito");
-    const asked = await browser.post("/pin-smarrito", { fiscalCode: FISCAL_CODE, mobile: "+393331234567", email: "mario.rossi@example.it" });
+    const asked = await browser.post("/pin-smarrito", {
+      fiscalCode: FISCAL_CODE,
+      mobile: "+393331234567",
+      email: "mario.rossi@example.it",
+    });
     expect(asked.html).toContain("Richiesta inviata");
     await browser.get(`/api/v1/recoveries/${RECOVERY_TOKEN}`);
-    const confirmed = await browser.post(`/api/v1/recoveries/${RECOVERY_TOKEN}`, { fiscalCode: FISCAL_CODE, recoveryCode: RECOVERY_CODE });
+    const confirmed = await browser.post(`/api/v1/recoveries/${RECOVERY_TOKEN}`, {
+      fiscalCode: FISCAL_CODE,
+      recoveryCode: RECOVERY_CODE,
+    });
     expect(confirmed.html).toContain("I primi 8 caratteri del nuovo PIN arrivano per SMS");
     pagesAfterTheirStep.push(confirmed.html);
 

@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { createTestPortal, fieldBlock } from "./browser.ts";
 import { CARD, EMAIL, FISCAL_CODE } from "./fake-identity.ts";
 
-const form = { fiscalCode: FISCAL_CODE, "healthCard.number": CARD.number, "healthCard.expiryDate": CARD.expiryDate, email: EMAIL };
+const form = {
+  fiscalCode: FISCAL_CODE,
+  "healthCard.number": CARD.number,
+  "healthCard.expiryDate": CARD.expiryDate,
+  email: EMAIL,
+};
 
 describe("Revoca PIN", () => {
   it("asks for the codice fiscale, the tessera sanitaria and the registered email or PEC, each with its label", async () => {

@@ -9,7 +9,11 @@ export const postalConfigSchema = serviceEnvSchema.extend({
    * Addresses where nobody lives: letters to them come back `returned_to_sender`. Entries split by `;`,
    * each a street (matched as a prefix, ignoring case) with an optional `@CAP`.
    */
-  POSTAL_UNKNOWN_ADDRESSES: z.string().max(10_000).default("Via Inesistente").transform(parseUnknownAddresses),
+  POSTAL_UNKNOWN_ADDRESSES: z
+    .string()
+    .max(10_000)
+    .default("Via Inesistente")
+    .transform(parseUnknownAddresses),
 });
 
 export type PostalConfig = z.infer<typeof postalConfigSchema>;

@@ -1,4 +1,9 @@
-export { createPostalApp, POSTAL_DEFAULT_SETTINGS, POSTAL_MAX_BODY_BYTES, type PostalAppDeps } from "./app.ts";
+export {
+  createPostalApp,
+  POSTAL_DEFAULT_SETTINGS,
+  POSTAL_MAX_BODY_BYTES,
+  type PostalAppDeps,
+} from "./app.ts";
 export { buildPostalService, startPostalService, postalMigrations } from "./start.ts";
 export { readPostalConfig, postalConfigSchema, type PostalConfig, type PostalSettings } from "./config.ts";
 export { easterSunday, italianHolidays, isWorkingDay, nthWorkingDayAfter } from "./letters/calendar.ts";

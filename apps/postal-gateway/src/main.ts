@@ -4,5 +4,10 @@ import { readPostalConfig } from "./config.ts";
 import { startPostalService } from "./start.ts";
 
 await runStandalone("postal-gateway", ({ handle, logger, simStart, adminToken }) =>
-  startPostalService({ handle, logger, simStart, config: { ...readPostalConfig(), SIM_ADMIN_TOKEN: adminToken } }),
+  startPostalService({
+    handle,
+    logger,
+    simStart,
+    config: { ...readPostalConfig(), SIM_ADMIN_TOKEN: adminToken },
+  }),
 );

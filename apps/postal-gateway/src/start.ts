@@ -1,12 +1,22 @@
 // startPostalService: the postal gateway on startService. Used by main.ts and the embedded stack.
 import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "@inps-sim/db";
-import { gatewayDeps, startService, type BuiltService, type Logger, type RunningService, type StackClock } from "@inps-sim/service-kit";
+import {
+  gatewayDeps,
+  startService,
+  type BuiltService,
+  type Logger,
+  type RunningService,
+  type StackClock,
+} from "@inps-sim/service-kit";
 import { createPostalApp } from "./app.ts";
 import type { PostalConfig } from "./config.ts";
 import { simClock } from "./db/schema.ts";
 
-export const postalMigrations = { schema: "postal", folder: fileURLToPath(new URL("../drizzle", import.meta.url)) };
+export const postalMigrations = {
+  schema: "postal",
+  folder: fileURLToPath(new URL("../drizzle", import.meta.url)),
+};
 
 interface PostalStartOptions {
   handle: DatabaseHandle;
@@ -38,5 +48,7 @@ export function buildPostalService(
   { handle, config, logger }: PostalStartOptions,
   { clock, ports }: { clock: StackClock; ports: () => Record<string, number> },
 ): BuiltService {
-  return { app: createPostalApp({ ...gatewayDeps({ handle, clock, logger, config, ports }), settings: config }) };
+  return {
+    app: createPostalApp({ ...gatewayDeps({ handle, clock, logger, config, ports }), settings: config }),
+  };
 }

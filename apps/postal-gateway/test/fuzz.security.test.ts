@@ -24,10 +24,17 @@ describe("fuzzing the postal gateway", () => {
       queryNames: ["name", "postalCode", "status"],
       example: (route) =>
         route.method === "POST" && route.path === "/api/v1/letters"
-          ? { recipient: recipient(), service: "ordinaria", subject: "PIN", body: "Seconda parte del PIN: ABCD1234" }
+          ? {
+              recipient: recipient(),
+              service: "ordinaria",
+              subject: "PIN",
+              body: "Seconda parte del PIN: ABCD1234",
+            }
           : undefined,
     });
-    await annotate(`${routes.length} routes, ${report.requests} requests, statuses ${JSON.stringify(report.statuses)}`);
+    await annotate(
+      `${routes.length} routes, ${report.requests} requests, statuses ${JSON.stringify(report.statuses)}`,
+    );
     expect(report.failures).toEqual([]);
   }, 300_000);
 });

@@ -13,7 +13,8 @@ afterEach(async () => {
   await t.sim("DELETE", "/faults");
 });
 
-const send = (payload: unknown, headers?: Record<string, string>) => t.call("POST", "/api/v1/letters", payload, headers);
+const send = (payload: unknown, headers?: Record<string, string>) =>
+  t.call("POST", "/api/v1/letters", payload, headers);
 
 async function expectProblem(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);
@@ -45,18 +46,33 @@ describe("malformed input is a 400 validation-failed, never a 5xx", () => {
     expect(problem).toHaveProperty("errors");
   });
 
-  it.each(["status=lost", "limit=0", "limit=-1", "limit=1e9", `name=${"x".repeat(201)}`])("a list query with %s", async (query) => {
-    await expectProblem(await t.call("GET", `/api/v1/letters?${query}`), 400, "validation-failed");
-  });
+  it.each(["status=lost", "limit=0", "limit=-1", "limit=1e9", `name=${"x".repeat(201)}`])(
+    "a list query with %s",
+    async (query) => {
+      await expectProblem(await t.call("GET", `/api/v1/letters?${query}`), 400, "validation-failed");
+    },
+  );
 
   it("an unknown letter is 404 letter-not-found, as JSON and as PDF", async () => {
-    await expectProblem(await t.call("GET", "/api/v1/letters/ltr_00000000000000000000"), 404, "letter-not-found");
-    await expectProblem(await t.call("GET", "/api/v1/letters/ltr_00000000000000000000.pdf"), 404, "letter-not-found");
+    await expectProblem(
+      await t.call("GET", "/api/v1/letters/ltr_00000000000000000000"),
+      404,
+      "letter-not-found",
+    );
+    await expectProblem(
+      await t.call("GET", "/api/v1/letters/ltr_00000000000000000000.pdf"),
+      404,
+      "letter-not-found",
+    );
     await expectProblem(await t.call("GET", "/api/v1/letters/.pdf"), 404, "letter-not-found");
   });
 
   it("a clock set backwards is 409 clock-backwards", async () => {
-    await expectProblem(await t.sim("POST", "/clock", { setTo: "2001-01-01T00:00:00Z" }), 409, "clock-backwards");
+    await expectProblem(
+      await t.sim("POST", "/clock", { setTo: "2001-01-01T00:00:00Z" }),
+      409,
+      "clock-backwards",
+    );
   });
 });
 
@@ -65,7 +81,9 @@ describe("faults", () => {
     const letter = good();
     await t.sim("PUT", "/faults", { mode: "error", status: 502, count: 1 });
     expect((await send(letter)).status).toBe(502);
-    const list = await body<{ letters: unknown[] }>(await t.call("GET", `/api/v1/letters?name=${encodeURIComponent(letter.recipient.name)}`));
+    const list = await body<{ letters: unknown[] }>(
+      await t.call("GET", `/api/v1/letters?name=${encodeURIComponent(letter.recipient.name)}`),
+    );
     expect(list.letters).toHaveLength(0);
     expect((await send(letter)).status).toBe(201);
   });

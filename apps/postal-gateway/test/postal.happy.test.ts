@@ -17,14 +17,21 @@ afterAll(async () => {
   await t?.close();
 });
 
-const send = (payload: Record<string, unknown>, headers?: Record<string, string>) => t.call("POST", "/api/v1/letters", payload, headers);
+const send = (payload: Record<string, unknown>, headers?: Record<string, string>) =>
+  t.call("POST", "/api/v1/letters", payload, headers);
 const letter = async (id: string) => body<Letter>(await t.call("GET", `/api/v1/letters/${id}`));
-const list = async (query: string) => (await body<{ letters: LetterSummary[] }>(await t.call("GET", `/api/v1/letters?${query}`))).letters;
+const list = async (query: string) =>
+  (await body<{ letters: LetterSummary[] }>(await t.call("GET", `/api/v1/letters?${query}`))).letters;
 
 describe("a letter's journey", () => {
   it("is accepted, travels and is delivered by the 4th working day, only as the clock moves", async () => {
     const to = recipient();
-    const res = await send({ recipient: to, service: "ordinaria", subject: "Il tuo PIN", body: "Seconda parte del PIN: QW12ER34" });
+    const res = await send({
+      recipient: to,
+      service: "ordinaria",
+      subject: "Il tuo PIN",
+      body: "Seconda parte del PIN: QW12ER34",
+    });
     expect(res.status).toBe(201);
     const accepted = await body<{ id: string; status: string; expectedDeliveryDate: string }>(res);
     // Accepted on Monday 2 March 2026: the 4th working day after is Friday 6 March.
@@ -55,11 +62,20 @@ describe("a letter's journey", () => {
     [{ province: "XX" }, "unknown-province"],
     [{ street: "via inesistente 7" }, "unknown-address"],
   ])("comes back to the sender when the address cannot exist (%o)", async (over, reason) => {
-    const { id } = await body<{ id: string }>(await send({ recipient: recipient(over), service: "raccomandata", body: "x" }));
+    const { id } = await body<{ id: string }>(
+      await send({ recipient: recipient(over), service: "raccomandata", body: "x" }),
+    );
     const now = t.clock.now();
-    await t.sim("POST", "/clock", { setTo: romeInstant(nthWorkingDayAfter(romeDateOf(now), 11), 0).toISOString() });
+    await t.sim("POST", "/clock", {
+      setTo: romeInstant(nthWorkingDayAfter(romeDateOf(now), 11), 0).toISOString(),
+    });
     const l = await letter(id);
-    expect(l).toMatchObject({ status: "returned_to_sender", returnReason: reason, deliveredAt: null, body: null });
+    expect(l).toMatchObject({
+      status: "returned_to_sender",
+      returnReason: reason,
+      deliveredAt: null,
+      body: null,
+    });
     expect(l.events.at(-1)?.type).toBe("returned_to_sender");
   });
 });
@@ -68,7 +84,9 @@ describe("a letter's content before delivery", () => {
   it("is read by nobody while the letter travels: no body, no PDF, no preview; the control plane still sees it", async () => {
     const to = recipient();
     const text = "Seconda parte del PIN: NOTYET12";
-    const { id } = await body<{ id: string }>(await send({ recipient: to, service: "ordinaria", subject: "Il tuo PIN", body: text }));
+    const { id } = await body<{ id: string }>(
+      await send({ recipient: to, service: "ordinaria", subject: "Il tuo PIN", body: text }),
+    );
     await t.sim("POST", "/clock", { advanceBy: "PT3H" });
     const travelling = await t.call("GET", `/api/v1/letters/${id}`);
     expect(await travelling.text()).not.toContain("NOTYET12");
@@ -78,7 +96,11 @@ describe("a letter's content before delivery", () => {
     const page = await (await t.call("GET", `/mailbox?name=${encodeURIComponent(to.name)}`)).text();
     expect(page).not.toContain("NOTYET12");
     expect(page).not.toContain(`${id}.pdf`);
-    expect(await body(await t.sim("GET", `/letters/${id}`))).toMatchObject({ id, status: "in_transit", body: text });
+    expect(await body(await t.sim("GET", `/letters/${id}`))).toMatchObject({
+      id,
+      status: "in_transit",
+      body: text,
+    });
   });
 });
 
@@ -89,7 +111,9 @@ describe("listing", () => {
     await send({ recipient: to, service: "ordinaria", subject: "one", body: "1" });
     await t.sim("POST", "/clock", { advanceBy: "PT1M" });
     await send({ recipient: to, service: "raccomandata", subject: "two", body: "2" });
-    const byName = await list(`name=${encodeURIComponent(`${last?.toUpperCase()}  ${first?.toLowerCase()}`)}`);
+    const byName = await list(
+      `name=${encodeURIComponent(`${last?.toUpperCase()}  ${first?.toLowerCase()}`)}`,
+    );
     expect(byName.map((l) => l.subject)).toEqual(["two", "one"]);
     expect(byName[0]).not.toHaveProperty("body");
     expect(await list(`name=${encodeURIComponent(first ?? "")}`)).toHaveLength(0);
@@ -129,10 +153,14 @@ describe("Idempotency-Key and repeatable ids", () => {
 
   it("gives the same recipient the same ids after a reset, whatever was sent to others", async () => {
     const to = recipient({ name: "Repeatable Person" });
-    const before = await body<{ id: string }>(await send({ recipient: to, service: "raccomandata", body: "x" }));
+    const before = await body<{ id: string }>(
+      await send({ recipient: to, service: "raccomandata", body: "x" }),
+    );
     await t.sim("POST", "/reset");
     await send({ recipient: recipient(), service: "raccomandata", body: "someone else first" });
-    const after = await body<{ id: string }>(await send({ recipient: { ...to, name: "PERSON repeatable" }, service: "raccomandata", body: "y" }));
+    const after = await body<{ id: string }>(
+      await send({ recipient: { ...to, name: "PERSON repeatable" }, service: "raccomandata", body: "y" }),
+    );
     expect(after.id).toBe(before.id);
   });
 });
@@ -152,7 +180,14 @@ describe("working days and Poste Italiane's targets", () => {
   it("agrees with date-holidays on Italy's national public holidays, 2000 to 2060", () => {
     const hd = new Holidays("IT");
     for (let year = 2000; year <= 2060; year++) {
-      const theirs = [...new Set(hd.getHolidays(year).filter((h) => h.type === "public").map((h) => h.date.slice(0, 10)))].sort();
+      const theirs = [
+        ...new Set(
+          hd
+            .getHolidays(year)
+            .filter((h) => h.type === "public")
+            .map((h) => h.date.slice(0, 10)),
+        ),
+      ].sort();
       const ours = [...italianHolidays(year).keys()].sort();
       expect(ours, String(year)).toEqual(theirs);
     }
@@ -182,7 +217,8 @@ describe("working days and Poste Italiane's targets", () => {
       counts.raccomandata.push(workingDaysFor("raccomandata", drawFor("seed", `r${i}`)));
     }
     expect(Math.max(...counts.ordinaria)).toBeLessThanOrEqual(4);
-    const share = (n: number) => counts.raccomandata.filter((d) => d <= n).length / counts.raccomandata.length;
+    const share = (n: number) =>
+      counts.raccomandata.filter((d) => d <= n).length / counts.raccomandata.length;
     expect(share(4)).toBeGreaterThan(0.88);
     expect(share(4)).toBeLessThan(0.92);
     expect(share(6)).toBeGreaterThan(0.97);
@@ -204,9 +240,19 @@ describe("working days and Poste Italiane's targets", () => {
     expect(checkAddress({ ...ok, postalCode: "00184", province: "RM" }, [])).toBeNull();
     expect(checkAddress({ ...ok, postalCode: "20900", province: "mb" }, [])).toBeNull();
     expect(checkAddress({ ...ok, postalCode: "09170", province: "OR" }, [])).toBeNull();
-    expect(checkAddress({ ...ok, postalCode: "20121", province: "MB" }, [])).toBe("postal-code-not-in-province");
-    expect(checkAddress({ ...ok, postalCode: "00184", province: "RM" }, [{ street: "via po", postalCode: "00184" }])).toBe("unknown-address");
-    expect(checkAddress({ ...ok, postalCode: "00185", province: "RM" }, [{ street: "via po", postalCode: "00184" }])).toBeNull();
+    expect(checkAddress({ ...ok, postalCode: "20121", province: "MB" }, [])).toBe(
+      "postal-code-not-in-province",
+    );
+    expect(
+      checkAddress({ ...ok, postalCode: "00184", province: "RM" }, [
+        { street: "via po", postalCode: "00184" },
+      ]),
+    ).toBe("unknown-address");
+    expect(
+      checkAddress({ ...ok, postalCode: "00185", province: "RM" }, [
+        { street: "via po", postalCode: "00184" },
+      ]),
+    ).toBeNull();
     expect(nameKey("  Rossi   MARIO ")).toBe("mario rossi");
   });
 });
@@ -217,7 +263,12 @@ describe("PDF and mailbox page", () => {
 
   it("renders a letter as a PDF that looks like INPS wrote it", async () => {
     const { id } = await body<{ id: string }>(
-      await send({ recipient: recipient(), service: "ordinaria", subject: "Richiesta PIN", body: "Gentile utente,\nSeconda parte del PIN: QW12ER34\nCordiali saluti." }),
+      await send({
+        recipient: recipient(),
+        service: "ordinaria",
+        subject: "Richiesta PIN",
+        body: "Gentile utente,\nSeconda parte del PIN: QW12ER34\nCordiali saluti.",
+      }),
     );
     await deliverAll();
     const res = await t.call("GET", `/api/v1/letters/${id}.pdf`);
@@ -231,8 +282,13 @@ describe("PDF and mailbox page", () => {
   });
 
   it("runs onto more pages and survives characters the font lacks", async () => {
-    const text = Array.from({ length: 120 }, (_, i) => `Riga ${i}: Привет 😀 àèìòù € ${"lunghissima".repeat(i % 3 ? 1 : 12)}`).join("\n");
-    const { id } = await body<{ id: string }>(await send({ recipient: recipient({ name: "Ζωή Ελληνική" }), service: "raccomandata", body: text }));
+    const text = Array.from(
+      { length: 120 },
+      (_, i) => `Riga ${i}: Привет 😀 àèìòù € ${"lunghissima".repeat(i % 3 ? 1 : 12)}`,
+    ).join("\n");
+    const { id } = await body<{ id: string }>(
+      await send({ recipient: recipient({ name: "Ζωή Ελληνική" }), service: "raccomandata", body: text }),
+    );
     await deliverAll();
     const res = await t.call("GET", `/api/v1/letters/${id}.pdf`);
     expect(res.status).toBe(200);
@@ -241,8 +297,11 @@ describe("PDF and mailbox page", () => {
   });
 
   it("prints each line of the body on its own line, and a blank line between paragraphs", async () => {
-    const text = "Gentile Signora Rossi,\n\nLe inviamo la seconda parte del PIN.\nSeconda parte del PIN: QW12ER34\n\nCordiali saluti.\nINPS";
-    const { id } = await body<{ id: string }>(await send({ recipient: recipient(), service: "ordinaria", subject: "Il tuo PIN", body: text }));
+    const text =
+      "Gentile Signora Rossi,\n\nLe inviamo la seconda parte del PIN.\nSeconda parte del PIN: QW12ER34\n\nCordiali saluti.\nINPS";
+    const { id } = await body<{ id: string }>(
+      await send({ recipient: recipient(), service: "ordinaria", subject: "Il tuo PIN", body: text }),
+    );
     await deliverAll();
     const pdf = Buffer.from(await (await t.call("GET", `/api/v1/letters/${id}.pdf`)).arrayBuffer());
     const printed = execFileSync("pdftotext", ["-layout", "-", "-"], { input: pdf }).toString();
@@ -262,7 +321,12 @@ describe("PDF and mailbox page", () => {
 
   it("lists letters per recipient with a preview, in Italian and in Rome's time", async () => {
     const to = recipient();
-    await send({ recipient: to, service: "ordinaria", subject: "Oggetto <b>", body: "Seconda parte del PIN: ZZ99YY88" });
+    await send({
+      recipient: to,
+      service: "ordinaria",
+      subject: "Oggetto <b>",
+      body: "Seconda parte del PIN: ZZ99YY88",
+    });
     await deliverAll();
     const res = await t.call("GET", `/mailbox?name=${encodeURIComponent(to.name)}`);
     expect(res.status).toBe(200);
@@ -283,7 +347,9 @@ describe("PDF and mailbox page", () => {
   });
 
   it("publishes its API as OpenAPI and an offline reference page", async () => {
-    const doc = await body<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(await t.call("GET", "/openapi.json"));
+    const doc = await body<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(
+      await t.call("GET", "/openapi.json"),
+    );
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths["/api/v1/letters"] ?? {}).sort()).toEqual(["delete", "get", "post"]);
     expect(doc.paths["/api/v1/letters/{id}"]).toHaveProperty("get");

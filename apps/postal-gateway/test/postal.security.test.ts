@@ -18,7 +18,11 @@ describe("control plane", () => {
     ["PUT", "/__sim/faults"],
     ["DELETE", "/__sim/faults"],
   ])("%s %s is refused without the token", async (method, path) => {
-    const res = await t.call(method, path, method === "POST" || method === "PUT" ? { advanceBy: "P1D" } : undefined);
+    const res = await t.call(
+      method,
+      path,
+      method === "POST" || method === "PUT" ? { advanceBy: "P1D" } : undefined,
+    );
     expect(res.status).toBe(401);
     expect(await body(res)).toMatchObject({ code: "unauthenticated" });
   });
@@ -32,7 +36,9 @@ describe("control plane", () => {
   it("does not exist when SIM_CONTROL is off", async () => {
     const off = await createTestbed({ adminToken: null });
     try {
-      expect((await off.call("GET", "/__sim/clock", undefined, { authorization: `Bearer ${TOKEN}` })).status).toBe(404);
+      expect(
+        (await off.call("GET", "/__sim/clock", undefined, { authorization: `Bearer ${TOKEN}` })).status,
+      ).toBe(404);
     } finally {
       await off.close();
     }
@@ -57,14 +63,25 @@ describe("ids and paths", () => {
 
 describe("size limits", () => {
   it("refuses a body over the limit with 413 too-large", async () => {
-    const big = JSON.stringify({ recipient: recipient(), service: "ordinaria", body: "x".repeat(POSTAL_MAX_BODY_BYTES) });
-    const res = await t.call("POST", "/api/v1/letters", big, { "content-length": String(Buffer.byteLength(big)) });
+    const big = JSON.stringify({
+      recipient: recipient(),
+      service: "ordinaria",
+      body: "x".repeat(POSTAL_MAX_BODY_BYTES),
+    });
+    const res = await t.call("POST", "/api/v1/letters", big, {
+      "content-length": String(Buffer.byteLength(big)),
+    });
     expect(res.status).toBe(413);
     expect(await body(res)).toMatchObject({ code: "too-large" });
   });
 
   it("refuses a malformed Idempotency-Key", async () => {
-    const res = await t.call("POST", "/api/v1/letters", { recipient: recipient(), service: "ordinaria", body: "x" }, { "idempotency-key": "a b" });
+    const res = await t.call(
+      "POST",
+      "/api/v1/letters",
+      { recipient: recipient(), service: "ordinaria", body: "x" },
+      { "idempotency-key": "a b" },
+    );
     expect(res.status).toBe(400);
   });
 });
@@ -73,7 +90,12 @@ describe("what leaves the gateway", () => {
   it("escapes names, addresses and bodies in the mailbox page", async () => {
     const evil = '<script>alert("x")</script>';
     const to = recipient({ name: `Mallory ${evil}`, street: `Via <img src=x onerror=alert(1)>` });
-    await t.call("POST", "/api/v1/letters", { recipient: to, service: "ordinaria", subject: evil, body: evil });
+    await t.call("POST", "/api/v1/letters", {
+      recipient: to,
+      service: "ordinaria",
+      subject: evil,
+      body: evil,
+    });
     const html = await (await t.call("GET", `/mailbox?name=${encodeURIComponent(to.name)}`)).text();
     expect(html).not.toContain("<script>alert");
     expect(html).not.toContain("<img src=x");
@@ -84,7 +106,11 @@ describe("what leaves the gateway", () => {
 
   it("never writes a letter's body to the log", async () => {
     t.logs.length = 0;
-    await t.call("POST", "/api/v1/letters", { recipient: recipient(), service: "ordinaria", body: "Seconda parte del PIN: TOPSECRET" });
+    await t.call("POST", "/api/v1/letters", {
+      recipient: recipient(),
+      service: "ordinaria",
+      body: "Seconda parte del PIN: TOPSECRET",
+    });
     expect(t.logs.length).toBeGreaterThan(0);
     expect(t.logs.join("")).not.toContain("TOPSECRET");
   });

@@ -27,7 +27,12 @@ export async function createTestbed(
 ): Promise<Testbed> {
   // In-memory PGlite, or a database of its own on the DATABASE_URL server, dropped at close.
   const handle = await openTestDatabase("postal");
-  const clock = await prepareService({ handle, migrations: postalMigrations, clockTable: simClock, start: options.start ?? START });
+  const clock = await prepareService({
+    handle,
+    migrations: postalMigrations,
+    clockTable: simClock,
+    start: options.start ?? START,
+  });
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -67,7 +72,9 @@ export async function createTestbed(
 let counter = Math.floor(Math.random() * 1_000_000);
 const NAMES = ["Mario", "Giulia", "Luca", "Francesca", "Paolo", "Chiara"];
 /** A recipient of its own per test, so tests sharing a database never see each other's letters. */
-export function recipient(over: Partial<Record<"name" | "street" | "postalCode" | "city" | "province", string>> = {}) {
+export function recipient(
+  over: Partial<Record<"name" | "street" | "postalCode" | "city" | "province", string>> = {},
+) {
   counter++;
   return {
     name: `${NAMES[counter % NAMES.length]} Rossi${counter}`,

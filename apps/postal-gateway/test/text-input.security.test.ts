@@ -9,14 +9,39 @@ beforeAll(async () => {
 });
 afterAll(() => tb.close());
 
-const letter = (over: Record<string, unknown>) => ({ recipient: recipient(), service: "ordinaria", body: "Gentile cittadino", ...over });
+const letter = (over: Record<string, unknown>) => ({
+  recipient: recipient(),
+  service: "ordinaria",
+  body: "Gentile cittadino",
+  ...over,
+});
 
 const cases: { name: string; field: string; send: () => Promise<Response> }[] = [
-  { name: "name filter with NUL", field: "query.name", send: () => tb.call("GET", "/api/v1/letters?name=a%00b") },
-  { name: "postal code filter with NUL", field: "query.postalCode", send: () => tb.call("GET", "/api/v1/letters?postalCode=%00") },
-  { name: "one letter by a reference with NUL", field: "path.id", send: () => tb.call("GET", "/api/v1/letters/%00") },
-  { name: "mailbox page for a name with NUL", field: "query.name", send: () => tb.call("GET", "/mailbox?name=a%00b") },
-  { name: "letter subject with a lone surrogate", field: "subject", send: () => tb.call("POST", "/api/v1/letters", letter({ subject: "\ud800" })) },
+  {
+    name: "name filter with NUL",
+    field: "query.name",
+    send: () => tb.call("GET", "/api/v1/letters?name=a%00b"),
+  },
+  {
+    name: "postal code filter with NUL",
+    field: "query.postalCode",
+    send: () => tb.call("GET", "/api/v1/letters?postalCode=%00"),
+  },
+  {
+    name: "one letter by a reference with NUL",
+    field: "path.id",
+    send: () => tb.call("GET", "/api/v1/letters/%00"),
+  },
+  {
+    name: "mailbox page for a name with NUL",
+    field: "query.name",
+    send: () => tb.call("GET", "/mailbox?name=a%00b"),
+  },
+  {
+    name: "letter subject with a lone surrogate",
+    field: "subject",
+    send: () => tb.call("POST", "/api/v1/letters", letter({ subject: "\ud800" })),
+  },
 ];
 
 describe("text the database cannot store, on the postal gateway", () => {

@@ -25,7 +25,12 @@ export const smsConfigSchema = serviceEnvSchema.extend({
   SMS_CALLBACK_BACKOFF: z
     .string()
     .default("PT30S,PT2M,PT10M,PT1H,PT6H")
-    .transform((v) => v.split(",").map((s) => s.trim()).filter((s) => s !== ""))
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => s !== ""),
+    )
     .refine((list) => list.every(isDuration), "must be comma-separated ISO-8601 durations"),
   SMS_CALLBACK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   /** Wall-clock milliseconds between checks for due delivery reports while the clock flows by itself. */
@@ -35,7 +40,10 @@ export const smsConfigSchema = serviceEnvSchema.extend({
 export type SmsConfig = z.infer<typeof smsConfigSchema>;
 
 /** The settings the app itself reads (tests pass these without going through the environment). */
-export type SmsSettings = Pick<SmsConfig, "SMS_DELIVERY_LATENCY" | "SMS_DEFAULT_FROM" | "SMS_CALLBACK_BACKOFF" | "SMS_CALLBACK_TIMEOUT_MS">;
+export type SmsSettings = Pick<
+  SmsConfig,
+  "SMS_DELIVERY_LATENCY" | "SMS_DEFAULT_FROM" | "SMS_CALLBACK_BACKOFF" | "SMS_CALLBACK_TIMEOUT_MS"
+>;
 
 export const readSmsConfig = (env: Record<string, string | undefined> = process.env): SmsConfig =>
   parseEnv("sms-gateway", smsConfigSchema, env);

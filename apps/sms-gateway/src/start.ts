@@ -1,7 +1,14 @@
 // startSmsService: the SMS gateway on startService, with a ticker for due delivery reports. Used by main.ts and the stack.
 import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "@inps-sim/db";
-import { gatewayDeps, startService, type BuiltService, type Logger, type RunningService, type StackClock } from "@inps-sim/service-kit";
+import {
+  gatewayDeps,
+  startService,
+  type BuiltService,
+  type Logger,
+  type RunningService,
+  type StackClock,
+} from "@inps-sim/service-kit";
 import { createSmsApp } from "./app.ts";
 import type { SmsConfig } from "./config.ts";
 import { simClock } from "./db/schema.ts";
@@ -46,7 +53,11 @@ export function buildSmsService(
     backoff: config.SMS_CALLBACK_BACKOFF,
     timeoutMs: config.SMS_CALLBACK_TIMEOUT_MS,
   });
-  const app = createSmsApp({ ...gatewayDeps({ handle, clock, logger, config, ports }), settings: config, callbacks });
+  const app = createSmsApp({
+    ...gatewayDeps({ handle, clock, logger, config, ports }),
+    settings: config,
+    callbacks,
+  });
   let ticker: NodeJS.Timeout | undefined;
   return {
     app,

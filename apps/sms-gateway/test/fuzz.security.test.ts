@@ -26,10 +26,17 @@ describe("fuzzing the SMS gateway", () => {
       queryNames: ["to", "since", "limit"],
       example: (route) =>
         route.method === "POST" && route.path === "/api/v1/messages"
-          ? { to: "+393331234567", from: "INPS", text: "Prima parte del PIN: ABCD1234", statusCallback: "http://127.0.0.1:9/cb" }
+          ? {
+              to: "+393331234567",
+              from: "INPS",
+              text: "Prima parte del PIN: ABCD1234",
+              statusCallback: "http://127.0.0.1:9/cb",
+            }
           : undefined,
     });
-    await annotate(`${routes.length} routes, ${report.requests} requests, statuses ${JSON.stringify(report.statuses)}`);
+    await annotate(
+      `${routes.length} routes, ${report.requests} requests, statuses ${JSON.stringify(report.statuses)}`,
+    );
     expect(report.failures).toEqual([]);
   }, 300_000);
 });

@@ -19,7 +19,8 @@ afterEach(async () => {
   await t.sim("DELETE", "/faults");
 });
 
-const send = (payload: unknown, headers?: Record<string, string>) => t.call("POST", "/api/v1/messages", payload, headers);
+const send = (payload: unknown, headers?: Record<string, string>) =>
+  t.call("POST", "/api/v1/messages", payload, headers);
 
 async function expectProblem(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);
@@ -39,7 +40,9 @@ describe("malformed input is a 400 validation-failed, never a 5xx", () => {
     ]);
     expect([odd.status, plain.status]).toEqual([400, 202]);
     expect(await body(odd)).toMatchObject({ code: "validation-failed", errors: [{ path: "text" }] });
-    const stored = await body<{ messages: SmsMessage[] }>(await t.call("GET", `/api/v1/messages?to=${encodeURIComponent(to)}`));
+    const stored = await body<{ messages: SmsMessage[] }>(
+      await t.call("GET", `/api/v1/messages?to=${encodeURIComponent(to)}`),
+    );
     expect(stored.messages.map((m) => m.text)).toEqual(["normale"]);
   });
 
@@ -56,25 +59,29 @@ describe("malformed input is a 400 validation-failed, never a 5xx", () => {
     ["a control character in the number", { to: "+39333\n1234567", text: "x" }],
     ["a sender too long", { to: "+393331234567", from: "INPS-PIN-SENDER", text: "x" }],
     ["an unknown field", { to: "+393331234567", text: "x", priority: "high" }],
-    ["a callback that is not http(s)", { to: "+393331234567", text: "x", statusCallback: "file:///etc/passwd" }],
+    [
+      "a callback that is not http(s)",
+      { to: "+393331234567", text: "x", statusCallback: "file:///etc/passwd" },
+    ],
     ["a callback that is not a URL", { to: "+393331234567", text: "x", statusCallback: "later" }],
   ])("%s", async (_name, payload) => {
     const problem = await expectProblem(await send(payload), 400, "validation-failed");
     expect(problem).toHaveProperty("errors");
   });
 
-  it.each([
-    ["limit=0"],
-    ["limit=abc"],
-    ["limit=100000"],
-    ["since=yesterday"],
-    [`to=${"9".repeat(40)}`],
-  ])("a list query with %s", async (query) => {
-    await expectProblem(await t.call("GET", `/api/v1/messages?${query}`), 400, "validation-failed");
-  });
+  it.each([["limit=0"], ["limit=abc"], ["limit=100000"], ["since=yesterday"], [`to=${"9".repeat(40)}`]])(
+    "a list query with %s",
+    async (query) => {
+      await expectProblem(await t.call("GET", `/api/v1/messages?${query}`), 400, "validation-failed");
+    },
+  );
 
   it("an unknown message is 404 message-not-found", async () => {
-    await expectProblem(await t.call("GET", "/api/v1/messages/sms_00000000000000000000"), 404, "message-not-found");
+    await expectProblem(
+      await t.call("GET", "/api/v1/messages/sms_00000000000000000000"),
+      404,
+      "message-not-found",
+    );
     await expectProblem(await t.call("GET", "/api/v1/messages/whatever"), 404, "message-not-found");
   });
 
@@ -83,13 +90,21 @@ describe("malformed input is a 400 validation-failed, never a 5xx", () => {
   });
 
   it("a clock set backwards is 409 clock-backwards", async () => {
-    await expectProblem(await t.sim("POST", "/clock", { setTo: "2020-01-01T00:00:00Z" }), 409, "clock-backwards");
+    await expectProblem(
+      await t.sim("POST", "/clock", { setTo: "2020-01-01T00:00:00Z" }),
+      409,
+      "clock-backwards",
+    );
     await expectProblem(await t.sim("POST", "/clock", { advanceBy: "soon" }), 400, "validation-failed");
   });
 
   it("a fault spec that makes no sense is refused", async () => {
     await expectProblem(await t.sim("PUT", "/faults", { mode: "explode" }), 400, "validation-failed");
-    await expectProblem(await t.sim("PUT", "/faults", { mode: "error", status: 200 }), 400, "validation-failed");
+    await expectProblem(
+      await t.sim("PUT", "/faults", { mode: "error", status: 200 }),
+      400,
+      "validation-failed",
+    );
   });
 });
 
@@ -118,7 +133,9 @@ describe("faults", () => {
     const to = mobile();
     await t.sim("PUT", "/faults", { mode: "error", status: 503, count: 1 });
     expect((await send({ to, text: "x" }, { "idempotency-key": "fault-1" })).status).toBe(503);
-    const list = await body<{ messages: unknown[] }>(await t.call("GET", `/api/v1/messages?to=${encodeURIComponent(to)}`));
+    const list = await body<{ messages: unknown[] }>(
+      await t.call("GET", `/api/v1/messages?to=${encodeURIComponent(to)}`),
+    );
     expect(list.messages).toHaveLength(0);
     // The retry with the same key is served for real.
     expect((await send({ to, text: "x" }, { "idempotency-key": "fault-1" })).status).toBe(202);
@@ -174,15 +191,26 @@ describe("delivery reports to a receiver that is down", () => {
     });
     try {
       const { id } = await body<{ id: string }>(
-        await failing.call("POST", "/api/v1/messages", { to: mobile(), text: "x", statusCallback: "http://down.test/" }),
+        await failing.call("POST", "/api/v1/messages", {
+          to: mobile(),
+          text: "x",
+          statusCallback: "http://down.test/",
+        }),
       );
-      for (const by of ["PT5S", "PT1M", "PT2M", "PT1H"]) await failing.sim("POST", "/clock", { advanceBy: by });
+      for (const by of ["PT5S", "PT1M", "PT2M", "PT1H"])
+        await failing.sim("POST", "/clock", { advanceBy: by });
       const { messages } = await import("../src/db/schema.ts");
       const { eq } = await import("drizzle-orm");
       const [row] = await failing.handle.db.select().from(messages).where(eq(messages.id, id));
-      expect(row).toMatchObject({ callbackState: "gave-up", callbackAttempts: 3, callbackLastError: "fetch failed" });
+      expect(row).toMatchObject({
+        callbackState: "gave-up",
+        callbackAttempts: 3,
+        callbackLastError: "fetch failed",
+      });
       // The message itself is delivered all the same.
-      expect((await body<SmsMessage>(await failing.call("GET", `/api/v1/messages/${id}`))).status).toBe("delivered");
+      expect((await body<SmsMessage>(await failing.call("GET", `/api/v1/messages/${id}`))).status).toBe(
+        "delivered",
+      );
     } finally {
       await failing.close();
     }

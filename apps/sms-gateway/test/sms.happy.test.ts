@@ -37,7 +37,14 @@ describe("sending and delivering", () => {
     expect(res.headers.get("location")).toBe(`/api/v1/messages/${accepted.id}`);
 
     const queued = await body<SmsMessage>(await t.call("GET", `/api/v1/messages/${accepted.id}`));
-    expect(queued).toMatchObject({ to, from: "INPS", status: "queued", deliveredAt: null, encoding: "GSM-7", segments: 1 });
+    expect(queued).toMatchObject({
+      to,
+      from: "INPS",
+      status: "queued",
+      deliveredAt: null,
+      encoding: "GSM-7",
+      segments: 1,
+    });
 
     expect((await advance("PT5S")).status).toBe(200);
     const delivered = await body<SmsMessage>(await t.call("GET", `/api/v1/messages/${accepted.id}`));
@@ -60,7 +67,9 @@ describe("sending and delivering", () => {
     ["+3933", "invalid-number"],
     ["+39800123456", "not-a-mobile"],
   ])("a message to %s ends failed (%s)", async (to, reason) => {
-    const { id } = await body<{ id: string; status: string }>(await send({ to, text: "Codice di verifica: 123456" }));
+    const { id } = await body<{ id: string; status: string }>(
+      await send({ to, text: "Codice di verifica: 123456" }),
+    );
     await advance("PT5S");
     const m = await body<SmsMessage>(await t.call("GET", `/api/v1/messages/${id}`));
     expect(m.status).toBe("failed");
@@ -79,11 +88,15 @@ describe("listing", () => {
       await advance("PT1S");
     }
     await send({ to: other, text: "elsewhere" });
-    const all = await body<{ messages: SmsMessage[] }>(await t.call("GET", `/api/v1/messages?to=${encodeURIComponent(to)}`));
+    const all = await body<{ messages: SmsMessage[] }>(
+      await t.call("GET", `/api/v1/messages?to=${encodeURIComponent(to)}`),
+    );
     expect(all.messages.map((m) => m.text)).toEqual(["three", "two", "one"]);
     expect(all.messages[0]).toHaveProperty("createdAt");
 
-    const limited = await body<{ messages: SmsMessage[] }>(await t.call("GET", `/api/v1/messages?to=${encodeURIComponent(to)}&limit=2`));
+    const limited = await body<{ messages: SmsMessage[] }>(
+      await t.call("GET", `/api/v1/messages?to=${encodeURIComponent(to)}&limit=2`),
+    );
     expect(limited.messages.map((m) => m.text)).toEqual(["three", "two"]);
 
     const since = all.messages[1]?.createdAt ?? "";
@@ -103,7 +116,10 @@ describe("listing", () => {
     await send({ to: a, text: "a" });
     await send({ to: b, text: "b" });
     expect((await t.call("DELETE", `/api/v1/messages?to=${encodeURIComponent(a)}`)).status).toBe(204);
-    const left = (n: string) => t.call("GET", `/api/v1/messages?to=${encodeURIComponent(n)}`).then((r) => body<{ messages: unknown[] }>(r));
+    const left = (n: string) =>
+      t
+        .call("GET", `/api/v1/messages?to=${encodeURIComponent(n)}`)
+        .then((r) => body<{ messages: unknown[] }>(r));
     expect((await left(a)).messages).toHaveLength(0);
     expect((await left(b)).messages).toHaveLength(1);
     expect((await t.call("DELETE", "/api/v1/messages")).status).toBe(204);
@@ -114,11 +130,15 @@ describe("listing", () => {
 describe("Idempotency-Key", () => {
   it("stores every one of many messages sent at once, each once (they share a write)", async () => {
     const to = mobile();
-    const sent = await Promise.all(Array.from({ length: 40 }, (_, i) => send({ to, text: `Codice di verifica: ${100000 + i}` })));
+    const sent = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => send({ to, text: `Codice di verifica: ${100000 + i}` })),
+    );
     expect(sent.map((r) => r.status)).toEqual(Array(40).fill(202));
     const ids = await Promise.all(sent.map(async (r) => (await body<{ id: string }>(r)).id));
     expect(new Set(ids).size).toBe(40);
-    const list = await body<{ messages: SmsMessage[] }>(await t.call("GET", `/api/v1/messages?to=${encodeURIComponent(to)}`));
+    const list = await body<{ messages: SmsMessage[] }>(
+      await t.call("GET", `/api/v1/messages?to=${encodeURIComponent(to)}`),
+    );
     expect(list.messages.map((m) => m.id).sort()).toEqual([...ids].sort());
   });
 
@@ -134,18 +154,25 @@ describe("Idempotency-Key", () => {
     expect(sent.map((r) => r.status)).toEqual([202, 202, 202, 202, 202]);
     const [a1, , a2] = await Promise.all(sent.map((r) => body<{ id: string }>(r)));
     expect(a2).toEqual(a1);
-    const list = await body<{ messages: SmsMessage[] }>(await t.call("GET", `/api/v1/messages?to=${encodeURIComponent(to)}`));
+    const list = await body<{ messages: SmsMessage[] }>(
+      await t.call("GET", `/api/v1/messages?to=${encodeURIComponent(to)}`),
+    );
     expect(list.messages.map((m) => m.text).sort()).toEqual(["a", "b", "b", "c"]);
   });
 
   it("returns the first answer to a retry and creates nothing new", async () => {
     const to = mobile();
     const first = await send({ to, text: "Codice di verifica: 111111" }, { "idempotency-key": "retry-me-1" });
-    const second = await send({ to, text: "Codice di verifica: 111111" }, { "idempotency-key": "retry-me-1" });
+    const second = await send(
+      { to, text: "Codice di verifica: 111111" },
+      { "idempotency-key": "retry-me-1" },
+    );
     expect(second.status).toBe(202);
     expect(second.headers.get("idempotent-replayed")).toBe("true");
     expect(await body(second)).toEqual(await body(first));
-    const list = await body<{ messages: unknown[] }>(await t.call("GET", `/api/v1/messages?to=${encodeURIComponent(to)}`));
+    const list = await body<{ messages: unknown[] }>(
+      await t.call("GET", `/api/v1/messages?to=${encodeURIComponent(to)}`),
+    );
     expect(list.messages).toHaveLength(1);
   });
 
@@ -156,7 +183,9 @@ describe("Idempotency-Key", () => {
       send({ to, text: "concurrent" }, { "idempotency-key": "race-1" }),
     ]);
     expect([a?.status, b?.status].sort()).toEqual([202, 202]);
-    const list = await body<{ messages: unknown[] }>(await t.call("GET", `/api/v1/messages?to=${encodeURIComponent(to)}`));
+    const list = await body<{ messages: unknown[] }>(
+      await t.call("GET", `/api/v1/messages?to=${encodeURIComponent(to)}`),
+    );
     expect(list.messages).toHaveLength(1);
   });
 
@@ -214,7 +243,10 @@ describe("delivery reports", () => {
     expect(reports).toHaveLength(0);
     await advance("PT5S");
     expect(reports).toEqual([
-      { url: "http://receiver.test/dlr", body: expect.objectContaining({ id, status: "delivered", attempt: 1 }) },
+      {
+        url: "http://receiver.test/dlr",
+        body: expect.objectContaining({ id, status: "delivered", attempt: 1 }),
+      },
     ]);
     await advance("PT1H");
     expect(reports).toHaveLength(1);
@@ -255,7 +287,9 @@ describe("inbox page and control plane", () => {
 
   it("speaks Italian and shows times as a clock in Rome shows them", async () => {
     const to = mobile();
-    const sent = await body<{ id: string }>(await send({ to, from: "INPS", text: "Codice di verifica: 123456" }));
+    const sent = await body<{ id: string }>(
+      await send({ to, from: "INPS", text: "Codice di verifica: 123456" }),
+    );
     await advance("PT1M");
     const message = await body<SmsMessage>(await t.call("GET", `/api/v1/messages/${sent.id}`));
     // The test clock stays in March 2026, before summer time: Rome is UTC+1.
@@ -264,20 +298,32 @@ describe("inbox page and control plane", () => {
     const p = (n: number) => String(n).padStart(2, "0");
     const shown = `${p(rome.getUTCDate())}/${p(rome.getUTCMonth() + 1)}/${rome.getUTCFullYear()} ${p(rome.getUTCHours())}:${p(rome.getUTCMinutes())}`;
     // White space as a browser sees it: any run of it is one space.
-    const html = (await (await t.call("GET", `/inbox?to=${encodeURIComponent(to)}`)).text()).replace(/\s+/g, " ");
+    const html = (await (await t.call("GET", `/inbox?to=${encodeURIComponent(to)}`)).text()).replace(
+      /\s+/g,
+      " ",
+    );
     expect(html).toContain(`da INPS · ${shown} · consegnato · GSM-7, 1 parte`);
     expect(html).toContain("SMS ricevuti");
     expect(html).toContain("tempo simulato");
     expect(html).not.toContain(message.createdAt);
     expect(html).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     const text = html.replace(/(href|class|id)="[^"]*"/g, "");
-    for (const english of [/\bfrom\b/, /\bdelivered\b/, /\binbox\b/i, /\bNo messages\b/, /\bsimulated time\b/, /\bparts?\b/]) {
+    for (const english of [
+      /\bfrom\b/,
+      /\bdelivered\b/,
+      /\binbox\b/i,
+      /\bNo messages\b/,
+      /\bsimulated time\b/,
+      /\bparts?\b/,
+    ]) {
       expect(text).not.toMatch(english);
     }
   });
 
   it("publishes its API as OpenAPI and an offline reference page", async () => {
-    const doc = await body<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(await t.call("GET", "/openapi.json"));
+    const doc = await body<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(
+      await t.call("GET", "/openapi.json"),
+    );
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths["/api/v1/messages"] ?? {}).sort()).toEqual(["delete", "get", "post"]);
     expect(doc.paths["/api/v1/messages/{id}"]).toHaveProperty("get");

@@ -18,13 +18,22 @@ describe("control plane", () => {
     ["PUT", "/__sim/faults"],
     ["DELETE", "/__sim/faults"],
   ])("%s %s is refused without the token", async (method, path) => {
-    const res = await t.call(method, path, method === "GET" || method === "DELETE" ? undefined : { advanceBy: "P1D" });
+    const res = await t.call(
+      method,
+      path,
+      method === "GET" || method === "DELETE" ? undefined : { advanceBy: "P1D" },
+    );
     expect(res.status).toBe(401);
     expect(await body(res)).toMatchObject({ code: "unauthenticated" });
   });
 
   it("is refused with a wrong token or another scheme", async () => {
-    for (const authorization of [`Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(0, -1)}`, `Basic ${TOKEN}`, "Bearer "]) {
+    for (const authorization of [
+      `Bearer ${TOKEN}x`,
+      `Bearer ${TOKEN.slice(0, -1)}`,
+      `Basic ${TOKEN}`,
+      "Bearer ",
+    ]) {
       expect((await t.call("POST", "/__sim/reset", undefined, { authorization })).status).toBe(401);
     }
   });
@@ -33,7 +42,9 @@ describe("control plane", () => {
     const to = mobile();
     await t.call("POST", "/api/v1/messages", { to, text: "keep me" });
     await t.call("POST", "/__sim/reset");
-    const list = await body<{ messages: unknown[] }>(await t.call("GET", `/api/v1/messages?to=${encodeURIComponent(to)}`));
+    const list = await body<{ messages: unknown[] }>(
+      await t.call("GET", `/api/v1/messages?to=${encodeURIComponent(to)}`),
+    );
     expect(list.messages).toHaveLength(1);
   });
 
@@ -71,7 +82,9 @@ describe("ids and paths", () => {
 describe("size limits", () => {
   it("refuses a body over the limit with 413 too-large", async () => {
     const big = JSON.stringify({ to: "+393331234567", text: "x".repeat(SMS_MAX_BODY_BYTES) });
-    const res = await t.call("POST", "/api/v1/messages", big, { "content-length": String(Buffer.byteLength(big)) });
+    const res = await t.call("POST", "/api/v1/messages", big, {
+      "content-length": String(Buffer.byteLength(big)),
+    });
     expect(res.status).toBe(413);
     expect(await body(res)).toMatchObject({ code: "too-large" });
   });
@@ -96,7 +109,12 @@ describe("size limits", () => {
 
   it("refuses a malformed Idempotency-Key", async () => {
     for (const key of ["x".repeat(256), "with space", "àccent"]) {
-      const res = await t.call("POST", "/api/v1/messages", { to: mobile(), text: "x" }, { "idempotency-key": key });
+      const res = await t.call(
+        "POST",
+        "/api/v1/messages",
+        { to: mobile(), text: "x" },
+        { "idempotency-key": key },
+      );
       expect(res.status).toBe(400);
     }
   });
@@ -105,12 +123,17 @@ describe("size limits", () => {
 describe("what leaves the gateway", () => {
   it("escapes message text and numbers in the inbox page", async () => {
     const to = mobile();
-    await t.call("POST", "/api/v1/messages", { to, text: '<script>alert("x")</script><img src=x onerror=alert(1)>' });
+    await t.call("POST", "/api/v1/messages", {
+      to,
+      text: '<script>alert("x")</script><img src=x onerror=alert(1)>',
+    });
     const html = await (await t.call("GET", `/inbox?to=${encodeURIComponent(to)}`)).text();
     expect(html).not.toContain("<script>alert");
     expect(html).not.toContain("<img src=x");
     expect(html).toContain("&lt;script&gt;");
-    const injected = await (await t.call("GET", `/inbox?to=${encodeURIComponent('"><script>x</script>')}`)).text();
+    const injected = await (
+      await t.call("GET", `/inbox?to=${encodeURIComponent('"><script>x</script>')}`)
+    ).text();
     expect(injected).not.toContain("<script>x");
   });
 

@@ -25,13 +25,17 @@ export interface Testbed {
   close(): Promise<void>;
 }
 
-
 export async function createTestbed(
   options: { settings?: Partial<SmsSettings>; fetch?: typeof fetch; adminToken?: string | null } = {},
 ): Promise<Testbed> {
   // In-memory PGlite, or a database of its own on the DATABASE_URL server, dropped at close.
   const handle = await openTestDatabase("sms");
-  const clock = await prepareService({ handle, migrations: smsMigrations, clockTable: simClock, start: START });
+  const clock = await prepareService({
+    handle,
+    migrations: smsMigrations,
+    clockTable: simClock,
+    start: START,
+  });
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _enc, done) {

@@ -10,13 +10,42 @@ beforeAll(async () => {
 afterAll(() => tb.close());
 
 const cases: { name: string; field: string; send: () => Promise<Response> }[] = [
-  { name: "list filter with NUL", field: "query.to", send: () => tb.call("GET", "/api/v1/messages?to=a%00b") },
+  {
+    name: "list filter with NUL",
+    field: "query.to",
+    send: () => tb.call("GET", "/api/v1/messages?to=a%00b"),
+  },
   { name: "home page for a number with NUL", field: "query.to", send: () => tb.call("GET", "/?to=%2B39%00") },
-  { name: "clearing a number with NUL", field: "query.to", send: () => tb.call("DELETE", "/api/v1/messages?to=a%00b") },
-  { name: "one message by an id with NUL", field: "path.id", send: () => tb.call("GET", "/api/v1/messages/%00") },
-  { name: "inbox page for a number with NUL", field: "query.to", send: () => tb.call("GET", "/inbox?to=a%00b") },
-  { name: "statusCallback with NUL", field: "statusCallback", send: () => tb.call("POST", "/api/v1/messages", { to: "+393331234567", text: "ciao", statusCallback: "http://x.test/\u0000" }) },
-  { name: "text with a lone surrogate", field: "text", send: () => tb.call("POST", "/api/v1/messages", { to: "+393331234567", text: "ciao \udc00" }) },
+  {
+    name: "clearing a number with NUL",
+    field: "query.to",
+    send: () => tb.call("DELETE", "/api/v1/messages?to=a%00b"),
+  },
+  {
+    name: "one message by an id with NUL",
+    field: "path.id",
+    send: () => tb.call("GET", "/api/v1/messages/%00"),
+  },
+  {
+    name: "inbox page for a number with NUL",
+    field: "query.to",
+    send: () => tb.call("GET", "/inbox?to=a%00b"),
+  },
+  {
+    name: "statusCallback with NUL",
+    field: "statusCallback",
+    send: () =>
+      tb.call("POST", "/api/v1/messages", {
+        to: "+393331234567",
+        text: "ciao",
+        statusCallback: "http://x.test/\u0000",
+      }),
+  },
+  {
+    name: "text with a lone surrogate",
+    field: "text",
+    send: () => tb.call("POST", "/api/v1/messages", { to: "+393331234567", text: "ciao \udc00" }),
+  },
 ];
 
 describe("text the database cannot store, on the SMS gateway", () => {

@@ -31,7 +31,11 @@ function newestSource() {
       if (existsSync(manifest)) newest = Math.max(newest, statSync(manifest).mtimeMs);
     }
   }
-  newest = Math.max(newest, statSync(join(root, "package-lock.json")).mtimeMs, statSync(join(stackDir, "scripts", "build.mjs")).mtimeMs);
+  newest = Math.max(
+    newest,
+    statSync(join(root, "package-lock.json")).mtimeMs,
+    statSync(join(stackDir, "scripts", "build.mjs")).mtimeMs,
+  );
   return newest;
 }
 

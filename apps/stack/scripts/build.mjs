@@ -36,7 +36,13 @@ const sourceUrls = {
       const contents = readFileSync(args.path, "utf8");
       if (!contents.includes("import.meta.url")) return undefined;
       const fromDist = relative(distDir, args.path).split(sep).join("/");
-      return { contents: contents.replaceAll("import.meta.url", `new URL(${JSON.stringify(fromDist)}, import.meta.url).href`), loader: "ts" };
+      return {
+        contents: contents.replaceAll(
+          "import.meta.url",
+          `new URL(${JSON.stringify(fromDist)}, import.meta.url).href`,
+        ),
+        loader: "ts",
+      };
     });
   },
 };
@@ -78,6 +84,8 @@ export function prepareTemplate() {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const ms = await buildBundles();
-  process.stdout.write(`bundles built in ${(ms / 1000).toFixed(1)} s: ${relative(process.cwd(), distDir) || "."}\n`);
+  process.stdout.write(
+    `bundles built in ${(ms / 1000).toFixed(1)} s: ${relative(process.cwd(), distDir) || "."}\n`,
+  );
   if (!process.argv.includes("--no-template")) prepareTemplate();
 }

@@ -7,7 +7,13 @@ import { openDatabase, type DatabaseHandle } from "@inps-sim/db";
 import { buildIdentityService, readIdentityConfig } from "@inps-sim/identity";
 import { createMailApp, readMailConfig } from "@inps-sim/mail-gateway";
 import { buildPostalService, readPostalConfig } from "@inps-sim/postal-gateway";
-import { createLogger, gatewayDeps, memoryClock, type Fetchable, type StackClock } from "@inps-sim/service-kit";
+import {
+  createLogger,
+  gatewayDeps,
+  memoryClock,
+  type Fetchable,
+  type StackClock,
+} from "@inps-sim/service-kit";
 import { buildSmsService, readSmsConfig } from "@inps-sim/sms-gateway";
 import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
 import { format, resolveConfig } from "prettier";

@@ -6,13 +6,19 @@ export function renderBanner(stack: RunningStack, options: { startupMs: number; 
   const b = (s: string) => (options.color ? `\x1b[1m${s}\x1b[0m` : s);
   const rows: [string, string][] = [
     ["Portal", `${stack.portal.urls.http}   (the citizen's pages, in Italian: open this one)`],
-    ["  Console", `${stack.portal.urls.http}/__console   (clock, faults, citizens, outbox; asks for the control-plane token below)`],
+    [
+      "  Console",
+      `${stack.portal.urls.http}/__console   (clock, faults, citizens, outbox; asks for the control-plane token below)`,
+    ],
     ["Identity service", `${identity.urls.http}   (API /api/v1, reference /docs, /openapi.json)`],
     ["SMS gateway", `${sms.urls.http}   (inbox page /, API /api/v1/messages, reference /docs)`],
     ["Mail gateway", `${mail.urls.http}   (inbox page /, Mailpit-compatible API /api/v1, reference /docs)`],
     ["  SMTP", `smtp://127.0.0.1:${mail.ports.smtp ?? "?"}`],
     ["Postal gateway", `${postal.urls.http}   (mailbox page /, API /api/v1/letters, reference /docs)`],
-    ["Control plane", `Authorization: Bearer ${stack.adminToken}   (/__sim on every service; GET /__sim/stack lists them)`],
+    [
+      "Control plane",
+      `Authorization: Bearer ${stack.adminToken}   (/__sim on every service; GET /__sim/stack lists them)`,
+    ],
     [
       "Operator",
       stack.operatorToken

@@ -6,10 +6,19 @@ import { fileURLToPath } from "node:url";
 import { styleText } from "node:util";
 import { Command, InvalidArgumentError } from "commander";
 import { CliError, connect, type Connected } from "./cli/connection.ts";
-import { citizenNew, clockAdvance, clockNow, faultsClear, faultsSet, inbox, timeline } from "./cli/commands.ts";
+import {
+  citizenNew,
+  clockAdvance,
+  clockNow,
+  faultsClear,
+  faultsSet,
+  inbox,
+  timeline,
+} from "./cli/commands.ts";
 
 const colour = process.stdout.isTTY && !process.env.NO_COLOR;
-const paint = (style: Parameters<typeof styleText>[0], text: string) => (colour ? styleText(style, text) : text);
+const paint = (style: Parameters<typeof styleText>[0], text: string) =>
+  colour ? styleText(style, text) : text;
 
 function print(json: boolean, data: unknown, text: () => string): void {
   process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${text()}\n`);
@@ -17,7 +26,8 @@ function print(json: boolean, data: unknown, text: () => string): void {
 
 function table(rows: string[][], header: string[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (r: string[]) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  ");
+  const line = (r: string[]) =>
+    r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join("  ");
   return [paint("bold", line(header)), ...rows.map(line)].join("\n");
 }
 
@@ -27,13 +37,24 @@ const integer = (value: string) => {
 };
 
 const program = new Command("inps-sim")
-  .description("The INPS PIN simulator at a terminal: start it, make citizens, read what they received, move the clock, break a gateway.")
-  .option("--url <url>", "the identity service of the running stack", process.env.STACK_URL ?? "http://localhost:4000")
-  .option("--token <token>", "the control-plane token the stack printed (SIM_ADMIN_TOKEN)", process.env.SIM_ADMIN_TOKEN);
+  .description(
+    "The INPS PIN simulator at a terminal: start it, make citizens, read what they received, move the clock, break a gateway.",
+  )
+  .option(
+    "--url <url>",
+    "the identity service of the running stack",
+    process.env.STACK_URL ?? "http://localhost:4000",
+  )
+  .option(
+    "--token <token>",
+    "the control-plane token the stack printed (SIM_ADMIN_TOKEN)",
+    process.env.SIM_ADMIN_TOKEN,
+  );
 
 async function stack(): Promise<Connected> {
   const { url, token } = program.opts<{ url: string; token?: string }>();
-  if (!token) throw new CliError("no control-plane token: pass --token or set SIM_ADMIN_TOKEN (npm start prints it)");
+  if (!token)
+    throw new CliError("no control-plane token: pass --token or set SIM_ADMIN_TOKEN (npm start prints it)");
   return connect({ url, token });
 }
 
@@ -53,7 +74,9 @@ program
 const citizen = program.command("citizen").description("simulated citizens");
 citizen
   .command("new")
-  .description("a valid persona: fiscal code computed from the personal data, contacts, residence, health card")
+  .description(
+    "a valid persona: fiscal code computed from the personal data, contacts, residence, health card",
+  )
   .option("--pin <pin>", "also create the citizen on the stack with this active 8-character PIN")
   .option("--json", "print JSON")
   .action(async (opts: { pin?: string; json?: boolean }) => {
@@ -61,9 +84,15 @@ citizen
     print(Boolean(opts.json), made, () =>
       table(
         [
-          ["name", `${made.firstName} ${made.lastName} (${made.gender}), born ${made.birthDate} in ${made.birthMunicipality} (${made.birthProvince})`],
+          [
+            "name",
+            `${made.firstName} ${made.lastName} (${made.gender}), born ${made.birthDate} in ${made.birthMunicipality} (${made.birthProvince})`,
+          ],
           ["fiscal code", paint("green", made.fiscalCode)],
-          ["residence", `${made.residence.street}, ${made.residence.postalCode} ${made.residence.city} (${made.residence.province})`],
+          [
+            "residence",
+            `${made.residence.street}, ${made.residence.postalCode} ${made.residence.city} (${made.residence.province})`,
+          ],
           ["email", made.email],
           ["mobile", made.mobile],
           ["health card", `${made.healthCard.number}, expires ${made.healthCard.expiryDate}`],
@@ -83,7 +112,16 @@ program
     print(Boolean(opts.json), items, () =>
       items.length
         ? table(
-            items.map((i) => [i.at, paint("cyan", i.channel), i.purpose, i.to, i.text.split("\n").find((l) => /: \S/.test(l) && /PIN|Codice/.test(l))?.trim() ?? i.text.split("\n")[0]!.slice(0, 60)]),
+            items.map((i) => [
+              i.at,
+              paint("cyan", i.channel),
+              i.purpose,
+              i.to,
+              i.text
+                .split("\n")
+                .find((l) => /: \S/.test(l) && /PIN|Codice/.test(l))
+                ?.trim() ?? i.text.split("\n")[0]!.slice(0, 60),
+            ]),
             ["when", "channel", "purpose", "to", "says"],
           )
         : `nothing was sent to ${fiscalCode}`,
@@ -108,16 +146,31 @@ clock
     print(Boolean(opts.json), now, () => `simulated time: ${paint("bold", now.now)}`);
   });
 
-const faults = program.command("faults").description("make a gateway fail (sms, mail, postal: HTTP; smtp: the mail server)");
+const faults = program
+  .command("faults")
+  .description("make a gateway fail (sms, mail, postal: HTTP; smtp: the mail server)");
 faults
   .command("set <gateway> <mode> [status]")
   .description("e.g. `faults set sms error 503`, `faults set postal timeout`, `faults set smtp MAIL 421`")
   .option("--count <n>", "only the next n requests", integer)
   .option("--json", "print JSON")
-  .action(async (gateway: string, mode: string, status: string | undefined, opts: { count?: number; json?: boolean }) => {
-    const set = await faultsSet(await stack(), gateway, mode, status === undefined ? undefined : integer(status), opts.count);
-    print(Boolean(opts.json), set, () => `${gateway}: ${paint("red", JSON.stringify(set))}`);
-  });
+  .action(
+    async (
+      gateway: string,
+      mode: string,
+      status: string | undefined,
+      opts: { count?: number; json?: boolean },
+    ) => {
+      const set = await faultsSet(
+        await stack(),
+        gateway,
+        mode,
+        status === undefined ? undefined : integer(status),
+        opts.count,
+      );
+      print(Boolean(opts.json), set, () => `${gateway}: ${paint("red", JSON.stringify(set))}`);
+    },
+  );
 faults
   .command("clear <gateway>")
   .description("the gateway works again")
@@ -134,7 +187,12 @@ program
   .action(async (fiscalCode: string, opts: { json?: boolean }) => {
     const events = await timeline(await stack(), fiscalCode.toUpperCase());
     print(Boolean(opts.json), events, () =>
-      events.length ? table(events.map((e) => [e.at, paint("cyan", e.type), JSON.stringify(e.data)]), ["when", "event", "details"]) : `no event for ${fiscalCode}`,
+      events.length
+        ? table(
+            events.map((e) => [e.at, paint("cyan", e.type), JSON.stringify(e.data)]),
+            ["when", "event", "details"],
+          )
+        : `no event for ${fiscalCode}`,
     );
   });
 

@@ -31,7 +31,11 @@ async function main(): Promise<number> {
   let args;
   try {
     args = parseArgs({
-      options: { reset: { type: "boolean" }, memory: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: {
+        reset: { type: "boolean" },
+        memory: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
     }).values;
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${HELP}`);

@@ -4,4 +4,6 @@ import { stackTemplate } from "./start-stack.ts";
 
 const started = performance.now();
 await preparePgliteTemplate(stackTemplate);
-process.stdout.write(`PGlite template ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${stackTemplate.dir}\n`);
+process.stdout.write(
+  `PGlite template ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${stackTemplate.dir}\n`,
+);

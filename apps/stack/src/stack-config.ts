@@ -2,7 +2,9 @@
 import { parseEnv, processEnvSchema, serviceEnvSchema } from "@inps-sim/service-kit";
 import type { z } from "zod";
 
-export const stackConfigSchema = processEnvSchema.extend({ SIM_ADMIN_TOKEN: serviceEnvSchema.shape.SIM_ADMIN_TOKEN });
+export const stackConfigSchema = processEnvSchema.extend({
+  SIM_ADMIN_TOKEN: serviceEnvSchema.shape.SIM_ADMIN_TOKEN,
+});
 
 export type StackConfig = z.infer<typeof stackConfigSchema>;
 

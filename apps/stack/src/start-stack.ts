@@ -2,11 +2,22 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase, type DatabaseHandle, type PgliteTemplate } from "@inps-sim/db";
-import { identityMigrations, identityTables, readIdentityConfig, startIdentityService } from "@inps-sim/identity";
+import {
+  identityMigrations,
+  identityTables,
+  readIdentityConfig,
+  startIdentityService,
+} from "@inps-sim/identity";
 import { mailMigrations, readMailConfig, startMailService } from "@inps-sim/mail-gateway";
 import { readPortalConfig, startPortal } from "@inps-sim/portal";
 import { postalMigrations, readPostalConfig, startPostalService } from "@inps-sim/postal-gateway";
-import { createLogger, generateAdminToken, prepareService, type Logger, type RunningService } from "@inps-sim/service-kit";
+import {
+  createLogger,
+  generateAdminToken,
+  prepareService,
+  type Logger,
+  type RunningService,
+} from "@inps-sim/service-kit";
 import { readSmsConfig, smsMigrations, startSmsService } from "@inps-sim/sms-gateway";
 
 /** The operator id of the generated token: the timeline records it. */
@@ -51,7 +62,15 @@ export interface RunningStack {
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const env = { ...(options.env ?? process.env) };
   if (options.freePorts) {
-    for (const k of ["IDENTITY_PORT", "SMS_PORT", "SMTP_PORT", "MAIL_HTTP_PORT", "POSTAL_PORT", "PORTAL_PORT"]) env[k] = "0";
+    for (const k of [
+      "IDENTITY_PORT",
+      "SMS_PORT",
+      "SMTP_PORT",
+      "MAIL_HTTP_PORT",
+      "POSTAL_PORT",
+      "PORTAL_PORT",
+    ])
+      env[k] = "0";
   }
   const adminToken = options.adminToken ?? env.SIM_ADMIN_TOKEN ?? generateAdminToken();
   env.SIM_ADMIN_TOKEN = adminToken;
@@ -86,7 +105,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     ]);
     started.push(sms, mail, postal);
     // What GET /__sim/stack tells beyond the gateways: the portal's URL once it runs, the generated operator token.
-    const announce: { operatorToken?: string | undefined; portalUrl?: string | undefined } = { operatorToken };
+    const announce: { operatorToken?: string | undefined; portalUrl?: string | undefined } = {
+      operatorToken,
+    };
     const identityEnv = {
       ...env,
       SMS_URL: sms.urls.http,
@@ -102,7 +123,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       gatewaysShareClock: true,
     });
     started.push(identity);
-    const portal = await startPortal({ config: readPortalConfig({ ...env, IDENTITY_URL: identity.urls.http }), logger: loggerFor("portal") });
+    const portal = await startPortal({
+      config: readPortalConfig({ ...env, IDENTITY_URL: identity.urls.http }),
+      logger: loggerFor("portal"),
+    });
     started.push(portal);
     announce.portalUrl = portal.urls.http;
     return {

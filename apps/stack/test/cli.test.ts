@@ -11,7 +11,11 @@ let stack: RunningStack;
 function run(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", cli, ...args], {
-      env: { ...process.env, STACK_URL: stack.services.identity.urls.http, SIM_ADMIN_TOKEN: stack.adminToken },
+      env: {
+        ...process.env,
+        STACK_URL: stack.services.identity.urls.http,
+        SIM_ADMIN_TOKEN: stack.adminToken,
+      },
     });
     let stdout = "";
     let stderr = "";
@@ -29,14 +33,20 @@ const json = async (...args: string[]) => {
 
 describe("inps-sim", () => {
   beforeAll(async () => {
-    stack = await startStack({ freePorts: true, env: { LOG_LEVEL: "silent", HASH_PROFILE: "fast" }, simStart: new Date("2026-01-12T09:00:00Z") });
+    stack = await startStack({
+      freePorts: true,
+      env: { LOG_LEVEL: "silent", HASH_PROFILE: "fast" },
+      simStart: new Date("2026-01-12T09:00:00Z"),
+    });
   }, 60_000);
   afterAll(() => stack.close());
 
   it("shows and moves the simulated clock", { timeout: 60_000 }, async () => {
     const before = await json("clock");
     const after = await json("clock", "advance", "P3D");
-    expect(Date.parse(String(after.now)) - Date.parse(String(before.now))).toBeGreaterThanOrEqual(3 * 86_400_000);
+    expect(Date.parse(String(after.now)) - Date.parse(String(before.now))).toBeGreaterThanOrEqual(
+      3 * 86_400_000,
+    );
   });
 
   it("makes a citizen with a PIN, whose timeline and inbox it then reads", { timeout: 60_000 }, async () => {
@@ -49,18 +59,24 @@ describe("inps-sim", () => {
   });
 
   it("sets and clears a gateway fault", { timeout: 60_000 }, async () => {
-    expect(await json("faults", "set", "sms", "error", "503", "--count", "1")).toMatchObject({ active: { mode: "error", status: 503 } });
+    expect(await json("faults", "set", "sms", "error", "503", "--count", "1")).toMatchObject({
+      active: { mode: "error", status: 503 },
+    });
     expect(await json("faults", "clear", "sms")).toEqual({ cleared: "sms" });
   });
 
-  it("prints plain text when piped, and says what is wrong with a bad token", { timeout: 60_000 }, async () => {
-    const plain = await run("clock");
-    expect(plain.stdout).toMatch(/^simulated time: \d{4}-/);
-    expect(plain.stdout).not.toContain("\x1b[");
-    const refused = await run("clock", "--token", "not-the-token");
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain("refused the token");
-    const help = await run("--help");
-    expect(help.stdout).toContain("inbox");
-  });
+  it(
+    "prints plain text when piped, and says what is wrong with a bad token",
+    { timeout: 60_000 },
+    async () => {
+      const plain = await run("clock");
+      expect(plain.stdout).toMatch(/^simulated time: \d{4}-/);
+      expect(plain.stdout).not.toContain("\x1b[");
+      const refused = await run("clock", "--token", "not-the-token");
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain("refused the token");
+      const help = await run("--help");
+      expect(help.stdout).toContain("inbox");
+    },
+  );
 });

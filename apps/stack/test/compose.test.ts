@@ -30,18 +30,39 @@ const dotEnv = readFileSync(join(root, ".env"), "utf8");
 // Read by every service through runStandalone (packages/service-kit/src/run-standalone.ts).
 const COMMON = ["DATABASE_URL", "DATA_DIR", "SIM_START", "LOG_LEVEL"];
 
-const apps: Record<string, { pkg: string; dir: string; schema: z.ZodObject; ports: Record<string, string> }> = {
-  identity: { pkg: "@inps-sim/identity", dir: "identity", schema: identityConfigSchema, ports: { IDENTITY_PORT: "4000" } },
-  sms: { pkg: "@inps-sim/sms-gateway", dir: "sms-gateway", schema: smsConfigSchema, ports: { SMS_PORT: "4010" } },
-  mail: {
-    pkg: "@inps-sim/mail-gateway",
-    dir: "mail-gateway",
-    schema: mailConfigSchema,
-    ports: { MAIL_HTTP_PORT: "8025", SMTP_PORT: "1025" },
-  },
-  postal: { pkg: "@inps-sim/postal-gateway", dir: "postal-gateway", schema: postalConfigSchema, ports: { POSTAL_PORT: "4030" } },
-  portal: { pkg: "@inps-sim/portal", dir: "portal", schema: portalConfigSchema, ports: { PORTAL_PORT: "4040" } },
-};
+const apps: Record<string, { pkg: string; dir: string; schema: z.ZodObject; ports: Record<string, string> }> =
+  {
+    identity: {
+      pkg: "@inps-sim/identity",
+      dir: "identity",
+      schema: identityConfigSchema,
+      ports: { IDENTITY_PORT: "4000" },
+    },
+    sms: {
+      pkg: "@inps-sim/sms-gateway",
+      dir: "sms-gateway",
+      schema: smsConfigSchema,
+      ports: { SMS_PORT: "4010" },
+    },
+    mail: {
+      pkg: "@inps-sim/mail-gateway",
+      dir: "mail-gateway",
+      schema: mailConfigSchema,
+      ports: { MAIL_HTTP_PORT: "8025", SMTP_PORT: "1025" },
+    },
+    postal: {
+      pkg: "@inps-sim/postal-gateway",
+      dir: "postal-gateway",
+      schema: postalConfigSchema,
+      ports: { POSTAL_PORT: "4030" },
+    },
+    portal: {
+      pkg: "@inps-sim/portal",
+      dir: "portal",
+      schema: portalConfigSchema,
+      ports: { PORTAL_PORT: "4040" },
+    },
+  };
 
 /** `${VAR:-default}` as compose resolves it when VAR is unset. */
 const interpolate = (value: string) => value.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, "$1");
@@ -54,7 +75,8 @@ const service = (name: string): ComposeService => {
 
 describe("docker-compose.yml", () => {
   it("has PostgreSQL, the identity service, the three gateways and the portal, each with a health check", () => {
-    for (const name of ["postgres", ...Object.keys(apps)]) expect(service(name).healthcheck, name).toBeDefined();
+    for (const name of ["postgres", ...Object.keys(apps)])
+      expect(service(name).healthcheck, name).toBeDefined();
   });
 
   for (const [name, app] of Object.entries(apps)) {
@@ -102,7 +124,9 @@ describe("docker-compose.yml", () => {
   it("points the portal at the identity service, and the recovery link at the portal", () => {
     const env = service("portal").environment ?? {};
     expect(new URL(String(env.IDENTITY_URL)).hostname).toBe("identity");
-    expect(new URL(String(env.IDENTITY_URL)).port).toBe(String(service("identity").environment?.IDENTITY_PORT));
+    expect(new URL(String(env.IDENTITY_URL)).port).toBe(
+      String(service("identity").environment?.IDENTITY_PORT),
+    );
     const portalUrl = new URL(interpolate(String(env.PORTAL_PUBLIC_URL)));
     expect(portalUrl.port).toBe(String(env.PORTAL_PORT));
     expect(interpolate(String(service("identity").environment?.PUBLIC_URL))).toBe(portalUrl.origin);

@@ -44,7 +44,10 @@ describe("the embedded stack", () => {
   });
 
   it("shares one clock between the services of the process: a move on a gateway is the identity service's too", async () => {
-    const identityNow = async () => Date.parse(((await json(await fetch(`${stack.services.identity.urls.http}/health`))) as { now: string }).now);
+    const identityNow = async () =>
+      Date.parse(
+        ((await json(await fetch(`${stack.services.identity.urls.http}/health`))) as { now: string }).now,
+      );
     const before = await identityNow();
     const res = await fetch(`${stack.services.sms.urls.http}/__sim/clock`, {
       method: "POST",
@@ -60,7 +63,8 @@ describe("the embedded stack", () => {
   });
 
   it("shares the clock with the mail gateway too: a move there is every service's", async () => {
-    const nowOf = async (url: string | undefined) => Date.parse(((await json(await fetch(`${url}/health`))) as { now: string }).now);
+    const nowOf = async (url: string | undefined) =>
+      Date.parse(((await json(await fetch(`${url}/health`))) as { now: string }).now);
     const before = await nowOf(stack.services.identity.urls.http);
     const res = await fetch(`${stack.services.mail.urls.http}/__sim/clock`, {
       method: "POST",
@@ -93,7 +97,11 @@ describe("the embedded stack", () => {
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
     const res = await fetch(`${stack.portal.urls.http}/accedi`, {
       method: "POST",
-      headers: { cookie, origin: stack.portal.urls.http!, "content-type": "application/x-www-form-urlencoded" },
+      headers: {
+        cookie,
+        origin: stack.portal.urls.http!,
+        "content-type": "application/x-www-form-urlencoded",
+      },
       body: new URLSearchParams({ _csrf: csrf, fiscalCode: "RSSMRA85T10A562S", pin: "Sbagliat0" }).toString(),
     });
     expect(res.status).toBe(401);
@@ -103,15 +111,20 @@ describe("the embedded stack", () => {
   it("generates an operator token when OPERATOR_TOKENS is unset, prints it, and the contact-centre API takes it", async () => {
     expect(stack.operatorToken).toMatch(/^op_/);
     expect(renderBanner(stack, { startupMs: 1 })).toContain(`Bearer ${stack.operatorToken}`);
-    const res = await fetch(`${stack.services.identity.urls.http}/api/v1/operator/citizens/RSSMRA80A01H501U/events`, {
-      headers: { authorization: `Bearer ${stack.operatorToken}` },
-    });
+    const res = await fetch(
+      `${stack.services.identity.urls.http}/api/v1/operator/citizens/RSSMRA80A01H501U/events`,
+      {
+        headers: { authorization: `Bearer ${stack.operatorToken}` },
+      },
+    );
     expect(res.status).toBe(404); // through the operator check: no such citizen
   });
 
   it("tells a suite with only the identity URL and the admin token where everything else is", async () => {
     const { identity, sms, mail, postal } = stack.services;
-    const res = await fetch(`${identity.urls.http}/__sim/stack`, { headers: { authorization: `Bearer ${stack.adminToken}` } });
+    const res = await fetch(`${identity.urls.http}/__sim/stack`, {
+      headers: { authorization: `Bearer ${stack.adminToken}` },
+    });
     expect(res.status).toBe(200);
     expect(await json(res)).toEqual({
       services: {
@@ -135,7 +148,12 @@ describe("the embedded stack on a data directory", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("keeps simulated time across a restart", async () => {
-    const first = await startStack({ freePorts: true, dataDir: dir, env: quiet, adminToken: "restart-token" });
+    const first = await startStack({
+      freePorts: true,
+      dataDir: dir,
+      env: quiet,
+      adminToken: "restart-token",
+    });
     const moved = await fetch(`${first.services.identity.urls.http}/__sim/clock`, {
       method: "POST",
       headers: { authorization: "Bearer restart-token", "content-type": "application/json" },
@@ -144,7 +162,12 @@ describe("the embedded stack on a data directory", () => {
     const before = Date.parse(((await json(moved)) as { now: string }).now);
     await first.close();
 
-    const second = await startStack({ freePorts: true, dataDir: dir, env: quiet, adminToken: "restart-token" });
+    const second = await startStack({
+      freePorts: true,
+      dataDir: dir,
+      env: quiet,
+      adminToken: "restart-token",
+    });
     try {
       for (const service of Object.values(second.services)) {
         const { now } = (await json(await fetch(`${service.urls.http}/health`))) as { now: string };
@@ -162,7 +185,9 @@ describe("the embedded stack on a data directory", () => {
       expect(stack.operatorToken).toBeUndefined();
       expect(renderBanner(stack, { startupMs: 1 })).toContain("tokens from OPERATOR_TOKENS");
       for (const service of Object.values(stack.services)) {
-        const res = await fetch(`${service.urls.http}/__sim/clock`, { headers: { authorization: "Bearer off-token-123" } });
+        const res = await fetch(`${service.urls.http}/__sim/clock`, {
+          headers: { authorization: "Bearer off-token-123" },
+        });
         expect(res.status, service.name).toBe(404);
       }
     } finally {

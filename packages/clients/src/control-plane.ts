@@ -37,7 +37,13 @@ export type ClockMove = { advanceBy: string } | { setTo: string };
 
 /** GET /__sim/stack on the identity service. */
 export interface StackServices {
-  services: { identity: string; sms: string; mail: { http: string; smtp: string }; postal: string; portal: string | null };
+  services: {
+    identity: string;
+    sms: string;
+    mail: { http: string; smtp: string };
+    postal: string;
+    portal: string | null;
+  };
   operatorToken?: string;
 }
 
@@ -85,19 +91,45 @@ export function createControlPlaneClient(options: ControlPlaneClientOptions): Co
   const base = options.baseUrl.replace(/\/+$/, "");
   const doFetch = options.fetch ?? fetch;
 
-  async function call<T>(method: string, path: string, body: unknown, opts: IdentityCallOptions = {}): Promise<IdentityResult<T>> {
-    const headers: Record<string, string> = { accept: "application/json, application/problem+json", authorization: `Bearer ${options.adminToken}` };
+  async function call<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    opts: IdentityCallOptions = {},
+  ): Promise<IdentityResult<T>> {
+    const headers: Record<string, string> = {
+      accept: "application/json, application/problem+json",
+      authorization: `Bearer ${options.adminToken}`,
+    };
     if (body !== undefined) headers["content-type"] = "application/json";
     if (opts.requestId !== undefined) headers["x-request-id"] = opts.requestId;
-    const res = await doFetch(`${base}${path}`, { method, headers, body: body === undefined ? null : JSON.stringify(body), signal: opts.signal ?? null });
+    const res = await doFetch(`${base}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: opts.signal ?? null,
+    });
     const raw = await res.text();
-    if (!res.ok) return { ok: false, status: res.status, problem: problemOf(res.status, raw), headers: res.headers, raw };
+    if (!res.ok)
+      return {
+        ok: false,
+        status: res.status,
+        problem: problemOf(res.status, raw),
+        headers: res.headers,
+        raw,
+      };
     if (raw === "") return { ok: true, status: res.status, body: null as T, headers: res.headers };
     try {
       return { ok: true, status: res.status, body: JSON.parse(raw) as T, headers: res.headers };
     } catch {
       const detail = `${method} ${path} answered ${res.status} with a body that is not JSON`;
-      return { ok: false, status: res.status, problem: { title: "Malformed answer", status: res.status, code: "malformed-response", detail }, headers: res.headers, raw };
+      return {
+        ok: false,
+        status: res.status,
+        problem: { title: "Malformed answer", status: res.status, code: "malformed-response", detail },
+        headers: res.headers,
+        raw,
+      };
     }
   }
 

@@ -140,7 +140,8 @@ export interface IdentityDocumentInput {
   expiryDate: string;
 }
 
-export type DispositivoRequestStatus = "awaiting-signed-form" | "under-review" | "approved" | "rejected" | "cancelled";
+export type DispositivoRequestStatus =
+  "awaiting-signed-form" | "under-review" | "approved" | "rejected" | "cancelled";
 
 export interface DispositivoRequest {
   requestId: string;
@@ -232,7 +233,10 @@ export interface IdentityClientOptions {
 
 export interface IdentityClient {
   /** POST /api/v1/pin-requests: "Richiedi PIN" (R01–R03). */
-  requestPin(input: PinRequestInput, options?: IdentityCallOptions): Promise<IdentityResult<PinRequestAccepted>>;
+  requestPin(
+    input: PinRequestInput,
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<PinRequestAccepted>>;
   /** POST /api/v1/pin-activations: "Attiva PIN" (R04, R05). */
   activate(input: ActivationInput, options?: IdentityCallOptions): Promise<IdentityResult<Activated>>;
   /** POST /api/v1/sessions: fiscal code and PIN (R07, R08). */
@@ -243,19 +247,41 @@ export interface IdentityClient {
   /** DELETE /api/v1/sessions/current */
   logout(token: string, options?: IdentityCallOptions): Promise<IdentityResult<null>>;
   /** POST /api/v1/me/pin-changes (R09–R12; also R06's first PIN and R13's renewal). */
-  startPinChange(token: string, input: PinChangeInput, options?: IdentityCallOptions): Promise<IdentityResult<PinChangeStarted>>;
+  startPinChange(
+    token: string,
+    input: PinChangeInput,
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<PinChangeStarted>>;
   /** POST /api/v1/me/pin-changes/{changeId}/verify (R11). */
-  verifyPinChange(token: string, changeId: string, code: string, options?: IdentityCallOptions): Promise<IdentityResult<PinChanged>>;
+  verifyPinChange(
+    token: string,
+    changeId: string,
+    code: string,
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<PinChanged>>;
   /** GET /api/v1/services/{service}: a consultation service behind the PIN (R32); the body is JSON or text as served. */
-  consultService(token: string, service: ConsultationService, options?: IdentityCallOptions): Promise<IdentityResult<unknown>>;
+  consultService(
+    token: string,
+    service: ConsultationService,
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<unknown>>;
   /** POST /api/v1/revocations: revoke the PIN online (R22–R24). */
   revoke(input: RevocationInput, options?: IdentityCallOptions): Promise<IdentityResult<Revoked>>;
   /** GET /api/v1/me/contacts: the registered contacts, masked (R25). */
   contacts(token: string, options?: IdentityCallOptions): Promise<IdentityResult<ContactsAnswer>>;
   /** PATCH /api/v1/me/contacts: a code goes to the new contact; nothing changes until it is confirmed (R25). */
-  changeContact(token: string, patch: ContactPatch, options?: IdentityCallOptions): Promise<IdentityResult<ContactChangeStarted>>;
+  changeContact(
+    token: string,
+    patch: ContactPatch,
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<ContactChangeStarted>>;
   /** POST /api/v1/me/contacts/verifications/{id}: confirms the change with the code (R25). */
-  verifyContactChange(token: string, verificationId: string, code: string, options?: IdentityCallOptions): Promise<IdentityResult<ContactsAnswer>>;
+  verifyContactChange(
+    token: string,
+    verificationId: string,
+    code: string,
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<ContactsAnswer>>;
   /** POST /api/v1/operator/citizens/{fiscalCode}/contacts: a contact added by the contact centre (R26). */
   operatorAddContacts(
     fiscalCode: string,
@@ -265,15 +291,35 @@ export interface IdentityClient {
   /** POST /api/v1/operator/citizens/{fiscalCode}/revocation: a revocation by the contact centre (R26). */
   operatorRevoke(fiscalCode: string, options?: IdentityCallOptions): Promise<IdentityResult<Revoked>>;
   /** GET /api/v1/services/{service}/document.pdf: the same document as a PDF. */
-  consultServicePdf(token: string, service: ConsultationService, options?: IdentityCallOptions): Promise<IdentityResult<Uint8Array>>;
+  consultServicePdf(
+    token: string,
+    service: ConsultationService,
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<Uint8Array>>;
   /** POST /api/v1/services/applications: needs a PIN dispositivo (R27); an ordinary PIN gets 403 dispositivo-required. */
-  submitApplication(token: string, kind: ApplicationKind, options?: IdentityCallOptions): Promise<IdentityResult<ApplicationSubmitted>>;
+  submitApplication(
+    token: string,
+    kind: ApplicationKind,
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<ApplicationSubmitted>>;
   /** POST /api/v1/me/dispositivo-requests: "Converti PIN" with an identity document (R28–R30). */
-  requestDispositivo(token: string, identityDocument: IdentityDocumentInput, options?: IdentityCallOptions): Promise<IdentityResult<DispositivoRequest>>;
+  requestDispositivo(
+    token: string,
+    identityDocument: IdentityDocumentInput,
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<DispositivoRequest>>;
   /** GET /api/v1/me/dispositivo-requests/{id} */
-  dispositivoRequest(token: string, requestId: string, options?: IdentityCallOptions): Promise<IdentityResult<DispositivoRequest>>;
+  dispositivoRequest(
+    token: string,
+    requestId: string,
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<DispositivoRequest>>;
   /** GET /api/v1/me/dispositivo-requests/{id}/form.pdf: the form to print and sign (R30). */
-  dispositivoForm(token: string, requestId: string, options?: IdentityCallOptions): Promise<IdentityResult<Uint8Array>>;
+  dispositivoForm(
+    token: string,
+    requestId: string,
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<Uint8Array>>;
   /** POST /api/v1/me/dispositivo-requests/{id}/documents: the scanned signed form and identity document (R31). */
   uploadDispositivoDocuments(
     token: string,
@@ -287,7 +333,11 @@ export interface IdentityClient {
     options?: IdentityCallOptions,
   ): Promise<IdentityResult<DispositivoQueue>>;
   /** POST /api/v1/operator/dispositivo-requests/{id}/paper-delivery: the signed form arrived by fax or at an office (R31). */
-  operatorPaperDelivery(requestId: string, via: "fax" | "office", options?: IdentityCallOptions): Promise<IdentityResult<OperatorDispositivoRequest>>;
+  operatorPaperDelivery(
+    requestId: string,
+    via: "fax" | "office",
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<OperatorDispositivoRequest>>;
   /** POST /api/v1/operator/dispositivo-requests/{id}/decision */
   operatorDecideDispositivo(
     requestId: string,
@@ -295,37 +345,72 @@ export interface IdentityClient {
     options?: IdentityCallOptions,
   ): Promise<IdentityResult<OperatorDispositivoRequest>>;
   /** POST /api/v1/recoveries: "Hai smarrito il tuo PIN?" (R15); the same 202 whatever matched. */
-  askRecovery(input: RecoveryRequestInput, options?: IdentityCallOptions): Promise<IdentityResult<RecoveryAccepted>>;
+  askRecovery(
+    input: RecoveryRequestInput,
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<RecoveryAccepted>>;
   /** GET /api/v1/recoveries/{token}: the page behind the link (HTML); it never uses the link up (R16). */
   recoveryForm(token: string, options?: IdentityCallOptions): Promise<IdentityResult<string>>;
   /** POST /api/v1/recoveries/{token}/confirm: codice fiscale and codice di ripristino (R17, R18). */
-  confirmRecovery(token: string, input: RecoveryConfirmInput, options?: IdentityCallOptions): Promise<IdentityResult<RecoveryConfirmed>>;
+  confirmRecovery(
+    token: string,
+    input: RecoveryConfirmInput,
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<RecoveryConfirmed>>;
   /** POST /api/v1/me/generated-pin: the system-generated 8-character PIN, shown once (R20). */
   showGeneratedPin(token: string, options?: IdentityCallOptions): Promise<IdentityResult<GeneratedPin>>;
   /** POST /api/v1/me/generated-pin/confirm: typing it back completes the recovery (R20). */
-  confirmGeneratedPin(token: string, pin: string, options?: IdentityCallOptions): Promise<IdentityResult<PinChanged>>;
+  confirmGeneratedPin(
+    token: string,
+    pin: string,
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<PinChanged>>;
   /** GET /api/v1/me/dispositivo-conversion: "Converti PIN", second screen (R29). */
-  dispositivoConversion(token: string, options?: IdentityCallOptions): Promise<IdentityResult<DispositivoConversionScreen>>;
+  dispositivoConversion(
+    token: string,
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<DispositivoConversionScreen>>;
   /** POST /spid/assertions: a signed assertion from the test identity provider (admin token; R33). */
-  spidAssertion(input: SpidAssertionRequest, options?: IdentityCallOptions): Promise<IdentityResult<SpidAssertion>>;
+  spidAssertion(
+    input: SpidAssertionRequest,
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<SpidAssertion>>;
   /** GET /spid/jwks.json: the identity provider's public key, to check an assertion. */
   spidJwks(options?: IdentityCallOptions): Promise<IdentityResult<SpidJwks>>;
   /** POST /api/v1/sessions/spid: log in with a SPID assertion (R33, R35). */
   spidLogin(assertion: string, options?: IdentityCallOptions): Promise<IdentityResult<SpidSession>>;
   /** GET /__sim/recovery-contacts: R15's profile in force. */
-  simRecoveryContacts(options?: IdentityCallOptions): Promise<IdentityResult<{ profile: RecoveryContactsProfile }>>;
+  simRecoveryContacts(
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<{ profile: RecoveryContactsProfile }>>;
   /** PUT /__sim/recovery-contacts: switches R15's profile on a running stack (reset restores the configured one). */
-  simSetRecoveryContacts(profile: RecoveryContactsProfile, options?: IdentityCallOptions): Promise<IdentityResult<{ profile: RecoveryContactsProfile }>>;
+  simSetRecoveryContacts(
+    profile: RecoveryContactsProfile,
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<{ profile: RecoveryContactsProfile }>>;
   /** POST /api/v1/operator/pin-requests: a PIN requested through the contact centre (R01, R26). */
-  operatorRequestPin(input: PinRequestInput, options?: IdentityCallOptions): Promise<IdentityResult<PinRequestAccepted>>;
+  operatorRequestPin(
+    input: PinRequestInput,
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<PinRequestAccepted>>;
   /** GET /api/v1/operator/citizens/{fiscalCode}/events: the citizen's timeline, newest first. */
-  operatorEvents(fiscalCode: string, query?: { limit?: number }, options?: IdentityCallOptions): Promise<IdentityResult<Timeline>>;
+  operatorEvents(
+    fiscalCode: string,
+    query?: { limit?: number },
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<Timeline>>;
   /** POST /__sim/citizens: a citizen with a live credential, created directly. */
-  simCreateCitizen(input: SimCitizenInput, options?: IdentityCallOptions): Promise<IdentityResult<{ fiscalCode: string }>>;
+  simCreateCitizen(
+    input: SimCitizenInput,
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<{ fiscalCode: string }>>;
   /** GET /__sim/citizens/{fiscalCode}/events */
   simEvents(fiscalCode: string, options?: IdentityCallOptions): Promise<IdentityResult<Timeline>>;
   /** GET /__sim/outbox: the outbox without its content. */
-  simOutbox(query?: { status?: OutboxEntry["status"]; fiscalCode?: string }, options?: IdentityCallOptions): Promise<IdentityResult<{ messages: OutboxEntry[] }>>;
+  simOutbox(
+    query?: { status?: OutboxEntry["status"]; fiscalCode?: string },
+    options?: IdentityCallOptions,
+  ): Promise<IdentityResult<{ messages: OutboxEntry[] }>>;
   /** POST /__sim/outbox/drain: delivers everything due now. */
   simDrainOutbox(options?: IdentityCallOptions): Promise<IdentityResult<OutboxDrained>>;
 }
@@ -333,7 +418,12 @@ export interface IdentityClient {
 type Shape = Record<string, "string" | "number" | "object" | "array" | "string|null" | "boolean">;
 
 const SHAPES = {
-  pinRequest: { requestId: "string", deliveryProfile: "string", channels: "object", activationDeadline: "string" },
+  pinRequest: {
+    requestId: "string",
+    deliveryProfile: "string",
+    channels: "object",
+    activationDeadline: "string",
+  },
   activated: { status: "string", secondHalfChannel: "string" },
   session: { token: "string", expiresAt: "string", pinKind: "string", requiredAction: "string|null" },
   me: { fiscalCode: "string", contacts: "object", pinKind: "string", requiredAction: "string|null" },
@@ -350,7 +440,13 @@ const SHAPES = {
   recoveryConfirmed: { status: "string", channels: "object" },
   generatedPin: { pin: "string" },
   recoveryContacts: { profile: "string" },
-  spidAssertion: { assertion: "string", issuer: "string", audience: "string", level: "number", expiresAt: "string" },
+  spidAssertion: {
+    assertion: "string",
+    issuer: "string",
+    audience: "string",
+    level: "number",
+    expiresAt: "string",
+  },
   spidJwks: { keys: "array" },
   spidSession: { token: "string", expiresAt: "string", pinKind: "string", spidLevel: "number" },
   conversionScreen: { personalData: "object", contacts: "object", editContacts: "object" },
@@ -358,13 +454,22 @@ const SHAPES = {
 
 function mismatches(body: unknown, shape: Shape | undefined): string[] {
   if (!shape) return [];
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return ["(the body is not a JSON object)"];
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    return ["(the body is not a JSON object)"];
   const record = body as Record<string, unknown>;
   return Object.entries(shape).flatMap(([key, want]) => {
     const value = record[key];
-    const ok = want.split("|").some((w) =>
-      w === "null" ? value === null : w === "array" ? Array.isArray(value) : w === "object" ? typeof value === "object" && value !== null : typeof value === w,
-    );
+    const ok = want
+      .split("|")
+      .some((w) =>
+        w === "null"
+          ? value === null
+          : w === "array"
+            ? Array.isArray(value)
+            : w === "object"
+              ? typeof value === "object" && value !== null
+              : typeof value === w,
+      );
     return ok ? [] : [key];
   });
 }
@@ -380,13 +485,17 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 
 function problemOf(status: number, text: string, headers: Headers): IdentityProblem {
   const parsed = parseJson(text);
-  const fields = parsed.ok && typeof parsed.value === "object" && parsed.value !== null ? (parsed.value as Record<string, unknown>) : {};
+  const fields =
+    parsed.ok && typeof parsed.value === "object" && parsed.value !== null
+      ? (parsed.value as Record<string, unknown>)
+      : {};
   const code = typeof fields.code === "string" ? fields.code : `http-${status}`;
   const title = typeof fields.title === "string" ? fields.title : text.slice(0, 200) || `HTTP ${status}`;
   const problem: IdentityProblem = { ...fields, title, status, code };
   // A 423 without the field still says how long to wait in its header.
   const header = headers.get("retry-after");
-  if (problem.retryAfter === undefined && header !== null && /^\d+$/.test(header)) problem.retryAfter = Number(header);
+  if (problem.retryAfter === undefined && header !== null && /^\d+$/.test(header))
+    problem.retryAfter = Number(header);
   return problem;
 }
 
@@ -400,7 +509,10 @@ export function createIdentityClient(options: IdentityClientOptions): IdentityCl
     spec: { body?: unknown; token?: string | undefined; shape?: Shape; noContent?: boolean },
     opts: IdentityCallOptions = {},
   ): Promise<IdentityResult<T>> {
-    const headers: Record<string, string> = { accept: "application/json, application/problem+json", ...options.headers };
+    const headers: Record<string, string> = {
+      accept: "application/json, application/problem+json",
+      ...options.headers,
+    };
     if (spec.body !== undefined) headers["content-type"] = "application/json";
     if (spec.token !== undefined) headers.authorization = `Bearer ${spec.token}`;
     if (opts.idempotencyKey !== undefined) headers["idempotency-key"] = opts.idempotencyKey;
@@ -412,11 +524,25 @@ export function createIdentityClient(options: IdentityClientOptions): IdentityCl
       signal: opts.signal ?? null,
     });
     const raw = await res.text();
-    if (!res.ok) return { ok: false, status: res.status, problem: problemOf(res.status, raw, res.headers), headers: res.headers, raw };
-    if (spec.noContent || res.status === 204) return { ok: true, status: res.status, body: null as T, headers: res.headers };
+    if (!res.ok)
+      return {
+        ok: false,
+        status: res.status,
+        problem: problemOf(res.status, raw, res.headers),
+        headers: res.headers,
+        raw,
+      };
+    if (spec.noContent || res.status === 204)
+      return { ok: true, status: res.status, body: null as T, headers: res.headers };
     const parsed = parseJson(raw);
     // A call without a promised shape (a simulated document) takes the answer as it comes: JSON or text.
-    if (!spec.shape) return { ok: true, status: res.status, body: (parsed.ok ? parsed.value : raw) as T, headers: res.headers };
+    if (!spec.shape)
+      return {
+        ok: true,
+        status: res.status,
+        body: (parsed.ok ? parsed.value : raw) as T,
+        headers: res.headers,
+      };
     const missing = parsed.ok ? mismatches(parsed.value, spec.shape) : ["(the body is not JSON)"];
     if (!parsed.ok || missing.length) {
       const detail = `${method} ${path.split("?")[0]} answered ${res.status} without ${missing.join(", ")}`;
@@ -439,81 +565,185 @@ export function createIdentityClient(options: IdentityClientOptions): IdentityCl
     spec: { token?: string | undefined; form?: FormData; binary?: boolean },
     opts: IdentityCallOptions = {},
   ): Promise<IdentityResult<T>> {
-    const headers: Record<string, string> = { accept: "application/pdf, application/json, application/problem+json", ...options.headers };
+    const headers: Record<string, string> = {
+      accept: "application/pdf, application/json, application/problem+json",
+      ...options.headers,
+    };
     if (spec.token !== undefined) headers.authorization = `Bearer ${spec.token}`;
     if (opts.requestId !== undefined) headers["x-request-id"] = opts.requestId;
-    const res = await doFetch(`${base}${path}`, { method, headers, body: spec.form ?? null, signal: opts.signal ?? null });
+    const res = await doFetch(`${base}${path}`, {
+      method,
+      headers,
+      body: spec.form ?? null,
+      signal: opts.signal ?? null,
+    });
     if (!res.ok) {
       const raw = await res.text();
-      return { ok: false, status: res.status, problem: problemOf(res.status, raw, res.headers), headers: res.headers, raw };
+      return {
+        ok: false,
+        status: res.status,
+        problem: problemOf(res.status, raw, res.headers),
+        headers: res.headers,
+        raw,
+      };
     }
-    if (spec.binary) return { ok: true, status: res.status, body: new Uint8Array(await res.arrayBuffer()) as T, headers: res.headers };
+    if (spec.binary)
+      return {
+        ok: true,
+        status: res.status,
+        body: new Uint8Array(await res.arrayBuffer()) as T,
+        headers: res.headers,
+      };
     const parsed = parseJson(await res.text());
-    return { ok: true, status: res.status, body: (parsed.ok ? parsed.value : null) as T, headers: res.headers };
+    return {
+      ok: true,
+      status: res.status,
+      body: (parsed.ok ? parsed.value : null) as T,
+      headers: res.headers,
+    };
   }
   const formOf = (files: Record<string, UploadFile | undefined>) => {
     const form = new FormData();
     for (const [field, file] of Object.entries(files)) {
-      if (file) form.set(field, new Blob([file.bytes.slice()], file.type ? { type: file.type } : {}), file.name);
+      if (file)
+        form.set(field, new Blob([file.bytes.slice()], file.type ? { type: file.type } : {}), file.name);
     }
     return form;
   };
   const operator = () => options.operatorToken;
   const fc = (fiscalCode: string) => encodeURIComponent(fiscalCode);
 
-  const login: IdentityClient["login"] = (input, opts) => call("POST", "/api/v1/sessions", { body: input, shape: SHAPES.session }, opts);
+  const login: IdentityClient["login"] = (input, opts) =>
+    call("POST", "/api/v1/sessions", { body: input, shape: SHAPES.session }, opts);
 
   return {
-    requestPin: (input, opts) => call("POST", "/api/v1/pin-requests", { body: input, shape: SHAPES.pinRequest }, opts),
-    activate: (input, opts) => call("POST", "/api/v1/pin-activations", { body: input, shape: SHAPES.activated }, opts),
+    requestPin: (input, opts) =>
+      call("POST", "/api/v1/pin-requests", { body: input, shape: SHAPES.pinRequest }, opts),
+    activate: (input, opts) =>
+      call("POST", "/api/v1/pin-activations", { body: input, shape: SHAPES.activated }, opts),
     login,
     createSession: login,
     me: (token, opts) => call("GET", "/api/v1/me", { token, shape: SHAPES.me }, opts),
     logout: (token, opts) => call("DELETE", "/api/v1/sessions/current", { token, noContent: true }, opts),
-    startPinChange: (token, input, opts) => call("POST", "/api/v1/me/pin-changes", { token, body: input, shape: SHAPES.changeStarted }, opts),
+    startPinChange: (token, input, opts) =>
+      call("POST", "/api/v1/me/pin-changes", { token, body: input, shape: SHAPES.changeStarted }, opts),
     verifyPinChange: (token, changeId, code, opts) =>
-      call("POST", `/api/v1/me/pin-changes/${encodeURIComponent(changeId)}/verify`, { token, body: { code }, shape: SHAPES.changed }, opts),
+      call(
+        "POST",
+        `/api/v1/me/pin-changes/${encodeURIComponent(changeId)}/verify`,
+        { token, body: { code }, shape: SHAPES.changed },
+        opts,
+      ),
     consultService: (token, service, opts) => call("GET", `/api/v1/services/${service}`, { token }, opts),
-    revoke: (input, opts) => call("POST", "/api/v1/revocations", { body: input, shape: SHAPES.revoked }, opts),
+    revoke: (input, opts) =>
+      call("POST", "/api/v1/revocations", { body: input, shape: SHAPES.revoked }, opts),
     contacts: (token, opts) => call("GET", "/api/v1/me/contacts", { token, shape: SHAPES.contacts }, opts),
-    changeContact: (token, patch, opts) => call("PATCH", "/api/v1/me/contacts", { token, body: patch, shape: SHAPES.contactChangeStarted }, opts),
+    changeContact: (token, patch, opts) =>
+      call("PATCH", "/api/v1/me/contacts", { token, body: patch, shape: SHAPES.contactChangeStarted }, opts),
     verifyContactChange: (token, verificationId, code, opts) =>
-      call("POST", `/api/v1/me/contacts/verifications/${encodeURIComponent(verificationId)}`, { token, body: { code }, shape: SHAPES.contacts }, opts),
+      call(
+        "POST",
+        `/api/v1/me/contacts/verifications/${encodeURIComponent(verificationId)}`,
+        { token, body: { code }, shape: SHAPES.contacts },
+        opts,
+      ),
     operatorAddContacts: (fiscalCode, contacts, opts) =>
-      call("POST", `/api/v1/operator/citizens/${fc(fiscalCode)}/contacts`, { token: operator(), body: contacts, shape: SHAPES.contacts }, opts),
+      call(
+        "POST",
+        `/api/v1/operator/citizens/${fc(fiscalCode)}/contacts`,
+        { token: operator(), body: contacts, shape: SHAPES.contacts },
+        opts,
+      ),
     operatorRevoke: (fiscalCode, opts) =>
-      call("POST", `/api/v1/operator/citizens/${fc(fiscalCode)}/revocation`, { token: operator(), shape: SHAPES.revoked }, opts),
-    consultServicePdf: (token, service, opts) => callBytes("GET", `/api/v1/services/${service}/document.pdf`, { token, binary: true }, opts),
-    submitApplication: (token, kind, opts) => call("POST", "/api/v1/services/applications", { token, body: { kind } }, opts),
-    requestDispositivo: (token, identityDocument, opts) => call("POST", "/api/v1/me/dispositivo-requests", { token, body: { identityDocument } }, opts),
-    dispositivoRequest: (token, requestId, opts) => call("GET", `/api/v1/me/dispositivo-requests/${encodeURIComponent(requestId)}`, { token }, opts),
+      call(
+        "POST",
+        `/api/v1/operator/citizens/${fc(fiscalCode)}/revocation`,
+        { token: operator(), shape: SHAPES.revoked },
+        opts,
+      ),
+    consultServicePdf: (token, service, opts) =>
+      callBytes("GET", `/api/v1/services/${service}/document.pdf`, { token, binary: true }, opts),
+    submitApplication: (token, kind, opts) =>
+      call("POST", "/api/v1/services/applications", { token, body: { kind } }, opts),
+    requestDispositivo: (token, identityDocument, opts) =>
+      call("POST", "/api/v1/me/dispositivo-requests", { token, body: { identityDocument } }, opts),
+    dispositivoRequest: (token, requestId, opts) =>
+      call("GET", `/api/v1/me/dispositivo-requests/${encodeURIComponent(requestId)}`, { token }, opts),
     dispositivoForm: (token, requestId, opts) =>
-      callBytes("GET", `/api/v1/me/dispositivo-requests/${encodeURIComponent(requestId)}/form.pdf`, { token, binary: true }, opts),
+      callBytes(
+        "GET",
+        `/api/v1/me/dispositivo-requests/${encodeURIComponent(requestId)}/form.pdf`,
+        { token, binary: true },
+        opts,
+      ),
     uploadDispositivoDocuments: (token, requestId, files, opts) =>
-      callBytes("POST", `/api/v1/me/dispositivo-requests/${encodeURIComponent(requestId)}/documents`, { token, form: formOf(files) }, opts),
+      callBytes(
+        "POST",
+        `/api/v1/me/dispositivo-requests/${encodeURIComponent(requestId)}/documents`,
+        { token, form: formOf(files) },
+        opts,
+      ),
     operatorDispositivoQueue: (query = {}, opts) => {
       const params = new URLSearchParams();
       for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, String(v));
-      return call("GET", `/api/v1/operator/dispositivo-requests?${params.toString()}`, { token: operator() }, opts);
+      return call(
+        "GET",
+        `/api/v1/operator/dispositivo-requests?${params.toString()}`,
+        { token: operator() },
+        opts,
+      );
     },
     operatorPaperDelivery: (requestId, via, opts) =>
-      call("POST", `/api/v1/operator/dispositivo-requests/${encodeURIComponent(requestId)}/paper-delivery`, { token: operator(), body: { via } }, opts),
+      call(
+        "POST",
+        `/api/v1/operator/dispositivo-requests/${encodeURIComponent(requestId)}/paper-delivery`,
+        { token: operator(), body: { via } },
+        opts,
+      ),
     operatorDecideDispositivo: (requestId, decision, opts) =>
-      call("POST", `/api/v1/operator/dispositivo-requests/${encodeURIComponent(requestId)}/decision`, { token: operator(), body: decision }, opts),
-    askRecovery: (input, opts) => call("POST", "/api/v1/recoveries", { body: input, shape: SHAPES.recoveryAccepted }, opts),
+      call(
+        "POST",
+        `/api/v1/operator/dispositivo-requests/${encodeURIComponent(requestId)}/decision`,
+        { token: operator(), body: decision },
+        opts,
+      ),
+    askRecovery: (input, opts) =>
+      call("POST", "/api/v1/recoveries", { body: input, shape: SHAPES.recoveryAccepted }, opts),
     recoveryForm: (token, opts) => call("GET", `/api/v1/recoveries/${encodeURIComponent(token)}`, {}, opts),
     confirmRecovery: (token, input, opts) =>
-      call("POST", `/api/v1/recoveries/${encodeURIComponent(token)}/confirm`, { body: input, shape: SHAPES.recoveryConfirmed }, opts),
-    showGeneratedPin: (token, opts) => call("POST", "/api/v1/me/generated-pin", { token, shape: SHAPES.generatedPin }, opts),
-    confirmGeneratedPin: (token, pin, opts) => call("POST", "/api/v1/me/generated-pin/confirm", { token, body: { pin }, shape: SHAPES.changed }, opts),
-    dispositivoConversion: (token, opts) => call("GET", "/api/v1/me/dispositivo-conversion", { token, shape: SHAPES.conversionScreen }, opts),
-    spidAssertion: (input, opts) => call("POST", "/spid/assertions", { token: admin(), body: input, shape: SHAPES.spidAssertion }, opts),
+      call(
+        "POST",
+        `/api/v1/recoveries/${encodeURIComponent(token)}/confirm`,
+        { body: input, shape: SHAPES.recoveryConfirmed },
+        opts,
+      ),
+    showGeneratedPin: (token, opts) =>
+      call("POST", "/api/v1/me/generated-pin", { token, shape: SHAPES.generatedPin }, opts),
+    confirmGeneratedPin: (token, pin, opts) =>
+      call("POST", "/api/v1/me/generated-pin/confirm", { token, body: { pin }, shape: SHAPES.changed }, opts),
+    dispositivoConversion: (token, opts) =>
+      call("GET", "/api/v1/me/dispositivo-conversion", { token, shape: SHAPES.conversionScreen }, opts),
+    spidAssertion: (input, opts) =>
+      call("POST", "/spid/assertions", { token: admin(), body: input, shape: SHAPES.spidAssertion }, opts),
     spidJwks: (opts) => call("GET", "/spid/jwks.json", { shape: SHAPES.spidJwks }, opts),
-    spidLogin: (assertion, opts) => call("POST", "/api/v1/sessions/spid", { body: { assertion }, shape: SHAPES.spidSession }, opts),
-    simRecoveryContacts: (opts) => call("GET", "/__sim/recovery-contacts", { token: admin(), shape: SHAPES.recoveryContacts }, opts),
-    simSetRecoveryContacts: (profile, opts) => call("PUT", "/__sim/recovery-contacts", { token: admin(), body: { profile }, shape: SHAPES.recoveryContacts }, opts),
+    spidLogin: (assertion, opts) =>
+      call("POST", "/api/v1/sessions/spid", { body: { assertion }, shape: SHAPES.spidSession }, opts),
+    simRecoveryContacts: (opts) =>
+      call("GET", "/__sim/recovery-contacts", { token: admin(), shape: SHAPES.recoveryContacts }, opts),
+    simSetRecoveryContacts: (profile, opts) =>
+      call(
+        "PUT",
+        "/__sim/recovery-contacts",
+        { token: admin(), body: { profile }, shape: SHAPES.recoveryContacts },
+        opts,
+      ),
     operatorRequestPin: (input, opts) =>
-      call("POST", "/api/v1/operator/pin-requests", { token: operator(), body: input, shape: SHAPES.pinRequest }, opts),
+      call(
+        "POST",
+        "/api/v1/operator/pin-requests",
+        { token: operator(), body: input, shape: SHAPES.pinRequest },
+        opts,
+      ),
     operatorEvents: (fiscalCode, query = {}, opts) =>
       call(
         "GET",
@@ -521,16 +751,29 @@ export function createIdentityClient(options: IdentityClientOptions): IdentityCl
         { token: operator(), shape: SHAPES.timeline },
         opts,
       ),
-    simCreateCitizen: (input, opts) => call("POST", "/__sim/citizens", { token: admin(), body: input, shape: SHAPES.fiscalCode }, opts),
-    simEvents: (fiscalCode, opts) => call("GET", `/__sim/citizens/${fc(fiscalCode)}/events`, { token: admin(), shape: SHAPES.timeline }, opts),
+    simCreateCitizen: (input, opts) =>
+      call("POST", "/__sim/citizens", { token: admin(), body: input, shape: SHAPES.fiscalCode }, opts),
+    simEvents: (fiscalCode, opts) =>
+      call(
+        "GET",
+        `/__sim/citizens/${fc(fiscalCode)}/events`,
+        { token: admin(), shape: SHAPES.timeline },
+        opts,
+      ),
     simOutbox: (query = {}, opts) => {
       const params = new URLSearchParams();
       if (query.status !== undefined) params.set("status", query.status);
       if (query.fiscalCode !== undefined) params.set("fiscalCode", query.fiscalCode);
       const qs = params.toString();
-      return call("GET", `/__sim/outbox${qs ? `?${qs}` : ""}`, { token: admin(), shape: SHAPES.outbox }, opts);
+      return call(
+        "GET",
+        `/__sim/outbox${qs ? `?${qs}` : ""}`,
+        { token: admin(), shape: SHAPES.outbox },
+        opts,
+      );
     },
-    simDrainOutbox: (opts) => call("POST", "/__sim/outbox/drain", { token: admin(), shape: SHAPES.drained }, opts),
+    simDrainOutbox: (opts) =>
+      call("POST", "/__sim/outbox/drain", { token: admin(), shape: SHAPES.drained }, opts),
   };
 }
 

@@ -60,9 +60,18 @@ export async function readFailure(res: Response, method: string, path: string): 
 /** A failed answer from its parsed body (problem+json, a fault's JSON, or text), as openapi-fetch hands it over. */
 export function failureOf(res: Response, problem: unknown, method: string, path: string): FailedAnswer {
   const text = typeof problem === "string" ? problem : "";
-  const fields = (typeof problem === "object" && problem !== null ? problem : {}) as { code?: unknown; detail?: unknown; title?: unknown };
+  const fields = (typeof problem === "object" && problem !== null ? problem : {}) as {
+    code?: unknown;
+    detail?: unknown;
+    title?: unknown;
+  };
   const code = typeof fields.code === "string" ? fields.code : `http-${res.status}`;
-  const detail = typeof fields.detail === "string" ? fields.detail : typeof fields.title === "string" ? fields.title : text.slice(0, 200);
+  const detail =
+    typeof fields.detail === "string"
+      ? fields.detail
+      : typeof fields.title === "string"
+        ? fields.title
+        : text.slice(0, 200);
   const message = `${method} ${path.split("?")[0]} answered ${res.status} ${code}${detail ? `: ${detail}` : ""}`;
   return { status: res.status, code, problem, message };
 }

@@ -121,7 +121,10 @@ export function newMessageId(from: string): string {
 }
 
 function htmlText(html: string): string {
-  return html.replace(/<[^>]*>/g, " ").replace(/&nbsp;/g, " ").replace(/\s+/g, " ");
+  return html
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&nbsp;/g, " ")
+    .replace(/\s+/g, " ");
 }
 
 /** The secret after `label` in a message read through Mailpit's API: its text part, or else its HTML. */
@@ -130,11 +133,23 @@ export function findMailSecret(message: { Text: string; HTML: string }, label: s
 }
 
 function toSendError(error: unknown): MailSendError {
-  const e = (error ?? {}) as { message?: string; responseCode?: number; command?: string; code?: string; response?: string };
+  const e = (error ?? {}) as {
+    message?: string;
+    responseCode?: number;
+    command?: string;
+    code?: string;
+    response?: string;
+  };
   const code = typeof e.responseCode === "number" ? e.responseCode : undefined;
   const transient = code === undefined ? true : code >= 400 && code < 500;
   const what = code ? `${e.command ?? "SMTP"} answered ${code}` : `SMTP ${e.code ?? "error"}`;
-  return new MailSendError(`${what}: ${e.response ?? e.message ?? "send failed"}`, code, e.command, transient, { cause: error });
+  return new MailSendError(
+    `${what}: ${e.response ?? e.message ?? "send failed"}`,
+    code,
+    e.command,
+    transient,
+    { cause: error },
+  );
 }
 
 export function createMailClient(options: MailClientOptions): MailClient {
@@ -147,20 +162,24 @@ export function createMailClient(options: MailClientOptions): MailClient {
   // nodemailer (~430 KB of code) is loaded by the first message sent, not by every process that makes a client.
   let transport: Promise<Transporter> | null = null;
   const smtp = () =>
-    (transport ??= import("nodemailer").then(({ default: nodemailer }) => nodemailer.createTransport({
-      host: options.smtpHost ?? "127.0.0.1",
-      port: options.smtpPort ?? 1025,
-      secure: false,
-      ignoreTLS: true,
-      pool: true,
-      maxConnections: 5,
-      connectionTimeout: timeout,
-      greetingTimeout: timeout,
-      socketTimeout: timeout * 3,
-    })));
+    (transport ??= import("nodemailer").then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        host: options.smtpHost ?? "127.0.0.1",
+        port: options.smtpPort ?? 1025,
+        secure: false,
+        ignoreTLS: true,
+        pool: true,
+        maxConnections: 5,
+        connectionTimeout: timeout,
+        greetingTimeout: timeout,
+        socketTimeout: timeout * 3,
+      }),
+    ));
 
   const search = async (query: string, page: { start?: number; limit?: number } = {}) => {
-    const { data, error, response } = await api.GET("/api/v1/search", { params: { query: { query, ...page } } });
+    const { data, error, response } = await api.GET("/api/v1/search", {
+      params: { query: { query, ...page } },
+    });
     if (!data) throw fail("GET", "/api/v1/search", error, response);
     return data;
   };
@@ -176,7 +195,8 @@ export function createMailClient(options: MailClientOptions): MailClient {
     for (;;) {
       const newest = (await search(query)).messages[0];
       if (newest) return message(newest.ID);
-      if (performance.now() >= deadline) throw new Error(`Timeout waiting for messages matching query "${query}"`);
+      if (performance.now() >= deadline)
+        throw new Error(`Timeout waiting for messages matching query "${query}"`);
       await new Promise((resolve) => setTimeout(resolve, wait.intervalMs ?? 100));
     }
   };
@@ -197,7 +217,10 @@ export function createMailClient(options: MailClientOptions): MailClient {
     // this client, never pays for it.
     const { simpleParser } = await import("mailparser");
     const inner = await simpleParser(Buffer.from(data));
-    return findMailSecret({ Text: inner.text ?? "", HTML: typeof inner.html === "string" ? inner.html : "" }, label);
+    return findMailSecret(
+      { Text: inner.text ?? "", HTML: typeof inner.html === "string" ? inner.html : "" },
+      label,
+    );
   };
 
   return {
@@ -209,7 +232,9 @@ export function createMailClient(options: MailClientOptions): MailClient {
           : `<${input.messageId}>`
         : newMessageId(from);
       try {
-        const info = (await (await smtp()).sendMail({
+        const info = (await (
+          await smtp()
+        ).sendMail({
           from,
           to: list(input.to),
           cc: list(input.cc),
@@ -237,7 +262,9 @@ export function createMailClient(options: MailClientOptions): MailClient {
       }
     },
     async list(start = 0, limit = 50) {
-      const { data, error, response } = await api.GET("/api/v1/messages", { params: { query: { start, limit } } });
+      const { data, error, response } = await api.GET("/api/v1/messages", {
+        params: { query: { start, limit } },
+      });
       if (!data) throw fail("GET", "/api/v1/messages", error, response);
       return data;
     },
@@ -252,12 +279,17 @@ export function createMailClient(options: MailClientOptions): MailClient {
       return value;
     },
     async headers(id = "latest") {
-      const { data, error, response } = await api.GET("/api/v1/message/{ID}/headers", { params: { path: { ID: id } } });
+      const { data, error, response } = await api.GET("/api/v1/message/{ID}/headers", {
+        params: { path: { ID: id } },
+      });
       if (!data) throw fail("GET", `/api/v1/message/${id}/headers`, error, response);
       return data;
     },
     async source(id = "latest") {
-      const { data, error, response } = await api.GET("/api/v1/message/{ID}/raw", { params: { path: { ID: id } }, parseAs: "text" });
+      const { data, error, response } = await api.GET("/api/v1/message/{ID}/raw", {
+        params: { path: { ID: id } },
+        parseAs: "text",
+      });
       if (data === undefined) throw fail("GET", `/api/v1/message/${id}/raw`, error, response);
       return data;
     },
@@ -266,11 +298,17 @@ export function createMailClient(options: MailClientOptions): MailClient {
       if (!response.ok) throw fail("DELETE", "/api/v1/messages", error, response);
     },
     async deleteMatching(query) {
-      const { error, response } = await api.DELETE("/api/v1/search", { params: { query: { query } }, parseAs: "text" });
+      const { error, response } = await api.DELETE("/api/v1/search", {
+        params: { query: { query } },
+        parseAs: "text",
+      });
       if (!response.ok) throw fail("DELETE", "/api/v1/search", error, response);
     },
     close() {
-      void transport?.then((t) => t.close(), () => undefined);
+      void transport?.then(
+        (t) => t.close(),
+        () => undefined,
+      );
       transport = null;
     },
   };

@@ -76,7 +76,11 @@ export interface PostalClient {
 }
 
 export function createPostalClient(options: PostalClientOptions): PostalClient {
-  const api = createClient<paths>({ baseUrl: options.baseUrl.replace(/\/+$/, ""), fetch: options.fetch, headers: options.headers });
+  const api = createClient<paths>({
+    baseUrl: options.baseUrl.replace(/\/+$/, ""),
+    fetch: options.fetch,
+    headers: options.headers,
+  });
   const fail = (method: string, path: string, error: unknown, res: Response) => {
     const f = failureOf(res, error, method, path);
     return new PostalClientError(f.status, f.code, f.problem, f.message);
@@ -84,7 +88,10 @@ export function createPostalClient(options: PostalClientOptions): PostalClient {
   // The control plane is not part of the API's document: plain JSON requests with the admin token.
   const admin = createRequester({
     ...options,
-    headers: { ...options.headers, ...(options.adminToken ? { authorization: `Bearer ${options.adminToken}` } : {}) },
+    headers: {
+      ...options.headers,
+      ...(options.adminToken ? { authorization: `Bearer ${options.adminToken}` } : {}),
+    },
     toError: (f) => new PostalClientError(f.status, f.code, f.problem, f.message),
   });
 
@@ -92,19 +99,27 @@ export function createPostalClient(options: PostalClientOptions): PostalClient {
     async send(input, opts = {}) {
       const { data, error, response } = await api.POST("/api/v1/letters", {
         body: input,
-        params: { header: opts.idempotencyKey === undefined ? {} : { "idempotency-key": opts.idempotencyKey } },
+        params: {
+          header: opts.idempotencyKey === undefined ? {} : { "idempotency-key": opts.idempotencyKey },
+        },
         signal: opts.signal,
       });
       if (!data) throw fail("POST", "/api/v1/letters", error, response);
       return { ...data, replayed: response.headers.get("idempotent-replayed") === "true" };
     },
     async list(query = {}, opts = {}) {
-      const { data, error, response } = await api.GET("/api/v1/letters", { params: { query }, signal: opts.signal });
+      const { data, error, response } = await api.GET("/api/v1/letters", {
+        params: { query },
+        signal: opts.signal,
+      });
       if (!data) throw fail("GET", "/api/v1/letters", error, response);
       return data.letters;
     },
     async get(id, opts = {}) {
-      const { data, error, response } = await api.GET("/api/v1/letters/{id}", { params: { path: { id } }, signal: opts.signal });
+      const { data, error, response } = await api.GET("/api/v1/letters/{id}", {
+        params: { path: { id } },
+        signal: opts.signal,
+      });
       if (!data) throw fail("GET", `/api/v1/letters/${id}`, error, response);
       return data;
     },
@@ -123,7 +138,10 @@ export function createPostalClient(options: PostalClientOptions): PostalClient {
       return new Uint8Array(data);
     },
     async clear(query = {}, opts = {}) {
-      const { error, response } = await api.DELETE("/api/v1/letters", { params: { query }, signal: opts.signal });
+      const { error, response } = await api.DELETE("/api/v1/letters", {
+        params: { query },
+        signal: opts.signal,
+      });
       if (!response.ok) throw fail("DELETE", "/api/v1/letters", error, response);
     },
     async waitForLetter(wait) {
@@ -134,7 +152,12 @@ export function createPostalClient(options: PostalClientOptions): PostalClient {
         const found = (await client.list(query)).find((l) => !match || match(l));
         if (found) return client.get(found.id);
         if (Date.now() >= deadline) {
-          throw new PostalClientError(408, "wait-timed-out", null, `no letter matching ${JSON.stringify(query)} within ${timeoutMs} ms`);
+          throw new PostalClientError(
+            408,
+            "wait-timed-out",
+            null,
+            `no letter matching ${JSON.stringify(query)} within ${timeoutMs} ms`,
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, intervalMs ?? 100));
       }
@@ -142,4 +165,3 @@ export function createPostalClient(options: PostalClientOptions): PostalClient {
   };
   return client;
 }
-

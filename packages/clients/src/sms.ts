@@ -58,7 +58,11 @@ export interface SmsClient {
 }
 
 export function createSmsClient(options: SmsClientOptions): SmsClient {
-  const api = createClient<paths>({ baseUrl: options.baseUrl.replace(/\/+$/, ""), fetch: options.fetch, headers: options.headers });
+  const api = createClient<paths>({
+    baseUrl: options.baseUrl.replace(/\/+$/, ""),
+    fetch: options.fetch,
+    headers: options.headers,
+  });
   const fail = (method: string, path: string, error: unknown, res: Response) => {
     const f = failureOf(res, error, method, path);
     return new SmsClientError(f.status, f.code, f.problem, f.message);
@@ -68,11 +72,17 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
     async send(input, opts = {}) {
       const { data, error, response } = await api.POST("/api/v1/messages", {
         body: input,
-        params: { header: opts.idempotencyKey === undefined ? {} : { "idempotency-key": opts.idempotencyKey } },
+        params: {
+          header: opts.idempotencyKey === undefined ? {} : { "idempotency-key": opts.idempotencyKey },
+        },
         signal: opts.signal,
       });
       if (!data) throw fail("POST", "/api/v1/messages", error, response);
-      return { id: data.id, status: data.status, replayed: response.headers.get("idempotent-replayed") === "true" };
+      return {
+        id: data.id,
+        status: data.status,
+        replayed: response.headers.get("idempotent-replayed") === "true",
+      };
     },
     async list(query = {}, opts = {}) {
       const since = query.since instanceof Date ? query.since.toISOString() : query.since;
@@ -84,12 +94,18 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
       return data.messages;
     },
     async get(id, opts = {}) {
-      const { data, error, response } = await api.GET("/api/v1/messages/{id}", { params: { path: { id } }, signal: opts.signal });
+      const { data, error, response } = await api.GET("/api/v1/messages/{id}", {
+        params: { path: { id } },
+        signal: opts.signal,
+      });
       if (!data) throw fail("GET", `/api/v1/messages/${id}`, error, response);
       return data;
     },
     async clear(query = {}, opts = {}) {
-      const { error, response } = await api.DELETE("/api/v1/messages", { params: { query: { to: query.to } }, signal: opts.signal });
+      const { error, response } = await api.DELETE("/api/v1/messages", {
+        params: { query: { to: query.to } },
+        signal: opts.signal,
+      });
       if (!response.ok) throw fail("DELETE", "/api/v1/messages", error, response);
     },
     async waitForMessage(wait) {
@@ -97,10 +113,17 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
       const interval = wait.intervalMs ?? 100;
       const { match, status, timeoutMs: _t, intervalMs: _i, ...query } = wait;
       for (;;) {
-        const found = (await client.list(query)).find((m) => (!match || match(m)) && (!status || m.status === status));
+        const found = (await client.list(query)).find(
+          (m) => (!match || match(m)) && (!status || m.status === status),
+        );
         if (found) return found;
         if (Date.now() >= deadline) {
-          throw new SmsClientError(408, "wait-timed-out", null, `no SMS matching ${JSON.stringify(query)} within ${wait.timeoutMs ?? 10_000} ms`);
+          throw new SmsClientError(
+            408,
+            "wait-timed-out",
+            null,
+            `no SMS matching ${JSON.stringify(query)} within ${wait.timeoutMs ?? 10_000} ms`,
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, interval));
       }
@@ -108,7 +131,6 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
   };
   return client;
 }
-
 
 /**
  * The value written after `label` in a message (`Prima parte del PIN: AB12CD34`), up to the next white

@@ -1,7 +1,12 @@
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createIdentityClient, describeResult, type IdentityResult, type PinRequestInput } from "../src/identity.ts";
+import {
+  createIdentityClient,
+  describeResult,
+  type IdentityResult,
+  type PinRequestInput,
+} from "../src/identity.ts";
 
 const BASE = "http://identity.test";
 const server = setupServer();
@@ -71,7 +76,10 @@ describe("createIdentityClient: successes", () => {
     const tokens: (string | null)[] = [];
     server.use(
       http.post(`${BASE}/api/v1/sessions`, () =>
-        HttpResponse.json({ token: "tok", expiresAt: "2026-01-12T09:30:00.000Z", pinKind: "ordinary", requiredAction: null }, { status: 201 }),
+        HttpResponse.json(
+          { token: "tok", expiresAt: "2026-01-12T09:30:00.000Z", pinKind: "ordinary", requiredAction: null },
+          { status: 201 },
+        ),
       ),
       http.get(`${BASE}/api/v1/me`, ({ request: req }) => {
         tokens.push(req.headers.get("authorization"));
@@ -92,7 +100,9 @@ describe("createIdentityClient: successes", () => {
       }),
     );
     const identity = client();
-    const session = success(await identity.createSession({ fiscalCode: "RSSMRA80A01H501U", pin: "Vento3Lu" }));
+    const session = success(
+      await identity.createSession({ fiscalCode: "RSSMRA80A01H501U", pin: "Vento3Lu" }),
+    );
     expect(session.body.requiredAction).toBeNull();
     const me = success(await identity.me(session.body.token));
     expect(me.body.requiredAction).toBe("replace-initial-pin");
@@ -105,7 +115,10 @@ describe("createIdentityClient: successes", () => {
     let verifyUrl = "";
     server.use(
       http.post(`${BASE}/api/v1/me/pin-changes`, () =>
-        HttpResponse.json({ changeId: "chg/1", verificationChannel: "email", destination: "m***i@example.it" }, { status: 202 }),
+        HttpResponse.json(
+          { changeId: "chg/1", verificationChannel: "email", destination: "m***i@example.it" },
+          { status: 202 },
+        ),
       ),
       http.post(`${BASE}/api/v1/me/pin-changes/:id/verify`, async ({ request: req }) => {
         verifyUrl = req.url;
@@ -114,7 +127,13 @@ describe("createIdentityClient: successes", () => {
       }),
     );
     const identity = client();
-    const started = success(await identity.startPinChange("tok", { currentPin: "Vento3Lu", newPin: "Prato8Zk", confirmPin: "Prato8Zk" }));
+    const started = success(
+      await identity.startPinChange("tok", {
+        currentPin: "Vento3Lu",
+        newPin: "Prato8Zk",
+        confirmPin: "Prato8Zk",
+      }),
+    );
     const changed = success(await identity.verifyPinChange("tok", started.body.changeId, "123456"));
     expect(changed.body.status).toBe("changed");
     expect(verifyUrl).toBe(`${BASE}/api/v1/me/pin-changes/chg%2F1/verify`);
@@ -131,11 +150,16 @@ describe("createIdentityClient: successes", () => {
         auth.outbox = new URL(req.url).search;
         return HttpResponse.json({ messages: [] });
       }),
-      http.post(`${BASE}/__sim/outbox/drain`, () => HttpResponse.json({ delivered: 2, retrying: 0, dead: 0 })),
+      http.post(`${BASE}/__sim/outbox/drain`, () =>
+        HttpResponse.json({ delivered: 2, retrying: 0, dead: 0 }),
+      ),
       http.get(`${BASE}/api/v1/operator/citizens/:fc/events`, ({ request: req }) => {
         auth.operator = req.headers.get("authorization");
         auth.limit = new URL(req.url).searchParams.get("limit");
-        return HttpResponse.json({ fiscalCode: "RSSMRA80A01H501U", events: [{ type: "pin-requested", at: "x", data: {}, requestId: null }] });
+        return HttpResponse.json({
+          fiscalCode: "RSSMRA80A01H501U",
+          events: [{ type: "pin-requested", at: "x", data: {}, requestId: null }],
+        });
       }),
     );
     const identity = client();
@@ -145,7 +169,12 @@ describe("createIdentityClient: successes", () => {
     expect(success(await identity.simDrainOutbox()).body.delivered).toBe(2);
     const timeline = success(await identity.operatorEvents("RSSMRA80A01H501U", { limit: 5 }));
     expect(timeline.body.events[0]?.type).toBe("pin-requested");
-    expect(auth).toEqual({ sim: "Bearer adm", outbox: "?status=pending&fiscalCode=RSSMRA80A01H501U", operator: "Bearer op", limit: "5" });
+    expect(auth).toEqual({
+      sim: "Bearer adm",
+      outbox: "?status=pending&fiscalCode=RSSMRA80A01H501U",
+      operator: "Bearer op",
+      limit: "5",
+    });
   });
 });
 
@@ -158,11 +187,19 @@ describe("createIdentityClient: revocation and contacts (R22–R26)", () => {
         return HttpResponse.json({ status: "revoked" });
       }),
       http.post(`${BASE}/api/v1/operator/citizens/:fc/revocation`, ({ request: req, params }) => {
-        seen.push({ path: `operator ${String(params.fc)}`, auth: req.headers.get("authorization"), body: null });
+        seen.push({
+          path: `operator ${String(params.fc)}`,
+          auth: req.headers.get("authorization"),
+          body: null,
+        });
         return HttpResponse.json({ status: "revoked" });
       }),
     );
-    const input = { fiscalCode: "RSSMRA80A01H501U", healthCard: { number: "80380000000000000001", expiryDate: "2029-05-31" }, pec: "m@pec.it" };
+    const input = {
+      fiscalCode: "RSSMRA80A01H501U",
+      healthCard: { number: "80380000000000000001", expiryDate: "2029-05-31" },
+      pec: "m@pec.it",
+    };
     expect(success(await client().revoke(input)).body).toEqual({ status: "revoked" });
     expect(success(await client().operatorRevoke("RSSMRA80A01H501U")).body.status).toBe("revoked");
     expect(seen).toEqual([
@@ -195,8 +232,12 @@ describe("createIdentityClient: revocation and contacts (R22–R26)", () => {
     expect(success(await client().contacts("tok")).body.contacts).toEqual(masked);
     const started = success(await client().changeContact("tok", { mobile: null }));
     expect(started.status).toBe(202);
-    expect(success(await client().verifyContactChange("tok", started.body.verificationId, "123456")).body.contacts).toEqual(masked);
-    expect(success(await client().operatorAddContacts("RSSMRA80A01H501U", { pec: "m@pec.it" })).body.contacts).toEqual(masked);
+    expect(
+      success(await client().verifyContactChange("tok", started.body.verificationId, "123456")).body.contacts,
+    ).toEqual(masked);
+    expect(
+      success(await client().operatorAddContacts("RSSMRA80A01H501U", { pec: "m@pec.it" })).body.contacts,
+    ).toEqual(masked);
     expect(calls).toEqual([
       "GET Bearer tok",
       'PATCH {"mobile":null}',
@@ -220,12 +261,20 @@ describe("createIdentityClient: problem+json failures", () => {
   it("answers a 423 with its code, retryAfter and the Retry-After header, without throwing", async () => {
     server.use(
       http.post(`${BASE}/api/v1/sessions`, () =>
-        problem(423, { code: "locked", retryAfter: 120, lockedUntil: "2026-01-12T09:03:00.000Z" }, { "retry-after": "120" }),
+        problem(
+          423,
+          { code: "locked", retryAfter: 120, lockedUntil: "2026-01-12T09:03:00.000Z" },
+          { "retry-after": "120" },
+        ),
       ),
     );
     const result = failure(await client().login({ fiscalCode: "RSSMRA80A01H501U", pin: "wrong" }));
     expect(result.status).toBe(423);
-    expect(result.problem).toMatchObject({ code: "locked", retryAfter: 120, lockedUntil: "2026-01-12T09:03:00.000Z" });
+    expect(result.problem).toMatchObject({
+      code: "locked",
+      retryAfter: 120,
+      lockedUntil: "2026-01-12T09:03:00.000Z",
+    });
     expect(result.headers.get("retry-after")).toBe("120");
     expect(describeResult(result)).toBe("423 locked: d");
   });
@@ -233,7 +282,10 @@ describe("createIdentityClient: problem+json failures", () => {
   it("keeps validation errors and weak-PIN reasons", async () => {
     server.use(
       http.post(`${BASE}/api/v1/pin-requests`, () =>
-        problem(400, { code: "validation-failed", errors: [{ path: "birthDate", message: "does not match the fiscal code" }] }),
+        problem(400, {
+          code: "validation-failed",
+          errors: [{ path: "birthDate", message: "does not match the fiscal code" }],
+        }),
       ),
       http.post(`${BASE}/api/v1/me/pin-changes`, () =>
         problem(422, { code: "pin-too-weak", reasons: [{ code: "sequence", message: "no sequences" }] }),
@@ -241,12 +293,16 @@ describe("createIdentityClient: problem+json failures", () => {
     );
     const refused = failure(await client().requestPin(request));
     expect(refused.problem.errors?.map((e) => e.path)).toEqual(["birthDate"]);
-    const weak = failure(await client().startPinChange("tok", { currentPin: "a", newPin: "abcd1234", confirmPin: "abcd1234" }));
+    const weak = failure(
+      await client().startPinChange("tok", { currentPin: "a", newPin: "abcd1234", confirmPin: "abcd1234" }),
+    );
     expect(weak.problem.reasons?.[0]?.code).toBe("sequence");
   });
 
   it("takes retryAfter from the header when the body lacks it", async () => {
-    server.use(http.post(`${BASE}/api/v1/sessions`, () => problem(423, { code: "locked" }, { "retry-after": "42" })));
+    server.use(
+      http.post(`${BASE}/api/v1/sessions`, () => problem(423, { code: "locked" }, { "retry-after": "42" })),
+    );
     const result = failure(await client().login({ fiscalCode: "X", pin: "Y" }));
     expect(result.problem.retryAfter).toBe(42);
   });
@@ -254,21 +310,35 @@ describe("createIdentityClient: problem+json failures", () => {
 
 describe("createIdentityClient: answers that are not what the contract says", () => {
   it("turns a failure without problem+json into http-<status> with the text as title", async () => {
-    server.use(http.post(`${BASE}/api/v1/pin-activations`, () => new HttpResponse("Bad Gateway", { status: 502 })));
-    const result = failure(await client().activate({ fiscalCode: "X", firstHalf: "Y", healthCard: { number: "1", expiryDate: "2030-01-01" } }));
+    server.use(
+      http.post(`${BASE}/api/v1/pin-activations`, () => new HttpResponse("Bad Gateway", { status: 502 })),
+    );
+    const result = failure(
+      await client().activate({
+        fiscalCode: "X",
+        firstHalf: "Y",
+        healthCard: { number: "1", expiryDate: "2030-01-01" },
+      }),
+    );
     expect(result.problem).toMatchObject({ code: "http-502", status: 502, title: "Bad Gateway" });
     expect(result.raw).toBe("Bad Gateway");
   });
 
   it("turns a success that is not JSON into malformed-response", async () => {
-    server.use(http.post(`${BASE}/api/v1/sessions`, () => new HttpResponse("<html>ok</html>", { status: 201 })));
+    server.use(
+      http.post(`${BASE}/api/v1/sessions`, () => new HttpResponse("<html>ok</html>", { status: 201 })),
+    );
     const result = failure(await client().login({ fiscalCode: "X", pin: "Y" }));
     expect(result.status).toBe(201);
     expect(result.problem.code).toBe("malformed-response");
   });
 
   it("turns a success without the promised fields into malformed-response naming them", async () => {
-    server.use(http.post(`${BASE}/api/v1/sessions`, () => HttpResponse.json({ expiresAt: "x", pinKind: "ordinary" }, { status: 201 })));
+    server.use(
+      http.post(`${BASE}/api/v1/sessions`, () =>
+        HttpResponse.json({ expiresAt: "x", pinKind: "ordinary" }, { status: 201 }),
+      ),
+    );
     const result = failure(await client().login({ fiscalCode: "X", pin: "Y" }));
     expect(result.problem.code).toBe("malformed-response");
     expect(result.problem.detail).toContain("token");
@@ -289,11 +359,16 @@ describe("createIdentityClient: answers that are not what the contract says", ()
     server.use(
       http.get(`${BASE}/api/v1/services/:service`, () =>
         served++ === 0
-          ? new HttpResponse("ESTRATTO CONTO CONTRIBUTIVO", { status: 200, headers: { "content-type": "text/plain" } })
+          ? new HttpResponse("ESTRATTO CONTO CONTRIBUTIVO", {
+              status: 200,
+              headers: { "content-type": "text/plain" },
+            })
           : problem(403, { code: "action-required", requiredAction: "replace-initial-pin" }),
       ),
     );
-    expect(success(await client().consultService("tok", "contribution-statement")).body).toBe("ESTRATTO CONTO CONTRIBUTIVO");
+    expect(success(await client().consultService("tok", "contribution-statement")).body).toBe(
+      "ESTRATTO CONTO CONTRIBUTIVO",
+    );
     const refused = failure(await client().consultService("tok", "pension-slip"));
     expect(refused.problem).toMatchObject({ code: "action-required", requiredAction: "replace-initial-pin" });
   });
@@ -314,11 +389,16 @@ describe("createIdentityClient: recovery (R15–R20)", () => {
       }),
       http.get(`${BASE}/api/v1/recoveries/:token`, ({ params }) => {
         seen.push(`form ${String(params.token)}`);
-        return new HttpResponse("<form>Codice di ripristino</form>", { headers: { "content-type": "text/html" } });
+        return new HttpResponse("<form>Codice di ripristino</form>", {
+          headers: { "content-type": "text/html" },
+        });
       }),
       http.post(`${BASE}/api/v1/recoveries/:token/confirm`, async ({ params, request: req }) => {
         seen.push(`confirm ${String(params.token)} ${JSON.stringify(await req.json())}`);
-        return HttpResponse.json({ status: "pin-sent", channels: { firstHalf: "sms", secondHalf: "email" } }, { status: 202 });
+        return HttpResponse.json(
+          { status: "pin-sent", channels: { firstHalf: "sms", secondHalf: "email" } },
+          { status: 202 },
+        );
       }),
       http.post(`${BASE}/api/v1/me/generated-pin`, ({ request: req }) => {
         seen.push(`show ${req.headers.get("authorization")}`);
@@ -330,9 +410,16 @@ describe("createIdentityClient: recovery (R15–R20)", () => {
       }),
     );
     const c = client();
-    expect(success(await c.askRecovery({ fiscalCode: "RSSMRA80A01H501U", email: "a@b.it", mobile: "+393471234567" })).body).toEqual({ status: "accepted" });
+    expect(
+      success(
+        await c.askRecovery({ fiscalCode: "RSSMRA80A01H501U", email: "a@b.it", mobile: "+393471234567" }),
+      ).body,
+    ).toEqual({ status: "accepted" });
     expect(success(await c.recoveryForm("rip_x")).body).toContain("Codice di ripristino");
-    expect(success(await c.confirmRecovery("rip_x", { fiscalCode: "RSSMRA80A01H501U", recoveryCode: "ABCDEFGH" })).body.status).toBe("pin-sent");
+    expect(
+      success(await c.confirmRecovery("rip_x", { fiscalCode: "RSSMRA80A01H501U", recoveryCode: "ABCDEFGH" }))
+        .body.status,
+    ).toBe("pin-sent");
     expect(success(await c.showGeneratedPin("ses_1")).body.pin).toBe("K7M2P9QX");
     expect(success(await c.confirmGeneratedPin("ses_1", "K7M2P9QX")).body.status).toBe("changed");
     expect(seen).toEqual([
@@ -345,7 +432,11 @@ describe("createIdentityClient: recovery (R15–R20)", () => {
   });
 
   it("a wrong recovery code is a failure with its code", async () => {
-    server.use(http.post(`${BASE}/api/v1/recoveries/:token/confirm`, () => problem(401, { code: "recovery-failed" })));
-    expect(failure(await client().confirmRecovery("rip_x", { fiscalCode: "X", recoveryCode: "Y" })).problem.code).toBe("recovery-failed");
+    server.use(
+      http.post(`${BASE}/api/v1/recoveries/:token/confirm`, () => problem(401, { code: "recovery-failed" })),
+    );
+    expect(
+      failure(await client().confirmRecovery("rip_x", { fiscalCode: "X", recoveryCode: "Y" })).problem.code,
+    ).toBe("recovery-failed");
   });
 });

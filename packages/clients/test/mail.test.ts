@@ -128,7 +128,12 @@ describe("mail client", () => {
   it("sends over SMTP with a generated Message-ID", async () => {
     const client = createMailClient({ apiUrl, smtpPort: smtp.port });
     try {
-      const sent = await client.send({ from: "INPS <noreply@inps.it>", to: "mario@example.it", subject: "Prova", text: "Codice di verifica: 123456" });
+      const sent = await client.send({
+        from: "INPS <noreply@inps.it>",
+        to: "mario@example.it",
+        subject: "Prova",
+        text: "Codice di verifica: 123456",
+      });
       expect(sent.messageId).toMatch(/^<[0-9a-f-]{36}@inps\.it>$/);
       expect(sent.accepted).toEqual(["mario@example.it"]);
       const raw = smtp.received.at(-1)!;
@@ -142,7 +147,12 @@ describe("mail client", () => {
   it("keeps a given Message-ID", async () => {
     const client = createMailClient({ apiUrl, smtpPort: smtp.port });
     try {
-      const sent = await client.send({ to: "a@example.it", subject: "x", text: "y", messageId: "pin-42@inps.it" });
+      const sent = await client.send({
+        to: "a@example.it",
+        subject: "x",
+        text: "y",
+        messageId: "pin-42@inps.it",
+      });
       expect(sent.messageId).toBe("<pin-42@inps.it>");
     } finally {
       client.close();
@@ -153,12 +163,16 @@ describe("mail client", () => {
     const client = createMailClient({ apiUrl, smtpPort: smtp.port });
     smtp.failRcpt = "451 4.3.0 try later";
     try {
-      const error = await client.send({ to: "a@example.it", subject: "x", text: "y" }).catch((e: unknown) => e);
+      const error = await client
+        .send({ to: "a@example.it", subject: "x", text: "y" })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MailSendError);
       expect((error as MailSendError).responseCode).toBe(451);
       expect((error as MailSendError).transient).toBe(true);
       smtp.failRcpt = "550 5.1.1 no such user";
-      const permanent = (await client.send({ to: "a@example.it", subject: "x", text: "y" }).catch((e: unknown) => e)) as MailSendError;
+      const permanent = (await client
+        .send({ to: "a@example.it", subject: "x", text: "y" })
+        .catch((e: unknown) => e)) as MailSendError;
       expect(permanent.responseCode).toBe(550);
       expect(permanent.transient).toBe(false);
     } finally {
@@ -170,7 +184,9 @@ describe("mail client", () => {
   it("reports an unreachable SMTP server as transient", async () => {
     const client = createMailClient({ apiUrl, smtpPort: 1, smtpTimeoutMs: 1000 });
     try {
-      const error = (await client.send({ to: "a@example.it", subject: "x", text: "y" }).catch((e: unknown) => e)) as MailSendError;
+      const error = (await client
+        .send({ to: "a@example.it", subject: "x", text: "y" })
+        .catch((e: unknown) => e)) as MailSendError;
       expect(error).toBeInstanceOf(MailSendError);
       expect(error.transient).toBe(true);
       expect(error.responseCode).toBeUndefined();
@@ -183,7 +199,9 @@ describe("mail client", () => {
     const client = createMailClient({ apiUrl });
     expect(await client.waitForSecret("to:mario@example.it", "Prima parte del PIN")).toBe("AB12CD34");
     expect(requests).toContain("GET /api/v1/search?query=to%3Amario%40example.it");
-    await expect(client.waitForSecret("to:mario@example.it", "Codice di verifica")).rejects.toThrow(/Codice di verifica/);
+    await expect(client.waitForSecret("to:mario@example.it", "Codice di verifica")).rejects.toThrow(
+      /Codice di verifica/,
+    );
   });
 
   it("reads the secret of a PEC message inside its transport envelope's postacert.eml", async () => {
@@ -196,7 +214,9 @@ describe("mail client", () => {
   });
 
   it("finds secrets in the HTML when the text part lacks them", () => {
-    expect(findMailSecret({ Text: "", HTML: "<p>Codice di ripristino: <b>XY-99</b></p>" }, "Codice di ripristino")).toBe("XY-99");
+    expect(
+      findMailSecret({ Text: "", HTML: "<p>Codice di ripristino: <b>XY-99</b></p>" }, "Codice di ripristino"),
+    ).toBe("XY-99");
     expect(newMessageId("noreply@inps.it")).toMatch(/@inps\.it>$/);
   });
 });

@@ -29,7 +29,13 @@ function stub(reply: (seen: Seen) => Response) {
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 
-const recipient = { name: "Mario Rossi", street: "Via Roma 1", postalCode: "00184", city: "Roma", province: "RM" };
+const recipient = {
+  name: "Mario Rossi",
+  street: "Via Roma 1",
+  postalCode: "00184",
+  city: "Roma",
+  province: "RM",
+};
 const letter: Letter = {
   id: "ltr_0123456789abcdef0123",
   recipient,
@@ -47,17 +53,31 @@ const letter: Letter = {
 
 describe("createPostalClient", () => {
   it("sends a letter with an Idempotency-Key", async () => {
-    const s = stub(() => json({ id: letter.id, status: "accepted", expectedDeliveryDate: "2026-03-06" }, 201));
+    const s = stub(() =>
+      json({ id: letter.id, status: "accepted", expectedDeliveryDate: "2026-03-06" }, 201),
+    );
     const post = createPostalClient({ baseUrl: "http://postal.test", fetch: s.fetch });
     const result = await post.send({ recipient, service: "ordinaria", body: "x" }, { idempotencyKey: "k" });
-    expect(result).toEqual({ id: letter.id, status: "accepted", expectedDeliveryDate: "2026-03-06", replayed: false });
-    expect(s.seen[0]).toMatchObject({ method: "POST", url: "http://postal.test/api/v1/letters", headers: { "idempotency-key": "k" } });
+    expect(result).toEqual({
+      id: letter.id,
+      status: "accepted",
+      expectedDeliveryDate: "2026-03-06",
+      replayed: false,
+    });
+    expect(s.seen[0]).toMatchObject({
+      method: "POST",
+      url: "http://postal.test/api/v1/letters",
+      headers: { "idempotency-key": "k" },
+    });
   });
 
   it("lists with filters, gets, fetches the PDF and clears", async () => {
     const s = stub((seen) => {
       if (seen.method === "DELETE") return new Response(null, { status: 204 });
-      if (seen.url.endsWith(".pdf")) return new Response(new Uint8Array([37, 80, 68, 70]), { headers: { "content-type": "application/pdf" } });
+      if (seen.url.endsWith(".pdf"))
+        return new Response(new Uint8Array([37, 80, 68, 70]), {
+          headers: { "content-type": "application/pdf" },
+        });
       if (seen.url.includes("/letters?")) return json({ letters: [letter] });
       return json(letter);
     });
@@ -88,7 +108,9 @@ describe("createPostalClient", () => {
     const post = createPostalClient({ baseUrl: "http://postal.test", fetch: s.fetch });
     const found = await post.waitForLetter({ name: "Mario Rossi", intervalMs: 1 });
     expect(found.events).toHaveLength(1);
-    await expect(post.waitForLetter({ name: "Nobody", match: () => false, intervalMs: 1, timeoutMs: 10 })).rejects.toMatchObject({
+    await expect(
+      post.waitForLetter({ name: "Nobody", match: () => false, intervalMs: 1, timeoutMs: 10 }),
+    ).rejects.toMatchObject({
       code: "wait-timed-out",
     });
   });

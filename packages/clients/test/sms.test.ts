@@ -72,16 +72,30 @@ describe("createSmsClient", () => {
   });
 
   it("gets one message and clears one number", async () => {
-    const s = stub((seen) => (seen.method === "DELETE" ? new Response(null, { status: 204 }) : json(message())));
+    const s = stub((seen) =>
+      seen.method === "DELETE" ? new Response(null, { status: 204 }) : json(message()),
+    );
     const sms = createSmsClient({ baseUrl: "http://sms.test", fetch: s.fetch });
     expect((await sms.get("sms_0123456789abcdef0123")).status).toBe("delivered");
     await sms.clear({ to: "+393331234567" });
-    expect(s.seen[1]).toMatchObject({ method: "DELETE", url: "http://sms.test/api/v1/messages?to=%2B393331234567" });
+    expect(s.seen[1]).toMatchObject({
+      method: "DELETE",
+      url: "http://sms.test/api/v1/messages?to=%2B393331234567",
+    });
   });
 
   it("throws SmsClientError with the status and the problem code", async () => {
     const s = stub(() =>
-      json({ type: "x", title: "No such message", status: 404, detail: "No message has this id.", code: "message-not-found" }, 404),
+      json(
+        {
+          type: "x",
+          title: "No such message",
+          status: 404,
+          detail: "No message has this id.",
+          code: "message-not-found",
+        },
+        404,
+      ),
     );
     const sms = createSmsClient({ baseUrl: "http://sms.test", fetch: s.fetch });
     const error = await sms.get("sms_nope").catch((e: unknown) => e);
@@ -92,19 +106,31 @@ describe("createSmsClient", () => {
   it("gives a fault's answer, which is not problem+json, the code http-<status>", async () => {
     const s = stub(() => json({ error: "simulated gateway fault", status: 503 }, 503));
     const sms = createSmsClient({ baseUrl: "http://sms.test", fetch: s.fetch });
-    await expect(sms.send({ to: "+393331234567", text: "x" })).rejects.toMatchObject({ status: 503, code: "http-503" });
+    await expect(sms.send({ to: "+393331234567", text: "x" })).rejects.toMatchObject({
+      status: 503,
+      code: "http-503",
+    });
   });
 
   it("waits until a matching message arrives", async () => {
     let calls = 0;
     const s = stub(() => {
       calls++;
-      return json({ messages: calls < 3 ? [] : [message({ status: "queued" }), message({ id: "sms_older" })] });
+      return json({
+        messages: calls < 3 ? [] : [message({ status: "queued" }), message({ id: "sms_older" })],
+      });
     });
     const sms = createSmsClient({ baseUrl: "http://sms.test", fetch: s.fetch });
-    const found = await sms.waitForMessage({ to: "+393331234567", status: "delivered", intervalMs: 1, timeoutMs: 1000 });
+    const found = await sms.waitForMessage({
+      to: "+393331234567",
+      status: "delivered",
+      intervalMs: 1,
+      timeoutMs: 1000,
+    });
     expect(found.id).toBe("sms_older");
-    await expect(sms.waitForMessage({ to: "+39", match: () => false, intervalMs: 1, timeoutMs: 20 })).rejects.toMatchObject({
+    await expect(
+      sms.waitForMessage({ to: "+39", match: () => false, intervalMs: 1, timeoutMs: 20 }),
+    ).rejects.toMatchObject({
       status: 408,
       code: "wait-timed-out",
     });
@@ -117,6 +143,8 @@ describe("findSecret", () => {
     expect(findSecret(text, "Prima parte del PIN")).toBe("AB12CD34");
     expect(findSecret(text, "Codice di verifica")).toBe("123456");
     expect(findSecret(text, "Seconda parte del PIN")).toBeUndefined();
-    expect(findSecret("Link di ripristino: https://x.test/r?a=1&b=2 ora", "Link di ripristino")).toBe("https://x.test/r?a=1&b=2");
+    expect(findSecret("Link di ripristino: https://x.test/r?a=1&b=2 ora", "Link di ripristino")).toBe(
+      "https://x.test/r?a=1&b=2",
+    );
   });
 });

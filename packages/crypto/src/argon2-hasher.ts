@@ -20,7 +20,12 @@ export interface Argon2Hasher extends PinHasher {
 
 export function createArgon2Hasher(profile: HashProfile | HashProfileName): Argon2Hasher {
   const costs: HashProfile = typeof profile === "string" ? hashProfiles[profile] : profile;
-  const options = { algorithm: ARGON2ID, memoryCost: costs.memoryCost, timeCost: costs.timeCost, parallelism: costs.parallelism };
+  const options = {
+    algorithm: ARGON2ID,
+    memoryCost: costs.memoryCost,
+    timeCost: costs.timeCost,
+    parallelism: costs.parallelism,
+  };
   // Made on first use, from a random value nobody knows, with the same costs as real hashes.
   let dummy: Promise<string> | undefined;
 
@@ -45,7 +50,12 @@ export function createArgon2Hasher(profile: HashProfile | HashProfileName): Argo
     needsRehash(stored) {
       try {
         const p = parseOptions(stored);
-        return p.algorithm !== ARGON2ID || p.memoryCost !== costs.memoryCost || p.timeCost !== costs.timeCost || p.parallelism !== costs.parallelism;
+        return (
+          p.algorithm !== ARGON2ID ||
+          p.memoryCost !== costs.memoryCost ||
+          p.timeCost !== costs.timeCost ||
+          p.parallelism !== costs.parallelism
+        );
       } catch {
         return true;
       }

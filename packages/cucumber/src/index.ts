@@ -24,7 +24,18 @@ import "./steps/generated-pin.steps.ts";
 import "./steps/sessions.steps.ts";
 import "./steps/texts.steps.ts";
 
-export { SimulatorWorld, type ContactChangeMade, type DispositivoConversion, type GeneratedPin, type PinChangeMade, type PinRequestMade, type RecoveryLink, type RecoveryMade, type SpidLogin, type SpokenChannel } from "./support/world.ts";
+export {
+  SimulatorWorld,
+  type ContactChangeMade,
+  type DispositivoConversion,
+  type GeneratedPin,
+  type PinChangeMade,
+  type PinRequestMade,
+  type RecoveryLink,
+  type RecoveryMade,
+  type SpidLogin,
+  type SpokenChannel,
+} from "./support/world.ts";
 export * from "./support/citizen-journeys.ts";
 export type { StackEndpoints } from "./support/stack-endpoints.ts";
 export type { CitizenDriver, DriverKind } from "./drivers/citizen-driver.ts";

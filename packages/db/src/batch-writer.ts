@@ -11,7 +11,10 @@ export interface BatchWriterOptions {
  * Wraps `write` (which stores a batch and answers one result per item, in order) into a per-item function.
  * A batch that fails is retried one item at a time, so one bad item fails alone and its neighbours are stored.
  */
-export function batchWriter<I, O>(write: (items: I[]) => Promise<O[]>, options: BatchWriterOptions = {}): (item: I) => Promise<O> {
+export function batchWriter<I, O>(
+  write: (items: I[]) => Promise<O[]>,
+  options: BatchWriterOptions = {},
+): (item: I) => Promise<O> {
   const maxBatch = options.maxBatch ?? 500;
   type Entry = { item: I; resolve: (o: O) => void; reject: (e: unknown) => void };
   let queue: Entry[] = [];
@@ -19,7 +22,8 @@ export function batchWriter<I, O>(write: (items: I[]) => Promise<O[]>, options: 
 
   async function writeAll(batch: Entry[]): Promise<void> {
     const out = await write(batch.map((e) => e.item));
-    if (out.length !== batch.length) throw new Error(`batch write answered ${out.length} results for ${batch.length} items`);
+    if (out.length !== batch.length)
+      throw new Error(`batch write answered ${out.length} results for ${batch.length} items`);
     batch.forEach((e, i) => e.resolve(out[i]!));
   }
 
@@ -66,6 +70,8 @@ export function jsonParam(value: unknown): string {
   // JSON.stringify writes a lone surrogate as a lower-case \udxxx escape: without one there is nothing to replace.
   if (!json.includes("\\ud")) return json;
   return JSON.stringify(value, (_key, v: unknown) =>
-    typeof v === "string" ? v.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD") : v,
+    typeof v === "string"
+      ? v.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
+      : v,
   );
 }

@@ -5,7 +5,13 @@ import { fileURLToPath } from "node:url";
 import type { PGlite } from "@electric-sql/pglite";
 import type { Database, DatabaseHandle } from "./database.ts";
 import { migrateService } from "./migrate-service.ts";
-import { buildTemplate, copyTemplateData, currentTemplate, type PgliteTemplate, type TemplateFiles } from "./pglite-template.ts";
+import {
+  buildTemplate,
+  copyTemplateData,
+  currentTemplate,
+  type PgliteTemplate,
+  type TemplateFiles,
+} from "./pglite-template.ts";
 
 // Each driver is loaded only when it is used: start-up pays for one database client, not two.
 
@@ -52,7 +58,11 @@ const bareTemplate: PgliteTemplate = {
   migrations: [],
 };
 
-async function openPglite(dataDir: string | undefined, template: PgliteTemplate | undefined, checkpointEveryMs: number): Promise<DatabaseHandle> {
+async function openPglite(
+  dataDir: string | undefined,
+  template: PgliteTemplate | undefined,
+  checkpointEveryMs: number,
+): Promise<DatabaseHandle> {
   const [{ PGlite }, { drizzle: drizzlePglite }, { pg_trgm }] = await Promise.all([
     import("@electric-sql/pglite"),
     import("drizzle-orm/pglite"),
@@ -107,7 +117,11 @@ export async function preparePgliteTemplate(template: PgliteTemplate): Promise<T
   const base = template.migrations.length > 0 ? await preparePgliteTemplate(bareTemplate) : undefined;
   return buildTemplate(template, async (pgdata) => {
     if (base) copyTemplateData(base, pgdata);
-    const client = await PGlite.create({ dataDir: pgdata, postgresqlconf: PGLITE_SETTINGS, extensions: { pg_trgm } });
+    const client = await PGlite.create({
+      dataDir: pgdata,
+      postgresqlconf: PGLITE_SETTINGS,
+      extensions: { pg_trgm },
+    });
     const handle: DatabaseHandle = {
       db: drizzlePglite({ client }) as unknown as Database,
       kind: "pglite",
@@ -131,7 +145,9 @@ export async function preparePgliteTemplate(template: PgliteTemplate): Promise<T
 function checkpointWhenWritten(client: PGlite, everyMs: number): () => void {
   let last = "";
   let busy = false;
-  const lsn = async () => (await client.query<{ lsn: string }>("select pg_current_wal_insert_lsn()::text as lsn")).rows[0]?.lsn ?? "";
+  const lsn = async () =>
+    (await client.query<{ lsn: string }>("select pg_current_wal_insert_lsn()::text as lsn")).rows[0]?.lsn ??
+    "";
   const timer = setInterval(() => {
     if (busy || client.closed) return;
     busy = true;

@@ -3,7 +3,16 @@
 // The template is keyed by a fingerprint of the migration files, so one built by an older schema (another
 // branch, a migration added since) is never used: it is rebuilt, once, by the first process that needs it.
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import type { ServiceMigrations } from "./migrate-service.ts";
 
@@ -37,7 +46,9 @@ export function migrationsFingerprint(migrations: ServiceMigrations[]): string {
 /** The template's files if it was built for exactly these migrations, else undefined. */
 export function currentTemplate(template: PgliteTemplate): TemplateFiles | undefined {
   try {
-    const meta = JSON.parse(readFileSync(join(template.dir, "fingerprint.json"), "utf8")) as { fingerprint?: string };
+    const meta = JSON.parse(readFileSync(join(template.dir, "fingerprint.json"), "utf8")) as {
+      fingerprint?: string;
+    };
     if (meta.fingerprint !== migrationsFingerprint(template.migrations)) return undefined;
     const files = { pgdata: join(template.dir, "pgdata"), tarball: join(template.dir, "pgdata.tar.gz") };
     return existsSync(join(files.pgdata, "PG_VERSION")) && existsSync(files.tarball) ? files : undefined;
@@ -51,7 +62,10 @@ export function currentTemplate(template: PgliteTemplate): TemplateFiles | undef
  * half a template and several processes that rebuild it at once (one per test worker) leave one whole template.
  * `build(pgdata)` creates the database in `pgdata`, migrates it, and returns its tarball after a checkpoint.
  */
-export async function buildTemplate(template: PgliteTemplate, build: (pgdata: string) => Promise<Uint8Array>): Promise<TemplateFiles> {
+export async function buildTemplate(
+  template: PgliteTemplate,
+  build: (pgdata: string) => Promise<Uint8Array>,
+): Promise<TemplateFiles> {
   const fingerprint = migrationsFingerprint(template.migrations);
   mkdirSync(dirname(template.dir), { recursive: true });
   const tmp = `${template.dir}.${process.pid}.tmp`;
@@ -60,7 +74,10 @@ export async function buildTemplate(template: PgliteTemplate, build: (pgdata: st
   try {
     const tarball = await build(join(tmp, "pgdata"));
     writeFileSync(join(tmp, "pgdata.tar.gz"), tarball);
-    writeFileSync(join(tmp, "fingerprint.json"), JSON.stringify({ fingerprint, builtAt: new Date().toISOString() }) + "\n");
+    writeFileSync(
+      join(tmp, "fingerprint.json"),
+      JSON.stringify({ fingerprint, builtAt: new Date().toISOString() }) + "\n",
+    );
     if (currentTemplate(template) === undefined) {
       rmSync(template.dir, { recursive: true, force: true });
       try {

@@ -3,7 +3,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "./database.ts";
 
-type PostgresJs = { unsafe(text: string, params: unknown[], options: { prepare: boolean }): Promise<unknown[]> };
+type PostgresJs = {
+  unsafe(text: string, params: unknown[], options: { prepare: boolean }): Promise<unknown[]>;
+};
 type Pglite = { query(text: string, params: unknown[]): Promise<{ rows: unknown[] }> };
 
 /** `text` uses $1, $2…; the function answers the rows (timestamps as the driver gives them). */

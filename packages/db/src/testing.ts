@@ -2,7 +2,9 @@
 import postgres from "postgres";
 import { openDatabase, type DatabaseHandle } from "./index.ts";
 
-export async function openTestDatabase(label: string): Promise<DatabaseHandle & { dispose(): Promise<void> }> {
+export async function openTestDatabase(
+  label: string,
+): Promise<DatabaseHandle & { dispose(): Promise<void> }> {
   const base = process.env.DATABASE_URL;
   if (!base) {
     const handle = await openDatabase();

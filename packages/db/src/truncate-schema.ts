@@ -3,7 +3,11 @@ import { sql } from "drizzle-orm";
 import type { Database } from "./database.ts";
 import { rowsOf } from "./rows-of.ts";
 
-export async function truncateSchema(db: Database, schema: string, keep: string[] = ["sim_clock"]): Promise<void> {
+export async function truncateSchema(
+  db: Database,
+  schema: string,
+  keep: string[] = ["sim_clock"],
+): Promise<void> {
   const result = await db.execute(
     sql`select table_name from information_schema.tables where table_schema = ${schema} and table_type = 'BASE TABLE'`,
   );

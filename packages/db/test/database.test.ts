@@ -13,7 +13,10 @@ beforeAll(async () => {
 afterAll(() => handle.dispose());
 
 const count = async (table: string) =>
-  Number(rowsOf<{ n: number | string }>(await handle.db.execute(sql.raw(`select count(*) as n from ${table}`)))[0]!.n);
+  Number(
+    rowsOf<{ n: number | string }>(await handle.db.execute(sql.raw(`select count(*) as n from ${table}`)))[0]!
+      .n,
+  );
 
 describe(`database layer (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
   it("applies a service's migrations into its own schema, once", async () => {

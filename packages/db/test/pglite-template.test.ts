@@ -4,7 +4,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { currentTemplate, migrationsFingerprint, openDatabase, rowsOf, type PgliteTemplate } from "../src/index.ts";
+import {
+  currentTemplate,
+  migrationsFingerprint,
+  openDatabase,
+  rowsOf,
+  type PgliteTemplate,
+} from "../src/index.ts";
 
 // Its own copy of the fixture migrations, so a test can add one as another helper's branch would.
 const work = mkdtempSync(join(tmpdir(), "inps-db-template-"));
@@ -14,7 +20,11 @@ const template: PgliteTemplate = { dir: join(work, "template"), migrations: [{ s
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const tables = async (handle: Awaited<ReturnType<typeof openDatabase>>) =>
-  rowsOf<{ t: string }>(await handle.db.execute(sql`select table_name as t from information_schema.tables where table_schema = 'fixture' order by 1`)).map((r) => r.t);
+  rowsOf<{ t: string }>(
+    await handle.db.execute(
+      sql`select table_name as t from information_schema.tables where table_schema = 'fixture' order by 1`,
+    ),
+  ).map((r) => r.t);
 
 describe("the PGlite template (whatever DATABASE_URL says)", () => {
   it("gives a fresh data directory and a fresh in-memory database every migration, without migrating them", async () => {
@@ -25,7 +35,9 @@ describe("the PGlite template (whatever DATABASE_URL says)", () => {
     await onDisk.close();
     // A restart reopens the directory: the template is not copied over the data again.
     const again = await openDatabase({ dataDir, template });
-    expect(rowsOf<{ body: string }>(await again.db.execute(sql`select body from fixture.notes`))).toEqual([{ body: "kept" }]);
+    expect(rowsOf<{ body: string }>(await again.db.execute(sql`select body from fixture.notes`))).toEqual([
+      { body: "kept" },
+    ]);
     await again.close();
     const inMemory = await openDatabase({ template });
     expect(await tables(inMemory)).toEqual(["notes", "sim_clock"]);
@@ -35,10 +47,18 @@ describe("the PGlite template (whatever DATABASE_URL says)", () => {
   it("is rebuilt when a migration is added after it was made", async () => {
     const before = migrationsFingerprint(template.migrations);
     expect(currentTemplate(template)).toBeDefined();
-    writeFileSync(join(folder, "0001_more.sql"), 'CREATE TABLE "fixture"."more" ("id" serial PRIMARY KEY NOT NULL);\n');
+    writeFileSync(
+      join(folder, "0001_more.sql"),
+      'CREATE TABLE "fixture"."more" ("id" serial PRIMARY KEY NOT NULL);\n',
+    );
     const journalFile = join(folder, "meta", "_journal.json");
     const journal = JSON.parse(readFileSync(journalFile, "utf8")) as { entries: Record<string, unknown>[] };
-    journal.entries.push({ ...journal.entries[0], idx: 1, when: Number(journal.entries[0]!.when) + 1000, tag: "0001_more" });
+    journal.entries.push({
+      ...journal.entries[0],
+      idx: 1,
+      when: Number(journal.entries[0]!.when) + 1000,
+      tag: "0001_more",
+    });
     writeFileSync(journalFile, JSON.stringify(journal));
     expect(migrationsFingerprint(template.migrations)).not.toBe(before);
     expect(currentTemplate(template)).toBeUndefined();

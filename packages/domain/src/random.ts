@@ -43,7 +43,10 @@ export function seededRandom(seed: string): RandomSource & { next(): number } {
     c = mix(),
     d = mix();
   const next32 = () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     const t = (a + b) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;

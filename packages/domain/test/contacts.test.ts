@@ -13,9 +13,15 @@ import {
 } from "../src/index.ts";
 
 describe("normalizeItalianMobile", () => {
-  it.each(["3471234567", "347 123 4567", "+39 347 123 4567", "+39-347-1234567", "0039 3471234567", " +393471234567 "])(
-    "normalises %s",
-    (input) => expect(normalizeItalianMobile(input)).toEqual({ ok: true, e164: "+393471234567" }),
+  it.each([
+    "3471234567",
+    "347 123 4567",
+    "+39 347 123 4567",
+    "+39-347-1234567",
+    "0039 3471234567",
+    " +393471234567 ",
+  ])("normalises %s", (input) =>
+    expect(normalizeItalianMobile(input)).toEqual({ ok: true, e164: "+393471234567" }),
   );
 
   it.each([
@@ -44,9 +50,13 @@ describe("normalizeItalianMobile", () => {
 });
 
 describe("isValidEmail", () => {
-  it.each(["mario.rossi@example.it", "m+pin@sub.example.it", "a@b.co", "o'neil@example.com", "MARIO@EXAMPLE.IT"])("accepts %s", (e) =>
-    expect(isValidEmail(e)).toBe(true),
-  );
+  it.each([
+    "mario.rossi@example.it",
+    "m+pin@sub.example.it",
+    "a@b.co",
+    "o'neil@example.com",
+    "MARIO@EXAMPLE.IT",
+  ])("accepts %s", (e) => expect(isValidEmail(e)).toBe(true));
   it.each([
     "mario.rossi",
     "@example.it",
@@ -77,19 +87,28 @@ describe("isValidEmail", () => {
 });
 
 describe("isPecAddress", () => {
-  it.each(["mario.rossi@pec.it", "studio@legalmail.it", "ufficio@cert.legalmail.it", "direzione@pec.inps.gov.it", "MARIO@PEC.IT", "x@postacert.it"])(
-    "recognises %s",
-    (e) => expect(isPecAddress(e)).toBe(true),
-  );
-  it.each(["mario@gmail.com", "mario@inps.gov.it", "mario@notpec.it", "mario@pec.it.example.com", "not an address"])("does not take %s for PEC", (e) =>
-    expect(isPecAddress(e)).toBe(false),
-  );
+  it.each([
+    "mario.rossi@pec.it",
+    "studio@legalmail.it",
+    "ufficio@cert.legalmail.it",
+    "direzione@pec.inps.gov.it",
+    "MARIO@PEC.IT",
+    "x@postacert.it",
+  ])("recognises %s", (e) => expect(isPecAddress(e)).toBe(true));
+  it.each([
+    "mario@gmail.com",
+    "mario@inps.gov.it",
+    "mario@notpec.it",
+    "mario@pec.it.example.com",
+    "not an address",
+  ])("does not take %s for PEC", (e) => expect(isPecAddress(e)).toBe(false));
   it("uses the domains it is given", () => {
     expect(isPecAddress("a@pec.example.it", ["pec.example.it"])).toBe(true);
     expect(isPecAddress("a@pec.it", ["pec.example.it"])).toBe(false);
   });
   it("includes the domains the contract names", () => {
-    for (const d of ["pec.it", "legalmail.it", "pec.inps.gov.it", "postacert.it"]) expect(DEFAULT_PEC_DOMAINS).toContain(d);
+    for (const d of ["pec.it", "legalmail.it", "pec.inps.gov.it", "postacert.it"])
+      expect(DEFAULT_PEC_DOMAINS).toContain(d);
   });
 });
 

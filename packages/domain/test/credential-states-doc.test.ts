@@ -18,7 +18,9 @@ describe("docs/credential-states.md", () => {
     const arrows = diagram.split("\n").filter((l) => / --> /.test(l) && !l.includes("[*]"));
     expect(arrows).toHaveLength(CREDENTIAL_TRANSITIONS.length);
     for (const t of CREDENTIAL_TRANSITIONS) {
-      expect(diagram).toContain(`${t.from.replace(/-/g, "_")} --> ${t.to.replace(/-/g, "_")}: ${t.event} (${t.rule}`);
+      expect(diagram).toContain(
+        `${t.from.replace(/-/g, "_")} --> ${t.to.replace(/-/g, "_")}: ${t.event} (${t.rule}`,
+      );
     }
   });
 });

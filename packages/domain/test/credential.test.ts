@@ -21,7 +21,10 @@ import {
 
 const allowed = new Set(CREDENTIAL_TRANSITIONS.map((t) => `${t.from}|${t.event}`));
 const forbidden: [CredentialState, CredentialEvent][] = CREDENTIAL_STATES.flatMap((s) =>
-  CREDENTIAL_EVENTS.filter((e) => !allowed.has(`${s}|${e}`)).map((e): [CredentialState, CredentialEvent] => [s, e]),
+  CREDENTIAL_EVENTS.filter((e) => !allowed.has(`${s}|${e}`)).map((e): [CredentialState, CredentialEvent] => [
+    s,
+    e,
+  ]),
 );
 
 describe("the transition data", () => {
@@ -36,7 +39,7 @@ describe("the transition data", () => {
   it("uses every event and reaches every state from requested", () => {
     expect(new Set(CREDENTIAL_TRANSITIONS.map((t) => t.event))).toEqual(new Set(CREDENTIAL_EVENTS));
     const reached = new Set<CredentialState>(["requested"]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const t of CREDENTIAL_TRANSITIONS) {
         if (reached.has(t.from) && !reached.has(t.to)) {
@@ -54,13 +57,18 @@ describe("the transition data", () => {
 });
 
 describe("transition", () => {
-  it.each(CREDENTIAL_TRANSITIONS.map((t) => [t.from, t.event, t.to] as const))("%s --%s--> %s", (from, event, to) => {
-    expect(canTransition(from, event)).toBe(true);
-    expect(transition(from, event)).toBe(to);
-  });
+  it.each(CREDENTIAL_TRANSITIONS.map((t) => [t.from, t.event, t.to] as const))(
+    "%s --%s--> %s",
+    (from, event, to) => {
+      expect(canTransition(from, event)).toBe(true);
+      expect(transition(from, event)).toBe(to);
+    },
+  );
 
   it("has forbidden pairs to check", () => {
-    expect(forbidden.length + CREDENTIAL_TRANSITIONS.length).toBe(CREDENTIAL_STATES.length * CREDENTIAL_EVENTS.length);
+    expect(forbidden.length + CREDENTIAL_TRANSITIONS.length).toBe(
+      CREDENTIAL_STATES.length * CREDENTIAL_EVENTS.length,
+    );
   });
 
   it.each(forbidden)("refuses %s --%s", (from, event) => {
@@ -77,7 +85,8 @@ describe("transition", () => {
 });
 
 describe("the paths the guides describe", () => {
-  const walk = (events: CredentialEvent[]) => events.reduce<CredentialState>((s, e) => transition(s, e), "requested");
+  const walk = (events: CredentialEvent[]) =>
+    events.reduce<CredentialState>((s, e) => transition(s, e), "requested");
 
   it("post-then-activate: post, activation, replacement (R03, R04, R06)", () => {
     expect(walk(["first-half-posted", "activated", "initial-pin-replaced"])).toBe("active");
@@ -87,11 +96,21 @@ describe("the paths the guides describe", () => {
     expect(() => walk(["halves-sent", "activated"])).toThrow(ForbiddenTransitionError);
   });
   it("recovery ends with the generated PIN (R18, R20)", () => {
-    expect(walk(["halves-sent", "initial-pin-replaced", "recovery-issued", "recovery-issued", "generated-pin-confirmed"])).toBe("active");
+    expect(
+      walk([
+        "halves-sent",
+        "initial-pin-replaced",
+        "recovery-issued",
+        "recovery-issued",
+        "generated-pin-confirmed",
+      ]),
+    ).toBe("active");
   });
   it("an unused initial PIN expires and stays expired (R05)", () => {
     expect(walk(["first-half-posted", "activation-window-elapsed"])).toBe("expired");
-    expect(() => walk(["first-half-posted", "activation-window-elapsed", "activated"])).toThrow(ForbiddenTransitionError);
+    expect(() => walk(["first-half-posted", "activation-window-elapsed", "activated"])).toThrow(
+      ForbiddenTransitionError,
+    );
   });
   it("a lost initial PIN is revoked, not recovered (R22)", () => {
     expect(() => walk(["halves-sent", "recovery-issued"])).toThrow(ForbiddenTransitionError);
@@ -106,8 +125,16 @@ describe("applyEvent and the PIN kind", () => {
     expect(() => applyEvent(converted, "dispositivo-approved")).toThrow(ForbiddenTransitionError);
   });
   it("keeps the kind through a change, a recovery and a revocation", () => {
-    const events: CredentialEvent[] = ["pin-changed", "recovery-issued", "generated-pin-confirmed", "revoked"];
-    const end = events.reduce<CredentialStatus>((c, e) => applyEvent(c, e), { state: "active", kind: "dispositivo" });
+    const events: CredentialEvent[] = [
+      "pin-changed",
+      "recovery-issued",
+      "generated-pin-confirmed",
+      "revoked",
+    ];
+    const end = events.reduce<CredentialStatus>((c, e) => applyEvent(c, e), {
+      state: "active",
+      kind: "dispositivo",
+    });
     expect(end).toEqual({ state: "revoked", kind: "dispositivo" });
   });
   it("refuses what transition refuses", () => {
@@ -138,10 +165,18 @@ describe("required actions, liveness, lockout", () => {
     expect(transition("active", EVENT_COMPLETING["renew-expired-pin"])).toBe("active");
   });
   it("knows which states are live and which can log in", () => {
-    expect(CREDENTIAL_STATES.filter(isLive)).toEqual(["requested", "awaiting-activation", "initial", "active", "recovery"]);
+    expect(CREDENTIAL_STATES.filter(isLive)).toEqual([
+      "requested",
+      "awaiting-activation",
+      "initial",
+      "active",
+      "recovery",
+    ]);
     expect(CREDENTIAL_STATES.filter(canLogIn)).toEqual(["initial", "active", "recovery"]);
     // Revocation is exactly for live credentials.
-    expect(CREDENTIAL_STATES.filter((s) => canTransition(s, "revoked"))).toEqual(CREDENTIAL_STATES.filter(isLive));
+    expect(CREDENTIAL_STATES.filter((s) => canTransition(s, "revoked"))).toEqual(
+      CREDENTIAL_STATES.filter(isLive),
+    );
   });
   it("treats a block as over at its last instant", () => {
     const until = new Date("2025-01-01T00:03:00Z");

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { generateHealthCardNumber, HEALTH_CARD_REGIONS, healthCardRegion, randomHealthCard, sameHealthCard, seededRandom, validateHealthCard } from "../src/index.ts";
+import {
+  generateHealthCardNumber,
+  HEALTH_CARD_REGIONS,
+  healthCardRegion,
+  randomHealthCard,
+  sameHealthCard,
+  seededRandom,
+  validateHealthCard,
+} from "../src/index.ts";
 
 const now = new Date("2025-06-15T10:00:00Z");
 const number = "80380000301234567890";
@@ -8,15 +16,19 @@ const number = "80380000301234567890";
 describe("validateHealthCard", () => {
   it("accepts a well-formed card that has not expired, spaces in the number included", () => {
     expect(validateHealthCard({ number, expiryDate: "2029-01-31" }, now)).toEqual([]);
-    expect(validateHealthCard({ number: "80380 00030 1234567890", expiryDate: "2029-01-31" }, now)).toEqual([]);
+    expect(validateHealthCard({ number: "80380 00030 1234567890", expiryDate: "2029-01-31" }, now)).toEqual(
+      [],
+    );
   });
 
   it("accepts a card on its expiry day and refuses it the day after", () => {
     expect(validateHealthCard({ number, expiryDate: "2025-06-15" }, now)).toEqual([]);
-    expect(validateHealthCard({ number, expiryDate: "2025-06-15" }, new Date("2025-06-15T23:59:59Z"))).toEqual([]);
-    expect(validateHealthCard({ number, expiryDate: "2025-06-15" }, new Date("2025-06-16T00:00:00Z"))).toEqual([
-      { path: "healthCard.expiryDate", message: "la tessera sanitaria è scaduta" },
-    ]);
+    expect(
+      validateHealthCard({ number, expiryDate: "2025-06-15" }, new Date("2025-06-15T23:59:59Z")),
+    ).toEqual([]);
+    expect(
+      validateHealthCard({ number, expiryDate: "2025-06-15" }, new Date("2025-06-16T00:00:00Z")),
+    ).toEqual([{ path: "healthCard.expiryDate", message: "la tessera sanitaria è scaduta" }]);
   });
 
   it.each([
@@ -35,24 +47,35 @@ describe("validateHealthCard", () => {
     expect(problems[0]!.message).toMatch(message);
   });
 
-  it.each(["2029-02-30", "2029-13-01", "31/01/2029", "2029-1-31", ""])("refuses the expiry date %s", (bad) => {
-    expect(validateHealthCard({ number, expiryDate: bad }, now).map((p) => p.path)).toEqual(["healthCard.expiryDate"]);
-  });
+  it.each(["2029-02-30", "2029-13-01", "31/01/2029", "2029-1-31", ""])(
+    "refuses the expiry date %s",
+    (bad) => {
+      expect(validateHealthCard({ number, expiryDate: bad }, now).map((p) => p.path)).toEqual([
+        "healthCard.expiryDate",
+      ]);
+    },
+  );
 
   it("reports both fields, with the prefix the caller asks for", () => {
-    expect(validateHealthCard({ number: "1", expiryDate: "2020-01-01" }, now, "").map((p) => p.path)).toEqual(["number", "expiryDate"]);
+    expect(validateHealthCard({ number: "1", expiryDate: "2020-01-01" }, now, "").map((p) => p.path)).toEqual(
+      ["number", "expiryDate"],
+    );
   });
 });
 
 describe("generated cards", () => {
   it("are valid at the moment they are made for", () => {
     fc.assert(
-      fc.property(fc.string(), fc.date({ min: new Date("2000-01-01"), max: new Date("2090-01-01"), noInvalidDate: true }), (seed, at) => {
-        const card = randomHealthCard(seededRandom(seed), at);
-        expect(validateHealthCard(card, at)).toEqual([]);
-        expect(generateHealthCardNumber(seededRandom(seed))).toMatch(/^8038000\d{13}$/);
-        expect(healthCardRegion(card.number)).not.toBeNull();
-      }),
+      fc.property(
+        fc.string(),
+        fc.date({ min: new Date("2000-01-01"), max: new Date("2090-01-01"), noInvalidDate: true }),
+        (seed, at) => {
+          const card = randomHealthCard(seededRandom(seed), at);
+          expect(validateHealthCard(card, at)).toEqual([]);
+          expect(generateHealthCardNumber(seededRandom(seed))).toMatch(/^8038000\d{13}$/);
+          expect(healthCardRegion(card.number)).not.toBeNull();
+        },
+      ),
     );
   });
 
@@ -72,7 +95,9 @@ describe("the issuing region", () => {
 
   it("generated numbers name every region of the table, and the one asked for", () => {
     const random = seededRandom("regions");
-    const seen = new Set(Array.from({ length: 2000 }, () => healthCardRegion(generateHealthCardNumber(random))));
+    const seen = new Set(
+      Array.from({ length: 2000 }, () => healthCardRegion(generateHealthCardNumber(random))),
+    );
     expect([...seen].sort()).toEqual(Object.values(HEALTH_CARD_REGIONS).sort());
     expect(healthCardRegion(generateHealthCardNumber(random, "120"))).toBe("Lazio");
     expect(() => generateHealthCardNumber(random, "999")).toThrow(RangeError);

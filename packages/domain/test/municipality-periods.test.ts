@@ -20,9 +20,11 @@ const path = fileURLToPath(new URL("../src/fiscal-code/municipality-periods.ts",
 
 // The oracle: the package's own dates, read through its documented API rather than our table.
 const oracle = new Map<string, { from: string; to: string }>();
-const day = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+const day = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 beforeAll(async () => {
-  for (const p of await belfioreConnector.toArray()) oracle.set(p.belfioreCode, { from: day(p.creationDate), to: day(p.expirationDate) });
+  for (const p of await belfioreConnector.toArray())
+    oracle.set(p.belfioreCode, { from: day(p.creationDate), to: day(p.expirationDate) });
 });
 const suppressedBefore = (code: string, birthDate: string) => {
   const period = oracle.get(code);
@@ -36,7 +38,13 @@ describe("src/fiscal-code/municipality-periods.ts", () => {
 });
 
 describe("birth place by name at the birth date", () => {
-  const person: FiscalCodePerson = { firstName: "Mario", lastName: "Rossi", gender: "M", birthDate: "1970-05-10", birthPlace: "Bellagio" };
+  const person: FiscalCodePerson = {
+    firstName: "Mario",
+    lastName: "Rossi",
+    gender: "M",
+    birthDate: "1970-05-10",
+    birthPlace: "Bellagio",
+  };
 
   it.each([
     ["Bellagio", "A744", "M335"],
@@ -47,7 +55,9 @@ describe("birth place by name at the birth date", () => {
     ["Cassano Spinola", "C005", "M388"],
   ])("%s: %s for a birth in 1970, %s for one in 2025", (name, old, current) => {
     expect(generateFiscalCode({ ...person, birthPlace: name }).slice(11, 15)).toBe(old);
-    expect(generateFiscalCode({ ...person, birthPlace: name, birthDate: "2025-03-01" }).slice(11, 15)).toBe(current);
+    expect(generateFiscalCode({ ...person, birthPlace: name, birthDate: "2025-03-01" }).slice(11, 15)).toBe(
+      current,
+    );
     // The newer code given for an older birth stands for its municipality: the code then in force.
     expect(generateFiscalCode({ ...person, birthPlace: current }).slice(11, 15)).toBe(old);
     expect(resolveBirthPlace(name, { year: 1970, month: 5, day: 10 })).toBe(old);
@@ -60,22 +70,36 @@ describe("birth place by name at the birth date", () => {
     expect(withM335.slice(11, 15)).toBe("M335");
     expect(fiscalCodeMismatches(withM335, born2025)).toEqual([]);
     // 1925 has the same year of century, so only the birth place can disagree.
-    expect(fiscalCodeMismatches(withM335, { ...person, birthDate: "1925-05-10" }).map((p) => p.path)).toEqual(["birthPlace"]);
+    expect(fiscalCodeMismatches(withM335, { ...person, birthDate: "1925-05-10" }).map((p) => p.path)).toEqual(
+      ["birthPlace"],
+    );
   });
 
   it("refuses a place suppressed before the birth", () => {
     // Zoldo Alto (I345) was merged into Val di Zoldo in 2016.
     expect(generateFiscalCode({ ...person, birthPlace: "Zoldo Alto" }).slice(11, 15)).toBe("I345");
-    expect(() => generateFiscalCode({ ...person, birthPlace: "Zoldo Alto", birthDate: "2020-01-01" })).toThrow(/no longer existed/);
+    expect(() =>
+      generateFiscalCode({ ...person, birthPlace: "Zoldo Alto", birthDate: "2020-01-01" }),
+    ).toThrow(/no longer existed/);
   });
 
   it("generation from any name of the ISTAT list, at any date, never uses a place suppressed before the birth", () => {
     const random = seededRandom("birth places");
-    const names = [...new Set(COMUNI.filter(([, province]) => province !== "EE").map(([, province, name]) => `${name} (${province})`))];
+    const names = [
+      ...new Set(
+        COMUNI.filter(([, province]) => province !== "EE").map(
+          ([, province, name]) => `${name} (${province})`,
+        ),
+      ),
+    ];
     let generated = 0;
     for (let i = 0; i < 5000; i++) {
       const name = names[randomInt(random, names.length)]!;
-      const birthDate = formatCalendarDate({ year: 1900 + randomInt(random, 126), month: 1 + randomInt(random, 12), day: 1 + randomInt(random, 28) });
+      const birthDate = formatCalendarDate({
+        year: 1900 + randomInt(random, 126),
+        month: 1 + randomInt(random, 12),
+        day: 1 + randomInt(random, 28),
+      });
       let code: string;
       try {
         code = generateFiscalCode({ ...person, birthPlace: name, birthDate });
@@ -83,7 +107,10 @@ describe("birth place by name at the birth date", () => {
         continue;
       }
       generated++;
-      expect(suppressedBefore(code.slice(11, 15), birthDate), `${name} born ${birthDate} → ${code.slice(11, 15)}`).toBe(false);
+      expect(
+        suppressedBefore(code.slice(11, 15), birthDate),
+        `${name} born ${birthDate} → ${code.slice(11, 15)}`,
+      ).toBe(false);
     }
     expect(generated).toBeGreaterThan(3000);
   });
@@ -99,4 +126,3 @@ describe("birth place by name at the birth date", () => {
     }
   });
 });
-

@@ -19,7 +19,12 @@ const reasonsOf = (pin: string, context = {}): PinRejection[] => {
   return result.ok ? [] : result.reasons.map((r) => r.code);
 };
 
-const mario = { fiscalCode: "RSSMRA85T10A562S", firstName: "Mario", lastName: "Rossi", birthDate: "1985-12-10" };
+const mario = {
+  fiscalCode: "RSSMRA85T10A562S",
+  firstName: "Mario",
+  lastName: "Rossi",
+  birthDate: "1985-12-10",
+};
 
 describe("PIN_ALPHABET", () => {
   it("has 32 distinct characters and none that reads as another", () => {
@@ -90,7 +95,12 @@ describe("evaluateNewPin", () => {
     const result = evaluateNewPin("aaaa", mario);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.reasons.map((r) => r.code)).toEqual(["length", "needs-letter-and-digit", "repeated", "few-distinct"]);
+      expect(result.reasons.map((r) => r.code)).toEqual([
+        "length",
+        "needs-letter-and-digit",
+        "repeated",
+        "few-distinct",
+      ]);
       for (const r of result.reasons) expect(r.message.length).toBeGreaterThan(10);
     }
   });

@@ -52,12 +52,18 @@ describe("asvs-l2", () => {
   it("lets out-of-band codes live at most 10 minutes", () => {
     expect(asvs.oneTimeCode.lifetimeSeconds).toBeLessThanOrEqual(600);
     expect(asvs.recoveryCode.lifetimeSeconds).toBeLessThanOrEqual(600);
-    expect(oneTimeCodeExpiresAt(asvs, t0).getTime() - t0.getTime()).toBe(asvs.oneTimeCode.lifetimeSeconds * 1000);
-    expect(recoveryCodeExpiresAt(asvs, t0).getTime() - t0.getTime()).toBe(asvs.recoveryCode.lifetimeSeconds * 1000);
+    expect(oneTimeCodeExpiresAt(asvs, t0).getTime() - t0.getTime()).toBe(
+      asvs.oneTimeCode.lifetimeSeconds * 1000,
+    );
+    expect(recoveryCodeExpiresAt(asvs, t0).getTime() - t0.getTime()).toBe(
+      asvs.recoveryCode.lifetimeSeconds * 1000,
+    );
   });
 
   it("tolerates typos, then doubles the delay up to the cap", () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => lockoutSeconds(asvs, n))).toEqual([0, 0, 60, 120, 240, 480, 960, 1920, 3600, 3600]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => lockoutSeconds(asvs, n))).toEqual([
+      0, 0, 60, 120, 240, 480, 960, 1920, 3600, 3600,
+    ]);
     expect(lockoutSeconds(asvs, 10_000)).toBe(3600);
   });
 });
@@ -97,7 +103,11 @@ describe("provenance", () => {
     const lifetime = rows.find((r) => r.setting === "pinLifetimeDays");
     expect(lifetime).toMatchObject({ inpsGuides: 180, asvsL2: null, rule: "R13", differs: true });
     expect(lifetime?.why).toMatch(/periodic/);
-    expect(rows.find((r) => r.setting === "activationWindowDays")).toMatchObject({ inpsGuides: 90, asvsL2: 90, differs: false });
+    expect(rows.find((r) => r.setting === "activationWindowDays")).toMatchObject({
+      inpsGuides: 90,
+      asvsL2: 90,
+      differs: false,
+    });
   });
 
   it("refuses an unknown profile name", () => {
@@ -108,14 +118,17 @@ describe("provenance", () => {
 
 describe("docs/policy-profiles.md", () => {
   const doc = readFileSync(new URL("../../../docs/policy-profiles.md", import.meta.url), "utf8");
-  it.each(policyTable().map((r) => [r.setting, r] as const))("lists %s with the values of the code", (setting, row) => {
-    // Cells are compared trimmed, so Prettier's column padding does not matter.
-    const rows = doc.split("\n").map((l) => l.split("|").map((c) => c.trim()));
-    const cells = rows.find((r) => r[1] === `\`${setting}\``);
-    expect(cells).toBeDefined();
-    if (!cells) return;
-    expect(cells[2]).toBe(String(row.inpsGuides));
-    expect(cells[3]).toBe(row.asvsL2 === null ? "null (never)" : String(row.asvsL2));
-    expect(cells[4]).toBe(row.rule);
-  });
+  it.each(policyTable().map((r) => [r.setting, r] as const))(
+    "lists %s with the values of the code",
+    (setting, row) => {
+      // Cells are compared trimmed, so Prettier's column padding does not matter.
+      const rows = doc.split("\n").map((l) => l.split("|").map((c) => c.trim()));
+      const cells = rows.find((r) => r[1] === `\`${setting}\``);
+      expect(cells).toBeDefined();
+      if (!cells) return;
+      expect(cells[2]).toBe(String(row.inpsGuides));
+      expect(cells[3]).toBe(row.asvsL2 === null ? "null (never)" : String(row.asvsL2));
+      expect(cells[4]).toBe(row.rule);
+    },
+  );
 });

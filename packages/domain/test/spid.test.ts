@@ -9,7 +9,11 @@ describe("SPID at INPS (R33, R35)", () => {
   });
 
   it("counts level 2 and 3 as a PIN dispositivo, level 1 as an ordinary PIN", () => {
-    expect([1, 2, 3].map((l) => pinKindForSpidLevel(l as 1 | 2 | 3))).toEqual(["ordinary", "dispositivo", "dispositivo"]);
+    expect([1, 2, 3].map((l) => pinKindForSpidLevel(l as 1 | 2 | 3))).toEqual([
+      "ordinary",
+      "dispositivo",
+      "dispositivo",
+    ]);
   });
 
   it("reads a level from SPID's AuthnContextClassRef and nothing else", () => {

@@ -12,7 +12,11 @@ import {
   SimulatedClock,
 } from "../src/index.ts";
 
-type Step = { kind: "wall"; delta: number } | { kind: "advance"; ms: number } | { kind: "setTo"; offset: number } | { kind: "catchUp"; offset: number };
+type Step =
+  | { kind: "wall"; delta: number }
+  | { kind: "advance"; ms: number }
+  | { kind: "setTo"; offset: number }
+  | { kind: "catchUp"; offset: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant("wall" as const), delta: fc.integer({ min: -60_000, max: 60_000 }) }),
@@ -29,7 +33,8 @@ describe("SimulatedClock", () => {
         const clock = SimulatedClock.startingAt(new Date("2025-01-01T00:00:00Z"), () => wall);
         let last = clock.now().getTime();
         for (const s of steps) {
-          if (s.kind === "wall") wall += s.delta; // NTP may step the machine's clock back
+          if (s.kind === "wall")
+            wall += s.delta; // NTP may step the machine's clock back
           else if (s.kind === "advance") clock.advance(s.ms);
           else if (s.kind === "catchUp") clock.catchUpTo(new Date(last + s.offset));
           else {
@@ -82,7 +87,16 @@ describe("durations", () => {
     ["PT1.5S", { seconds: 1.5 }],
     ["pt180s", { seconds: 180 }],
   ])("parses %s", (input, fields) => {
-    expect(parseDuration(input)).toMatchObject({ years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0, ...fields });
+    expect(parseDuration(input)).toMatchObject({
+      years: 0,
+      months: 0,
+      weeks: 0,
+      days: 0,
+      hours: 0,
+      minutes: 0,
+      seconds: 0,
+      ...fields,
+    });
   });
 
   it.each(["", "P", "PT", "3M", "P3", "PT3", "P1DT", "P-1D", "1 day", "P1M2Y"])("refuses %s", (input) => {
@@ -90,17 +104,29 @@ describe("durations", () => {
   });
 
   it("adds months on the calendar, clamping to the month's end", () => {
-    expect(addDuration(new Date("2025-01-31T10:00:00Z"), "P1M").toISOString()).toBe("2025-02-28T10:00:00.000Z");
-    expect(addDuration(new Date("2024-01-31T10:00:00Z"), "P1M").toISOString()).toBe("2024-02-29T10:00:00.000Z");
-    expect(addDuration(new Date("2025-03-10T09:00:00Z"), "P6M").toISOString()).toBe("2025-09-10T09:00:00.000Z");
-    expect(addDuration(new Date("2025-03-10T09:00:00Z"), "PT3M").toISOString()).toBe("2025-03-10T09:03:00.000Z");
+    expect(addDuration(new Date("2025-01-31T10:00:00Z"), "P1M").toISOString()).toBe(
+      "2025-02-28T10:00:00.000Z",
+    );
+    expect(addDuration(new Date("2024-01-31T10:00:00Z"), "P1M").toISOString()).toBe(
+      "2024-02-29T10:00:00.000Z",
+    );
+    expect(addDuration(new Date("2025-03-10T09:00:00Z"), "P6M").toISOString()).toBe(
+      "2025-09-10T09:00:00.000Z",
+    );
+    expect(addDuration(new Date("2025-03-10T09:00:00Z"), "PT3M").toISOString()).toBe(
+      "2025-03-10T09:03:00.000Z",
+    );
   });
 
   it("agrees with addDays for whole days", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("2000-01-01"), max: new Date("2090-01-01"), noInvalidDate: true }), fc.integer({ min: 0, max: 1000 }), (d, n) => {
-        expect(addDuration(d, `P${n}D`).getTime()).toBe(addDays(d, n).getTime());
-      }),
+      fc.property(
+        fc.date({ min: new Date("2000-01-01"), max: new Date("2090-01-01"), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 1000 }),
+        (d, n) => {
+          expect(addDuration(d, `P${n}D`).getTime()).toBe(addDays(d, n).getTime());
+        },
+      ),
     );
   });
 });
@@ -109,6 +135,7 @@ describe("calendar dates", () => {
   it("accepts real days only", () => {
     expect(parseCalendarDate("2024-02-29")).toEqual({ year: 2024, month: 2, day: 29 });
     expect(parseCalendarDate("2000-02-29")).not.toBeNull();
-    for (const bad of ["2023-02-29", "1900-02-29", "2025-04-31", "2025-00-10", "2025-1-10", "10/01/2025"]) expect(parseCalendarDate(bad)).toBeNull();
+    for (const bad of ["2023-02-29", "1900-02-29", "2025-04-31", "2025-00-10", "2025-1-10", "10/01/2025"])
+      expect(parseCalendarDate(bad)).toBeNull();
   });
 });

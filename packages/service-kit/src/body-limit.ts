@@ -17,7 +17,10 @@ export const tooLargeProblem: TooLargeAnswer = (c, maxBytes) =>
     detail: `This service reads at most ${maxBytes} bytes of a request body.`,
   });
 
-export function limitBody(options: { maxBytes: number; answer?: TooLargeAnswer | undefined }): MiddlewareHandler {
+export function limitBody(options: {
+  maxBytes: number;
+  answer?: TooLargeAnswer | undefined;
+}): MiddlewareHandler {
   const answer = options.answer ?? tooLargeProblem;
   const tooLarge = (c: Context) => answer(c, options.maxBytes);
   const streamed = bodyLimit({ maxSize: options.maxBytes, onError: tooLarge });

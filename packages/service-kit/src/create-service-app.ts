@@ -45,7 +45,10 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
     log.debug({ method: c.req.method, path: loggablePath(c.req.path), status: c.res.status, ms }, "request");
   });
   // The body limit first, so that the input rule below never reads more than the limit.
-  app.use("*", limitBody({ maxBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, answer: options.tooLarge }));
+  app.use(
+    "*",
+    limitBody({ maxBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, answer: options.tooLarge }),
+  );
   app.use("*", storableTextOnly());
 
   app.notFound((c) =>
@@ -67,7 +70,11 @@ const OPAQUE_SEGMENT = /^[A-Za-z]{0,8}_?[A-Za-z0-9_-]{20,}$/;
 export function loggablePath(path: string): string {
   return path
     .split("/")
-    .map((segment) => (OPAQUE_SEGMENT.test(segment) && (/\d/.test(segment) || (/[A-Z]/.test(segment) && /[a-z]/.test(segment))) ? `${segment.slice(0, 4)}…` : segment))
+    .map((segment) =>
+      OPAQUE_SEGMENT.test(segment) && (/\d/.test(segment) || (/[A-Z]/.test(segment) && /[a-z]/.test(segment)))
+        ? `${segment.slice(0, 4)}…`
+        : segment,
+    )
     .join("/");
 }
 
@@ -88,7 +95,8 @@ function lazyChild(root: Logger, bindings: Record<string, unknown>): Logger {
   let child: Logger | undefined;
   return new Proxy(root, {
     get(_target, prop) {
-      if (child === undefined && typeof prop === "string" && LEVELS.has(prop) && !root.isLevelEnabled(prop)) return noop;
+      if (child === undefined && typeof prop === "string" && LEVELS.has(prop) && !root.isLevelEnabled(prop))
+        return noop;
       child ??= root.child(bindings);
       const value: unknown = Reflect.get(child, prop, child);
       return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(child) : value;
@@ -101,14 +109,18 @@ export function toProblem(error: unknown, c: Parameters<typeof problem>[0]): Res
   if (error instanceof z.ZodError) return problem(c, validationFailed(fieldErrors(error)).init);
   if (error instanceof HTTPException) {
     if (error.status === 400) {
-      return problem(c, validationFailed([{ path: "", message: "Corpo della richiesta: non è un JSON valido" }]).init);
+      return problem(
+        c,
+        validationFailed([{ path: "", message: "Corpo della richiesta: non è un JSON valido" }]).init,
+      );
     }
     if (error.status === 415) {
       return problem(c, {
         status: 415,
         code: "unsupported-media-type",
         title: "Formato della richiesta non supportato",
-        detail: "Il corpo della richiesta deve essere in formato JSON, con l'intestazione Content-Type: application/json.",
+        detail:
+          "Il corpo della richiesta deve essere in formato JSON, con l'intestazione Content-Type: application/json.",
       });
     }
     return problem(c, {
@@ -121,14 +133,19 @@ export function toProblem(error: unknown, c: Parameters<typeof problem>[0]): Res
   if (clientAborted(error, c.req.raw)) {
     // Nobody reads this answer; the client's going away is no fault of the service.
     log?.info({ method: c.req.method, path: c.req.path }, "request aborted by the client");
-    return problem(c, { status: 400, code: "request-aborted", title: "The client closed the request before it was read" });
+    return problem(c, {
+      status: 400,
+      code: "request-aborted",
+      title: "The client closed the request before it was read",
+    });
   }
   log?.error({ err: error }, "unhandled error");
   return problem(c, {
     status: 500,
     code: "internal-error",
     title: "Errore interno",
-    detail: "Il simulatore non è riuscito a gestire la richiesta; il log riporta i dettagli sotto questo identificativo di richiesta.",
+    detail:
+      "Il simulatore non è riuscito a gestire la richiesta; il log riporta i dettagli sotto questo identificativo di richiesta.",
   });
 }
 
@@ -137,11 +154,19 @@ function clientAborted(error: unknown, request: Request): boolean {
   if (request.signal.aborted) return true;
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
-  return error.name === "AbortError" || code === "ECONNRESET" || code === "ERR_STREAM_PREMATURE_CLOSE" || error.message === "aborted";
+  return (
+    error.name === "AbortError" ||
+    code === "ECONNRESET" ||
+    code === "ERR_STREAM_PREMATURE_CLOSE" ||
+    error.message === "aborted"
+  );
 }
 
 /** Reads a JSON body and validates it; malformed JSON and a wrong shape are both `400 validation-failed`. */
-export async function readJson<S extends z.ZodType>(req: { json(): Promise<unknown> }, schema: S): Promise<z.infer<S>> {
+export async function readJson<S extends z.ZodType>(
+  req: { json(): Promise<unknown> },
+  schema: S,
+): Promise<z.infer<S>> {
   let raw: unknown;
   try {
     raw = await req.json();

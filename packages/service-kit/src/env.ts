@@ -38,7 +38,10 @@ export const switchVar = (fallback: "on" | "off") =>
 export const instantVar = z
   .string()
   .refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO-8601 instant such as 2026-01-15T09:00:00Z")
-  .refine((v) => inClockRange(Date.parse(v)), "must be between 1970-01-01 and 2200-12-31 (the simulated clock's range)")
+  .refine(
+    (v) => inClockRange(Date.parse(v)),
+    "must be between 1970-01-01 and 2200-12-31 (the simulated clock's range)",
+  )
   .transform((v) => new Date(v));
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;

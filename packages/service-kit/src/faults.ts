@@ -15,7 +15,8 @@ export const faultSpecSchema = z
 
 export type FaultSpec = z.infer<typeof faultSpecSchema>;
 
-export type FaultDecision = { mode: "none" } | { mode: "error"; status: number } | { mode: "timeout" } | { mode: "drop" };
+export type FaultDecision =
+  { mode: "none" } | { mode: "error"; status: number } | { mode: "timeout" } | { mode: "drop" };
 
 export interface FaultsView {
   active: FaultSpec | null;
@@ -92,7 +93,10 @@ export type FaultEnv = ServiceEnv & { Variables: { dropDelivery?: boolean } };
  * fault is lifted (up to `holdMs`), `drop` lets the request through with `dropDelivery` set so the
  * gateway accepts the message and never delivers it.
  */
-export function faultInjection(faults: FaultInjector, options: { holdMs?: number } = {}): MiddlewareHandler<FaultEnv> {
+export function faultInjection(
+  faults: FaultInjector,
+  options: { holdMs?: number } = {},
+): MiddlewareHandler<FaultEnv> {
   return async (c, next) => {
     const decision = faults.decide();
     if (decision.mode === "error") {

@@ -38,13 +38,25 @@ export interface GatewayFrame {
 }
 
 export function createGatewayApp(deps: GatewayDeps, frame: GatewayFrame): ServiceApp {
-  const app = createServiceApp({ logger: deps.logger, maxBodyBytes: frame.maxBodyBytes, tooLarge: frame.tooLarge });
-  mountHealth(app, { service: frame.service, ports: deps.ports ?? (() => ({})), database: () => deps.database, clock: deps.clock });
+  const app = createServiceApp({
+    logger: deps.logger,
+    maxBodyBytes: frame.maxBodyBytes,
+    tooLarge: frame.tooLarge,
+  });
+  mountHealth(app, {
+    service: frame.service,
+    ports: deps.ports ?? (() => ({})),
+    database: () => deps.database,
+    clock: deps.clock,
+  });
   guardGatewayApi(app, { faults: deps.faults });
   frame.routes(app);
   if (frame.docs) mountApiDocs(app, frame.docs);
   if (deps.adminToken) {
-    app.route("/__sim", createSimControl({ ...frame.sim, token: deps.adminToken, clock: deps.clock, faults: deps.faults }));
+    app.route(
+      "/__sim",
+      createSimControl({ ...frame.sim, token: deps.adminToken, clock: deps.clock, faults: deps.faults }),
+    );
   }
   return app;
 }

@@ -34,13 +34,17 @@ export function readIdempotencyKey(req: { header(name: string): string | undefin
   const key = req.header("idempotency-key");
   if (key === undefined) return undefined;
   if (!KEY.test(key)) {
-    throw validationFailed([{ path: "Idempotency-Key", message: "must be 1 to 255 visible ASCII characters" }]);
+    throw validationFailed([
+      { path: "Idempotency-Key", message: "must be 1 to 255 visible ASCII characters" },
+    ]);
   }
   return key;
 }
 
 export function fingerprintOf(value: unknown): string {
-  return createHash("sha256").update(JSON.stringify(value) ?? "").digest("base64url");
+  return createHash("sha256")
+    .update(JSON.stringify(value) ?? "")
+    .digest("base64url");
 }
 
 export interface StoredAnswer<B> {
@@ -65,7 +69,14 @@ export async function idempotent<B>(
   return db.transaction(async (tx) => {
     const inserted = await tx
       .insert(table)
-      .values({ scope: request.scope, key, fingerprint: request.fingerprint, status: 0, body: null, createdAt: request.now })
+      .values({
+        scope: request.scope,
+        key,
+        fingerprint: request.fingerprint,
+        status: 0,
+        body: null,
+        createdAt: request.now,
+      })
       .onConflictDoNothing()
       .returning({ key: table.key });
     if (inserted.length === 0) return replayAnswer<B>(tx as unknown as Database, table, { ...request, key });
@@ -104,7 +115,8 @@ export async function replayAnswer<B>(
       status: 422,
       code: "idempotency-key-reused",
       title: "Questa Idempotency-Key è già stata usata per una richiesta diversa",
-      detail: "Usi una nuova Idempotency-Key per una richiesta diversa; un nuovo tentativo deve ripetere esattamente il primo corpo.",
+      detail:
+        "Usi una nuova Idempotency-Key per una richiesta diversa; un nuovo tentativo deve ripetere esattamente il primo corpo.",
     });
   }
   return { status: first.status, body: first.body as B, replayed: true };

@@ -52,7 +52,10 @@ export function serializeError(error: unknown, depth = 0): unknown {
   if (!(error instanceof Error)) return error;
   const message = scrubMessage(error.message);
   const out: Record<string, unknown> = { type: error.constructor.name, message };
-  if (error.stack) out.stack = scrubMessage(error.stack.split("\n    at ")[0] ?? "") + error.stack.slice(error.stack.indexOf("\n    at "));
+  if (error.stack)
+    out.stack =
+      scrubMessage(error.stack.split("\n    at ")[0] ?? "") +
+      error.stack.slice(error.stack.indexOf("\n    at "));
   const sqlState = (error as { code?: unknown }).code;
   if (typeof sqlState === "string" && /^[0-9A-Z]{5}$/.test(sqlState)) out.sqlState = sqlState;
   if (error.cause !== undefined && depth < 4) out.cause = serializeError(error.cause, depth + 1);

@@ -39,10 +39,15 @@ export async function loadPersistentClock(options: LoadClockOptions): Promise<St
       const clampedTo = at < CLOCK_RANGE.min.getTime() ? CLOCK_RANGE.min : CLAMP_HIGH;
       clock = SimulatedClock.startingAt(clampedTo, wallTime);
       await persist(clock.offsetMs);
-      options.onClamped?.(Number.isFinite(at) ? new Date(at).toISOString() : `offset ${stored.offsetMs} ms`, clampedTo);
+      options.onClamped?.(
+        Number.isFinite(at) ? new Date(at).toISOString() : `offset ${stored.offsetMs} ms`,
+        clampedTo,
+      );
     }
   } else {
-    clock = options.start ? SimulatedClock.startingAt(options.start, wallTime) : new SimulatedClock({ wallTime });
+    clock = options.start
+      ? SimulatedClock.startingAt(options.start, wallTime)
+      : new SimulatedClock({ wallTime });
     await persist(clock.offsetMs);
   }
 

@@ -7,7 +7,12 @@ import { createLogger, type Logger } from "./logger.ts";
 
 export async function runStandalone(
   service: string,
-  start: (deps: { handle: DatabaseHandle; logger: Logger; simStart?: Date | undefined; adminToken: string }) => Promise<RunningService>,
+  start: (deps: {
+    handle: DatabaseHandle;
+    logger: Logger;
+    simStart?: Date | undefined;
+    adminToken: string;
+  }) => Promise<RunningService>,
 ): Promise<void> {
   let common: z.infer<typeof processEnvSchema>;
   try {

@@ -1,6 +1,11 @@
 // What starting a service gives back: where it listens, and how to stop it.
 import { randomBytes } from "node:crypto";
-import { migrateService, type DatabaseHandle, type ServiceMigrations, type simClockTable } from "@inps-sim/db";
+import {
+  migrateService,
+  type DatabaseHandle,
+  type ServiceMigrations,
+  type simClockTable,
+} from "@inps-sim/db";
 import type { Logger } from "./logger.ts";
 import { loadPersistentClock, type StackClock } from "./persistent-clock.ts";
 

@@ -1,6 +1,13 @@
 // The /__sim control plane every service mounts: token check, simulated clock, reset, and service extras.
 import { timingSafeEqual } from "node:crypto";
-import { CLOCK_RANGE, ClockBackwardsError, ClockOutOfRangeError, InvalidDurationError, addDuration, inClockRange } from "@inps-sim/domain";
+import {
+  CLOCK_RANGE,
+  ClockBackwardsError,
+  ClockOutOfRangeError,
+  InvalidDurationError,
+  addDuration,
+  inClockRange,
+} from "@inps-sim/domain";
 import { Hono } from "hono";
 import { z } from "zod";
 import { readJson, toProblem, type ServiceEnv } from "./create-service-app.ts";
@@ -77,10 +84,15 @@ export function createSimControl(options: SimControlOptions): Hono<ServiceEnv> {
           code: "clock-out-of-range",
           title: "The simulated clock cannot hold that instant",
           detail: error.message,
-          extra: { min: CLOCK_RANGE.min.toISOString(), max: CLOCK_RANGE.max.toISOString(), now: options.clock.now().toISOString() },
+          extra: {
+            min: CLOCK_RANGE.min.toISOString(),
+            max: CLOCK_RANGE.max.toISOString(),
+            now: options.clock.now().toISOString(),
+          },
         });
       }
-      if (error instanceof InvalidDurationError) throw validationFailed([{ path: "advanceBy", message: error.message }]);
+      if (error instanceof InvalidDurationError)
+        throw validationFailed([{ path: "advanceBy", message: error.message }]);
       if (error instanceof ClockBackwardsError) {
         return problem(c, {
           status: 409,
@@ -90,7 +102,8 @@ export function createSimControl(options: SimControlOptions): Hono<ServiceEnv> {
           extra: { now: error.current.toISOString() },
         });
       }
-      if (error instanceof RangeError) throw validationFailed([{ path: "advanceBy", message: error.message }]);
+      if (error instanceof RangeError)
+        throw validationFailed([{ path: "advanceBy", message: error.message }]);
       throw error;
     }
     await options.onClockMoved?.(now, move);

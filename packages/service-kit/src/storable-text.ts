@@ -40,7 +40,8 @@ const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function storableTextOnly(): MiddlewareHandler {
   return async (c, next) => {
     const errors = [...pathErrors(c), ...queryErrors(c), ...headerErrors(c)];
-    if (errors.length === 0 && BODY_METHODS.has(c.req.method) && c.req.raw.body !== null) errors.push(...(await bodyErrors(c)));
+    if (errors.length === 0 && BODY_METHODS.has(c.req.method) && c.req.raw.body !== null)
+      errors.push(...(await bodyErrors(c)));
     if (errors.length > 0) throw validationFailed(errors);
     await next();
   };
@@ -107,7 +108,12 @@ function headerErrors(c: Context): FieldError[] {
 async function bodyErrors(c: Context): Promise<FieldError[]> {
   const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   // Uploads (multipart, binary) are not text; anything else may be read as JSON by a handler, whatever it says.
-  if (type.startsWith("multipart/") || type === "application/octet-stream" || type.startsWith("image/") || type === "application/pdf") {
+  if (
+    type.startsWith("multipart/") ||
+    type === "application/octet-stream" ||
+    type.startsWith("image/") ||
+    type === "application/pdf"
+  ) {
     return [];
   }
   // Read once through Hono's body cache, so the handler's own c.req.json() or c.req.text() reads the same bytes;

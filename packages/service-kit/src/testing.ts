@@ -31,7 +31,11 @@ export function routesOfOpenApi(doc: { paths: Record<string, Record<string, unkn
 export interface FuzzOptions {
   routes: FuzzRoute[];
   /** Sends one request (in memory or over HTTP). */
-  send(method: string, path: string, init: { headers: Record<string, string>; body?: string }): Promise<Response>;
+  send(
+    method: string,
+    path: string,
+    init: { headers: Record<string, string>; body?: string },
+  ): Promise<Response>;
   seed: number;
   numRuns: number;
   /** Header sets to try (e.g. none, a valid token, a wrong one). */
@@ -54,7 +58,22 @@ const hostileText = fc.oneof(
   fc.string({ unit: "binary", maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 40 }),
   fc.string({ maxLength: 20 }).map((s) => `${s}\u0000`),
-  fc.constantFrom("\u0000", "a\u0000b", "\ud800", "x\udc00y", "..", "../../etc/passwd", "%", "%00", "' or '1'='1", "-1", "0", "9".repeat(400), "latest", ""),
+  fc.constantFrom(
+    "\u0000",
+    "a\u0000b",
+    "\ud800",
+    "x\udc00y",
+    "..",
+    "../../etc/passwd",
+    "%",
+    "%00",
+    "' or '1'='1",
+    "-1",
+    "0",
+    "9".repeat(400),
+    "latest",
+    "",
+  ),
   fc.string({ maxLength: 3000 }),
 );
 
@@ -67,7 +86,26 @@ const jsonish: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.boolean(),
     fc.constant(null),
     fc.array(tie("value"), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(hostileText, fc.constantFrom("fiscalCode", "pin", "to", "text", "recipient", "name", "body", "setTo", "advanceBy", "residence", "healthCard")), tie("value"), { maxKeys: 5 }),
+    fc.dictionary(
+      fc.oneof(
+        hostileText,
+        fc.constantFrom(
+          "fiscalCode",
+          "pin",
+          "to",
+          "text",
+          "recipient",
+          "name",
+          "body",
+          "setTo",
+          "advanceBy",
+          "residence",
+          "healthCard",
+        ),
+      ),
+      tie("value"),
+      { maxKeys: 5 },
+    ),
   ),
 })).value;
 
@@ -78,10 +116,14 @@ const bodyArb = fc.oneof(
   fc.constantFrom("{", "[1,", '{"a":1}{', "null", '"\\ud800"', '{"fiscalCode":"\\u0000","pin":"ABCDEFGH"}'),
 );
 
-const headerValue = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 80 });
+const headerValue = fc.string({
+  unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+  maxLength: 80,
+});
 
 /** A URL cannot carry a lone surrogate (UTF-8 has none); it goes as U+FFFD, as a browser would send it. */
-const wellFormed = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\ufffd");
+const wellFormed = (s: string) =>
+  s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\ufffd");
 
 function fill(path: string, values: string[], raw: boolean): string {
   let i = 0;
@@ -104,7 +146,8 @@ function mutate(value: unknown, n: number, replacement: string): unknown {
   const leaves: string[][] = [];
   const walk = (v: unknown, path: string[]) => {
     if (typeof v === "string") leaves.push(path);
-    else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    else if (v !== null && typeof v === "object")
+      for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };
   walk(value, []);
   if (leaves.length === 0) return value;
@@ -126,7 +169,14 @@ export async function fuzzRoutes(options: FuzzOptions): Promise<FuzzReport> {
     rawPath: fc.boolean(),
     query: fc.array(fc.tuple(names, hostileText), { maxLength: 4 }),
     auth: fc.constantFrom(...options.auth),
-    contentType: fc.constantFrom(undefined, "application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=latin1"),
+    contentType: fc.constantFrom(
+      undefined,
+      "application/json",
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "application/json; charset=latin1",
+    ),
     idempotencyKey: fc.option(headerValue, { nil: undefined }),
     requestId: fc.option(headerValue, { nil: undefined }),
     body: bodyArb,
@@ -140,7 +190,10 @@ export async function fuzzRoutes(options: FuzzOptions): Promise<FuzzReport> {
       if (r.idempotencyKey !== undefined) headers["idempotency-key"] = r.idempotencyKey;
       if (r.requestId !== undefined) headers["x-request-id"] = r.requestId;
       const example = r.mutation && options.example?.(r.route);
-      const body = example !== undefined && r.mutation ? JSON.stringify(mutate(example, r.mutation[0], r.mutation[1])) : r.body;
+      const body =
+        example !== undefined && r.mutation
+          ? JSON.stringify(mutate(example, r.mutation[0], r.mutation[1]))
+          : r.body;
       if (example !== undefined) headers["content-type"] = "application/json";
       const withBody = r.route.method !== "GET" && r.route.method !== "HEAD" && body !== undefined;
       const res = await options.send(r.route.method, path, { headers, ...(withBody ? { body } : {}) });
@@ -150,7 +203,11 @@ export async function fuzzRoutes(options: FuzzOptions): Promise<FuzzReport> {
       await res.arrayBuffer();
       const where = `${r.route.method} ${path.slice(0, 200)}`;
       if (res.status >= 500) report.failures.push(`${res.status} ${where}`);
-      else if (res.status >= 400 && !type.includes("application/problem+json") && !options.mayAnswerPlain?.(r.route, res)) {
+      else if (
+        res.status >= 400 &&
+        !type.includes("application/problem+json") &&
+        !options.mayAnswerPlain?.(r.route, res)
+      ) {
         report.failures.push(`${res.status} not problem+json (${type}) ${where}`);
       }
       return true;

@@ -49,7 +49,11 @@ const FIELD_WORDS: Record<string, string> = {
 export function fieldInWords(path: readonly PropertyKey[]): string {
   const dotted = path.map(String).join(".");
   const last = path.length ? String(path[path.length - 1]) : "";
-  const words = FIELD_WORDS[dotted] ?? FIELD_WORDS[last] ?? (/^\d+$/.test(last) ? `elemento ${Number(last) + 1}` : last) ?? "";
+  const words =
+    FIELD_WORDS[dotted] ??
+    FIELD_WORDS[last] ??
+    (/^\d+$/.test(last) ? `elemento ${Number(last) + 1}` : last) ??
+    "";
   const text = words || "corpo della richiesta";
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -75,7 +79,10 @@ function italian(issue: Issue): string {
       return missing ? "campo obbligatorio" : `deve essere ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
     }
     case "too_small":
-      if (issue.origin === "string") return Number(issue.minimum) <= 1 ? "non può essere vuoto" : `deve avere almeno ${String(issue.minimum)} caratteri`;
+      if (issue.origin === "string")
+        return Number(issue.minimum) <= 1
+          ? "non può essere vuoto"
+          : `deve avere almeno ${String(issue.minimum)} caratteri`;
       if (issue.origin === "array") return `deve contenere almeno ${String(issue.minimum)} elementi`;
       return `deve essere almeno ${String(issue.minimum)}`;
     case "too_big":

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, simClockTable, type DatabaseHandle } from "@inps-sim/db";
 import { pgSchema } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import { createLogger, createServiceApp, createSimControl, loadPersistentClock, type StackClock } from "../src/index.ts";
+import {
+  createLogger,
+  createServiceApp,
+  createSimControl,
+  loadPersistentClock,
+  type StackClock,
+} from "../src/index.ts";
 
 const table = simClockTable(pgSchema("range"));
 const TOKEN = "test-admin-token";
@@ -16,14 +22,17 @@ let handle: DatabaseHandle;
 beforeAll(async () => {
   handle = await openDatabase();
   await handle.db.execute(sql`create schema range`);
-  await handle.db.execute(sql`create table range.sim_clock (id text primary key, offset_ms bigint not null, updated_at timestamptz not null)`);
+  await handle.db.execute(
+    sql`create table range.sim_clock (id text primary key, offset_ms bigint not null, updated_at timestamptz not null)`,
+  );
 });
 afterAll(() => handle.close());
 
 function control(clock: StackClock) {
   const app = createServiceApp({ logger: createLogger({ service: "kit-test", level: "silent" }) });
   app.route("/__sim", createSimControl({ token: TOKEN, clock, reset: async () => {} }));
-  return (body: unknown) => app.request("/__sim/clock", { method: "POST", headers: auth, body: JSON.stringify(body) });
+  return (body: unknown) =>
+    app.request("/__sim/clock", { method: "POST", headers: auth, body: JSON.stringify(body) });
 }
 
 describe("the simulated clock's range", () => {
@@ -35,7 +44,12 @@ describe("the simulated clock's range", () => {
     ["syncTo year 9999", { syncTo: "9999-01-01T00:00:00Z" }],
   ])("%s → 400 clock-out-of-range, and the clock stays where it was", async (_name, move) => {
     await handle.db.execute(sql`delete from range.sim_clock`);
-    const clock = await loadPersistentClock({ db: handle.db, table, start: new Date("2026-03-01T10:00:00Z"), wallTime });
+    const clock = await loadPersistentClock({
+      db: handle.db,
+      table,
+      start: new Date("2026-03-01T10:00:00Z"),
+      wallTime,
+    });
     const res = await control(clock)(move);
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
@@ -47,7 +61,12 @@ describe("the simulated clock's range", () => {
 
   it("takes the range's last instant", async () => {
     await handle.db.execute(sql`delete from range.sim_clock`);
-    const clock = await loadPersistentClock({ db: handle.db, table, start: new Date("2026-03-01T10:00:00Z"), wallTime });
+    const clock = await loadPersistentClock({
+      db: handle.db,
+      table,
+      start: new Date("2026-03-01T10:00:00Z"),
+      wallTime,
+    });
     const res = await control(clock)({ setTo: "2200-12-31T23:59:59.999Z" });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ now: "2200-12-31T23:59:59.999Z" });
@@ -56,12 +75,21 @@ describe("the simulated clock's range", () => {
   it("clamps a stored clock past the range at start, says so, and keeps working", async () => {
     const reports: string[] = [];
     await handle.db.execute(sql`delete from range.sim_clock`);
-    await handle.db.execute(sql`insert into range.sim_clock values ('clock', ${Date.parse("9999-12-31T23:59:59Z") - wall}, now())`);
-    const clock = await loadPersistentClock({ db: handle.db, table, wallTime, onClamped: (stored, to) => reports.push(`${stored} → ${to.toISOString()}`) });
+    await handle.db.execute(
+      sql`insert into range.sim_clock values ('clock', ${Date.parse("9999-12-31T23:59:59Z") - wall}, now())`,
+    );
+    const clock = await loadPersistentClock({
+      db: handle.db,
+      table,
+      wallTime,
+      onClamped: (stored, to) => reports.push(`${stored} → ${to.toISOString()}`),
+    });
     expect(clock.now().toISOString()).toBe("2200-12-31T00:00:00.000Z");
     expect(reports).toEqual(["9999-12-31T23:59:59.000Z → 2200-12-31T00:00:00.000Z"]);
     // The clamp is stored, and a move forward within the range is taken.
-    expect((await loadPersistentClock({ db: handle.db, table, wallTime })).now().toISOString()).toBe("2200-12-31T00:00:00.000Z");
+    expect((await loadPersistentClock({ db: handle.db, table, wallTime })).now().toISOString()).toBe(
+      "2200-12-31T00:00:00.000Z",
+    );
     expect((await control(clock)({ advanceBy: "PT1M" })).status).toBe(200);
   });
 

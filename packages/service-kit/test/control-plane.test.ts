@@ -42,15 +42,29 @@ function buildApp(clock: StackClock, faults = new FaultInjector("seed")) {
 
 describe("the simulated clock, kept in the database", () => {
   it("starts at SIM_START, moves by durations, and a restart keeps it", async () => {
-    const clock = await loadPersistentClock({ db: handle.db, table, start: new Date("2026-01-12T09:00:00Z"), wallTime });
+    const clock = await loadPersistentClock({
+      db: handle.db,
+      table,
+      start: new Date("2026-01-12T09:00:00Z"),
+      wallTime,
+    });
     expect(clock.now().toISOString()).toBe("2026-01-12T09:00:00.000Z");
     const { app } = buildApp(clock);
-    const res = await app.request("/__sim/clock", { method: "POST", headers: auth, body: JSON.stringify({ advanceBy: "P91D" }) });
+    const res = await app.request("/__sim/clock", {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ advanceBy: "P91D" }),
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ now: "2026-04-13T09:00:00.000Z" });
 
     wall += 60_000; // a minute of real time passes, simulated time flows with it
-    const reloaded = await loadPersistentClock({ db: handle.db, table, start: new Date("2000-01-01T00:00:00Z"), wallTime });
+    const reloaded = await loadPersistentClock({
+      db: handle.db,
+      table,
+      start: new Date("2000-01-01T00:00:00Z"),
+      wallTime,
+    });
     expect(reloaded.now().toISOString()).toBe("2026-04-13T09:01:00.000Z");
   });
 
@@ -81,14 +95,23 @@ describe("the simulated clock, kept in the database", () => {
     expect(back.status).toBe(200);
     expect(clock.now().getTime()).toBe(before.getTime());
     const ahead = new Date(before.getTime() + 3 * 60_000).toISOString();
-    await app.request("/__sim/clock", { method: "POST", headers: auth, body: JSON.stringify({ syncTo: ahead }) });
+    await app.request("/__sim/clock", {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ syncTo: ahead }),
+    });
     expect(clock.now().toISOString()).toBe(ahead);
   });
 
   it("answers bad moves with 400 validation-failed, never a 500", async () => {
     const clock = await loadPersistentClock({ db: handle.db, table, wallTime });
     const { app } = buildApp(clock);
-    for (const body of ["{not json", JSON.stringify({ advanceBy: "three minutes" }), JSON.stringify({ advanceBy: "PT3M", setTo: "x" }), "[]"]) {
+    for (const body of [
+      "{not json",
+      JSON.stringify({ advanceBy: "three minutes" }),
+      JSON.stringify({ advanceBy: "PT3M", setTo: "x" }),
+      "[]",
+    ]) {
       const res = await app.request("/__sim/clock", { method: "POST", headers: auth, body });
       expect(res.status, body).toBe(400);
       expect(((await res.json()) as { code: string }).code).toBe("validation-failed");
@@ -99,7 +122,11 @@ describe("the simulated clock, kept in the database", () => {
 describe("the control plane's door", () => {
   it("is closed without the admin token, or with a wrong one", async () => {
     const { app, resets } = buildApp(await loadPersistentClock({ db: handle.db, table, wallTime }));
-    const attempts: Record<string, string>[] = [{}, { authorization: "Bearer nope" }, { authorization: `Basic ${TOKEN}` }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: "Bearer nope" },
+      { authorization: `Basic ${TOKEN}` },
+    ];
     for (const headers of attempts) {
       const res = await app.request("/__sim/reset", { method: "POST", headers });
       expect(res.status).toBe(401);
@@ -135,23 +162,38 @@ describe("every answer", () => {
 describe("faults", () => {
   it("error strikes `count` times, then requests go through", async () => {
     const { app } = buildApp(await loadPersistentClock({ db: handle.db, table, wallTime }));
-    const set = await app.request("/__sim/faults", { method: "PUT", headers: auth, body: JSON.stringify({ mode: "error", status: 503, count: 2 }) });
+    const set = await app.request("/__sim/faults", {
+      method: "PUT",
+      headers: auth,
+      body: JSON.stringify({ mode: "error", status: 503, count: 2 }),
+    });
     expect(set.status).toBe(200);
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await app.request("/api/v1/things", { method: "POST" })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await app.request("/api/v1/things", { method: "POST" })).status);
     expect(statuses).toEqual([503, 503, 202, 202]);
   });
 
   it("drop lets the request in, marked never to be delivered", async () => {
     const { app } = buildApp(await loadPersistentClock({ db: handle.db, table, wallTime }));
-    await app.request("/__sim/faults", { method: "PUT", headers: auth, body: JSON.stringify({ mode: "drop", count: 1 }) });
+    await app.request("/__sim/faults", {
+      method: "PUT",
+      headers: auth,
+      body: JSON.stringify({ mode: "drop", count: 1 }),
+    });
     expect(await (await app.request("/api/v1/things", { method: "POST" })).json()).toEqual({ dropped: true });
-    expect(await (await app.request("/api/v1/things", { method: "POST" })).json()).toEqual({ dropped: false });
+    expect(await (await app.request("/api/v1/things", { method: "POST" })).json()).toEqual({
+      dropped: false,
+    });
   });
 
   it("timeout holds the request until the fault is lifted", async () => {
     const { app } = buildApp(await loadPersistentClock({ db: handle.db, table, wallTime }));
-    await app.request("/__sim/faults", { method: "PUT", headers: auth, body: JSON.stringify({ mode: "timeout" }) });
+    await app.request("/__sim/faults", {
+      method: "PUT",
+      headers: auth,
+      body: JSON.stringify({ mode: "timeout" }),
+    });
     let settled = false;
     const pending = Promise.resolve(app.request("/api/v1/things", { method: "POST" })).then((r) => {
       settled = true;
@@ -171,6 +213,10 @@ describe("faults", () => {
     };
     expect(run("seed-a")).toBe(run("seed-a"));
     expect(run("seed-a")).not.toBe(run("seed-b"));
-    expect(run("seed-a").split(",").filter((m) => m === "error").length).toBeGreaterThan(5);
+    expect(
+      run("seed-a")
+        .split(",")
+        .filter((m) => m === "error").length,
+    ).toBeGreaterThan(5);
   });
 });

@@ -7,7 +7,10 @@ describe("configuration from the environment", () => {
 
   it("applies defaults and coerces values", () => {
     expect(parseEnv("svc", schema, { NAME: "abc" })).toEqual({ PORT: 4000, SIM_CONTROL: true, NAME: "abc" });
-    expect(parseEnv("svc", schema, { NAME: "abc", PORT: "0", SIM_CONTROL: "off" })).toMatchObject({ PORT: 0, SIM_CONTROL: false });
+    expect(parseEnv("svc", schema, { NAME: "abc", PORT: "0", SIM_CONTROL: "off" })).toMatchObject({
+      PORT: 0,
+      SIM_CONTROL: false,
+    });
   });
 
   it("fails fast naming every bad field at once", () => {

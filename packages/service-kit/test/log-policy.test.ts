@@ -18,7 +18,8 @@ function capture() {
   const lines: Record<string, unknown>[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _e, done) {
-      for (const line of chunk.toString().split("\n").filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString().split("\n").filter(Boolean))
+        lines.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
@@ -49,7 +50,10 @@ describe("failed queries in the log", () => {
     const error = await handle.db.execute(sql`select ${FISCAL_CODE}::int`).catch((e: unknown) => e);
     logger.error({ err: error }, "outbox pass failed");
     expect(JSON.stringify(lines)).not.toContain(FISCAL_CODE);
-    expect(lines[0]).toMatchObject({ msg: "outbox pass failed", err: { message: expect.stringContaining("Failed query") } });
+    expect(lines[0]).toMatchObject({
+      msg: "outbox pass failed",
+      err: { message: expect.stringContaining("Failed query") },
+    });
   });
 });
 
@@ -60,13 +64,17 @@ describe("a client that aborts", () => {
     app.post("/upload", async (c) => c.text(await c.req.text()));
     const server = await listen(app, { port: 0 });
     const socket = connect(server.port, "127.0.0.1");
-    socket.write("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"a\":\r\n");
+    socket.write(
+      'POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{"a":\r\n',
+    );
     // The body is being read (by the input rule) when the client goes away.
     await new Promise((resolve) => setTimeout(resolve, 200));
     socket.destroy();
     await new Promise((resolve) => setTimeout(resolve, 300));
     await server.close();
     expect(lines.filter((l) => Number(l.level) >= 50)).toEqual([]);
-    expect(lines).toContainEqual(expect.objectContaining({ level: 30, msg: "request aborted by the client" }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 30, msg: "request aborted by the client" }),
+    );
   });
 });

@@ -1,16 +1,26 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger, createServiceApp, guardGatewayApi, FaultInjector, loggablePath } from "../src/index.ts";
+import {
+  createLogger,
+  createServiceApp,
+  guardGatewayApi,
+  FaultInjector,
+  loggablePath,
+} from "../src/index.ts";
 
 function appLoggingAt(level: string, maxBodyBytes = 16) {
   const lines: Record<string, unknown>[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _enc, done) {
-      for (const line of chunk.toString().split("\n").filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString().split("\n").filter(Boolean))
+        lines.push(JSON.parse(line) as Record<string, unknown>);
       done();
     },
   });
-  const app = createServiceApp({ logger: createLogger({ service: "kit-test", level, destination }), maxBodyBytes });
+  const app = createServiceApp({
+    logger: createLogger({ service: "kit-test", level, destination }),
+    maxBodyBytes,
+  });
   app.get("/quiet", (c) => c.text("ok"));
   app.get("/chatty", (c) => {
     c.get("log").info({ pin: "AB12CD34" }, "something happened");
@@ -67,7 +77,12 @@ describe("body limit", () => {
         controller.enqueue(new TextEncoder().encode('{"a":"0"'));
       },
     });
-    const res = await app.request("/api/v1/things", { method: "POST", headers: { "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
+    const res = await app.request("/api/v1/things", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+      duplex: "half",
+    } as RequestInit);
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ code: "too-large" });
     expect(pulled).toBeLessThanOrEqual(32);
@@ -110,7 +125,11 @@ describe("the input rule: text the database cannot store", () => {
 
   it("names nested JSON fields and keys, whatever the content type says", async () => {
     const body = '{"a":{"b":["ok","x\\u0000"]},"c\\ud800":1,"d":"\\udc00"}';
-    const res = await app().request("/api/v1/things", { method: "POST", headers: { "content-type": "text/plain" }, body });
+    const res = await app().request("/api/v1/things", {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body,
+    });
     expect(await refusal(res)).toEqual(["a.b.1", "c\ud800", "d"]);
   });
 
@@ -124,7 +143,11 @@ describe("the input rule: text the database cannot store", () => {
   });
 
   it("lets well-formed text through, surrogate pairs included, and the handler reads the same body", async () => {
-    const res = await app().request("/api/v1/things", { method: "POST", headers: { "content-type": "application/json" }, body: '{"a":"\\ud83d\\ude00 è"}' });
+    const res = await app().request("/api/v1/things", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"a":"\\ud83d\\ude00 è"}',
+    });
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ a: "😀 è" });
   });
@@ -132,8 +155,14 @@ describe("the input rule: text the database cannot store", () => {
 
 describe("loggablePath", () => {
   it("masks a bearer token in a path and keeps the words of a route", () => {
-    expect(loggablePath("/api/v1/recoveries/rip_Zx81kQ-aaBBccDDeeFFggHHiiJJkkLLmmNNooPPqq0/confirm")).toBe("/api/v1/recoveries/rip_…/confirm");
-    expect(loggablePath("/api/v1/services/contribution-statement")).toBe("/api/v1/services/contribution-statement");
-    expect(loggablePath("/api/v1/operator/citizens/RSSMRA80A01H501U/events")).toBe("/api/v1/operator/citizens/RSSMRA80A01H501U/events");
+    expect(loggablePath("/api/v1/recoveries/rip_Zx81kQ-aaBBccDDeeFFggHHiiJJkkLLmmNNooPPqq0/confirm")).toBe(
+      "/api/v1/recoveries/rip_…/confirm",
+    );
+    expect(loggablePath("/api/v1/services/contribution-statement")).toBe(
+      "/api/v1/services/contribution-statement",
+    );
+    expect(loggablePath("/api/v1/operator/citizens/RSSMRA80A01H501U/events")).toBe(
+      "/api/v1/operator/citizens/RSSMRA80A01H501U/events",
+    );
   });
 });

@@ -4,7 +4,12 @@ import { generateInitialPin, sameHealthCard, transition, type HealthCard } from 
 import { and, eq } from "drizzle-orm";
 import type { DigitalChannel, IdentityContext } from "../context.ts";
 import { digitalDestination, maskDestination, recipientOf } from "../credentials/destinations.ts";
-import { activationWindowClosed, expireInitialPin, findCredentialForAccess, normalizeFiscalCode } from "../credentials/store.ts";
+import {
+  activationWindowClosed,
+  expireInitialPin,
+  findCredentialForAccess,
+  normalizeFiscalCode,
+} from "../credentials/store.ts";
 import { credentials } from "../db/schema.ts";
 import { activationFailed, activationNotRequired, initialPinExpired } from "../http/problems.ts";
 import { inTransaction } from "@inps-sim/db";
@@ -42,7 +47,10 @@ export async function activatePin(
   const cardOk =
     citizen.healthCardNumber !== null &&
     citizen.healthCardExpiry !== null &&
-    sameHealthCard({ number: citizen.healthCardNumber, expiryDate: citizen.healthCardExpiry }, input.healthCard);
+    sameHealthCard(
+      { number: citizen.healthCardNumber, expiryDate: citizen.healthCardExpiry },
+      input.healthCard,
+    );
   if (!halfOk || !cardOk) {
     await recordEvent(ctx.db, {
       fiscalCode: citizen.fiscalCode,
@@ -68,7 +76,12 @@ export async function activatePin(
   const activated = await inTransaction(ctx.db, async (tx) => {
     const updated = await tx
       .update(credentials)
-      .set({ state: transition("awaiting-activation", "activated"), pinHash, activatedAt: now, updatedAt: now })
+      .set({
+        state: transition("awaiting-activation", "activated"),
+        pinHash,
+        activatedAt: now,
+        updatedAt: now,
+      })
       .where(and(eq(credentials.id, credential.id), eq(credentials.state, "awaiting-activation")))
       .returning({ id: credentials.id });
     if (updated.length === 0) return false;
@@ -80,12 +93,23 @@ export async function activatePin(
       message: secondHalfDigital(recipientOf(citizen), dest, secondHalf),
       now,
     });
-    await recordEvent(tx, { fiscalCode: citizen.fiscalCode, type: "activated", at: now, data: { credentialId: credential.id }, requestId });
+    await recordEvent(tx, {
+      fiscalCode: citizen.fiscalCode,
+      type: "activated",
+      at: now,
+      data: { credentialId: credential.id },
+      requestId,
+    });
     await recordEvent(tx, {
       fiscalCode: citizen.fiscalCode,
       type: "message-queued",
       at: now,
-      data: { outboxId, purpose: "second-half", channel: dest.channel === "sms" ? "sms" : "email", destination: masked },
+      data: {
+        outboxId,
+        purpose: "second-half",
+        channel: dest.channel === "sms" ? "sms" : "email",
+        destination: masked,
+      },
       requestId,
     });
     return true;

@@ -1,6 +1,13 @@
 // POST /api/v1/pin-activations (R04, R05): "Gestisci il tuo PIN" → "Attiva PIN".
 import { createRoute, z } from "@hono/zod-openapi";
-import { fiscalCodeField, healthCardSchema, jsonBody, jsonResponse, problemResponse, secretString } from "../http/schemas.ts";
+import {
+  fiscalCodeField,
+  healthCardSchema,
+  jsonBody,
+  jsonResponse,
+  problemResponse,
+  secretString,
+} from "../http/schemas.ts";
 
 export const activationBodySchema = z
   .object({
@@ -18,7 +25,9 @@ export const activationRoute = createRoute({
   request: { body: jsonBody(activationBodySchema) },
   responses: {
     202: jsonResponse(
-      z.object({ status: z.literal("activated"), secondHalfChannel: z.enum(["email", "pec", "sms"]) }).openapi("PinActivated"),
+      z
+        .object({ status: z.literal("activated"), secondHalfChannel: z.enum(["email", "pec", "sms"]) })
+        .openapi("PinActivated"),
       "Activated: the second half is on its way",
     ),
     400: problemResponse("validation-failed"),

@@ -24,7 +24,7 @@ export function createSerialWork(logger: Logger): SerialWork {
     },
     async idle() {
       // A job may queue another while we wait: wait until the tail stops moving.
-      for (let seen: Promise<void> | undefined; seen !== tail; ) {
+      for (let seen: Promise<void> | undefined; seen !== tail;) {
         seen = tail;
         await seen;
       }

@@ -14,9 +14,21 @@ import { citizens, contactChanges } from "../db/schema.ts";
 import { codeExpired, lastContact, notFound, unauthenticated } from "../http/problems.ts";
 import { enqueueMessage } from "../outbox/enqueue.ts";
 import type { SessionInfo } from "../sessions/session-auth.ts";
-import { contactsChangedMessage, contactVerificationMessage, type ContactField, type DigitalDestination } from "../texts/messages-it.ts";
+import {
+  contactsChangedMessage,
+  contactVerificationMessage,
+  type ContactField,
+  type DigitalDestination,
+} from "../texts/messages-it.ts";
 import { recordEvent } from "../timeline/record-event.ts";
-import { CONTACT_FIELDS, destinationOf, firstContactExcept, maskedContacts, normalizeContact, type ContactsView } from "./contact-values.ts";
+import {
+  CONTACT_FIELDS,
+  destinationOf,
+  firstContactExcept,
+  maskedContacts,
+  normalizeContact,
+  type ContactsView,
+} from "./contact-values.ts";
 
 /** One contact per change: a value sets it, null removes it. */
 export type ContactPatch = Partial<Record<ContactField, string | null>>;
@@ -32,16 +44,28 @@ async function loadCitizen(db: Database, fiscalCode: string): Promise<CitizenRow
   return rows[0];
 }
 
-const OTHERS: Record<ContactField, [ContactField, ContactField]> = { email: ["pec", "mobile"], pec: ["email", "mobile"], mobile: ["email", "pec"] };
+const OTHERS: Record<ContactField, [ContactField, ContactField]> = {
+  email: ["pec", "mobile"],
+  pec: ["email", "mobile"],
+  mobile: ["email", "pec"],
+};
 
 function onlyField(patch: ContactPatch): [ContactField, string | null] {
   const given = CONTACT_FIELDS.filter((f) => patch[f] !== undefined);
-  if (given.length !== 1) throw validationFailed([{ path: "contacts", message: "change one contact at a time: email, pec or mobile" }]);
+  if (given.length !== 1)
+    throw validationFailed([
+      { path: "contacts", message: "change one contact at a time: email, pec or mobile" },
+    ]);
   const field = given[0]!;
   return [field, patch[field]!];
 }
 
-export async function startContactChange(ctx: IdentityContext, session: SessionInfo, patch: ContactPatch, requestId?: string): Promise<ContactChangeStarted> {
+export async function startContactChange(
+  ctx: IdentityContext,
+  session: SessionInfo,
+  patch: ContactPatch,
+  requestId?: string,
+): Promise<ContactChangeStarted> {
   const now = ctx.clock.now();
   const [field, raw] = onlyField(patch);
   const citizen = await loadCitizen(ctx.db, session.fiscalCode);
@@ -54,7 +78,8 @@ export async function startContactChange(ctx: IdentityContext, session: SessionI
     if (!codeTo) throw lastContact();
   } else {
     newValue = normalizeContact(field, raw);
-    if (newValue === citizen[field]) throw validationFailed([{ path: field, message: `this is already the registered ${field}` }]);
+    if (newValue === citizen[field])
+      throw validationFailed([{ path: field, message: `this is already the registered ${field}` }]);
     codeTo = destinationOf(field, newValue);
   }
   const code = generateOneTimeCode(ctx.random, ctx.policy.oneTimeCode.length);
@@ -67,7 +92,13 @@ export async function startContactChange(ctx: IdentityContext, session: SessionI
     await tx
       .update(contactChanges)
       .set({ voidedAt: now })
-      .where(and(eq(contactChanges.fiscalCode, citizen.fiscalCode), isNull(contactChanges.usedAt), isNull(contactChanges.voidedAt)));
+      .where(
+        and(
+          eq(contactChanges.fiscalCode, citizen.fiscalCode),
+          isNull(contactChanges.usedAt),
+          isNull(contactChanges.voidedAt),
+        ),
+      );
     await tx.insert(contactChanges).values({
       id: verificationId,
       fiscalCode: citizen.fiscalCode,
@@ -83,7 +114,13 @@ export async function startContactChange(ctx: IdentityContext, session: SessionI
       fiscalCode: citizen.fiscalCode,
       purpose: "contact-verification-code",
       destination,
-      message: contactVerificationMessage(recipientOf(citizen), codeTo, field, code, Math.round(ctx.policy.oneTimeCode.lifetimeSeconds / 60)),
+      message: contactVerificationMessage(
+        recipientOf(citizen),
+        codeTo,
+        field,
+        code,
+        Math.round(ctx.policy.oneTimeCode.lifetimeSeconds / 60),
+      ),
       now,
     });
     await recordEvent(tx, {
@@ -121,7 +158,13 @@ async function notifyChange(
 }
 
 /** Sets or removes one contact; a removal only while another contact remains (one statement, so two removals cannot race past it). */
-async function applyContact(tx: Database, fiscalCode: string, field: ContactField, value: string | null, now: Date): Promise<CitizenRow> {
+async function applyContact(
+  tx: Database,
+  fiscalCode: string,
+  field: ContactField,
+  value: string | null,
+  now: Date,
+): Promise<CitizenRow> {
   const [a, b] = OTHERS[field];
   const guard = value === null ? or(isNotNull(citizens[a]), isNotNull(citizens[b])) : undefined;
   const rows = await tx
@@ -161,7 +204,9 @@ export async function confirmContactChange(
     const consumed = await tx
       .update(contactChanges)
       .set({ usedAt: now })
-      .where(and(eq(contactChanges.id, change.id), isNull(contactChanges.usedAt), isNull(contactChanges.voidedAt)))
+      .where(
+        and(eq(contactChanges.id, change.id), isNull(contactChanges.usedAt), isNull(contactChanges.voidedAt)),
+      )
       .returning({ id: contactChanges.id });
     if (consumed.length === 0) throw codeExpired("used");
     const before = await loadCitizen(tx, session.fiscalCode);
@@ -181,7 +226,10 @@ export async function confirmContactChange(
   return { contacts: maskedContacts(after) };
 }
 
-export async function contactsOf(ctx: IdentityContext, session: SessionInfo): Promise<{ contacts: ContactsView }> {
+export async function contactsOf(
+  ctx: IdentityContext,
+  session: SessionInfo,
+): Promise<{ contacts: ContactsView }> {
   const citizen = await loadCitizen(ctx.db, session.fiscalCode);
   if (!citizen) throw unauthenticated();
   return { contacts: maskedContacts(citizen) };
@@ -198,7 +246,10 @@ export async function addContactsByOperator(
   const now = ctx.clock.now();
   const fiscalCode = normalizeFiscalCode(fiscalCodeInput);
   const given = CONTACT_FIELDS.filter((f) => input[f] !== undefined);
-  if (given.length === 0) throw validationFailed([{ path: "contacts", message: "give at least one contact: email, pec or mobile" }]);
+  if (given.length === 0)
+    throw validationFailed([
+      { path: "contacts", message: "give at least one contact: email, pec or mobile" },
+    ]);
   const values = given.map((f) => [f, normalizeContact(f, input[f]!)] as const);
   const citizen = await loadCitizen(ctx.db, fiscalCode);
   if (!citizen) throw notFound("Cittadino");

@@ -1,6 +1,13 @@
 // R25: a contact is checked as "Richiedi PIN" checks it (libphonenumber-js for mobiles, the PEC domain list),
 // shown masked, and turned into the destination a message to it takes.
-import { isPecAddress, isValidEmail, maskEmail, maskMobile, normalizeEmail, normalizeItalianMobile } from "@inps-sim/domain";
+import {
+  isPecAddress,
+  isValidEmail,
+  maskEmail,
+  maskMobile,
+  normalizeEmail,
+  normalizeItalianMobile,
+} from "@inps-sim/domain";
 import { validationFailed } from "@inps-sim/service-kit";
 import type { CitizenRow } from "../credentials/store.ts";
 import type { ContactField, DigitalDestination } from "../texts/messages-it.ts";
@@ -24,7 +31,8 @@ export function normalizeContact(field: ContactField, value: string, path: strin
   if (field === "pec" && !isPecAddress(address)) {
     throw validationFailed([{ path, message: "not the address of a certified-email (PEC) provider" }]);
   }
-  if (field === "email" && !isValidEmail(address)) throw validationFailed([{ path, message: "not a valid email address" }]);
+  if (field === "email" && !isValidEmail(address))
+    throw validationFailed([{ path, message: "not a valid email address" }]);
   return address;
 }
 
@@ -41,7 +49,10 @@ export function maskedContacts(citizen: Pick<CitizenRow, ContactField>): Contact
 }
 
 /** The first contact (email, PEC, mobile) the citizen would still have: where a removal's code and notices go. */
-export function firstContactExcept(citizen: Pick<CitizenRow, ContactField>, except: ContactField): DigitalDestination | undefined {
+export function firstContactExcept(
+  citizen: Pick<CitizenRow, ContactField>,
+  except: ContactField,
+): DigitalDestination | undefined {
   for (const f of CONTACT_FIELDS) {
     const value = citizen[f];
     if (f !== except && value) return destinationOf(f, value);

@@ -1,8 +1,18 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { IdentityContext } from "../context.ts";
 import type { IdentityEnv } from "../http/router.ts";
-import { addContactsByOperator, confirmContactChange, contactsOf, startContactChange } from "./change-contacts.ts";
-import type { getContactsRoute, operatorContactsRoute, patchContactsRoute, verifyContactsRoute } from "./contacts.routes.ts";
+import {
+  addContactsByOperator,
+  confirmContactChange,
+  contactsOf,
+  startContactChange,
+} from "./change-contacts.ts";
+import type {
+  getContactsRoute,
+  operatorContactsRoute,
+  patchContactsRoute,
+  verifyContactsRoute,
+} from "./contacts.routes.ts";
 
 export const getContacts =
   (ctx: IdentityContext): RouteHandler<typeof getContactsRoute, IdentityEnv> =>
@@ -17,9 +27,27 @@ export const patchContacts =
 export const verifyContacts =
   (ctx: IdentityContext): RouteHandler<typeof verifyContactsRoute, IdentityEnv> =>
   async (c) =>
-    c.json(await confirmContactChange(ctx, c.get("session"), c.req.valid("param").id, c.req.valid("json").code, c.get("requestId")), 200);
+    c.json(
+      await confirmContactChange(
+        ctx,
+        c.get("session"),
+        c.req.valid("param").id,
+        c.req.valid("json").code,
+        c.get("requestId"),
+      ),
+      200,
+    );
 
 export const addContactsByPhone =
   (ctx: IdentityContext): RouteHandler<typeof operatorContactsRoute, IdentityEnv> =>
   async (c) =>
-    c.json(await addContactsByOperator(ctx, c.req.valid("param").fiscalCode, c.req.valid("json"), c.get("operatorId"), c.get("requestId")), 200);
+    c.json(
+      await addContactsByOperator(
+        ctx,
+        c.req.valid("param").fiscalCode,
+        c.req.valid("json"),
+        c.get("operatorId"),
+        c.get("requestId"),
+      ),
+      200,
+    );

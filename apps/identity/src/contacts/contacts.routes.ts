@@ -17,7 +17,9 @@ const contactValue = (max: number) => z.string().max(max).nullable().optional();
 export const contactPatchSchema = z
   .object({
     email: contactValue(254).openapi({ description: "A new email, or null to remove it" }),
-    pec: contactValue(254).openapi({ description: "A new PEC (a certified provider's domain), or null to remove it" }),
+    pec: contactValue(254).openapi({
+      description: "A new PEC (a certified provider's domain), or null to remove it",
+    }),
     mobile: contactValue(32).openapi({ description: "A new Italian mobile number, or null to remove it" }),
   })
   .strict()
@@ -48,7 +50,12 @@ export const patchContactsRoute = createRoute({
   request: { body: jsonBody(contactPatchSchema) },
   responses: {
     202: jsonResponse(
-      z.object({ verificationId: z.string(), destination: z.string().openapi({ example: "m***i@example.it" }) }).openapi("ContactChangeStarted"),
+      z
+        .object({
+          verificationId: z.string(),
+          destination: z.string().openapi({ example: "m***i@example.it" }),
+        })
+        .openapi("ContactChangeStarted"),
       "A verification code was sent",
     ),
     400: problemResponse("validation-failed"),
@@ -75,7 +82,9 @@ export const verifyContactsRoute = createRoute({
     403: problemResponse("action-required"),
     404: problemResponse("not-found"),
     409: problemResponse("last-contact"),
-    410: problemResponse("code-expired (also after too many wrong codes, once used, or replaced by a newer change)"),
+    410: problemResponse(
+      "code-expired (also after too many wrong codes, once used, or replaced by a newer change)",
+    ),
   },
 });
 
@@ -84,13 +93,18 @@ export const operatorContactsRoute = createRoute({
   path: "/operator/citizens/{fiscalCode}/contacts",
   tags: ["Operator"],
   summary: "Add a contact after the caller was identified (contact centre 803 164)",
-  description: "Applied at once (the operator identified the caller); a contact already registered is replaced, and the previous one is told.",
+  description:
+    "Applied at once (the operator identified the caller); a contact already registered is replaced, and the previous one is told.",
   security: [{ [OPERATOR]: [] }],
   request: {
     params: z.object({ fiscalCode: z.string().min(1).max(32) }),
     body: jsonBody(
       z
-        .object({ email: z.string().max(254).optional(), pec: z.string().max(254).optional(), mobile: z.string().max(32).optional() })
+        .object({
+          email: z.string().max(254).optional(),
+          pec: z.string().max(254).optional(),
+          mobile: z.string().max(32).optional(),
+        })
         .strict()
         .openapi("OperatorContacts"),
     ),

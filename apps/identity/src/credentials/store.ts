@@ -16,12 +16,20 @@ export interface LiveCredential {
 /** Trimmed and upper-case: how fiscal codes are stored and compared. */
 export const normalizeFiscalCode = (input: string) => input.trim().toUpperCase();
 
-export async function findLiveCredential(db: Database, fiscalCode: string): Promise<LiveCredential | undefined> {
+export async function findLiveCredential(
+  db: Database,
+  fiscalCode: string,
+): Promise<LiveCredential | undefined> {
   const rows = await db
     .select({ credential: credentials, citizen: citizens })
     .from(credentials)
     .innerJoin(citizens, eq(citizens.fiscalCode, credentials.fiscalCode))
-    .where(and(eq(credentials.fiscalCode, normalizeFiscalCode(fiscalCode)), notInArray(credentials.state, ["expired", "revoked"])))
+    .where(
+      and(
+        eq(credentials.fiscalCode, normalizeFiscalCode(fiscalCode)),
+        notInArray(credentials.state, ["expired", "revoked"]),
+      ),
+    )
     .limit(1);
   return rows[0];
 }
@@ -30,7 +38,10 @@ export async function findLiveCredential(db: Database, fiscalCode: string): Prom
  * The credential a login or an activation is checked against: the live one, else the newest expired one, so
  * that whoever proves an expired initial PIN learns it expired (410) while anyone else gets the generic 401.
  */
-export async function findCredentialForAccess(db: Database, fiscalCode: string): Promise<LiveCredential | undefined> {
+export async function findCredentialForAccess(
+  db: Database,
+  fiscalCode: string,
+): Promise<LiveCredential | undefined> {
   const rows = await db
     .select({ credential: credentials, citizen: citizens })
     .from(credentials)
@@ -50,7 +61,12 @@ export function activationWindowClosed(credential: CredentialRow, now: Date): bo
 }
 
 /** Moves the credential to `expired` (once, whoever gets there first) and records it. */
-export async function expireInitialPin(db: Database, credential: CredentialRow, now: Date, requestId?: string): Promise<void> {
+export async function expireInitialPin(
+  db: Database,
+  credential: CredentialRow,
+  now: Date,
+  requestId?: string,
+): Promise<void> {
   const to = transition(credential.state, "activation-window-elapsed");
   const updated = await db
     .update(credentials)

@@ -6,7 +6,17 @@ import type { CredentialState, PinKind } from "@inps-sim/domain";
 import { idempotencyKeysTable } from "@inps-sim/service-kit";
 import type { ApplicationKind } from "../services/applications.ts";
 import { sql } from "drizzle-orm";
-import { bigserial, customType, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 export const identitySchema = pgSchema("identity");
 
@@ -200,7 +210,10 @@ export const outbox = identitySchema.table(
     createdAt: instant("created_at").notNull(),
     sentAt: instant("sent_at"),
   },
-  (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt), index("outbox_fiscal_code_idx").on(t.fiscalCode)],
+  (t) => [
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_fiscal_code_idx").on(t.fiscalCode),
+  ],
 );
 
 /** The citizen's timeline: every request, delivery, login, lockout and change, in simulated time. */
@@ -232,7 +245,8 @@ export const applications = identitySchema.table(
 );
 
 /** `cancelled`: the credential was revoked while the request was open. */
-export type DispositivoRequestStatus = "awaiting-signed-form" | "under-review" | "approved" | "rejected" | "cancelled";
+export type DispositivoRequestStatus =
+  "awaiting-signed-form" | "under-review" | "approved" | "rejected" | "cancelled";
 
 /** A request to turn an ordinary PIN into a PIN dispositivo (R28–R31). At most one open request per citizen. */
 export const dispositivoRequests = identitySchema.table(
@@ -304,7 +318,10 @@ export const recoveries = identitySchema.table(
     usedAt: instant("used_at"),
     voidedAt: instant("voided_at"),
   },
-  (t) => [uniqueIndex("recoveries_token_hash_idx").on(t.tokenHash), index("recoveries_credential_idx").on(t.credentialId)],
+  (t) => [
+    uniqueIndex("recoveries_token_hash_idx").on(t.tokenHash),
+    index("recoveries_credential_idx").on(t.credentialId),
+  ],
 );
 
 /** The system-generated PIN of R20, shown once: only its hash is kept until the citizen types it back. */

@@ -23,7 +23,12 @@ export async function conversionScreen(ctx: IdentityContext, session: SessionInf
   const open = await ctx.db
     .select({ id: dispositivoRequests.id })
     .from(dispositivoRequests)
-    .where(and(eq(dispositivoRequests.fiscalCode, citizen.fiscalCode), inArray(dispositivoRequests.status, ["awaiting-signed-form", "under-review"])))
+    .where(
+      and(
+        eq(dispositivoRequests.fiscalCode, citizen.fiscalCode),
+        inArray(dispositivoRequests.status, ["awaiting-signed-form", "under-review"]),
+      ),
+    )
     .limit(1);
   return {
     personalData: {

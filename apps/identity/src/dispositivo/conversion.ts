@@ -7,7 +7,13 @@ import { validationFailed } from "@inps-sim/service-kit";
 import { and, count, desc, eq, inArray, notInArray } from "drizzle-orm";
 import type { IdentityContext } from "../context.ts";
 import { maskDestination, personalDestination, recipientOf } from "../credentials/destinations.ts";
-import { citizens, credentials, dispositivoFiles, dispositivoRequests, type DispositivoRequestStatus } from "../db/schema.ts";
+import {
+  citizens,
+  credentials,
+  dispositivoFiles,
+  dispositivoRequests,
+  type DispositivoRequestStatus,
+} from "../db/schema.ts";
 import { notFound, unauthenticated } from "../http/problems.ts";
 import { inTransaction } from "@inps-sim/db";
 import { enqueueMessage } from "../outbox/enqueue.ts";
@@ -43,9 +49,18 @@ export function requestView(r: RequestRow) {
   };
 }
 
-export async function createDispositivoRequest(ctx: IdentityContext, session: SessionInfo, doc: IdentityDocumentInput, requestId?: string) {
+export async function createDispositivoRequest(
+  ctx: IdentityContext,
+  session: SessionInfo,
+  doc: IdentityDocumentInput,
+  requestId?: string,
+) {
   const now = ctx.clock.now();
-  const rows = await ctx.db.select().from(credentials).where(eq(credentials.id, session.credentialId)).limit(1);
+  const rows = await ctx.db
+    .select()
+    .from(credentials)
+    .where(eq(credentials.id, session.credentialId))
+    .limit(1);
   const credential = rows[0];
   if (!credential) throw unauthenticated();
   if (credential.kind === "dispositivo") throw alreadyDispositivo();
@@ -71,7 +86,13 @@ export async function createDispositivoRequest(ctx: IdentityContext, session: Se
       .onConflictDoNothing()
       .returning();
     if (row[0]) {
-      await recordEvent(tx, { fiscalCode: session.fiscalCode, type: "dispositivo-requested", at: now, data: { dispositivoRequestId: id, documentType: doc.type }, requestId });
+      await recordEvent(tx, {
+        fiscalCode: session.fiscalCode,
+        type: "dispositivo-requested",
+        at: now,
+        data: { dispositivoRequestId: id, documentType: doc.type },
+        requestId,
+      });
     }
     return row[0];
   });
@@ -79,7 +100,12 @@ export async function createDispositivoRequest(ctx: IdentityContext, session: Se
     const open = await ctx.db
       .select({ id: dispositivoRequests.id })
       .from(dispositivoRequests)
-      .where(and(eq(dispositivoRequests.fiscalCode, session.fiscalCode), inArray(dispositivoRequests.status, OPEN)))
+      .where(
+        and(
+          eq(dispositivoRequests.fiscalCode, session.fiscalCode),
+          inArray(dispositivoRequests.status, OPEN),
+        ),
+      )
       .limit(1);
     throw requestOpen(open[0]?.id ?? "");
   }
@@ -87,7 +113,11 @@ export async function createDispositivoRequest(ctx: IdentityContext, session: Se
 }
 
 /** The citizen's own request; another citizen's id is simply not found. */
-export async function ownRequest(ctx: IdentityContext, session: SessionInfo, id: string): Promise<RequestRow> {
+export async function ownRequest(
+  ctx: IdentityContext,
+  session: SessionInfo,
+  id: string,
+): Promise<RequestRow> {
   const rows = await ctx.db
     .select()
     .from(dispositivoRequests)
@@ -129,7 +159,9 @@ export async function deliverSignedForm(
     const rows = await tx
       .update(dispositivoRequests)
       .set({ status: "under-review", deliveredVia: via, deliveredAt: now })
-      .where(and(eq(dispositivoRequests.id, request.id), eq(dispositivoRequests.status, "awaiting-signed-form")))
+      .where(
+        and(eq(dispositivoRequests.id, request.id), eq(dispositivoRequests.status, "awaiting-signed-form")),
+      )
       .returning();
     if (!rows[0]) return undefined;
     for (const f of files) {
@@ -146,7 +178,12 @@ export async function deliverSignedForm(
       fiscalCode: request.fiscalCode,
       type: "dispositivo-form-delivered",
       at: now,
-      data: { dispositivoRequestId: request.id, via, ...(by.operatorId ? { operatorId: by.operatorId } : {}), files: files.map((f) => ({ part: f.part, mediaType: f.mediaType, size: f.content.byteLength })) },
+      data: {
+        dispositivoRequestId: request.id,
+        via,
+        ...(by.operatorId ? { operatorId: by.operatorId } : {}),
+        files: files.map((f) => ({ part: f.part, mediaType: f.mediaType, size: f.content.byteLength })),
+      },
       requestId,
     });
     return rows[0];
@@ -169,7 +206,12 @@ export async function decideRequest(
   const updated = await inTransaction(ctx.db, async (tx) => {
     const rows = await tx
       .update(dispositivoRequests)
-      .set({ status: approved ? "approved" : "rejected", decidedAt: now, decidedBy: operatorId, reason: decision.reason ?? null })
+      .set({
+        status: approved ? "approved" : "rejected",
+        decidedAt: now,
+        decidedBy: operatorId,
+        reason: decision.reason ?? null,
+      })
       .where(and(eq(dispositivoRequests.id, id), eq(dispositivoRequests.status, "under-review")))
       .returning();
     const row = rows[0];
@@ -178,7 +220,9 @@ export async function decideRequest(
       await tx
         .update(credentials)
         .set({ kind: "dispositivo", updatedAt: now })
-        .where(and(eq(credentials.id, row.credentialId), notInArray(credentials.state, ["expired", "revoked"])));
+        .where(
+          and(eq(credentials.id, row.credentialId), notInArray(credentials.state, ["expired", "revoked"])),
+        );
     }
     // The scans were needed for the decision only.
     await tx.delete(dispositivoFiles).where(eq(dispositivoFiles.requestId, id));
@@ -188,7 +232,12 @@ export async function decideRequest(
         fiscalCode: citizen.fiscalCode,
         purpose: "dispositivo-decision",
         destination: maskDestination(dest),
-        message: dispositivoDecisionMessage(recipientOf(citizen), dest, { approved, requestId: id, reason: row.reason, at: now }),
+        message: dispositivoDecisionMessage(recipientOf(citizen), dest, {
+          approved,
+          requestId: id,
+          reason: row.reason,
+          at: now,
+        }),
         now,
       });
     }
@@ -206,7 +255,12 @@ export async function decideRequest(
   return updated;
 }
 
-export async function listRequests(ctx: IdentityContext, status: RequestStatus, page: number, pageSize: number) {
+export async function listRequests(
+  ctx: IdentityContext,
+  status: RequestStatus,
+  page: number,
+  pageSize: number,
+) {
   const where = eq(dispositivoRequests.status, status);
   const [items, total] = await Promise.all([
     ctx.db

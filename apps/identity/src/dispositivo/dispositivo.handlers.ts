@@ -2,11 +2,34 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { validationFailed } from "@inps-sim/service-kit";
 import type { IdentityContext } from "../context.ts";
 import type { IdentityEnv } from "../http/router.ts";
-import { citizenOf, createDispositivoRequest, deliverSignedForm, ownRequest, requestById, requestFile, requestView, decideRequest, listRequests, type RequestRow, type UploadedFile } from "./conversion.ts";
+import {
+  citizenOf,
+  createDispositivoRequest,
+  deliverSignedForm,
+  ownRequest,
+  requestById,
+  requestFile,
+  requestView,
+  decideRequest,
+  listRequests,
+  type RequestRow,
+  type UploadedFile,
+} from "./conversion.ts";
 import { conversionScreen } from "./conversion-screen.ts";
-import type { conversionScreenRoute, createDispositivoRequestRoute, dispositivoFormRoute, getDispositivoRequestRoute, uploadDocumentsRoute } from "./dispositivo.routes.ts";
+import type {
+  conversionScreenRoute,
+  createDispositivoRequestRoute,
+  dispositivoFormRoute,
+  getDispositivoRequestRoute,
+  uploadDocumentsRoute,
+} from "./dispositivo.routes.ts";
 import { renderDispositivoForm } from "./form-pdf.ts";
-import type { decisionRoute, downloadFileRoute, paperDeliveryRoute, queueRoute } from "./operator-dispositivo.routes.ts";
+import type {
+  decisionRoute,
+  downloadFileRoute,
+  paperDeliveryRoute,
+  queueRoute,
+} from "./operator-dispositivo.routes.ts";
 import { unsupportedMediaType, uploadTooLarge } from "./problems.ts";
 import { detectMediaType, UPLOAD_MAX_BYTES } from "./uploads.ts";
 
@@ -25,7 +48,12 @@ export const getConversionScreen =
 export const createRequest =
   (ctx: IdentityContext): RouteHandler<typeof createDispositivoRequestRoute, IdentityEnv> =>
   async (c) => {
-    const row = await createDispositivoRequest(ctx, c.get("session"), c.req.valid("json").identityDocument, c.get("requestId"));
+    const row = await createDispositivoRequest(
+      ctx,
+      c.get("session"),
+      c.req.valid("json").identityDocument,
+      c.get("requestId"),
+    );
     return c.json(requestView(row), 201);
   };
 
@@ -39,7 +67,10 @@ export const getForm =
   async (c) => {
     const request = await ownRequest(ctx, c.get("session"), c.req.valid("param").requestId);
     const bytes = await renderDispositivoForm(await citizenOf(ctx, request.fiscalCode), request);
-    return c.body(ownBytes(bytes), 200, { "content-type": "application/pdf", "content-disposition": `inline; filename="modulo-${request.id}.pdf"` });
+    return c.body(ownBytes(bytes), 200, {
+      "content-type": "application/pdf",
+      "content-disposition": `inline; filename="modulo-${request.id}.pdf"`,
+    });
   };
 
 const PARTS = [
@@ -68,9 +99,13 @@ export const uploadDocuments =
   };
 
 function operatorView(row: RequestRow) {
-  const files = row.deliveredVia === "upload" && row.status === "under-review"
-    ? (["signed-form", "identity-document"] as const).map((part) => ({ part, url: `/api/v1/operator/dispositivo-requests/${row.id}/files/${part}` }))
-    : [];
+  const files =
+    row.deliveredVia === "upload" && row.status === "under-review"
+      ? (["signed-form", "identity-document"] as const).map((part) => ({
+          part,
+          url: `/api/v1/operator/dispositivo-requests/${row.id}/files/${part}`,
+        }))
+      : [];
   return { ...requestView(row), fiscalCode: row.fiscalCode, files };
 }
 
@@ -86,14 +121,27 @@ export const paperDelivery =
   (ctx: IdentityContext): RouteHandler<typeof paperDeliveryRoute, IdentityEnv> =>
   async (c) => {
     const request = await requestById(ctx, c.req.valid("param").requestId);
-    const row = await deliverSignedForm(ctx, request, c.req.valid("json").via, [], { operatorId: c.get("operatorId") }, c.get("requestId"));
+    const row = await deliverSignedForm(
+      ctx,
+      request,
+      c.req.valid("json").via,
+      [],
+      { operatorId: c.get("operatorId") },
+      c.get("requestId"),
+    );
     return c.json(operatorView(row), 200);
   };
 
 export const decide =
   (ctx: IdentityContext): RouteHandler<typeof decisionRoute, IdentityEnv> =>
   async (c) => {
-    const row = await decideRequest(ctx, c.req.valid("param").requestId, c.req.valid("json"), c.get("operatorId"), c.get("requestId"));
+    const row = await decideRequest(
+      ctx,
+      c.req.valid("param").requestId,
+      c.req.valid("json"),
+      c.get("operatorId"),
+      c.get("requestId"),
+    );
     return c.json(operatorView(row), 200);
   };
 

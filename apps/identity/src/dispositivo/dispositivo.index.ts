@@ -3,9 +3,30 @@ import type { IdentityContext } from "../context.ts";
 import { createRouter } from "../http/router.ts";
 import { requireOperator } from "../operator/operator-auth.ts";
 import { requireSession } from "../sessions/session-auth.ts";
-import { createRequest, decide, getConversionScreen, downloadFile, getForm, getRequest, paperDelivery, queue, uploadDocuments } from "./dispositivo.handlers.ts";
-import { conversionScreenRoute, createDispositivoRequestRoute, dispositivoFormRoute, getDispositivoRequestRoute, uploadDocumentsRoute } from "./dispositivo.routes.ts";
-import { decisionRoute, downloadFileRoute, paperDeliveryRoute, queueRoute } from "./operator-dispositivo.routes.ts";
+import {
+  createRequest,
+  decide,
+  getConversionScreen,
+  downloadFile,
+  getForm,
+  getRequest,
+  paperDelivery,
+  queue,
+  uploadDocuments,
+} from "./dispositivo.handlers.ts";
+import {
+  conversionScreenRoute,
+  createDispositivoRequestRoute,
+  dispositivoFormRoute,
+  getDispositivoRequestRoute,
+  uploadDocumentsRoute,
+} from "./dispositivo.routes.ts";
+import {
+  decisionRoute,
+  downloadFileRoute,
+  paperDeliveryRoute,
+  queueRoute,
+} from "./operator-dispositivo.routes.ts";
 import { uploadTooLarge } from "./problems.ts";
 import { UPLOAD_MAX_BYTES } from "./uploads.ts";
 
@@ -18,7 +39,12 @@ export function dispositivoRouter(ctx: IdentityContext) {
   // Two files and the multipart framing; refused before the body is read.
   router.use(
     "/me/dispositivo-requests/:requestId/documents",
-    bodyLimit({ maxSize: 2 * UPLOAD_MAX_BYTES + 64 * 1024, onError: () => { throw uploadTooLarge(UPLOAD_MAX_BYTES); } }),
+    bodyLimit({
+      maxSize: 2 * UPLOAD_MAX_BYTES + 64 * 1024,
+      onError: () => {
+        throw uploadTooLarge(UPLOAD_MAX_BYTES);
+      },
+    }),
   );
   router.use("/operator/dispositivo-requests", requireOperator(ctx));
   router.use("/operator/dispositivo-requests/*", requireOperator(ctx));

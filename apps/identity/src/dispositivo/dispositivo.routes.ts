@@ -22,14 +22,23 @@ export const identityDocumentSchema = z
   .strict()
   .openapi("IdentityDocument");
 
-export const dispositivoRequestBodySchema = z.object({ identityDocument: identityDocumentSchema }).strict().openapi("DispositivoRequestInput");
+export const dispositivoRequestBodySchema = z
+  .object({ identityDocument: identityDocumentSchema })
+  .strict()
+  .openapi("DispositivoRequestInput");
 
 export const dispositivoRequestSchema = z
   .object({
     requestId: z.string(),
     status: z.enum(["awaiting-signed-form", "under-review", "approved", "rejected", "cancelled"]),
     formUrl: z.string(),
-    identityDocument: z.object({ type: z.string(), number: z.string(), issuedBy: z.string(), issueDate: z.string(), expiryDate: z.string() }),
+    identityDocument: z.object({
+      type: z.string(),
+      number: z.string(),
+      issuedBy: z.string(),
+      issueDate: z.string(),
+      expiryDate: z.string(),
+    }),
     deliveredVia: z.string().nullable(),
     reason: z.string().nullable(),
     createdAt: z.string(),
@@ -38,7 +47,11 @@ export const dispositivoRequestSchema = z
   .openapi("DispositivoRequest");
 
 export const requestIdParam = z.object({
-  requestId: z.string().min(1).max(40).openapi({ param: { name: "requestId", in: "path" }, example: "DSP-1A2B3C4D5E" }),
+  requestId: z
+    .string()
+    .min(1)
+    .max(40)
+    .openapi({ param: { name: "requestId", in: "path" }, example: "DSP-1A2B3C4D5E" }),
 });
 
 const sessionProblems = {
@@ -55,7 +68,9 @@ export const createDispositivoRequestRoute = createRoute({
   request: { body: jsonBody(dispositivoRequestBodySchema) },
   responses: {
     201: jsonResponse(dispositivoRequestSchema, "The request; print, sign and send back the form at formUrl"),
-    400: problemResponse("validation-failed: a number in the wrong format, an expired document, one issued in the future"),
+    400: problemResponse(
+      "validation-failed: a number in the wrong format, an expired document, one issued in the future",
+    ),
     ...sessionProblems,
     409: problemResponse("already-dispositivo, or dispositivo-request-open"),
   },
@@ -68,7 +83,11 @@ export const getDispositivoRequestRoute = createRoute({
   summary: "One of the citizen's conversion requests",
   security: [{ [BEARER]: [] }],
   request: { params: requestIdParam },
-  responses: { 200: jsonResponse(dispositivoRequestSchema, "The request"), ...sessionProblems, 404: problemResponse("not-found") },
+  responses: {
+    200: jsonResponse(dispositivoRequestSchema, "The request"),
+    ...sessionProblems,
+    404: problemResponse("not-found"),
+  },
 });
 
 export const dispositivoFormRoute = createRoute({
@@ -79,7 +98,10 @@ export const dispositivoFormRoute = createRoute({
   security: [{ [BEARER]: [] }],
   request: { params: requestIdParam },
   responses: {
-    200: { description: "The form", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } },
+    200: {
+      description: "The form",
+      content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } },
+    },
     ...sessionProblems,
     404: problemResponse("not-found"),
   },
@@ -97,7 +119,9 @@ export const uploadDocumentsRoute = createRoute({
     params: requestIdParam,
     body: {
       required: true,
-      content: { "multipart/form-data": { schema: z.object({ signedForm: fileField, identityDocument: fileField }) } },
+      content: {
+        "multipart/form-data": { schema: z.object({ signedForm: fileField, identityDocument: fileField }) },
+      },
     },
   },
   responses: {
@@ -122,15 +146,24 @@ export const conversionScreenSchema = z
       gender: z.string(),
       birthDate: z.string(),
       birthPlace: z.string().nullable(),
-      residence: z.object({ street: z.string(), postalCode: z.string(), city: z.string(), province: z.string() }).nullable(),
+      residence: z
+        .object({ street: z.string(), postalCode: z.string(), city: z.string(), province: z.string() })
+        .nullable(),
     }),
-    contacts: z.object({ email: z.string().nullable(), pec: z.string().nullable(), mobile: z.string().nullable() }),
+    contacts: z.object({
+      email: z.string().nullable(),
+      pec: z.string().nullable(),
+      mobile: z.string().nullable(),
+    }),
     editContacts: z
       .object({ label: z.string(), change: linkSchema, confirm: linkSchema, refresh: linkSchema })
       .openapi({ description: "Modifica contatti utente: the contacts flow, then this screen again" }),
     identityDocumentTypes: z.array(z.enum(DOCUMENT_TYPES)),
     next: linkSchema,
-    openRequestId: z.string().nullable().openapi({ description: "A request already open, if any (a new one would be 409)" }),
+    openRequestId: z
+      .string()
+      .nullable()
+      .openapi({ description: "A request already open, if any (a new one would be 409)" }),
   })
   .openapi("DispositivoConversionScreen");
 

@@ -34,7 +34,10 @@ export async function renderDispositivoForm(citizen: CitizenRow, request: Reques
       {
         heading: "Documento di identità",
         rows: [
-          { label: "Tipo", value: DOCUMENT_LABELS[request.documentType as DocumentType] ?? request.documentType },
+          {
+            label: "Tipo",
+            value: DOCUMENT_LABELS[request.documentType as DocumentType] ?? request.documentType,
+          },
           { label: "Numero", value: request.documentNumber },
           { label: "Rilasciato da", value: request.documentIssuedBy },
           { label: "Data di rilascio", value: ddmmyyyy(request.documentIssueDate) },
@@ -55,7 +58,7 @@ export async function renderDispositivoForm(citizen: CitizenRow, request: Reques
         heading: "Come inviare il modulo firmato",
         paragraphs: [
           "Stampi il modulo, lo firmi e lo invii insieme alla copia fronte/retro del documento di identità indicato:",
-          "- online, caricando la scansione del modulo firmato e del documento nel servizio \"Converti PIN\";",
+          '- online, caricando la scansione del modulo firmato e del documento nel servizio "Converti PIN";',
           "- via fax al numero 800 803 164;",
           "- oppure consegnandolo presso una sede INPS.",
           "Il PIN diventa dispositivo quando INPS accoglie la richiesta; riceverà l'esito per email.",

@@ -1,9 +1,15 @@
 // The decision on a conversion request, in Italian, to the citizen's email (or PEC, else SMS).
 import { italianDate } from "@inps-sim/domain";
 import type { OutboundMessage } from "../outbox/message.ts";
-import { INPS_PEC_SENDER, INPS_SENDER, type DigitalDestination, type Recipient } from "../texts/messages-it.ts";
+import {
+  INPS_PEC_SENDER,
+  INPS_SENDER,
+  type DigitalDestination,
+  type Recipient,
+} from "../texts/messages-it.ts";
 
-const greeting = (r: Recipient) => `${r.gender === "F" ? "Gentile Signora" : "Gentile Signore"} ${r.firstName} ${r.lastName},`;
+const greeting = (r: Recipient) =>
+  `${r.gender === "F" ? "Gentile Signora" : "Gentile Signore"} ${r.firstName} ${r.lastName},`;
 
 export function dispositivoDecisionMessage(
   r: Recipient,
@@ -18,15 +24,28 @@ export function dispositivoDecisionMessage(
     : [
         `la Sua richiesta di conversione del PIN in PIN dispositivo (numero ${decision.requestId}) non è stata accolta.`,
         `Motivo: ${decision.reason ?? "non indicato"}.`,
-        "Può presentare una nuova richiesta dal servizio \"Converti PIN\".",
+        'Può presentare una nuova richiesta dal servizio "Converti PIN".',
       ];
-  const subject = decision.approved ? "INPS - PIN dispositivo attivato" : "INPS - Richiesta di PIN dispositivo respinta";
+  const subject = decision.approved
+    ? "INPS - PIN dispositivo attivato"
+    : "INPS - Richiesta di PIN dispositivo respinta";
   if (dest.channel === "sms") {
     const text = decision.approved
       ? `INPS: la richiesta ${decision.requestId} è accolta, il Suo PIN è ora dispositivo.`
       : `INPS: la richiesta ${decision.requestId} di PIN dispositivo non è stata accolta. Dettagli nell'area riservata.`;
     return { channel: "sms", to: dest.mobile, text };
   }
-  const text = [greeting(r), ...lines, "", "Istituto Nazionale Previdenza Sociale - messaggio automatico, non rispondere."].join("\n");
-  return { channel: "email", to: dest.address, from: dest.channel === "pec" ? INPS_PEC_SENDER : INPS_SENDER, subject, text };
+  const text = [
+    greeting(r),
+    ...lines,
+    "",
+    "Istituto Nazionale Previdenza Sociale - messaggio automatico, non rispondere.",
+  ].join("\n");
+  return {
+    channel: "email",
+    to: dest.address,
+    from: dest.channel === "pec" ? INPS_PEC_SENDER : INPS_SENDER,
+    subject,
+    text,
+  };
 }

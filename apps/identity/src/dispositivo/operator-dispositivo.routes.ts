@@ -15,14 +15,23 @@ export const queueRoute = createRoute({
   security: [{ [OPERATOR]: [] }],
   request: {
     query: z.object({
-      status: z.enum(["awaiting-signed-form", "under-review", "approved", "rejected", "cancelled"]).default("under-review"),
+      status: z
+        .enum(["awaiting-signed-form", "under-review", "approved", "rejected", "cancelled"])
+        .default("under-review"),
       page: z.coerce.number().int().min(1).max(100_000).default(1),
       pageSize: z.coerce.number().int().min(1).max(100).default(20),
     }),
   },
   responses: {
     200: jsonResponse(
-      z.object({ items: z.array(operatorRequestSchema), page: z.number(), pageSize: z.number(), total: z.number() }).openapi("DispositivoQueue"),
+      z
+        .object({
+          items: z.array(operatorRequestSchema),
+          page: z.number(),
+          pageSize: z.number(),
+          total: z.number(),
+        })
+        .openapi("DispositivoQueue"),
       "A page of the queue",
     ),
     400: problemResponse("validation-failed"),
@@ -36,7 +45,15 @@ export const paperDeliveryRoute = createRoute({
   tags: ["Operator"],
   summary: "The signed form arrived on paper (fax or at an office)",
   security: [{ [OPERATOR]: [] }],
-  request: { params: requestIdParam, body: jsonBody(z.object({ via: z.enum(["fax", "office"]) }).strict().openapi("PaperDelivery")) },
+  request: {
+    params: requestIdParam,
+    body: jsonBody(
+      z
+        .object({ via: z.enum(["fax", "office"]) })
+        .strict()
+        .openapi("PaperDelivery"),
+    ),
+  },
   responses: {
     200: jsonResponse(operatorRequestSchema, "Now under review"),
     400: problemResponse("validation-failed"),
@@ -56,7 +73,10 @@ export const decisionRoute = createRoute({
     params: requestIdParam,
     body: jsonBody(
       z
-        .object({ decision: z.enum(["approve", "reject"]), reason: z.string().trim().min(1).max(500).optional() })
+        .object({
+          decision: z.enum(["approve", "reject"]),
+          reason: z.string().trim().min(1).max(500).optional(),
+        })
         .strict()
         .openapi("DispositivoDecision"),
     ),
@@ -77,10 +97,15 @@ export const downloadFileRoute = createRoute({
   summary: "An uploaded scan, as it was received (until the decision)",
   security: [{ [OPERATOR]: [] }],
   request: {
-    params: requestIdParam.extend({ part: z.enum(["signed-form", "identity-document"]).openapi({ param: { name: "part", in: "path" } }) }),
+    params: requestIdParam.extend({
+      part: z.enum(["signed-form", "identity-document"]).openapi({ param: { name: "part", in: "path" } }),
+    }),
   },
   responses: {
-    200: { description: "The file", content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } } },
+    200: {
+      description: "The file",
+      content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } },
+    },
     400: problemResponse("validation-failed"),
     401: problemResponse("unauthenticated"),
     404: problemResponse("not-found"),

@@ -13,7 +13,8 @@ export const requestOpen = (requestId: string) =>
     status: 409,
     code: "dispositivo-request-open",
     title: "Esiste già una richiesta in corso",
-    detail: "A conversion request is already open for this PIN: deliver its signed form, or wait for the decision.",
+    detail:
+      "A conversion request is already open for this PIN: deliver its signed form, or wait for the decision.",
     extra: { dispositivoRequestId: requestId },
   });
 

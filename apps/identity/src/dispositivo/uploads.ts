@@ -11,5 +11,7 @@ export async function detectMediaType(bytes: Uint8Array): Promise<AcceptedMediaT
   // Loaded by the first upload, not by every start.
   const { fileTypeFromBuffer } = await import("file-type");
   const found = await fileTypeFromBuffer(bytes);
-  return (ACCEPTED_MEDIA_TYPES as readonly string[]).includes(found?.mime ?? "") ? (found!.mime as AcceptedMediaType) : undefined;
+  return (ACCEPTED_MEDIA_TYPES as readonly string[]).includes(found?.mime ?? "")
+    ? (found!.mime as AcceptedMediaType)
+    : undefined;
 }

@@ -15,4 +15,7 @@ export const showPin =
 export const confirmPin =
   (ctx: IdentityContext): RouteHandler<typeof confirmGeneratedPinRoute, IdentityEnv> =>
   async (c) =>
-    c.json(await confirmGeneratedPin(ctx, c.get("session"), c.req.valid("json").pin, c.get("requestId")), 200);
+    c.json(
+      await confirmGeneratedPin(ctx, c.get("session"), c.req.valid("json").pin, c.get("requestId")),
+      200,
+    );

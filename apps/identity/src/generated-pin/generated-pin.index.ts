@@ -11,5 +11,7 @@ export function generatedPinRouter(ctx: IdentityContext) {
   const router = createRouter();
   router.use("/me/generated-pin", requireSession(ctx, COMPLETES));
   router.use("/me/generated-pin/*", requireSession(ctx, COMPLETES));
-  return router.openapi(showGeneratedPinRoute, showPin(ctx)).openapi(confirmGeneratedPinRoute, confirmPin(ctx));
+  return router
+    .openapi(showGeneratedPinRoute, showPin(ctx))
+    .openapi(confirmGeneratedPinRoute, confirmPin(ctx));
 }

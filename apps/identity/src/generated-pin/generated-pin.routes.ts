@@ -10,7 +10,9 @@ export const showGeneratedPinRoute = createRoute({
   security: [{ [BEARER]: [] }],
   responses: {
     201: jsonResponse(
-      z.object({ pin: z.string().openapi({ description: "Shown once: note or print it, then confirm it" }) }).openapi("GeneratedPin"),
+      z
+        .object({ pin: z.string().openapi({ description: "Shown once: note or print it, then confirm it" }) })
+        .openapi("GeneratedPin"),
       "The generated PIN",
     ),
     401: problemResponse("unauthenticated"),
@@ -23,11 +25,17 @@ export const confirmGeneratedPinRoute = createRoute({
   method: "post",
   path: "/me/generated-pin/confirm",
   tags: ["Citizen"],
-  summary: "Type the generated PIN back to complete the procedure; the session ends and the PIN logs in from now on",
+  summary:
+    "Type the generated PIN back to complete the procedure; the session ends and the PIN logs in from now on",
   security: [{ [BEARER]: [] }],
   request: { body: jsonBody(z.object({ pin: secretString().min(1) }).openapi("GeneratedPinConfirm")) },
   responses: {
-    200: jsonResponse(z.object({ status: z.literal("changed"), pinExpiresAt: z.string().nullable() }).openapi("GeneratedPinConfirmed"), "Completed"),
+    200: jsonResponse(
+      z
+        .object({ status: z.literal("changed"), pinExpiresAt: z.string().nullable() })
+        .openapi("GeneratedPinConfirmed"),
+      "Completed",
+    ),
     400: problemResponse("invalid-code, validation-failed"),
     401: problemResponse("unauthenticated"),
     409: problemResponse("generated-pin-not-due, generated-pin-not-shown"),

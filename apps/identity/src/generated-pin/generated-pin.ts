@@ -7,7 +7,13 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { IdentityContext } from "../context.ts";
 import { maskDestination, personalDestination, recipientOf } from "../credentials/destinations.ts";
 import { citizens, credentials, generatedPins, pinHistory } from "../db/schema.ts";
-import { codeExpired, generatedPinNotDue, generatedPinNotShown, invalidCode, unauthenticated } from "../http/problems.ts";
+import {
+  codeExpired,
+  generatedPinNotDue,
+  generatedPinNotShown,
+  invalidCode,
+  unauthenticated,
+} from "../http/problems.ts";
 import { enqueueMessage } from "../outbox/enqueue.ts";
 import { endAllSessions } from "../sessions/end-sessions.ts";
 import type { SessionInfo } from "../sessions/session-auth.ts";
@@ -29,7 +35,11 @@ async function loadHolder(ctx: IdentityContext, session: SessionInfo) {
 }
 
 /** POST /me/generated-pin: a new PIN each time; asking again voids the one shown before. */
-export async function showGeneratedPin(ctx: IdentityContext, session: SessionInfo, requestId?: string): Promise<{ pin: string }> {
+export async function showGeneratedPin(
+  ctx: IdentityContext,
+  session: SessionInfo,
+  requestId?: string,
+): Promise<{ pin: string }> {
   const now = ctx.clock.now();
   const { citizen, credential } = await loadHolder(ctx, session);
   const pin = generateSystemPin(ctx.random, {
@@ -44,7 +54,13 @@ export async function showGeneratedPin(ctx: IdentityContext, session: SessionInf
     const voided = await tx
       .update(generatedPins)
       .set({ voidedAt: now })
-      .where(and(eq(generatedPins.credentialId, credential.id), isNull(generatedPins.usedAt), isNull(generatedPins.voidedAt)))
+      .where(
+        and(
+          eq(generatedPins.credentialId, credential.id),
+          isNull(generatedPins.usedAt),
+          isNull(generatedPins.voidedAt),
+        ),
+      )
       .returning({ id: generatedPins.id });
     await tx.insert(generatedPins).values({ id, credentialId: credential.id, pinHash, createdAt: now });
     await recordEvent(tx, {
@@ -70,7 +86,13 @@ export async function confirmGeneratedPin(
   const rows = await ctx.db
     .select()
     .from(generatedPins)
-    .where(and(eq(generatedPins.credentialId, credential.id), isNull(generatedPins.usedAt), isNull(generatedPins.voidedAt)))
+    .where(
+      and(
+        eq(generatedPins.credentialId, credential.id),
+        isNull(generatedPins.usedAt),
+        isNull(generatedPins.voidedAt),
+      ),
+    )
     .orderBy(desc(generatedPins.createdAt))
     .limit(1);
   const shown = rows[0];
@@ -83,7 +105,13 @@ export async function confirmGeneratedPin(
       where id = ${shown.id} and used_at is null and voided_at is null
       returning attempts`);
     const attempts = rowsOf<{ attempts: number }>(result)[0]?.attempts;
-    await recordEvent(ctx.db, { fiscalCode: citizen.fiscalCode, type: "generated-pin-failed", at: now, data: { generatedPinId: shown.id, attempts: attempts ?? max }, requestId });
+    await recordEvent(ctx.db, {
+      fiscalCode: citizen.fiscalCode,
+      type: "generated-pin-failed",
+      at: now,
+      data: { generatedPinId: shown.id, attempts: attempts ?? max },
+      requestId,
+    });
     if (attempts === undefined || Number(attempts) >= max) throw codeExpired("too-many-attempts");
     throw invalidCode(max - Number(attempts));
   }
@@ -92,10 +120,15 @@ export async function confirmGeneratedPin(
     const consumed = await tx
       .update(generatedPins)
       .set({ usedAt: now })
-      .where(and(eq(generatedPins.id, shown.id), isNull(generatedPins.usedAt), isNull(generatedPins.voidedAt)))
+      .where(
+        and(eq(generatedPins.id, shown.id), isNull(generatedPins.usedAt), isNull(generatedPins.voidedAt)),
+      )
       .returning({ id: generatedPins.id });
     if (consumed.length === 0) return false;
-    if (credential.pinHash) await tx.insert(pinHistory).values({ credentialId: credential.id, pinHash: credential.pinHash, retiredAt: now });
+    if (credential.pinHash)
+      await tx
+        .insert(pinHistory)
+        .values({ credentialId: credential.id, pinHash: credential.pinHash, retiredAt: now });
     await tx
       .update(credentials)
       .set({ pinHash: shown.pinHash, pinChangedAt: now, state: next.state, kind: next.kind, updatedAt: now })
@@ -112,7 +145,13 @@ export async function confirmGeneratedPin(
         now,
       });
     }
-    await recordEvent(tx, { fiscalCode: citizen.fiscalCode, type: "generated-pin-confirmed", at: now, data: { generatedPinId: shown.id, sessionsEnded }, requestId });
+    await recordEvent(tx, {
+      fiscalCode: citizen.fiscalCode,
+      type: "generated-pin-confirmed",
+      at: now,
+      data: { generatedPinId: shown.id, sessionsEnded },
+      requestId,
+    });
     return true;
   });
   if (!done) throw codeExpired("used");

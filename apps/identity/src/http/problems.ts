@@ -29,7 +29,8 @@ export const initialPinExpired = () =>
     status: 410,
     code: "initial-pin-expired",
     title: "Il PIN iniziale è scaduto",
-    detail: "Il PIN iniziale non è stato usato entro 90 giorni dalla richiesta e non è più valido: richieda un nuovo PIN.",
+    detail:
+      "Il PIN iniziale non è stato usato entro 90 giorni dalla richiesta e non è più valido: richieda un nuovo PIN.",
   });
 
 export const unauthenticated = () =>
@@ -61,7 +62,8 @@ export const activationFailed = () =>
     status: 401,
     code: "activation-failed",
     title: "Attivazione non riuscita",
-    detail: "Il codice fiscale, la prima parte del PIN e i dati della tessera sanitaria non corrispondono a un PIN da attivare.",
+    detail:
+      "Il codice fiscale, la prima parte del PIN e i dati della tessera sanitaria non corrispondono a un PIN da attivare.",
   });
 
 export const activationNotRequired = () =>
@@ -77,7 +79,8 @@ export const credentialExists = () =>
     status: 409,
     code: "credential-exists",
     title: "Esiste già un PIN per questo codice fiscale",
-    detail: "Esiste già un PIN per questo codice fiscale: lo usi, lo recuperi oppure lo revochi prima di richiederne uno nuovo.",
+    detail:
+      "Esiste già un PIN per questo codice fiscale: lo usi, lo recuperi oppure lo revochi prima di richiederne uno nuovo.",
   });
 
 export const confirmationMismatch = () =>
@@ -139,7 +142,9 @@ export const recoveryFailed = () =>
     detail: "Il codice fiscale o il codice di ripristino non sono corretti.",
   });
 
-export const recoveryExpired = (why: "expired" | "used" | "too-many-attempts" | "superseded" | "not-recoverable") =>
+export const recoveryExpired = (
+  why: "expired" | "used" | "too-many-attempts" | "superseded" | "not-recoverable",
+) =>
   new ProblemError({
     status: 410,
     code: "recovery-expired",
@@ -160,7 +165,8 @@ export const generatedPinNotDue = () =>
     status: 409,
     code: "generated-pin-not-due",
     title: "Nessun PIN generato da confermare",
-    detail: "Il PIN generato dal sistema si ottiene solo dopo un recupero del PIN, al primo accesso con il PIN di 16 caratteri.",
+    detail:
+      "Il PIN generato dal sistema si ottiene solo dopo un recupero del PIN, al primo accesso con il PIN di 16 caratteri.",
   });
 
 export const generatedPinNotShown = () =>
@@ -172,7 +178,12 @@ export const generatedPinNotShown = () =>
   });
 
 export const notFound = (what: string) =>
-  new ProblemError({ status: 404, code: "not-found", title: `${what} non trovato`, detail: `${what} non trovato.` });
+  new ProblemError({
+    status: 404,
+    code: "not-found",
+    title: `${what} non trovato`,
+    detail: `${what} non trovato.`,
+  });
 
 /** The contact centre's numbers as R26 gives them, for every text that sends the citizen there. */
 export const CONTACT_CENTRE = "803 164 (gratuito da rete fissa) oppure 06 164 164 (da rete mobile)";
@@ -202,7 +213,8 @@ export const lastContact = () =>
     status: 409,
     code: "last-contact",
     title: "Almeno un recapito deve restare",
-    detail: "Deve restare almeno un recapito digitale (email, PEC o cellulare): ne aggiunga un altro prima di rimuovere questo.",
+    detail:
+      "Deve restare almeno un recapito digitale (email, PEC o cellulare): ne aggiunga un altro prima di rimuovere questo.",
   });
 
 export const pinSessionRequired = () =>

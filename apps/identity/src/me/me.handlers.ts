@@ -11,7 +11,11 @@ export const getMe =
   (ctx: IdentityContext): RouteHandler<typeof meRoute, IdentityEnv> =>
   async (c) => {
     const session = c.get("citizenSession");
-    const found = await ctx.db.select().from(citizens).where(eq(citizens.fiscalCode, session.fiscalCode)).limit(1);
+    const found = await ctx.db
+      .select()
+      .from(citizens)
+      .where(eq(citizens.fiscalCode, session.fiscalCode))
+      .limit(1);
     const citizen = found[0];
     if (!citizen) throw unauthenticated();
     const person = {
@@ -23,9 +27,23 @@ export const getMe =
     // A SPID session says what it may do as the PIN it stands for (R35); it knows nothing of the PIN itself.
     if (session.credentialId === null || session.spidLevel !== null) {
       const level = session.spidLevel ?? 1;
-      return c.json({ ...person, pinKind: pinKindForSpidLevel(level), pinChangedAt: null, pinExpiresAt: null, requiredAction: null, spidLevel: level }, 200);
+      return c.json(
+        {
+          ...person,
+          pinKind: pinKindForSpidLevel(level),
+          pinChangedAt: null,
+          pinExpiresAt: null,
+          requiredAction: null,
+          spidLevel: level,
+        },
+        200,
+      );
     }
-    const rows = await ctx.db.select().from(credentials).where(eq(credentials.id, session.credentialId)).limit(1);
+    const rows = await ctx.db
+      .select()
+      .from(credentials)
+      .where(eq(credentials.id, session.credentialId))
+      .limit(1);
     const credential = rows[0];
     if (!credential) throw unauthenticated();
     const expires = credential.pinChangedAt ? pinExpiresAt(ctx.policy, credential.pinChangedAt) : null;

@@ -8,7 +8,11 @@ export const meSchema = z
     fiscalCode: z.string(),
     firstName: z.string(),
     lastName: z.string(),
-    contacts: z.object({ email: z.string().nullable(), pec: z.string().nullable(), mobile: z.string().nullable() }),
+    contacts: z.object({
+      email: z.string().nullable(),
+      pec: z.string().nullable(),
+      mobile: z.string().nullable(),
+    }),
     pinKind: z.enum(["ordinary", "dispositivo"]),
     pinChangedAt: z.string().nullable(),
     pinExpiresAt: z.string().nullable(),
@@ -30,6 +34,8 @@ export const meRoute = createRoute({
   responses: {
     200: jsonResponse(meSchema, "The citizen and their PIN"),
     401: problemResponse("unauthenticated"),
-    423: problemResponse("locked: a block after a wrong PIN stops every service, for sessions opened before it too (R08)"),
+    423: problemResponse(
+      "locked: a block after a wrong PIN stops every service, for sessions opened before it too (R08)",
+    ),
   },
 });

@@ -11,7 +11,10 @@ export const citizenEvents =
   (ctx: IdentityContext): RouteHandler<typeof citizenEventsRoute, IdentityEnv> =>
   async (c) => {
     const fiscalCode = normalizeFiscalCode(c.req.valid("param").fiscalCode);
-    const known = await ctx.db.select({ fc: citizens.fiscalCode }).from(citizens).where(eq(citizens.fiscalCode, fiscalCode));
+    const known = await ctx.db
+      .select({ fc: citizens.fiscalCode })
+      .from(citizens)
+      .where(eq(citizens.fiscalCode, fiscalCode));
     if (known.length === 0) throw notFound("Cittadino");
     // Events some answers record after they have gone (recovery, a failed revocation) are read too.
     await ctx.background.idle();
@@ -22,7 +25,15 @@ export const citizenEvents =
       .orderBy(desc(events.at), desc(events.id))
       .limit(c.req.valid("query").limit ?? 500);
     return c.json(
-      { fiscalCode, events: rows.map((e) => ({ type: e.type, at: e.at.toISOString(), data: e.data, requestId: e.requestId })) },
+      {
+        fiscalCode,
+        events: rows.map((e) => ({
+          type: e.type,
+          at: e.at.toISOString(),
+          data: e.data,
+          requestId: e.requestId,
+        })),
+      },
       200,
     );
   };

@@ -77,7 +77,10 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
       .for("update", { skipLocked: true });
     return db
       .update(outbox)
-      .set({ leaseUntil: sql`now() + make_interval(secs => ${leaseMs / 1000}::float8)`, attempts: sql`${outbox.attempts} + 1` })
+      .set({
+        leaseUntil: sql`now() + make_interval(secs => ${leaseMs / 1000}::float8)`,
+        attempts: sql`${outbox.attempts} + 1`,
+      })
       .where(inArray(outbox.id, due))
       .returning({
         id: outbox.id,
@@ -96,12 +99,20 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
     const signal = AbortSignal.timeout(timeoutMs);
     switch (message.channel) {
       case "sms": {
-        const r = await gateways.sms.send({ to: message.to, from: "INPS", text: message.text }, { idempotencyKey: id, signal });
+        const r = await gateways.sms.send(
+          { to: message.to, from: "INPS", text: message.text },
+          { idempotencyKey: id, signal },
+        );
         return r.id;
       }
       case "letter": {
         const r = await gateways.postal.send(
-          { recipient: message.recipient, service: message.service, subject: message.subject, body: message.body },
+          {
+            recipient: message.recipient,
+            service: message.service,
+            subject: message.subject,
+            body: message.body,
+          },
           { idempotencyKey: id, signal },
         );
         return r.id;
@@ -118,7 +129,11 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
         });
         const r = await Promise.race([
           sending,
-          new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(new Error(`SMTP did not answer in ${timeoutMs} ms`)))),
+          new Promise<never>((_, reject) =>
+            signal.addEventListener("abort", () =>
+              reject(new Error(`SMTP did not answer in ${timeoutMs} ms`)),
+            ),
+          ),
         ]);
         return r.messageId;
       }
@@ -128,7 +143,8 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
   function isPermanent(error: unknown): boolean {
     if (error instanceof PermanentFailure) return true;
     const e = error as { status?: unknown; transient?: unknown };
-    if (typeof e.status === "number") return e.status >= 400 && e.status < 500 && ![408, 409, 425, 429].includes(e.status);
+    if (typeof e.status === "number")
+      return e.status >= 400 && e.status < 500 && ![408, 409, 425, 429].includes(e.status);
     if (e.transient === false) return true;
     return false;
   }
@@ -143,33 +159,64 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
       const reason = (error as Error).message?.slice(0, 300) ?? "unknown error";
       const dead = isPermanent(error);
       const now = clock.now();
-      const next = new Date(now.getTime() + backoffSeconds(row.attempts, backoff.baseSeconds, backoff.capSeconds) * 1000);
+      const next = new Date(
+        now.getTime() + backoffSeconds(row.attempts, backoff.baseSeconds, backoff.capSeconds) * 1000,
+      );
       await inTransaction(db, async (tx) => {
         await tx
           .update(outbox)
-          .set({ leaseUntil: null, lastError: reason, status: dead ? "dead" : "pending", nextAttemptAt: next, ...(dead ? { sealed: null } : {}) })
+          .set({
+            leaseUntil: null,
+            lastError: reason,
+            status: dead ? "dead" : "pending",
+            nextAttemptAt: next,
+            ...(dead ? { sealed: null } : {}),
+          })
           .where(eq(outbox.id, row.id));
         await recordEvent(tx, {
           fiscalCode: row.fiscalCode,
           type: "message-failed",
           at: now,
-          data: { outboxId: row.id, purpose: row.purpose, channel: row.channel, attempt: row.attempts, reason, willRetry: !dead },
+          data: {
+            outboxId: row.id,
+            purpose: row.purpose,
+            channel: row.channel,
+            attempt: row.attempts,
+            reason,
+            willRetry: !dead,
+          },
         });
       });
-      logger.warn({ outboxId: row.id, channel: row.channel, attempt: row.attempts, reason, dead }, "outbox delivery failed");
+      logger.warn(
+        { outboxId: row.id, channel: row.channel, attempt: row.attempts, reason, dead },
+        "outbox delivery failed",
+      );
       return dead ? "dead" : "retrying";
     }
     const now = clock.now();
     await inTransaction(db, async (tx) => {
       await tx
         .update(outbox)
-        .set({ status: "sent", sealed: null, leaseUntil: null, lastError: null, gatewayRef: ref, sentAt: now })
+        .set({
+          status: "sent",
+          sealed: null,
+          leaseUntil: null,
+          lastError: null,
+          gatewayRef: ref,
+          sentAt: now,
+        })
         .where(eq(outbox.id, row.id));
       await recordEvent(tx, {
         fiscalCode: row.fiscalCode,
         type: "message-sent",
         at: now,
-        data: { outboxId: row.id, purpose: row.purpose, channel: row.channel, destination: row.destination, gatewayRef: ref },
+        data: {
+          outboxId: row.id,
+          purpose: row.purpose,
+          channel: row.channel,
+          destination: row.destination,
+          gatewayRef: ref,
+        },
       });
     });
     logger.info({ outboxId: row.id, channel: row.channel, purpose: row.purpose }, "outbox message delivered");
@@ -216,7 +263,8 @@ export function createOutboxDispatcher(options: DispatcherOptions): OutboxDispat
       kicked = true;
       setImmediate(() => {
         kicked = false;
-        if (started) dispatcher.runOnce().catch((error: unknown) => logger.error({ err: error }, "outbox pass failed"));
+        if (started)
+          dispatcher.runOnce().catch((error: unknown) => logger.error({ err: error }, "outbox pass failed"));
       });
     },
     start(pollMs) {

@@ -4,7 +4,13 @@ import type { PostalAddress } from "@inps-sim/clients";
 export type OutboundMessage =
   | { channel: "sms"; to: string; text: string }
   | { channel: "email"; to: string; from: string; subject: string; text: string }
-  | { channel: "letter"; recipient: PostalAddress; service: "ordinaria" | "raccomandata"; subject: string; body: string };
+  | {
+      channel: "letter";
+      recipient: PostalAddress;
+      service: "ordinaria" | "raccomandata";
+      subject: string;
+      body: string;
+    };
 
 export type OutboxChannel = OutboundMessage["channel"];
 

@@ -70,8 +70,19 @@ export async function renderInpsPdf(input: InpsPdf): Promise<Uint8Array> {
     y = A4.height - 80;
   };
   page.drawText("INPS", { x: MARGIN, y, size: 30, font: bold, color: INPS_BLUE });
-  page.drawText("Istituto Nazionale Previdenza Sociale", { x: MARGIN, y: y - 16, size: 9, font: regular, color: INPS_BLUE });
-  page.drawText(`Roma, ${italianDate(input.issuedAt)}`, { x: A4.width - MARGIN - 110, y, size: 10, font: regular });
+  page.drawText("Istituto Nazionale Previdenza Sociale", {
+    x: MARGIN,
+    y: y - 16,
+    size: 9,
+    font: regular,
+    color: INPS_BLUE,
+  });
+  page.drawText(`Roma, ${italianDate(input.issuedAt)}`, {
+    x: A4.width - MARGIN - 110,
+    y,
+    size: 10,
+    font: regular,
+  });
   y -= 56;
   for (const line of wrap(clean(input.title), bold, 15, A4.width - 2 * MARGIN)) {
     page.drawText(line, { x: MARGIN, y, size: 15, font: bold });
@@ -84,7 +95,13 @@ export async function renderInpsPdf(input: InpsPdf): Promise<Uint8Array> {
   y -= 8;
   for (const section of input.sections) {
     ensure(40);
-    page.drawRectangle({ x: MARGIN, y: y - 4, width: A4.width - 2 * MARGIN, height: 16, color: rgb(0.9, 0.94, 0.98) });
+    page.drawRectangle({
+      x: MARGIN,
+      y: y - 4,
+      width: A4.width - 2 * MARGIN,
+      height: 16,
+      color: rgb(0.9, 0.94, 0.98),
+    });
     page.drawText(clean(section.heading), { x: MARGIN + 4, y, size: 10, font: bold, color: INPS_BLUE });
     y -= 20;
     for (const row of section.rows ?? []) {
@@ -109,9 +126,20 @@ export async function renderInpsPdf(input: InpsPdf): Promise<Uint8Array> {
   if (input.signatureBox) {
     ensure(110);
     page.drawText("Firma del richiedente", { x: MARGIN + 4, y, size: 9, font: bold });
-    page.drawRectangle({ x: MARGIN, y: y - 80, width: 260, height: 70, borderColor: rgb(0, 0, 0), borderWidth: 1 });
+    page.drawRectangle({
+      x: MARGIN,
+      y: y - 80,
+      width: 260,
+      height: 70,
+      borderColor: rgb(0, 0, 0),
+      borderWidth: 1,
+    });
     page.drawText("Luogo e data", { x: MARGIN + 290, y, size: 9, font: bold });
-    page.drawLine({ start: { x: MARGIN + 290, y: y - 40 }, end: { x: A4.width - MARGIN, y: y - 40 }, thickness: 0.8 });
+    page.drawLine({
+      start: { x: MARGIN + 290, y: y - 40 },
+      end: { x: A4.width - MARGIN, y: y - 40 },
+      thickness: 0.8,
+    });
     y -= 100;
   }
   for (const [i, p] of doc.getPages().entries()) {

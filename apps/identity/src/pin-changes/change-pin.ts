@@ -58,8 +58,20 @@ async function loadHolder(ctx: IdentityContext, session: SessionInfo) {
   return row;
 }
 
-async function refuse(ctx: IdentityContext, session: SessionInfo, now: Date, reason: string, requestId?: string) {
-  await recordEvent(ctx.db, { fiscalCode: session.fiscalCode, type: "pin-change-refused", at: now, data: { reason }, requestId });
+async function refuse(
+  ctx: IdentityContext,
+  session: SessionInfo,
+  now: Date,
+  reason: string,
+  requestId?: string,
+) {
+  await recordEvent(ctx.db, {
+    fiscalCode: session.fiscalCode,
+    type: "pin-change-refused",
+    at: now,
+    data: { reason },
+    requestId,
+  });
 }
 
 export async function startPinChange(
@@ -101,7 +113,13 @@ export async function startPinChange(
   }
 
   const dest = personalDestination(citizen);
-  if (!dest) throw new ProblemError({ status: 409, code: "no-contact", title: "Nessun recapito registrato", detail: "Non risulta un indirizzo email o un cellulare registrato a cui inviare il codice di verifica." });
+  if (!dest)
+    throw new ProblemError({
+      status: 409,
+      code: "no-contact",
+      title: "Nessun recapito registrato",
+      detail: "Non risulta un indirizzo email o un cellulare registrato a cui inviare il codice di verifica.",
+    });
   const code = generateOneTimeCode(ctx.random, ctx.policy.oneTimeCode.length);
   const [newPinHash, codeHash] = await Promise.all([ctx.hasher.hash(input.newPin), ctx.hasher.hash(code)]);
   const changeId = randomUUID();
@@ -112,7 +130,13 @@ export async function startPinChange(
     await tx
       .update(pinChanges)
       .set({ voidedAt: now })
-      .where(and(eq(pinChanges.credentialId, credential.id), isNull(pinChanges.usedAt), isNull(pinChanges.voidedAt)));
+      .where(
+        and(
+          eq(pinChanges.credentialId, credential.id),
+          isNull(pinChanges.usedAt),
+          isNull(pinChanges.voidedAt),
+        ),
+      );
     await tx.insert(pinChanges).values({
       id: changeId,
       credentialId: credential.id,
@@ -157,7 +181,10 @@ const OCCASION: Record<"none" | RequiredAction, ChangeOccasion> = {
   "confirm-generated-pin": "settings",
 };
 
-const EVENT_FOR: Record<"none" | RequiredAction, "pin-changed" | "initial-pin-replaced" | "expired-pin-renewed" | "generated-pin-confirmed"> = {
+const EVENT_FOR: Record<
+  "none" | RequiredAction,
+  "pin-changed" | "initial-pin-replaced" | "expired-pin-renewed" | "generated-pin-confirmed"
+> = {
   none: "pin-changed",
   "replace-initial-pin": "initial-pin-replaced",
   "renew-expired-pin": "expired-pin-renewed",
@@ -197,11 +224,19 @@ export async function verifyPinChange(
       .returning({ id: pinChanges.id });
     if (consumed.length === 0) return false;
     if (credential.pinHash) {
-      await tx.insert(pinHistory).values({ credentialId: credential.id, pinHash: credential.pinHash, retiredAt: now });
+      await tx
+        .insert(pinHistory)
+        .values({ credentialId: credential.id, pinHash: credential.pinHash, retiredAt: now });
     }
     await tx
       .update(credentials)
-      .set({ pinHash: change.newPinHash, pinChangedAt: now, state: next.state, kind: next.kind, updatedAt: now })
+      .set({
+        pinHash: change.newPinHash,
+        pinChangedAt: now,
+        state: next.state,
+        kind: next.kind,
+        updatedAt: now,
+      })
       .where(eq(credentials.id, credential.id));
     // The old PIN stops working at once, and every session ends, this one too (R34, guide 000 step 8): the
     // citizen returns to the portal and logs in with the new PIN.
@@ -216,7 +251,13 @@ export async function verifyPinChange(
         now,
       });
     }
-    await recordEvent(tx, { fiscalCode: citizen.fiscalCode, type: "pin-changed", at: now, data: { changeId, event, sessionsEnded }, requestId });
+    await recordEvent(tx, {
+      fiscalCode: citizen.fiscalCode,
+      type: "pin-changed",
+      at: now,
+      data: { changeId, event, sessionsEnded },
+      requestId,
+    });
     return true;
   });
   if (!result) throw codeExpired("used");

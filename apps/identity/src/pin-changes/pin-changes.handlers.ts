@@ -12,4 +12,13 @@ export const startChange =
 export const verifyChange =
   (ctx: IdentityContext): RouteHandler<typeof verifyPinChangeRoute, IdentityEnv> =>
   async (c) =>
-    c.json(await verifyPinChange(ctx, c.get("session"), c.req.valid("param").changeId, c.req.valid("json").code, c.get("requestId")), 200);
+    c.json(
+      await verifyPinChange(
+        ctx,
+        c.get("session"),
+        c.req.valid("param").changeId,
+        c.req.valid("json").code,
+        c.get("requestId"),
+      ),
+      200,
+    );

@@ -11,5 +11,7 @@ export function pinChangesRouter(ctx: IdentityContext) {
   const router = createRouter();
   router.use("/me/pin-changes", requireSession(ctx, COMPLETES));
   router.use("/me/pin-changes/*", requireSession(ctx, COMPLETES));
-  return router.openapi(startPinChangeRoute, startChange(ctx)).openapi(verifyPinChangeRoute, verifyChange(ctx));
+  return router
+    .openapi(startPinChangeRoute, startChange(ctx))
+    .openapi(verifyPinChangeRoute, verifyChange(ctx));
 }

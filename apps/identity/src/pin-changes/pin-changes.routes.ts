@@ -20,12 +20,18 @@ export const startPinChangeRoute = createRoute({
   responses: {
     202: jsonResponse(
       z
-        .object({ changeId: z.string(), verificationChannel: z.enum(["email", "sms"]), destination: z.string().openapi({ example: "m***i@example.it" }) })
+        .object({
+          changeId: z.string(),
+          verificationChannel: z.enum(["email", "sms"]),
+          destination: z.string().openapi({ example: "m***i@example.it" }),
+        })
         .openapi("PinChangeStarted"),
       "A verification code was sent",
     ),
     400: problemResponse("confirmation-mismatch, validation-failed"),
-    401: problemResponse("invalid-credentials (a wrong current PIN counts toward the lockout), unauthenticated"),
+    401: problemResponse(
+      "invalid-credentials (a wrong current PIN counts toward the lockout), unauthenticated",
+    ),
     403: problemResponse("action-required"),
     422: problemResponse("pin-too-weak (with reasons), pin-reused"),
     423: problemResponse("locked"),

@@ -26,7 +26,10 @@ async function acceptPinRequest(
     ctx.db,
     idempotencyKeys,
     { scope: `POST pin-requests ${origin.via}`, key, fingerprint: fingerprintOf(body), now },
-    async (tx) => ({ status: 202, body: await persistPinRequest(ctx, tx, request, prepared, c.get("requestId"), origin) }),
+    async (tx) => ({
+      status: 202,
+      body: await persistPinRequest(ctx, tx, request, prepared, c.get("requestId"), origin),
+    }),
   );
   ctx.kickOutbox();
   if (answer.replayed) c.header("idempotent-replayed", "true");
@@ -41,4 +44,10 @@ export const createPinRequest =
 export const createPinRequestByPhone =
   (ctx: IdentityContext): RouteHandler<typeof operatorPinRequestRoute, IdentityEnv> =>
   async (c) =>
-    c.json(await acceptPinRequest(ctx, c, c.req.valid("json"), { via: "contact-centre", operatorId: c.get("operatorId") }), 202);
+    c.json(
+      await acceptPinRequest(ctx, c, c.req.valid("json"), {
+        via: "contact-centre",
+        operatorId: c.get("operatorId"),
+      }),
+      202,
+    );

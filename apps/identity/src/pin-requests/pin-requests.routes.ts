@@ -1,6 +1,14 @@
 // POST /api/v1/pin-requests (R01–R03): "Richiedi PIN".
 import { createRoute, z } from "@hono/zod-openapi";
-import { contactsSchema, fiscalCodeField, healthCardSchema, jsonBody, jsonResponse, problemResponse, residenceSchema } from "../http/schemas.ts";
+import {
+  contactsSchema,
+  fiscalCodeField,
+  healthCardSchema,
+  jsonBody,
+  jsonResponse,
+  problemResponse,
+  residenceSchema,
+} from "../http/schemas.ts";
 
 export const deliveryProfileSchema = z.enum(["digital-then-post", "post-then-activate"]).openapi({
   description:
@@ -14,16 +22,25 @@ export const pinRequestBodySchema = z
     firstName: z.string().trim().min(1).max(100),
     lastName: z.string().trim().min(1).max(100),
     gender: z.enum(["M", "F"]),
-    birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD").openapi({ example: "1980-01-01" }),
-    birthPlace: z.string().trim().min(1).max(100).openapi({ description: "Municipality, foreign state or Belfiore code", example: "Roma" }),
+    birthDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD")
+      .openapi({ example: "1980-01-01" }),
+    birthPlace: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .openapi({ description: "Municipality, foreign state or Belfiore code", example: "Roma" }),
     residence: residenceSchema,
     contacts: contactsSchema,
-    healthCard: healthCardSchema.optional().openapi({ description: "Required by post-then-activate: activation is checked against it" }),
-    deliveryProfile: deliveryProfileSchema.optional(),
-    firstHalfChannel: z
-      .enum(["email", "pec", "sms"])
+    healthCard: healthCardSchema
       .optional()
-      .openapi({ description: "The digital channel (first half for digital-then-post, second for post-then-activate)" }),
+      .openapi({ description: "Required by post-then-activate: activation is checked against it" }),
+    deliveryProfile: deliveryProfileSchema.optional(),
+    firstHalfChannel: z.enum(["email", "pec", "sms"]).optional().openapi({
+      description: "The digital channel (first half for digital-then-post, second for post-then-activate)",
+    }),
   })
   .openapi("PinRequest");
 
@@ -51,7 +68,9 @@ export const createPinRequestRoute = createRoute({
   },
   responses: {
     202: jsonResponse(pinRequestAcceptedSchema, "Accepted: the halves are on their way"),
-    400: problemResponse("validation-failed: a field is wrong, the fiscal code does not match the data, no digital contact"),
+    400: problemResponse(
+      "validation-failed: a field is wrong, the fiscal code does not match the data, no digital contact",
+    ),
     409: problemResponse("credential-exists"),
   },
 });

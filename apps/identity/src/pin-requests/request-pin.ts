@@ -5,13 +5,28 @@ import { activationDeadline, generateInitialPin, transition } from "@inps-sim/do
 import type { Database } from "@inps-sim/db";
 import { sql } from "drizzle-orm";
 import type { DigitalChannel, IdentityContext } from "../context.ts";
-import { digitalDestination, maskDestination, personalDestination, recipientOf } from "../credentials/destinations.ts";
-import { activationWindowClosed, expireInitialPin, findLiveCredential, type CitizenRow } from "../credentials/store.ts";
+import {
+  digitalDestination,
+  maskDestination,
+  personalDestination,
+  recipientOf,
+} from "../credentials/destinations.ts";
+import {
+  activationWindowClosed,
+  expireInitialPin,
+  findLiveCredential,
+  type CitizenRow,
+} from "../credentials/store.ts";
 import { citizens, credentials } from "../db/schema.ts";
 import { credentialExists } from "../http/problems.ts";
 import { inTransaction } from "@inps-sim/db";
 import { enqueueMessage } from "../outbox/enqueue.ts";
-import { firstHalfDigital, firstHalfLetter, pinRequestForExistingPinMessage, secondHalfLetter } from "../texts/messages-it.ts";
+import {
+  firstHalfDigital,
+  firstHalfLetter,
+  pinRequestForExistingPinMessage,
+  secondHalfLetter,
+} from "../texts/messages-it.ts";
 import { recordEvent } from "../timeline/record-event.ts";
 import type { ValidPerson, ValidPinRequest } from "./validate-request.ts";
 
@@ -87,7 +102,9 @@ export async function persistPinRequest(
     requestId: credentialId,
     deliveryProfile,
     channels:
-      deliveryProfile === "digital-then-post" ? { firstHalf: channel, secondHalf: "post" } : { firstHalf: "post", secondHalf: channel },
+      deliveryProfile === "digital-then-post"
+        ? { firstHalf: channel, secondHalf: "post" }
+        : { firstHalf: "post", secondHalf: channel },
     activationDeadline: deadline.toISOString(),
   };
   // asvs-l2: the answer never tells that a citizen already has a PIN; the citizen is told by message instead.
@@ -109,7 +126,10 @@ export async function persistPinRequest(
       const dest = digitalDestination(citizen, channel)!;
       const masked = maskDestination(dest);
       const recipient = recipientOf(citizen);
-      const state = transition("requested", deliveryProfile === "digital-then-post" ? "halves-sent" : "first-half-posted");
+      const state = transition(
+        "requested",
+        deliveryProfile === "digital-then-post" ? "halves-sent" : "first-half-posted",
+      );
       await tx.insert(credentials).values({
         id: credentialId,
         fiscalCode: person.fiscalCode,
@@ -127,12 +147,30 @@ export async function persistPinRequest(
         fiscalCode: person.fiscalCode,
         type: "pin-requested",
         at: now,
-        data: { credentialId, deliveryProfile, channel, activationDeadline: deadline.toISOString(), ...origin },
+        data: {
+          credentialId,
+          deliveryProfile,
+          channel,
+          activationDeadline: deadline.toISOString(),
+          ...origin,
+        },
         requestId,
       });
-      const address = person.residence ? `${person.residence.postalCode} ${person.residence.city} (${person.residence.province})` : "";
-      const queue = async (purpose: "first-half" | "second-half", message: Parameters<typeof enqueueMessage>[2]["message"], destination: string) => {
-        const outboxId = await enqueueMessage(tx, ctx.sealer, { fiscalCode: person.fiscalCode, purpose, destination, message, now });
+      const address = person.residence
+        ? `${person.residence.postalCode} ${person.residence.city} (${person.residence.province})`
+        : "";
+      const queue = async (
+        purpose: "first-half" | "second-half",
+        message: Parameters<typeof enqueueMessage>[2]["message"],
+        destination: string,
+      ) => {
+        const outboxId = await enqueueMessage(tx, ctx.sealer, {
+          fiscalCode: person.fiscalCode,
+          purpose,
+          destination,
+          message,
+          now,
+        });
         await recordEvent(tx, {
           fiscalCode: person.fiscalCode,
           type: "message-queued",
@@ -143,9 +181,17 @@ export async function persistPinRequest(
       };
       if (deliveryProfile === "digital-then-post") {
         await queue("first-half", firstHalfDigital(recipient, dest, prepared.firstHalf, deadline), masked);
-        await queue("second-half", secondHalfLetter(recipient, prepared.secondHalf, dest, masked, deadline), address);
+        await queue(
+          "second-half",
+          secondHalfLetter(recipient, prepared.secondHalf, dest, masked, deadline),
+          address,
+        );
       } else {
-        await queue("first-half", firstHalfLetter(recipient, prepared.firstHalf, dest, masked, deadline), address);
+        await queue(
+          "first-half",
+          firstHalfLetter(recipient, prepared.firstHalf, dest, masked, deadline),
+          address,
+        );
       }
     });
   } catch (error) {
@@ -160,13 +206,32 @@ export async function persistPinRequest(
 }
 
 /** The notice of a PIN request for a citizen who already has a PIN, to the contact the citizen registered. */
-async function notifyExistingPin(ctx: IdentityContext, tx: Database, citizen: CitizenRow, now: Date, requestId: string | undefined, origin: object) {
-  await recordEvent(tx, { fiscalCode: citizen.fiscalCode, type: "pin-request-for-existing-pin", at: now, data: { ...origin }, requestId });
+async function notifyExistingPin(
+  ctx: IdentityContext,
+  tx: Database,
+  citizen: CitizenRow,
+  now: Date,
+  requestId: string | undefined,
+  origin: object,
+) {
+  await recordEvent(tx, {
+    fiscalCode: citizen.fiscalCode,
+    type: "pin-request-for-existing-pin",
+    at: now,
+    data: { ...origin },
+    requestId,
+  });
   const dest = personalDestination(citizen);
   if (!dest) return;
   const destination = maskDestination(dest);
   const message = pinRequestForExistingPinMessage(recipientOf(citizen), dest, now);
-  const outboxId = await enqueueMessage(tx, ctx.sealer, { fiscalCode: citizen.fiscalCode, purpose: "pin-request-notice", destination, message, now });
+  const outboxId = await enqueueMessage(tx, ctx.sealer, {
+    fiscalCode: citizen.fiscalCode,
+    purpose: "pin-request-notice",
+    destination,
+    message,
+    now,
+  });
   await recordEvent(tx, {
     fiscalCode: citizen.fiscalCode,
     type: "message-queued",

@@ -66,15 +66,24 @@ export function checkPerson(input: PersonInput, now: Date, errors: FieldError[])
 
   const { email, pec, mobile } = input.contacts;
   let normalizedMobile: string | null = null;
-  if (email !== undefined && !isValidEmail(normalizeEmail(email))) errors.push({ path: "contacts.email", message: "Indirizzo email: non è un indirizzo email valido" });
-  if (pec !== undefined && !isPecAddress(pec)) errors.push({ path: "contacts.pec", message: "Indirizzo PEC: non è l'indirizzo di un gestore di posta elettronica certificata" });
+  if (email !== undefined && !isValidEmail(normalizeEmail(email)))
+    errors.push({ path: "contacts.email", message: "Indirizzo email: non è un indirizzo email valido" });
+  if (pec !== undefined && !isPecAddress(pec))
+    errors.push({
+      path: "contacts.pec",
+      message: "Indirizzo PEC: non è l'indirizzo di un gestore di posta elettronica certificata",
+    });
   if (mobile !== undefined) {
     const m = normalizeItalianMobile(mobile);
     if (m.ok) normalizedMobile = m.e164;
     else errors.push({ path: "contacts.mobile", message: m.reason });
   }
   if (!email && !pec && !mobile) {
-    errors.push({ path: "contacts", message: "Recapiti: indichi almeno un recapito (email, PEC o cellulare): una parte del PIN viaggia così" });
+    errors.push({
+      path: "contacts",
+      message:
+        "Recapiti: indichi almeno un recapito (email, PEC o cellulare): una parte del PIN viaggia così",
+    });
   }
 
   let healthCard: HealthCard | null = null;
@@ -82,7 +91,10 @@ export function checkPerson(input: PersonInput, now: Date, errors: FieldError[])
     const problems = validateHealthCard(input.healthCard, now);
     errors.push(...problems);
     if (problems.length === 0) {
-      healthCard = { number: normalizeHealthCardNumber(input.healthCard.number), expiryDate: input.healthCard.expiryDate.trim() };
+      healthCard = {
+        number: normalizeHealthCardNumber(input.healthCard.number),
+        expiryDate: input.healthCard.expiryDate.trim(),
+      };
     }
   }
 
@@ -114,7 +126,8 @@ export interface ValidPinRequest {
   channel: DigitalChannel;
 }
 
-const contactOf = (p: ValidPerson, c: DigitalChannel) => (c === "sms" ? p.mobile : c === "pec" ? p.pec : p.email);
+const contactOf = (p: ValidPerson, c: DigitalChannel) =>
+  c === "sms" ? p.mobile : c === "pec" ? p.pec : p.email;
 
 export function validatePinRequest(
   input: PinRequestInput,
@@ -125,12 +138,19 @@ export function validatePinRequest(
   const person = checkPerson(input, now, errors);
   const deliveryProfile = input.deliveryProfile ?? defaults.profile;
   if (deliveryProfile === "post-then-activate" && !input.healthCard) {
-    errors.push({ path: "healthCard", message: "Tessera sanitaria: il profilo post-then-activate la richiede, perché l'attivazione si verifica con i suoi dati" });
+    errors.push({
+      path: "healthCard",
+      message:
+        "Tessera sanitaria: il profilo post-then-activate la richiede, perché l'attivazione si verifica con i suoi dati",
+    });
   }
   let channel: DigitalChannel = input.firstHalfChannel ?? defaults.channel;
   if (input.firstHalfChannel) {
     if (!input.contacts[input.firstHalfChannel === "sms" ? "mobile" : input.firstHalfChannel]) {
-      errors.push({ path: "firstHalfChannel", message: `Canale della prima parte del PIN: manca il recapito ${input.firstHalfChannel === "sms" ? "del cellulare" : input.firstHalfChannel === "pec" ? "PEC" : "email"} per questo canale` });
+      errors.push({
+        path: "firstHalfChannel",
+        message: `Canale della prima parte del PIN: manca il recapito ${input.firstHalfChannel === "sms" ? "del cellulare" : input.firstHalfChannel === "pec" ? "PEC" : "email"} per questo canale`,
+      });
     }
   } else if (!contactOf(person, channel)) {
     // The configured default is not available for this citizen: the first contact they did give.

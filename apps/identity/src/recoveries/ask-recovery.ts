@@ -38,24 +38,45 @@ interface ValidRecoveryRequest {
   profile: RecoveryContactsProfile;
 }
 
-const CONTACT_WORDS = { email: "l'indirizzo email", pec: "l'indirizzo PEC", mobile: "il numero di cellulare" } as const;
+const CONTACT_WORDS = {
+  email: "l'indirizzo email",
+  pec: "l'indirizzo PEC",
+  mobile: "il numero di cellulare",
+} as const;
 
 /** Checks the shape of what was given (the same for every citizen, so a 400 tells nothing about anyone). */
-export function validateRecoveryRequest(input: RecoveryRequestInput, profile: RecoveryContactsProfile): ValidRecoveryRequest {
+export function validateRecoveryRequest(
+  input: RecoveryRequestInput,
+  profile: RecoveryContactsProfile,
+): ValidRecoveryRequest {
   const errors: FieldError[] = [];
   const fc = validateFiscalCode(input.fiscalCode);
   if (!fc.ok) errors.push({ path: "fiscalCode", message: fc.reason });
-  const given = { email: input.email?.trim() || undefined, pec: input.pec?.trim() || undefined, mobile: input.mobile?.trim() || undefined };
-  if (given.email && !isValidEmail(given.email)) errors.push({ path: "email", message: "L'indirizzo email non è valido." });
-  if (given.pec && !isValidEmail(given.pec)) errors.push({ path: "pec", message: "L'indirizzo PEC non è valido." });
+  const given = {
+    email: input.email?.trim() || undefined,
+    pec: input.pec?.trim() || undefined,
+    mobile: input.mobile?.trim() || undefined,
+  };
+  if (given.email && !isValidEmail(given.email))
+    errors.push({ path: "email", message: "L'indirizzo email non è valido." });
+  if (given.pec && !isValidEmail(given.pec))
+    errors.push({ path: "pec", message: "L'indirizzo PEC non è valido." });
   if (given.mobile && !normalizeItalianMobile(given.mobile).ok) {
-    errors.push({ path: "mobile", message: "Il numero di cellulare non è valido: indichi un cellulare italiano (+39 3…)." });
+    errors.push({
+      path: "mobile",
+      message: "Il numero di cellulare non è valido: indichi un cellulare italiano (+39 3…).",
+    });
   }
   const missing = requiredRecoveryContacts(profile, given);
   if (missing === "any-two") {
-    errors.push({ path: "", message: "Indichi almeno due dei recapiti registrati: indirizzo email, indirizzo PEC, numero di cellulare." });
+    errors.push({
+      path: "",
+      message:
+        "Indichi almeno due dei recapiti registrati: indirizzo email, indirizzo PEC, numero di cellulare.",
+    });
   } else {
-    for (const k of missing) errors.push({ path: k, message: `Indichi ${CONTACT_WORDS[k]} registrato per il PIN.` });
+    for (const k of missing)
+      errors.push({ path: k, message: `Indichi ${CONTACT_WORDS[k]} registrato per il PIN.` });
   }
   if (errors.length > 0) throw validationFailed(errors);
   return { fiscalCode: fc.ok ? fc.code : input.fiscalCode, contacts: given, profile };
@@ -83,11 +104,17 @@ export async function acceptRecoveryRequest(
       return { status: 202, body: { status: "accepted" } };
     },
   );
-  if (fresh) ctx.background.run("recovery-request", () => processRecoveryRequest(ctx, request, receivedAt, requestId));
+  if (fresh)
+    ctx.background.run("recovery-request", () => processRecoveryRequest(ctx, request, receivedAt, requestId));
   return { status: "accepted" };
 }
 
-async function processRecoveryRequest(ctx: IdentityContext, request: ValidRecoveryRequest, receivedAt: Date, requestId?: string): Promise<void> {
+async function processRecoveryRequest(
+  ctx: IdentityContext,
+  request: ValidRecoveryRequest,
+  receivedAt: Date,
+  requestId?: string,
+): Promise<void> {
   const found = await newestCredential(ctx.db, request.fiscalCode);
   // The same draws and the same argon2id work whatever is found.
   const code = generateRecoveryCode(ctx.random);
@@ -98,7 +125,11 @@ async function processRecoveryRequest(ctx: IdentityContext, request: ValidRecove
   const { credential, citizen } = found;
   const given = Object.keys(request.contacts).filter((k) => request.contacts[k as keyof ContactSet]);
   const refused = whyNotRecoverable(credential, citizen);
-  const match = matchRecoveryContacts(request.profile, { email: citizen.email, pec: citizen.pec, mobile: citizen.mobile }, request.contacts);
+  const match = matchRecoveryContacts(
+    request.profile,
+    { email: citizen.email, pec: citizen.pec, mobile: citizen.mobile },
+    request.contacts,
+  );
   const reason = refused ?? (match.ok ? null : match.reason);
   const dest = match.ok ? digitalDestination(citizen, match.linkChannel) : undefined;
 
@@ -110,7 +141,13 @@ async function processRecoveryRequest(ctx: IdentityContext, request: ValidRecove
         fiscalCode: citizen.fiscalCode,
         type: "recovery-requested",
         at: receivedAt,
-        data: { matched: false, reason: reason ?? "contacts-mismatch", profile: request.profile, contactsGiven: given, contactsMatched: match.matched },
+        data: {
+          matched: false,
+          reason: reason ?? "contacts-mismatch",
+          profile: request.profile,
+          contactsGiven: given,
+          contactsMatched: match.matched,
+        },
         requestId,
       });
       return;
@@ -118,7 +155,13 @@ async function processRecoveryRequest(ctx: IdentityContext, request: ValidRecove
     const superseded = await tx
       .update(recoveries)
       .set({ voidedAt: receivedAt })
-      .where(and(eq(recoveries.credentialId, credential.id), isNull(recoveries.usedAt), isNull(recoveries.voidedAt)))
+      .where(
+        and(
+          eq(recoveries.credentialId, credential.id),
+          isNull(recoveries.usedAt),
+          isNull(recoveries.voidedAt),
+        ),
+      )
       .returning({ id: recoveries.id });
     const recoveryId = randomUUID();
     const expiresAt = recoveryCodeExpiresAt(ctx.policy, receivedAt);

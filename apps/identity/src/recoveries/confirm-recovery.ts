@@ -27,8 +27,15 @@ export interface RecoveryConfirmed {
 
 type RecoveryRow = typeof recoveries.$inferSelect;
 
-export async function findRecoveryByToken(ctx: IdentityContext, token: string): Promise<RecoveryRow | undefined> {
-  const rows = await ctx.db.select().from(recoveries).where(eq(recoveries.tokenHash, hashRecoveryToken(token))).limit(1);
+export async function findRecoveryByToken(
+  ctx: IdentityContext,
+  token: string,
+): Promise<RecoveryRow | undefined> {
+  const rows = await ctx.db
+    .select()
+    .from(recoveries)
+    .where(eq(recoveries.tokenHash, hashRecoveryToken(token)))
+    .limit(1);
   return rows[0];
 }
 
@@ -41,7 +48,12 @@ export function whyUnusable(row: RecoveryRow, max: number, now: Date) {
   return null;
 }
 
-export async function confirmRecovery(ctx: IdentityContext, token: string, input: RecoveryConfirmInput, requestId?: string): Promise<RecoveryConfirmed> {
+export async function confirmRecovery(
+  ctx: IdentityContext,
+  token: string,
+  input: RecoveryConfirmInput,
+  requestId?: string,
+): Promise<RecoveryConfirmed> {
   const now = ctx.clock.now();
   const max = ctx.policy.recoveryCode.maxAttempts;
   const row = await findRecoveryByToken(ctx, token);
@@ -51,7 +63,13 @@ export async function confirmRecovery(ctx: IdentityContext, token: string, input
   }
   const unusable = whyUnusable(row, max, now);
   if (unusable) {
-    await recordEvent(ctx.db, { fiscalCode: row.fiscalCode, type: "recovery-refused", at: now, data: { recoveryId: row.id, reason: unusable }, requestId });
+    await recordEvent(ctx.db, {
+      fiscalCode: row.fiscalCode,
+      type: "recovery-refused",
+      at: now,
+      data: { recoveryId: row.id, reason: unusable },
+      requestId,
+    });
     throw recoveryExpired(unusable);
   }
   const codeOk = await ctx.hasher.verify(row.codeHash, normalizeRecoveryCode(input.recoveryCode));
@@ -67,7 +85,12 @@ export async function confirmRecovery(ctx: IdentityContext, token: string, input
       fiscalCode: row.fiscalCode,
       type: "recovery-code-failed",
       at: now,
-      data: { recoveryId: row.id, attempts: attempts ?? max, fiscalCodeMatched: fiscalCodeOk, codeMatched: codeOk },
+      data: {
+        recoveryId: row.id,
+        attempts: attempts ?? max,
+        fiscalCodeMatched: fiscalCodeOk,
+        codeMatched: codeOk,
+      },
       requestId,
     });
     if (attempts === undefined || Number(attempts) >= max) throw recoveryExpired("too-many-attempts");
@@ -97,7 +120,15 @@ export async function confirmRecovery(ctx: IdentityContext, token: string, input
     const consumed = await tx
       .update(recoveries)
       .set({ usedAt: now })
-      .where(and(eq(recoveries.id, row.id), isNull(recoveries.usedAt), isNull(recoveries.voidedAt), lt(recoveries.attempts, max), gt(recoveries.expiresAt, now)))
+      .where(
+        and(
+          eq(recoveries.id, row.id),
+          isNull(recoveries.usedAt),
+          isNull(recoveries.voidedAt),
+          lt(recoveries.attempts, max),
+          gt(recoveries.expiresAt, now),
+        ),
+      )
       .returning({ id: recoveries.id });
     if (consumed.length === 0) return "used" as const;
     const switched = await tx
@@ -106,12 +137,21 @@ export async function confirmRecovery(ctx: IdentityContext, token: string, input
       .where(and(eq(credentials.id, credential.id), eq(credentials.state, credential.state)))
       .returning({ id: credentials.id });
     if (switched.length === 0) throw recoveryExpired("not-recoverable");
-    if (credential.pinHash) await tx.insert(pinHistory).values({ credentialId: credential.id, pinHash: credential.pinHash, retiredAt: now });
+    if (credential.pinHash)
+      await tx
+        .insert(pinHistory)
+        .values({ credentialId: credential.id, pinHash: credential.pinHash, retiredAt: now });
     // A generated PIN shown after an earlier recovery is void: this recovery starts the procedure again.
     await tx
       .update(generatedPins)
       .set({ voidedAt: now })
-      .where(and(eq(generatedPins.credentialId, credential.id), isNull(generatedPins.usedAt), isNull(generatedPins.voidedAt)));
+      .where(
+        and(
+          eq(generatedPins.credentialId, credential.id),
+          isNull(generatedPins.usedAt),
+          isNull(generatedPins.voidedAt),
+        ),
+      );
     const sessionsEnded = await endAllSessions(tx, credential.id, now);
     await recordEvent(tx, {
       fiscalCode: citizen.fiscalCode,
@@ -120,8 +160,18 @@ export async function confirmRecovery(ctx: IdentityContext, token: string, input
       data: { recoveryId: row.id, credentialId: credential.id, sessionsEnded },
       requestId,
     });
-    const queue = async (purpose: "recovery-first-half" | "recovery-second-half", message: Parameters<typeof enqueueMessage>[2]["message"], destination: string) => {
-      const outboxId = await enqueueMessage(tx, ctx.sealer, { fiscalCode: citizen.fiscalCode, purpose, destination, message, now });
+    const queue = async (
+      purpose: "recovery-first-half" | "recovery-second-half",
+      message: Parameters<typeof enqueueMessage>[2]["message"],
+      destination: string,
+    ) => {
+      const outboxId = await enqueueMessage(tx, ctx.sealer, {
+        fiscalCode: citizen.fiscalCode,
+        purpose,
+        destination,
+        message,
+        now,
+      });
       await recordEvent(tx, {
         fiscalCode: citizen.fiscalCode,
         type: "message-queued",
@@ -130,7 +180,11 @@ export async function confirmRecovery(ctx: IdentityContext, token: string, input
         requestId,
       });
     };
-    await queue("recovery-first-half", recoveryFirstHalfSms(citizen.mobile!, pin.firstHalf), maskDestination({ channel: "sms", mobile: citizen.mobile! }));
+    await queue(
+      "recovery-first-half",
+      recoveryFirstHalfSms(citizen.mobile!, pin.firstHalf),
+      maskDestination({ channel: "sms", mobile: citizen.mobile! }),
+    );
     await queue(
       "recovery-second-half",
       recoverySecondHalfEmail(recipientOf(citizen), citizen.email!, pin.secondHalf),
@@ -139,7 +193,13 @@ export async function confirmRecovery(ctx: IdentityContext, token: string, input
     return "confirmed" as const;
   });
   if (outcome === "used") {
-    await recordEvent(ctx.db, { fiscalCode: row.fiscalCode, type: "recovery-refused", at: now, data: { recoveryId: row.id, reason: "used" }, requestId });
+    await recordEvent(ctx.db, {
+      fiscalCode: row.fiscalCode,
+      type: "recovery-refused",
+      at: now,
+      data: { recoveryId: row.id, reason: "used" },
+      requestId,
+    });
     throw recoveryExpired("used");
   }
   ctx.kickOutbox();

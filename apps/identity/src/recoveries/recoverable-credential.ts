@@ -6,7 +6,10 @@ import type { CitizenRow, CredentialRow } from "../credentials/store.ts";
 import { citizens, credentials } from "../db/schema.ts";
 
 /** The citizen's live credential, else the newest one (revoked or expired), so the timeline can say why not. */
-export async function newestCredential(db: Database, fiscalCode: string): Promise<{ credential: CredentialRow; citizen: CitizenRow } | undefined> {
+export async function newestCredential(
+  db: Database,
+  fiscalCode: string,
+): Promise<{ credential: CredentialRow; citizen: CitizenRow } | undefined> {
   const rows = await db
     .select({ credential: credentials, citizen: citizens })
     .from(credentials)
@@ -17,7 +20,8 @@ export async function newestCredential(db: Database, fiscalCode: string): Promis
   return rows[0];
 }
 
-export type NotRecoverable = "revoked" | "initial-pin-expired" | "initial-pin-not-activated" | "no-mobile" | "no-email";
+export type NotRecoverable =
+  "revoked" | "initial-pin-expired" | "initial-pin-not-activated" | "no-mobile" | "no-email";
 
 /**
  * Recovery is for a PIN in use: not for an initial PIN never activated or lost (R22: revoke it and ask anew), nor

@@ -10,25 +10,31 @@ export const recoveryRequestSchema = z
     mobile: z.string().max(32).optional(),
   })
   .openapi("RecoveryRequest", {
-    description: "Which contacts must match follows RECOVERY_CONTACTS: mobile-and-email (default) or any-two of email, PEC, mobile",
+    description:
+      "Which contacts must match follows RECOVERY_CONTACTS: mobile-and-email (default) or any-two of email, PEC, mobile",
   });
 
 export const askRecoveryRoute = createRoute({
   method: "post",
   path: "/recoveries",
   tags: ["Citizen"],
-  summary: "\"Hai smarrito il tuo PIN?\": ask for a recovery link and code",
+  summary: '"Hai smarrito il tuo PIN?": ask for a recovery link and code',
   description:
     "Always the same 202, in status, body and time, whatever matched: when the data match a recoverable PIN, an email " +
     "(or a PEC, when the PEC matched) brings a link and a recovery code. Nothing is sent otherwise; the timeline says why.",
   request: { body: jsonBody(recoveryRequestSchema) },
   responses: {
-    202: jsonResponse(z.object({ status: z.literal("accepted") }).openapi("RecoveryAccepted"), "Accepted (the same whether or not anything matched)"),
+    202: jsonResponse(
+      z.object({ status: z.literal("accepted") }).openapi("RecoveryAccepted"),
+      "Accepted (the same whether or not anything matched)",
+    ),
     400: problemResponse("validation-failed"),
   },
 });
 
-const tokenParam = z.object({ token: z.string().min(1).max(128).openapi({ description: "The token in the recovery link" }) });
+const tokenParam = z.object({
+  token: z.string().min(1).max(128).openapi({ description: "The token in the recovery link" }),
+});
 
 export const recoveryFormRoute = createRoute({
   method: "get",
@@ -53,12 +59,17 @@ export const confirmRecoveryRoute = createRoute({
   responses: {
     202: jsonResponse(
       z
-        .object({ status: z.literal("pin-sent"), channels: z.object({ firstHalf: z.literal("sms"), secondHalf: z.literal("email") }) })
+        .object({
+          status: z.literal("pin-sent"),
+          channels: z.object({ firstHalf: z.literal("sms"), secondHalf: z.literal("email") }),
+        })
         .openapi("RecoveryConfirmed"),
       "The old PIN no longer works; the new one is on its way",
     ),
     400: problemResponse("validation-failed"),
     401: problemResponse("recovery-failed (one generic answer for a wrong code or fiscal code)"),
-    410: problemResponse("recovery-expired (expired, already used, replaced by a newer request, or too many wrong codes)"),
+    410: problemResponse(
+      "recovery-expired (expired, already used, replaced by a newer request, or too many wrong codes)",
+    ),
   },
 });

@@ -12,4 +12,7 @@ export const revokePin =
 export const revokePinByPhone =
   (ctx: IdentityContext): RouteHandler<typeof operatorRevocationRoute, IdentityEnv> =>
   async (c) =>
-    c.json(await revokeByOperator(ctx, c.req.valid("param").fiscalCode, c.get("operatorId"), c.get("requestId")), 200);
+    c.json(
+      await revokeByOperator(ctx, c.req.valid("param").fiscalCode, c.get("operatorId"), c.get("requestId")),
+      200,
+    );

@@ -1,6 +1,13 @@
 // POST /api/v1/revocations (R22–R24) and POST /api/v1/operator/citizens/{fiscalCode}/revocation (R26).
 import { createRoute, z } from "@hono/zod-openapi";
-import { fiscalCodeField, healthCardSchema, jsonBody, jsonResponse, OPERATOR, problemResponse } from "../http/schemas.ts";
+import {
+  fiscalCodeField,
+  healthCardSchema,
+  jsonBody,
+  jsonResponse,
+  OPERATOR,
+  problemResponse,
+} from "../http/schemas.ts";
 
 export const revocationBodySchema = z
   .object({
@@ -9,7 +16,10 @@ export const revocationBodySchema = z
     email: z.string().max(254).optional().openapi({ description: "The registered email (or give pec)" }),
     pec: z.string().max(254).optional().openapi({ description: "The registered PEC (or give email)" }),
   })
-  .refine((b) => b.email !== undefined || b.pec !== undefined, { message: "give the registered email or PEC", path: ["email"] })
+  .refine((b) => b.email !== undefined || b.pec !== undefined, {
+    message: "give the registered email or PEC",
+    path: ["email"],
+  })
   .openapi("Revocation");
 
 export const revokedSchema = z.object({ status: z.literal("revoked") }).openapi("Revoked");
@@ -27,7 +37,9 @@ export const revocationRoute = createRoute({
   responses: {
     200: jsonResponse(revokedSchema, "Revoked"),
     400: problemResponse("validation-failed"),
-    401: problemResponse("revocation-failed: one answer for any mismatch, an unknown fiscal code or a PIN already revoked"),
+    401: problemResponse(
+      "revocation-failed: one answer for any mismatch, an unknown fiscal code or a PIN already revoked",
+    ),
   },
 });
 
@@ -36,7 +48,8 @@ export const operatorRevocationRoute = createRoute({
   path: "/operator/citizens/{fiscalCode}/revocation",
   tags: ["Operator"],
   summary: "Revoke the PIN on the caller's behalf (contact centre 803 164)",
-  description: "The operator has identified the caller. The timeline records the operator; the confirmation goes to the registered email, PEC or mobile.",
+  description:
+    "The operator has identified the caller. The timeline records the operator; the confirmation goes to the registered email, PEC or mobile.",
   security: [{ [OPERATOR]: [] }],
   request: { params: z.object({ fiscalCode: z.string().min(1).max(32) }) },
   responses: {

@@ -8,7 +8,12 @@ import { eq, sql } from "drizzle-orm";
 import type { IdentityContext } from "../context.ts";
 import { closeCredential, type CancelledWork } from "../credentials/close-credential.ts";
 import { maskDestination, personalDestination, recipientOf } from "../credentials/destinations.ts";
-import { findLiveCredential, normalizeFiscalCode, type CitizenRow, type LiveCredential } from "../credentials/store.ts";
+import {
+  findLiveCredential,
+  normalizeFiscalCode,
+  type CitizenRow,
+  type LiveCredential,
+} from "../credentials/store.ts";
 import { citizens } from "../db/schema.ts";
 import { notFound, notRevocable, revocationFailed } from "../http/problems.ts";
 import { enqueueMessage } from "../outbox/enqueue.ts";
@@ -28,21 +33,31 @@ export interface Revoked {
   status: "revoked";
 }
 
-const sameAddress = (a: string, b: string | null) => b !== null && normalizeEmail(a).toLowerCase() === normalizeEmail(b).toLowerCase();
+const sameAddress = (a: string, b: string | null) =>
+  b !== null && normalizeEmail(a).toLowerCase() === normalizeEmail(b).toLowerCase();
 
 /** Where the confirmation goes: the address the citizen gave, as the registered PEC or email it matched. */
 function givenDestination(citizen: CitizenRow, input: OnlineRevocationInput): DigitalDestination | undefined {
   const given = [input.pec, input.email].filter((a): a is string => a !== undefined);
-  if (given.length === 0 || !given.every((a) => sameAddress(a, citizen.email) || sameAddress(a, citizen.pec))) return undefined;
+  if (given.length === 0 || !given.every((a) => sameAddress(a, citizen.email) || sameAddress(a, citizen.pec)))
+    return undefined;
   const first = given[0]!;
-  return sameAddress(first, citizen.pec) ? { channel: "pec", address: citizen.pec! } : { channel: "email", address: citizen.email! };
+  return sameAddress(first, citizen.pec)
+    ? { channel: "pec", address: citizen.pec! }
+    : { channel: "email", address: citizen.email! };
 }
 
 /**
  * One statement on every failure path: it records the failure on the timeline of a citizen who exists, and
  * writes nothing for a fiscal code nobody holds (which must not fill the table either).
  */
-async function recordFailure(db: Database, fiscalCode: string, now: Date, data: Record<string, unknown>, requestId?: string) {
+async function recordFailure(
+  db: Database,
+  fiscalCode: string,
+  now: Date,
+  data: Record<string, unknown>,
+  requestId?: string,
+) {
   await db.execute(sql`
     insert into "identity"."events" (fiscal_code, type, at, data, request_id)
     select ${fiscalCode}, 'revocation-failed', ${now.toISOString()}::timestamptz, ${JSON.stringify(data)}::jsonb, ${requestId ?? null}
@@ -76,7 +91,13 @@ async function revoke(
       fiscalCode: citizen.fiscalCode,
       type: "revoked",
       at: now,
-      data: { credentialId: credential.id, previousState: credential.state, ...origin, ...work, confirmationTo: destination },
+      data: {
+        credentialId: credential.id,
+        previousState: credential.state,
+        ...origin,
+        ...work,
+        confirmationTo: destination,
+      },
       requestId,
     });
     return work;
@@ -85,7 +106,11 @@ async function revoke(
   return cancelled;
 }
 
-export async function revokeOnline(ctx: IdentityContext, input: OnlineRevocationInput, requestId?: string): Promise<Revoked> {
+export async function revokeOnline(
+  ctx: IdentityContext,
+  input: OnlineRevocationInput,
+  requestId?: string,
+): Promise<Revoked> {
   const now = ctx.clock.now();
   const fiscalCode = normalizeFiscalCode(input.fiscalCode);
   const found = await findLiveCredential(ctx.db, fiscalCode);
@@ -93,12 +118,18 @@ export async function revokeOnline(ctx: IdentityContext, input: OnlineRevocation
   await ctx.hasher.dummyVerify(input.healthCard.number);
   const citizen = found?.citizen;
   const registeredCard =
-    citizen?.healthCardNumber && citizen.healthCardExpiry ? { number: citizen.healthCardNumber, expiryDate: citizen.healthCardExpiry } : null;
+    citizen?.healthCardNumber && citizen.healthCardExpiry
+      ? { number: citizen.healthCardNumber, expiryDate: citizen.healthCardExpiry }
+      : null;
   const cardMatched = registeredCard !== null && sameHealthCard(registeredCard, input.healthCard);
   const notify = citizen ? givenDestination(citizen, input) : undefined;
   if (!found || !cardMatched || !notify) {
     const data = found
-      ? { healthCardRegistered: registeredCard !== null, healthCardMatched: cardMatched, contactMatched: notify !== undefined }
+      ? {
+          healthCardRegistered: registeredCard !== null,
+          healthCardMatched: cardMatched,
+          contactMatched: notify !== undefined,
+        }
       : { liveCredential: false };
     // After the answer: on PostgreSQL the insert for a citizen who exists waits for a WAL flush that a fiscal
     // code nobody holds never does, and that millisecond told the two apart (the enumeration test measured it).
@@ -112,15 +143,29 @@ export async function revokeOnline(ctx: IdentityContext, input: OnlineRevocation
 }
 
 /** R26: the operator identified the caller; the confirmation goes to the registered email, PEC or mobile. */
-export async function revokeByOperator(ctx: IdentityContext, fiscalCodeInput: string, operatorId: string, requestId?: string): Promise<Revoked> {
+export async function revokeByOperator(
+  ctx: IdentityContext,
+  fiscalCodeInput: string,
+  operatorId: string,
+  requestId?: string,
+): Promise<Revoked> {
   const fiscalCode = normalizeFiscalCode(fiscalCodeInput);
   const found = await findLiveCredential(ctx.db, fiscalCode);
   if (!found) {
-    const known = await ctx.db.select({ fc: citizens.fiscalCode }).from(citizens).where(eq(citizens.fiscalCode, fiscalCode));
+    const known = await ctx.db
+      .select({ fc: citizens.fiscalCode })
+      .from(citizens)
+      .where(eq(citizens.fiscalCode, fiscalCode));
     if (known.length === 0) throw notFound("Cittadino");
     throw notRevocable();
   }
-  const cancelled = await revoke(ctx, found, personalDestination(found.citizen), { via: "contact-centre", operatorId }, requestId);
+  const cancelled = await revoke(
+    ctx,
+    found,
+    personalDestination(found.citizen),
+    { via: "contact-centre", operatorId },
+    requestId,
+  );
   if (!cancelled) throw notRevocable();
   return { status: "revoked" };
 }

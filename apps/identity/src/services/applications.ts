@@ -1,6 +1,12 @@
 // Applications for economic benefits (R27, R32): stored when submitted; their status is read off the simulated
 // clock (a moved clock moves every application), so nothing has to run in the background.
-export const APPLICATION_KINDS = ["naspi", "assegno-unico", "assegni-familiari", "dis-coll", "bonus-nido"] as const;
+export const APPLICATION_KINDS = [
+  "naspi",
+  "assegno-unico",
+  "assegni-familiari",
+  "dis-coll",
+  "bonus-nido",
+] as const;
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
 
 export type ApplicationStatus = "submitted" | "under-review" | "accepted";

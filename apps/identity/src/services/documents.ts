@@ -48,7 +48,8 @@ export function documentLines(
   now: Date,
 ): DocumentLine[] {
   const year = now.getUTCFullYear();
-  const period = service === "pension-slip" || service === "cedolino-ex-inpdap" ? month(now) : String(year - 1);
+  const period =
+    service === "pension-slip" || service === "cedolino-ex-inpdap" ? month(now) : String(year - 1);
   const rng = seededRandom(`${seed}|${holder.fiscalCode}|${service}|${period}`);
   const between = (lo: number, hi: number) => lo + Math.floor(rng.next() * (hi - lo + 1));
   switch (service) {
@@ -71,7 +72,10 @@ export function documentLines(
         { label: "Mese", value: period },
         {
           label: "Gestione",
-          value: service === "pension-slip" ? "Fondo pensioni lavoratori dipendenti" : "Gestione dipendenti pubblici (ex-Inpdap)",
+          value:
+            service === "pension-slip"
+              ? "Fondo pensioni lavoratori dipendenti"
+              : "Gestione dipendenti pubblici (ex-Inpdap)",
         },
         { label: "Importo lordo", value: euro(gross) },
         { label: "Trattenute IRPEF", value: euro(tax) },

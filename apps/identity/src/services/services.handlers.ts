@@ -16,7 +16,11 @@ import { sessionPinKind } from "./session-kind.ts";
 import type { ConsultationPdfRoute, ConsultationRoute, submitApplicationRoute } from "./services.routes.ts";
 
 async function buildDocument(ctx: IdentityContext, session: CitizenSession, service: ConsultationService) {
-  const rows = await ctx.db.select().from(citizens).where(eq(citizens.fiscalCode, session.fiscalCode)).limit(1);
+  const rows = await ctx.db
+    .select()
+    .from(citizens)
+    .where(eq(citizens.fiscalCode, session.fiscalCode))
+    .limit(1);
   const citizen = rows[0];
   if (!citizen) throw unauthenticated();
   const now = ctx.clock.now();
@@ -33,7 +37,12 @@ async function buildDocument(ctx: IdentityContext, session: CitizenSession, serv
     }));
     if (lines.length === 0) lines = [{ label: "Domande", value: "Nessuna domanda presentata" }];
   } else {
-    lines = documentLines(ctx.simSeed, service, { fiscalCode: citizen.fiscalCode, birthDate: citizen.birthDate }, now);
+    lines = documentLines(
+      ctx.simSeed,
+      service,
+      { fiscalCode: citizen.fiscalCode, birthDate: citizen.birthDate },
+      now,
+    );
   }
   return {
     service,
@@ -79,8 +88,23 @@ export const submitApplicationHandler =
     const now = ctx.clock.now();
     const id = `DOM-${randomUUID().slice(0, 8).toUpperCase()}`;
     await inTransaction(ctx.db, async (tx) => {
-      await tx.insert(applications).values({ id, fiscalCode: session.fiscalCode, kind, via: session.spidLevel === null ? "pin" : "spid", submittedAt: now });
-      await recordEvent(tx, { fiscalCode: session.fiscalCode, type: "application-submitted", at: now, data: { applicationId: id, kind }, requestId: c.get("requestId") });
+      await tx.insert(applications).values({
+        id,
+        fiscalCode: session.fiscalCode,
+        kind,
+        via: session.spidLevel === null ? "pin" : "spid",
+        submittedAt: now,
+      });
+      await recordEvent(tx, {
+        fiscalCode: session.fiscalCode,
+        type: "application-submitted",
+        at: now,
+        data: { applicationId: id, kind },
+        requestId: c.get("requestId"),
+      });
     });
-    return c.json({ applicationId: id, kind, status: applicationStatus(now, now), submittedAt: now.toISOString() }, 201);
+    return c.json(
+      { applicationId: id, kind, status: applicationStatus(now, now), submittedAt: now.toISOString() },
+      201,
+    );
   };

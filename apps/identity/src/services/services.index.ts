@@ -1,7 +1,11 @@
 import type { IdentityContext } from "../context.ts";
 import { createRouter } from "../http/router.ts";
 import { requireSession } from "../sessions/session-auth.ts";
-import { consultationHandler, consultationPdfHandler, submitApplicationHandler } from "./services.handlers.ts";
+import {
+  consultationHandler,
+  consultationPdfHandler,
+  submitApplicationHandler,
+} from "./services.handlers.ts";
 import { consultationRoutes, submitApplicationRoute } from "./services.routes.ts";
 
 export function servicesRouter(ctx: IdentityContext) {
@@ -11,7 +15,9 @@ export function servicesRouter(ctx: IdentityContext) {
   router.use("/services/*", requireSession(ctx, [], "refuse", "accept"));
   router.openapi(submitApplicationRoute, submitApplicationHandler(ctx));
   for (const { service, json, pdf } of consultationRoutes) {
-    router.openapi(json, consultationHandler(ctx, service)).openapi(pdf, consultationPdfHandler(ctx, service));
+    router
+      .openapi(json, consultationHandler(ctx, service))
+      .openapi(pdf, consultationPdfHandler(ctx, service));
   }
   return router;
 }

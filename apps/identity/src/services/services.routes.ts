@@ -20,7 +20,9 @@ export const consultationDocumentSchema = z
 const sessionProblems = {
   401: problemResponse("unauthenticated"),
   403: problemResponse("action-required: the session must first replace or renew its PIN"),
-  423: problemResponse("locked: a block after a wrong PIN stops every service, for sessions opened before it too (R08)"),
+  423: problemResponse(
+    "locked: a block after a wrong PIN stops every service, for sessions opened before it too (R08)",
+  ),
 };
 
 /** One JSON route and one PDF route per service, so each has its own path in the OpenAPI document. */
@@ -41,7 +43,10 @@ export const consultationRoutes = CONSULTATION_SERVICES.map((service) => ({
     summary: `${SERVICE_TITLES[service]} as a PDF laid out like INPS's (simulated)`,
     security: [{ [BEARER]: [] }],
     responses: {
-      200: { description: "The document", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } },
+      200: {
+        description: "The document",
+        content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } },
+      },
       ...sessionProblems,
     },
   }),
@@ -67,7 +72,8 @@ export const submitApplicationRoute = createRoute({
   method: "post",
   path: "/services/applications",
   tags: ["Citizen services"],
-  summary: "Submit an application for an economic benefit (needs a PIN dispositivo, or SPID level 2 or higher)",
+  summary:
+    "Submit an application for an economic benefit (needs a PIN dispositivo, or SPID level 2 or higher)",
   security: [{ [BEARER]: [] }],
   request: { body: jsonBody(applicationBodySchema) },
   responses: {

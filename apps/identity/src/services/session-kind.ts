@@ -8,6 +8,10 @@ import type { CitizenSession } from "../sessions/session-auth.ts";
 export async function sessionPinKind(ctx: IdentityContext, session: CitizenSession): Promise<PinKind> {
   if (session.spidLevel !== null) return pinKindForSpidLevel(session.spidLevel);
   if (session.credentialId === null) return "ordinary";
-  const rows = await ctx.db.select({ kind: credentials.kind }).from(credentials).where(eq(credentials.id, session.credentialId)).limit(1);
+  const rows = await ctx.db
+    .select({ kind: credentials.kind })
+    .from(credentials)
+    .where(eq(credentials.id, session.credentialId))
+    .limit(1);
   return rows[0]?.kind === "dispositivo" ? "dispositivo" : "ordinary";
 }

@@ -6,8 +6,7 @@ import type { Policy } from "@inps-sim/domain";
 import { sql, type SQL } from "drizzle-orm";
 
 export type WrongPinOutcome =
-  | { counted: true; failedAttempts: number; lockedUntil: Date | null }
-  | { counted: false; lockedUntil: Date };
+  { counted: true; failedAttempts: number; lockedUntil: Date | null } | { counted: false; lockedUntil: Date };
 
 /** The block a count of wrong PINs earns, in SQL over the row's `failed_attempts` (the count before this one). */
 function lockedUntilAfter(failedAttempts: SQL, policy: Policy, at: string): SQL {
@@ -24,10 +23,19 @@ type CounterRow = { failed_attempts: number; locked_until: string | Date | null 
 
 function outcomeOf(row: CounterRow | undefined): WrongPinOutcome | undefined {
   if (!row) return undefined;
-  return { counted: true, failedAttempts: Number(row.failed_attempts), lockedUntil: row.locked_until ? new Date(row.locked_until) : null };
+  return {
+    counted: true,
+    failedAttempts: Number(row.failed_attempts),
+    lockedUntil: row.locked_until ? new Date(row.locked_until) : null,
+  };
 }
 
-export async function registerWrongPin(db: Database, credentialId: string, policy: Policy, now: Date): Promise<WrongPinOutcome> {
+export async function registerWrongPin(
+  db: Database,
+  credentialId: string,
+  policy: Policy,
+  now: Date,
+): Promise<WrongPinOutcome> {
   const at = now.toISOString();
   const result = await db.execute(sql`
     update "identity"."credentials" set
@@ -39,7 +47,9 @@ export async function registerWrongPin(db: Database, credentialId: string, polic
   const counted = outcomeOf(rowsOf<CounterRow>(result)[0]);
   if (counted) return counted;
   // A concurrent wrong PIN blocked it first: this attempt meets that block.
-  const current = await db.execute(sql`select locked_until from "identity"."credentials" where id = ${credentialId}`);
+  const current = await db.execute(
+    sql`select locked_until from "identity"."credentials" where id = ${credentialId}`,
+  );
   const lockedUntil = rowsOf<{ locked_until: string | Date | null }>(current)[0]?.locked_until;
   return { counted: false, lockedUntil: lockedUntil ? new Date(lockedUntil) : now };
 }
@@ -48,7 +58,12 @@ export async function registerWrongPin(db: Database, credentialId: string, polic
  * The same count for a fiscal code with no credential, in one statement too (insert or count, guarded by "not
  * blocked now"): an unknown fiscal code meets the same blocks, with the same Retry-After, as a known one.
  */
-export async function registerUnknownWrongPin(db: Database, fiscalCode: string, policy: Policy, now: Date): Promise<WrongPinOutcome> {
+export async function registerUnknownWrongPin(
+  db: Database,
+  fiscalCode: string,
+  policy: Policy,
+  now: Date,
+): Promise<WrongPinOutcome> {
   const at = now.toISOString();
   const result = await db.execute(sql`
     insert into "identity"."unknown_login_attempts" as a (fiscal_code, failed_attempts, locked_until, updated_at)
@@ -66,7 +81,9 @@ export async function registerUnknownWrongPin(db: Database, fiscalCode: string, 
 
 /** The block on a fiscal code with no credential, if any (read for every login, known or not: equal work). */
 export async function unknownLockedUntil(db: Database, fiscalCode: string): Promise<Date | null> {
-  const result = await db.execute(sql`select locked_until from "identity"."unknown_login_attempts" where fiscal_code = ${fiscalCode}`);
+  const result = await db.execute(
+    sql`select locked_until from "identity"."unknown_login_attempts" where fiscal_code = ${fiscalCode}`,
+  );
   const lockedUntil = rowsOf<{ locked_until: string | Date | null }>(result)[0]?.locked_until;
   return lockedUntil ? new Date(lockedUntil) : null;
 }

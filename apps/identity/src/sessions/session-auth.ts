@@ -62,7 +62,13 @@ export function requireSession(
     if (session.credentialId === null) {
       if (spidLevel === null) throw unauthenticated();
       if (spid === "refuse") throw pinSessionRequired();
-      c.set("citizenSession", { tokenHash: session.tokenHash, credentialId: null, fiscalCode: session.fiscalCode, requiredAction: null, spidLevel });
+      c.set("citizenSession", {
+        tokenHash: session.tokenHash,
+        credentialId: null,
+        fiscalCode: session.fiscalCode,
+        requiredAction: null,
+        spidLevel,
+      });
       await next();
       return;
     }
@@ -78,8 +84,15 @@ export function requireSession(
       throw locked(lockedUntil, now);
     }
     const requiredAction = session.requiredAction as RequiredAction | null;
-    if (requiredAction && allow !== "any" && !allow.includes(requiredAction)) throw actionRequired(requiredAction);
-    const pinSession: SessionInfo = { tokenHash: session.tokenHash, credentialId: session.credentialId, fiscalCode: session.fiscalCode, requiredAction, spidLevel: null };
+    if (requiredAction && allow !== "any" && !allow.includes(requiredAction))
+      throw actionRequired(requiredAction);
+    const pinSession: SessionInfo = {
+      tokenHash: session.tokenHash,
+      credentialId: session.credentialId,
+      fiscalCode: session.fiscalCode,
+      requiredAction,
+      spidLevel: null,
+    };
     c.set("session", pinSession);
     c.set("citizenSession", pinSession);
     await next();

@@ -21,6 +21,11 @@ export const logout =
       .update(sessions)
       .set({ endedAt: now })
       .where(and(eq(sessions.tokenHash, session.tokenHash), isNull(sessions.endedAt)));
-    await recordEvent(ctx.db, { fiscalCode: session.fiscalCode, type: "logged-out", at: now, requestId: c.get("requestId") });
+    await recordEvent(ctx.db, {
+      fiscalCode: session.fiscalCode,
+      type: "logged-out",
+      at: now,
+      requestId: c.get("requestId"),
+    });
     return c.body(null, 204);
   };

@@ -1,11 +1,20 @@
 // POST /api/v1/sessions (R07, R08) and DELETE /api/v1/sessions/current.
 import { createRoute, z } from "@hono/zod-openapi";
-import { BEARER, fiscalCodeField, jsonBody, jsonResponse, problemResponse, secretString } from "../http/schemas.ts";
+import {
+  BEARER,
+  fiscalCodeField,
+  jsonBody,
+  jsonResponse,
+  problemResponse,
+  secretString,
+} from "../http/schemas.ts";
 
 export const requiredActionSchema = z
   .enum(["replace-initial-pin", "renew-expired-pin", "confirm-generated-pin"])
   .nullable()
-  .openapi({ description: "Set when the session may only complete this action (403 action-required elsewhere)" });
+  .openapi({
+    description: "Set when the session may only complete this action (403 action-required elsewhere)",
+  });
 
 export const loginBodySchema = z
   .object({ fiscalCode: fiscalCodeField, pin: secretString().min(1) })

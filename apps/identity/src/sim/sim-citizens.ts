@@ -28,10 +28,17 @@ const simCitizenSchema = z
         street: z.string().min(1).max(200),
         postalCode: z.string().regex(/^\d{5}$/),
         city: z.string().min(1).max(100),
-        province: z.string().regex(/^[A-Za-z]{2}$/).transform((p) => p.toUpperCase()),
+        province: z
+          .string()
+          .regex(/^[A-Za-z]{2}$/)
+          .transform((p) => p.toUpperCase()),
       })
       .optional(),
-    contacts: z.object({ email: z.string().max(254).optional(), pec: z.string().max(254).optional(), mobile: z.string().max(32).optional() }),
+    contacts: z.object({
+      email: z.string().max(254).optional(),
+      pec: z.string().max(254).optional(),
+      mobile: z.string().max(32).optional(),
+    }),
     healthCard: z.object({ number: z.string().max(40), expiryDate: z.string().max(20) }).optional(),
     pin: z.string().min(4).max(64),
     pinKind: z.enum(["ordinary", "dispositivo"]).default("ordinary"),
@@ -48,9 +55,13 @@ export function simCitizensHandler(ctx: IdentityContext) {
     let fiscalCode = body.fiscalCode;
     if (!fiscalCode) {
       try {
-        fiscalCode = generateFiscalCode({ ...body, ...(body.birthPlace ? { birthPlace: body.birthPlace } : {}) }, ctx.random);
+        fiscalCode = generateFiscalCode(
+          { ...body, ...(body.birthPlace ? { birthPlace: body.birthPlace } : {}) },
+          ctx.random,
+        );
       } catch (error) {
-        if (error instanceof FiscalCodeInputError) throw validationFailed([{ path: "fiscalCode", message: error.message }]);
+        if (error instanceof FiscalCodeInputError)
+          throw validationFailed([{ path: "fiscalCode", message: error.message }]);
         throw error;
       }
     }
@@ -95,7 +106,20 @@ export function simCitizenEventsHandler(ctx: IdentityContext) {
     const fiscalCode = (c.req.param("fiscalCode") ?? "").trim().toUpperCase();
     // Events some answers record after they have gone (recovery, a failed revocation) are read too.
     await ctx.background.idle();
-    const rows = await ctx.db.select().from(events).where(eq(events.fiscalCode, fiscalCode)).orderBy(desc(events.at), desc(events.id)).limit(500);
-    return c.json({ fiscalCode, events: rows.map((e) => ({ type: e.type, at: e.at.toISOString(), data: e.data, requestId: e.requestId })) });
+    const rows = await ctx.db
+      .select()
+      .from(events)
+      .where(eq(events.fiscalCode, fiscalCode))
+      .orderBy(desc(events.at), desc(events.id))
+      .limit(500);
+    return c.json({
+      fiscalCode,
+      events: rows.map((e) => ({
+        type: e.type,
+        at: e.at.toISOString(),
+        data: e.data,
+        requestId: e.requestId,
+      })),
+    });
   };
 }

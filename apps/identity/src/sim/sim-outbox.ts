@@ -42,7 +42,10 @@ export function listOutboxHandler(db: Database) {
 }
 
 /** Delivers what is due now, after the work still running behind earlier answers (a recovery's link email). */
-export function drainOutboxHandler(dispatcher: OutboxDispatcher, settle: () => Promise<void> = async () => {}) {
+export function drainOutboxHandler(
+  dispatcher: OutboxDispatcher,
+  settle: () => Promise<void> = async () => {},
+) {
   return async (c: Context) => {
     await settle();
     return c.json(await dispatcher.drain());

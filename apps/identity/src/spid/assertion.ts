@@ -6,7 +6,15 @@ import { z } from "zod";
 import type { SpidKeys } from "./idp-keys.ts";
 
 /** Why an assertion is refused: the `reason` of 401 spid-assertion-rejected. */
-export type AssertionRejection = "malformed" | "signature" | "issuer" | "audience" | "expired" | "not-yet-valid" | "replayed" | "unknown-citizen";
+export type AssertionRejection =
+  | "malformed"
+  | "signature"
+  | "issuer"
+  | "audience"
+  | "expired"
+  | "not-yet-valid"
+  | "replayed"
+  | "unknown-citizen";
 
 export interface AssertionIdentity {
   fiscalCode: string;
@@ -30,7 +38,10 @@ const FISCAL_NUMBER = /^TINIT-([A-Z0-9]{16})$/;
 
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
-export async function signAssertion(keys: SpidKeys, input: IssueInput): Promise<{ assertion: string; expiresAt: Date }> {
+export async function signAssertion(
+  keys: SpidKeys,
+  input: IssueInput,
+): Promise<{ assertion: string; expiresAt: Date }> {
   const iat = seconds(input.now);
   const exp = iat + input.lifetimeSeconds;
   const assertion = await new SignJWT({

@@ -24,6 +24,13 @@ export function createSpidKeys(): SpidKeys {
   const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
   const jwk = publicKey.export({ format: "jwk" }) as { x: string; y: string };
   // RFC 7638 thumbprint: the required members in lexicographic order, no spaces.
-  const kid = createHash("sha256").update(JSON.stringify({ crv: "P-256", kty: "EC", x: jwk.x, y: jwk.y })).digest("base64url");
-  return { privateKey, publicKey, kid, jwks: { keys: [{ kty: "EC", crv: "P-256", x: jwk.x, y: jwk.y, kid, alg: "ES256", use: "sig" }] } };
+  const kid = createHash("sha256")
+    .update(JSON.stringify({ crv: "P-256", kty: "EC", x: jwk.x, y: jwk.y }))
+    .digest("base64url");
+  return {
+    privateKey,
+    publicKey,
+    kid,
+    jwks: { keys: [{ kty: "EC", crv: "P-256", x: jwk.x, y: jwk.y, kid, alg: "ES256", use: "sig" }] },
+  };
 }

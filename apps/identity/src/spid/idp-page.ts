@@ -25,7 +25,8 @@ ${body}
 
 export function idpFormPage(values: { fiscalCode?: string; level?: string; message?: string } = {}): string {
   const options = LEVELS_IT.map(
-    ([value, label]) => `<option value="${value}"${values.level === value ? " selected" : ""}>${escapeHtml(label)}</option>`,
+    ([value, label]) =>
+      `<option value="${value}"${values.level === value ? " selected" : ""}>${escapeHtml(label)}</option>`,
   ).join("");
   return page(
     "Entra con SPID (gestore di test)",
@@ -41,7 +42,12 @@ ${values.message ? `<p role="alert">${escapeHtml(values.message)}</p>` : ""}
   );
 }
 
-export function idpAssertionPage(input: { holder: string; level: number; assertion: string; expiresAt: string }): string {
+export function idpAssertionPage(input: {
+  holder: string;
+  level: number;
+  assertion: string;
+  expiresAt: string;
+}): string {
   return page(
     "Asserzione SPID rilasciata",
     `<p>Identità: <strong>${escapeHtml(input.holder)}</strong>, livello SPID ${input.level}. Valida fino a ${escapeHtml(input.expiresAt)}

@@ -20,11 +20,20 @@ export interface AssertionRequest {
 export const DEFAULT_ASSERTION_LIFETIME_SECONDS = 300;
 
 export async function issueAssertion(ctx: IdentityContext, input: AssertionRequest, requestId?: string) {
-  const rows = await ctx.db.select().from(citizens).where(eq(citizens.fiscalCode, normalizeFiscalCode(input.fiscalCode))).limit(1);
+  const rows = await ctx.db
+    .select()
+    .from(citizens)
+    .where(eq(citizens.fiscalCode, normalizeFiscalCode(input.fiscalCode)))
+    .limit(1);
   const citizen = rows[0];
   if (!citizen) throw unknownIdentity();
   const now = ctx.clock.now();
-  const identity = { fiscalCode: citizen.fiscalCode, name: citizen.firstName, familyName: citizen.lastName, dateOfBirth: citizen.birthDate };
+  const identity = {
+    fiscalCode: citizen.fiscalCode,
+    name: citizen.firstName,
+    familyName: citizen.lastName,
+    dateOfBirth: citizen.birthDate,
+  };
   const issuer = spidIssuer(ctx);
   const audience = input.audience ?? spidAudience(ctx);
   const { assertion, expiresAt } = await signAssertion(ctx.spidKeys, {
@@ -36,13 +45,24 @@ export async function issueAssertion(ctx: IdentityContext, input: AssertionReque
     lifetimeSeconds: input.lifetimeSeconds ?? DEFAULT_ASSERTION_LIFETIME_SECONDS,
     jti: randomUUID(),
   });
-  await recordEvent(ctx.db, { fiscalCode: citizen.fiscalCode, type: "spid-assertion-issued", at: now, data: { level: input.level }, requestId });
+  await recordEvent(ctx.db, {
+    fiscalCode: citizen.fiscalCode,
+    type: "spid-assertion-issued",
+    at: now,
+    data: { level: input.level },
+    requestId,
+  });
   return {
     assertion,
     issuer,
     audience,
     level: input.level,
     expiresAt: expiresAt.toISOString(),
-    identity: { fiscalNumber: `TINIT-${identity.fiscalCode}`, name: identity.name, familyName: identity.familyName, dateOfBirth: identity.dateOfBirth },
+    identity: {
+      fiscalNumber: `TINIT-${identity.fiscalCode}`,
+      name: identity.name,
+      familyName: identity.familyName,
+      dateOfBirth: identity.dateOfBirth,
+    },
   };
 }

@@ -7,7 +7,8 @@ export const spidNotAvailable = () =>
     status: 403,
     code: "spid-not-available",
     title: "Accesso con SPID non ancora disponibile",
-    detail: "I servizi INPS accettano le credenziali SPID dal 15 marzo 2016: acceda con il codice fiscale e il PIN.",
+    detail:
+      "I servizi INPS accettano le credenziali SPID dal 15 marzo 2016: acceda con il codice fiscale e il PIN.",
   });
 
 const REASONS_IT: Record<AssertionRejection, string> = {
@@ -36,5 +37,6 @@ export const unknownIdentity = () =>
     status: 404,
     code: "unknown-identity",
     title: "Identità di test sconosciuta",
-    detail: "Il gestore di identità di test conosce solo i cittadini del simulatore: crei prima il cittadino (POST /__sim/citizens o una richiesta di PIN).",
+    detail:
+      "Il gestore di identità di test conosce solo i cittadini del simulatore: crei prima il cittadino (POST /__sim/citizens o una richiesta di PIN).",
   });

@@ -1,7 +1,13 @@
 // POST /api/v1/sessions/spid (R33, R35): the service provider's side. The assertion must be the simulator's
 // identity provider's, for this service, in its validity window, and new: each opens one session. A SPID session
 // stands on no PIN (credentialId null): what it may do follows its level.
-import { pinKindForSpidLevel, sessionExpiresAt, spidAvailable, type PinKind, type SpidLevel } from "@inps-sim/domain";
+import {
+  pinKindForSpidLevel,
+  sessionExpiresAt,
+  spidAvailable,
+  type PinKind,
+  type SpidLevel,
+} from "@inps-sim/domain";
 import { inTransaction } from "@inps-sim/db";
 import { eq } from "drizzle-orm";
 import type { IdentityContext } from "../context.ts";
@@ -22,16 +28,34 @@ export interface SpidSessionOpened {
 
 class Replayed extends Error {}
 
-export async function logInWithSpid(ctx: IdentityContext, assertion: string, requestId?: string): Promise<SpidSessionOpened> {
+export async function logInWithSpid(
+  ctx: IdentityContext,
+  assertion: string,
+  requestId?: string,
+): Promise<SpidSessionOpened> {
   const now = ctx.clock.now();
   if (!spidAvailable(now)) throw spidNotAvailable();
-  const verified = await verifyAssertion(ctx.spidKeys, assertion, { issuer: spidIssuer(ctx), audience: spidAudience(ctx), now });
+  const verified = await verifyAssertion(ctx.spidKeys, assertion, {
+    issuer: spidIssuer(ctx),
+    audience: spidAudience(ctx),
+    now,
+  });
   if (!verified.ok) throw spidAssertionRejected(verified.reason);
   const refuse = async (reason: AssertionRejection) => {
-    await recordEvent(ctx.db, { fiscalCode: verified.fiscalCode, type: "spid-login-refused", at: now, data: { reason, spidLevel: verified.level }, requestId });
+    await recordEvent(ctx.db, {
+      fiscalCode: verified.fiscalCode,
+      type: "spid-login-refused",
+      at: now,
+      data: { reason, spidLevel: verified.level },
+      requestId,
+    });
     return spidAssertionRejected(reason);
   };
-  const known = await ctx.db.select({ fiscalCode: citizens.fiscalCode }).from(citizens).where(eq(citizens.fiscalCode, verified.fiscalCode)).limit(1);
+  const known = await ctx.db
+    .select({ fiscalCode: citizens.fiscalCode })
+    .from(citizens)
+    .where(eq(citizens.fiscalCode, verified.fiscalCode))
+    .limit(1);
   if (!known[0]) throw spidAssertionRejected("unknown-citizen");
   const token = newSessionToken();
   const expiresAt = sessionExpiresAt(ctx.policy, now);
@@ -40,7 +64,12 @@ export async function logInWithSpid(ctx: IdentityContext, assertion: string, req
       // Single use: of two logins with one assertion, exactly one inserts its id.
       const used = await tx
         .insert(spidAssertionsUsed)
-        .values({ jti: verified.jti, fiscalCode: verified.fiscalCode, usedAt: now, expiresAt: verified.expiresAt })
+        .values({
+          jti: verified.jti,
+          fiscalCode: verified.fiscalCode,
+          usedAt: now,
+          expiresAt: verified.expiresAt,
+        })
         .onConflictDoNothing()
         .returning({ jti: spidAssertionsUsed.jti });
       if (used.length === 0) throw new Replayed();
@@ -53,11 +82,23 @@ export async function logInWithSpid(ctx: IdentityContext, assertion: string, req
         createdAt: now,
         expiresAt,
       });
-      await recordEvent(tx, { fiscalCode: verified.fiscalCode, type: "login-succeeded", at: now, data: { via: "spid", spidLevel: verified.level }, requestId });
+      await recordEvent(tx, {
+        fiscalCode: verified.fiscalCode,
+        type: "login-succeeded",
+        at: now,
+        data: { via: "spid", spidLevel: verified.level },
+        requestId,
+      });
     });
   } catch (error) {
     if (error instanceof Replayed) throw await refuse("replayed");
     throw error;
   }
-  return { token, expiresAt: expiresAt.toISOString(), pinKind: pinKindForSpidLevel(verified.level), requiredAction: null, spidLevel: verified.level };
+  return {
+    token,
+    expiresAt: expiresAt.toISOString(),
+    pinKind: pinKindForSpidLevel(verified.level),
+    requiredAction: null,
+    spidLevel: verified.level,
+  };
 }

@@ -8,7 +8,13 @@ import { bearerToken } from "../sessions/tokens.ts";
 import { idpAssertionPage, idpFormPage } from "./idp-page.ts";
 import { issueAssertion } from "./issue-assertion.ts";
 import { logInWithSpid } from "./spid-login.ts";
-import type { idpFormRoute, idpPageRoute, issueAssertionRoute, jwksRoute, spidLoginRoute } from "./spid.routes.ts";
+import type {
+  idpFormRoute,
+  idpPageRoute,
+  issueAssertionRoute,
+  jwksRoute,
+  spidLoginRoute,
+} from "./spid.routes.ts";
 
 /** The identity provider hands out logins for any citizen: only the holder of the admin token may ask. */
 export function requireAdmin(adminToken: string | undefined): MiddlewareHandler<IdentityEnv> {
@@ -29,22 +35,49 @@ export const jwksHandler =
   (c) =>
     c.json(ctx.spidKeys.jwks, 200);
 
-export const idpPageHandler = (): RouteHandler<typeof idpPageRoute, IdentityEnv> => (c) => c.html(idpFormPage(), 200);
+export const idpPageHandler = (): RouteHandler<typeof idpPageRoute, IdentityEnv> => (c) =>
+  c.html(idpFormPage(), 200);
 
 export const idpFormHandler =
   (ctx: IdentityContext, adminToken: string | undefined): RouteHandler<typeof idpFormRoute, IdentityEnv> =>
   async (c) => {
     const form = c.req.valid("form");
     if (!adminToken || !tokensEqual(form.token, adminToken)) {
-      return c.html(idpFormPage({ fiscalCode: form.fiscalCode, level: form.level, message: "Token del pannello di controllo errato." }), 401);
+      return c.html(
+        idpFormPage({
+          fiscalCode: form.fiscalCode,
+          level: form.level,
+          message: "Token del pannello di controllo errato.",
+        }),
+        401,
+      );
     }
     try {
-      const issued = await issueAssertion(ctx, { fiscalCode: form.fiscalCode, level: Number(form.level) as 1 | 2 | 3 }, c.get("requestId"));
+      const issued = await issueAssertion(
+        ctx,
+        { fiscalCode: form.fiscalCode, level: Number(form.level) as 1 | 2 | 3 },
+        c.get("requestId"),
+      );
       const holder = `${issued.identity.name} ${issued.identity.familyName} (${issued.identity.fiscalNumber})`;
-      return c.html(idpAssertionPage({ holder, level: issued.level, assertion: issued.assertion, expiresAt: issued.expiresAt }), 200);
+      return c.html(
+        idpAssertionPage({
+          holder,
+          level: issued.level,
+          assertion: issued.assertion,
+          expiresAt: issued.expiresAt,
+        }),
+        200,
+      );
     } catch (error) {
       if (error instanceof ProblemError && error.init.code === "unknown-identity") {
-        return c.html(idpFormPage({ fiscalCode: form.fiscalCode, level: form.level, message: error.init.detail ?? error.init.title }), 404);
+        return c.html(
+          idpFormPage({
+            fiscalCode: form.fiscalCode,
+            level: form.level,
+            message: error.init.detail ?? error.init.title,
+          }),
+          404,
+        );
       }
       throw error;
     }

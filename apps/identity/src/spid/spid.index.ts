@@ -1,6 +1,13 @@
 import type { IdentityContext } from "../context.ts";
 import { createRouter } from "../http/router.ts";
-import { idpFormHandler, idpPageHandler, issueAssertionHandler, jwksHandler, requireAdmin, spidLoginHandler } from "./spid.handlers.ts";
+import {
+  idpFormHandler,
+  idpPageHandler,
+  issueAssertionHandler,
+  jwksHandler,
+  requireAdmin,
+  spidLoginHandler,
+} from "./spid.handlers.ts";
 import { idpFormRoute, idpPageRoute, issueAssertionRoute, jwksRoute, spidLoginRoute } from "./spid.routes.ts";
 
 /** The service provider's side, under /api/v1. */

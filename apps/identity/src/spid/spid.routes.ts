@@ -4,14 +4,27 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { ADMIN, fiscalCodeField, jsonBody, jsonResponse, problemResponse } from "../http/schemas.ts";
 import { requiredActionSchema } from "../sessions/sessions.routes.ts";
 
-const levelSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]).openapi({ description: "SPID level 1–3" });
+const levelSchema = z
+  .union([z.literal(1), z.literal(2), z.literal(3)])
+  .openapi({ description: "SPID level 1–3" });
 
 export const assertionRequestSchema = z
   .object({
     fiscalCode: fiscalCodeField,
     level: levelSchema,
-    audience: z.string().min(1).max(500).optional().openapi({ description: "Default: this service (a wrong one makes a refused assertion on purpose)" }),
-    lifetimeSeconds: z.number().int().min(1).max(3600).optional().openapi({ description: "Simulated seconds until it expires; default 300" }),
+    audience: z
+      .string()
+      .min(1)
+      .max(500)
+      .optional()
+      .openapi({ description: "Default: this service (a wrong one makes a refused assertion on purpose)" }),
+    lifetimeSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(3600)
+      .optional()
+      .openapi({ description: "Simulated seconds until it expires; default 300" }),
   })
   .strict()
   .openapi("SpidAssertionRequest");
@@ -23,14 +36,27 @@ export const assertionIssuedSchema = z
     audience: z.string(),
     level: levelSchema,
     expiresAt: z.string(),
-    identity: z.object({ fiscalNumber: z.string(), name: z.string(), familyName: z.string(), dateOfBirth: z.string() }),
+    identity: z.object({
+      fiscalNumber: z.string(),
+      name: z.string(),
+      familyName: z.string(),
+      dateOfBirth: z.string(),
+    }),
   })
   .openapi("SpidAssertion");
 
 export const jwksSchema = z
   .object({
     keys: z.array(
-      z.object({ kty: z.string(), crv: z.string(), x: z.string(), y: z.string(), kid: z.string(), alg: z.string(), use: z.string() }),
+      z.object({
+        kty: z.string(),
+        crv: z.string(),
+        x: z.string(),
+        y: z.string(),
+        kid: z.string(),
+        alg: z.string(),
+        use: z.string(),
+      }),
     ),
   })
   .openapi("SpidJwks");
@@ -39,7 +65,9 @@ export const jwksSchema = z
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 export const spidLoginBodySchema = z
-  .object({ assertion: z.string().min(1).max(8192).regex(COMPACT_JWS, "l'asserzione SPID è un JWT in forma compatta") })
+  .object({
+    assertion: z.string().min(1).max(8192).regex(COMPACT_JWS, "l'asserzione SPID è un JWT in forma compatta"),
+  })
   .strict()
   .openapi("SpidLogin");
 
@@ -47,7 +75,9 @@ export const spidSessionSchema = z
   .object({
     token: z.string().openapi({ description: "Opaque bearer token" }),
     expiresAt: z.string(),
-    pinKind: z.enum(["ordinary", "dispositivo"]).openapi({ description: "What the session may do: dispositivo from SPID level 2 (R35)" }),
+    pinKind: z
+      .enum(["ordinary", "dispositivo"])
+      .openapi({ description: "What the session may do: dispositivo from SPID level 2 (R35)" }),
     requiredAction: requiredActionSchema,
     spidLevel: levelSchema,
   })
@@ -88,13 +118,18 @@ export const idpFormRoute = createRoute({
   method: "post",
   path: "/spid",
   tags: ["SPID"],
-  summary: "Test identity provider: the page's form (admin token, fiscal code, level); answers a page with the assertion",
+  summary:
+    "Test identity provider: the page's form (admin token, fiscal code, level); answers a page with the assertion",
   request: {
     body: {
       required: true,
       content: {
         "application/x-www-form-urlencoded": {
-          schema: z.object({ token: z.string().max(512), fiscalCode: fiscalCodeField, level: z.enum(["1", "2", "3"]) }),
+          schema: z.object({
+            token: z.string().max(512),
+            fiscalCode: fiscalCodeField,
+            level: z.enum(["1", "2", "3"]),
+          }),
         },
       },
     },
@@ -117,7 +152,9 @@ export const spidLoginRoute = createRoute({
   responses: {
     201: jsonResponse(spidSessionSchema, "Logged in with SPID"),
     400: problemResponse("validation-failed"),
-    401: problemResponse("spid-assertion-rejected with reason: malformed, signature, issuer, audience, expired, not-yet-valid, replayed, unknown-citizen"),
+    401: problemResponse(
+      "spid-assertion-rejected with reason: malformed, signature, issuer, audience, expired, not-yet-valid, replayed, unknown-citizen",
+    ),
     403: problemResponse("spid-not-available: before 15 March 2016 in simulated time"),
   },
 });

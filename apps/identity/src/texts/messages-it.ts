@@ -31,15 +31,23 @@ export interface Recipient {
   residence: Residence | null;
 }
 
-const greeting = (r: Recipient) => `${r.gender === "F" ? "Gentile Signora" : "Gentile Signore"} ${r.firstName} ${r.lastName},`;
+const greeting = (r: Recipient) =>
+  `${r.gender === "F" ? "Gentile Signora" : "Gentile Signore"} ${r.firstName} ${r.lastName},`;
 
 export const postalName = (r: Recipient) => `${r.firstName} ${r.lastName}`.toUpperCase();
 
-export type DigitalDestination = { channel: "email" | "pec"; address: string } | { channel: "sms"; mobile: string };
+export type DigitalDestination =
+  { channel: "email" | "pec"; address: string } | { channel: "sms"; mobile: string };
 
 function digital(dest: DigitalDestination, subject: string, text: string, sms: string): OutboundMessage {
   if (dest.channel === "sms") return { channel: "sms", to: dest.mobile, text: sms };
-  return { channel: "email", to: dest.address, from: dest.channel === "pec" ? INPS_PEC_SENDER : INPS_SENDER, subject, text };
+  return {
+    channel: "email",
+    to: dest.address,
+    from: dest.channel === "pec" ? INPS_PEC_SENDER : INPS_SENDER,
+    subject,
+    text,
+  };
 }
 
 function letter(r: Recipient, subject: string, body: string): OutboundMessage {
@@ -54,10 +62,19 @@ function letter(r: Recipient, subject: string, body: string): OutboundMessage {
 }
 
 const channelPhrase = (d: DigitalDestination, masked: string) =>
-  d.channel === "sms" ? `con un SMS al numero ${masked}` : d.channel === "pec" ? `via PEC all'indirizzo ${masked}` : `per email all'indirizzo ${masked}`;
+  d.channel === "sms"
+    ? `con un SMS al numero ${masked}`
+    : d.channel === "pec"
+      ? `via PEC all'indirizzo ${masked}`
+      : `per email all'indirizzo ${masked}`;
 
 /** digital-then-post, first half (guides 004, 001): at once, by email, PEC or SMS. */
-export function firstHalfDigital(r: Recipient, dest: DigitalDestination, firstHalf: string, deadline: Date): OutboundMessage {
+export function firstHalfDigital(
+  r: Recipient,
+  dest: DigitalDestination,
+  firstHalf: string,
+  deadline: Date,
+): OutboundMessage {
   const text = [
     greeting(r),
     "abbiamo ricevuto la Sua richiesta di PIN per l'accesso ai servizi online dell'INPS.",
@@ -76,7 +93,13 @@ export function firstHalfDigital(r: Recipient, dest: DigitalDestination, firstHa
 }
 
 /** digital-then-post, second half: by posta ordinaria to the residence. */
-export function secondHalfLetter(r: Recipient, secondHalf: string, first: DigitalDestination, firstMasked: string, deadline: Date): OutboundMessage {
+export function secondHalfLetter(
+  r: Recipient,
+  secondHalf: string,
+  first: DigitalDestination,
+  firstMasked: string,
+  deadline: Date,
+): OutboundMessage {
   const body = [
     greeting(r),
     "come da Sua richiesta, Le comunichiamo la seconda parte del PIN per l'accesso ai servizi online dell'INPS.",
@@ -84,7 +107,7 @@ export function secondHalfLetter(r: Recipient, secondHalf: string, first: Digita
     `${LABELS.secondHalf}: ${secondHalf} `,
     "",
     `La prima parte del PIN Le è stata inviata ${channelPhrase(first, firstMasked)}.`,
-    "Per il primo accesso, sul sito www.inps.it selezioni \"Accedi a MyINPS\", inserisca il codice fiscale e il PIN completo",
+    'Per il primo accesso, sul sito www.inps.it selezioni "Accedi a MyINPS", inserisca il codice fiscale e il PIN completo',
     "di 16 caratteri: prima gli 8 caratteri della prima parte, poi gli 8 riportati in questa lettera.",
     "Il sistema Le chiederà di sostituirlo con un nuovo PIN di 8 caratteri, che userà per tutti gli accessi successivi.",
     `Il PIN iniziale va utilizzato entro il ${italianDate(deadline)}; dopo tale data dovrà presentare una nuova richiesta.`,
@@ -95,15 +118,21 @@ export function secondHalfLetter(r: Recipient, secondHalf: string, first: Digita
 }
 
 /** post-then-activate, first half (guide 002): by post, with the activation instructions. */
-export function firstHalfLetter(r: Recipient, firstHalf: string, second: DigitalDestination, secondMasked: string, deadline: Date): OutboundMessage {
+export function firstHalfLetter(
+  r: Recipient,
+  firstHalf: string,
+  second: DigitalDestination,
+  secondMasked: string,
+  deadline: Date,
+): OutboundMessage {
   const body = [
     greeting(r),
     "come da Sua richiesta, Le comunichiamo la prima parte del PIN per l'accesso ai servizi online dell'INPS.",
     "",
     `${LABELS.firstHalf}: ${firstHalf} `,
     "",
-    "Per ricevere la seconda parte occorre attivare il PIN: sul sito www.inps.it selezioni \"Gestisci il tuo PIN\" e poi",
-    "\"Attiva PIN\", inserisca il codice fiscale, la prima parte del PIN riportata in questa lettera e i dati della Sua",
+    'Per ricevere la seconda parte occorre attivare il PIN: sul sito www.inps.it selezioni "Gestisci il tuo PIN" e poi',
+    '"Attiva PIN", inserisca il codice fiscale, la prima parte del PIN riportata in questa lettera e i dati della Sua',
     `tessera sanitaria (numero e data di scadenza). La seconda parte Le sarà inviata subito ${channelPhrase(second, secondMasked)}.`,
     `Il PIN va attivato entro il ${italianDate(deadline)}: dopo tale data non sarà più valido e dovrà presentare una nuova richiesta.`,
     "",
@@ -113,7 +142,11 @@ export function firstHalfLetter(r: Recipient, firstHalf: string, second: Digital
 }
 
 /** post-then-activate, second half: after activation (R04). */
-export function secondHalfDigital(r: Recipient, dest: DigitalDestination, secondHalf: string): OutboundMessage {
+export function secondHalfDigital(
+  r: Recipient,
+  dest: DigitalDestination,
+  secondHalf: string,
+): OutboundMessage {
   const text = [
     greeting(r),
     "il Suo PIN è stato attivato. Le comunichiamo la seconda parte del PIN.",
@@ -135,20 +168,28 @@ export type ChangeOccasion = "settings" | "first-access" | "renewal";
 const WHERE_TO_TYPE: Record<ChangeOccasion, { what: string; where: string }> = {
   settings: {
     what: "è stata richiesta la modifica del PIN per l'accesso ai servizi online dell'INPS.",
-    where: "Per confermarla inserisca il codice seguente nella pagina \"Impostazioni\" → \"Sicurezza/PIN\".",
+    where: 'Per confermarla inserisca il codice seguente nella pagina "Impostazioni" → "Sicurezza/PIN".',
   },
   "first-access": {
     what: "al primo accesso ha scelto il PIN di 8 caratteri che sostituisce il PIN iniziale di 16 caratteri.",
-    where: "Per confermarlo inserisca il codice seguente nella pagina del primo accesso, dove ha scelto il nuovo PIN.",
+    where:
+      "Per confermarlo inserisca il codice seguente nella pagina del primo accesso, dove ha scelto il nuovo PIN.",
   },
   renewal: {
     what: "il Suo PIN aveva superato i 180 giorni dall'ultima modifica e ha scelto un nuovo PIN per rinnovarlo.",
-    where: "Per confermare il rinnovo inserisca il codice seguente nella pagina di rinnovo del PIN scaduto, mostrata dopo l'accesso.",
+    where:
+      "Per confermare il rinnovo inserisca il codice seguente nella pagina di rinnovo del PIN scaduto, mostrata dopo l'accesso.",
   },
 };
 
 /** The code that confirms a PIN change (R11), naming where it is typed: first access, renewal, or Impostazioni. */
-export function verificationCodeMessage(r: Recipient, dest: DigitalDestination, code: string, minutes: number, occasion: ChangeOccasion = "settings"): OutboundMessage {
+export function verificationCodeMessage(
+  r: Recipient,
+  dest: DigitalDestination,
+  code: string,
+  minutes: number,
+  occasion: ChangeOccasion = "settings",
+): OutboundMessage {
   const place = WHERE_TO_TYPE[occasion];
   const text = [
     greeting(r),
@@ -181,12 +222,16 @@ export function pinChangedMessage(r: Recipient, dest: DigitalDestination, at: Da
 }
 
 /** asvs-l2: someone asked for a PIN for a citizen who has one; the answer was the usual 202, the citizen learns it here. */
-export function pinRequestForExistingPinMessage(r: Recipient, dest: DigitalDestination, at: Date): OutboundMessage {
+export function pinRequestForExistingPinMessage(
+  r: Recipient,
+  dest: DigitalDestination,
+  at: Date,
+): OutboundMessage {
   const text = [
     greeting(r),
     `Il ${italianDate(at)} alle ore ${italianTime(at)} è stata ricevuta una richiesta di PIN INPS a Suo nome.`,
     "Lei ha già un PIN attivo: la richiesta non ha avuto effetto e il Suo PIN resta valido.",
-    "Se ha smarrito il PIN, usi \"Hai smarrito il tuo PIN?\" su MyINPS. Se non ha fatto Lei la richiesta, contatti il contact center INPS (803 164).",
+    'Se ha smarrito il PIN, usi "Hai smarrito il tuo PIN?" su MyINPS. Se non ha fatto Lei la richiesta, contatti il contact center INPS (803 164).',
     "",
     FOOTER,
   ].join("\n");
@@ -195,10 +240,16 @@ export function pinRequestForExistingPinMessage(r: Recipient, dest: DigitalDesti
 }
 
 /** R16: the link and the recovery code, by email or PEC; only the confirm on the page uses them up. */
-export function recoveryLinkMessage(r: Recipient, dest: DigitalDestination, link: string, code: string, validUntil: Date): OutboundMessage {
+export function recoveryLinkMessage(
+  r: Recipient,
+  dest: DigitalDestination,
+  link: string,
+  code: string,
+  validUntil: Date,
+): OutboundMessage {
   const text = [
     greeting(r),
-    "abbiamo ricevuto la Sua richiesta di recupero del PIN (\"Hai smarrito il tuo PIN?\").",
+    'abbiamo ricevuto la Sua richiesta di recupero del PIN ("Hai smarrito il tuo PIN?").',
     "Apra il link qui sotto e, nella pagina che si apre, inserisca il Suo codice fiscale e il codice riportato sotto il link.",
     "",
     `${LABELS.recoveryLink}: ${link} `,
@@ -237,20 +288,31 @@ export function recoverySecondHalfEmail(r: Recipient, address: string, secondHal
     "",
     FOOTER,
   ].join("\n");
-  return { channel: "email", to: address, from: INPS_SENDER, subject: "INPS - Seconda parte del PIN (recupero)", text };
+  return {
+    channel: "email",
+    to: address,
+    from: INPS_SENDER,
+    subject: "INPS - Seconda parte del PIN (recupero)",
+    text,
+  };
 }
 
 const CONTACT_CENTRE_IT = "803 164 (gratuito da rete fissa) oppure 06 164 164 (da rete mobile)";
 
 /** R24: the credential is closed; a new PIN starts from a new request. */
-export function revocationConfirmedMessage(r: Recipient, dest: DigitalDestination, at: Date, via: "online" | "contact-centre"): OutboundMessage {
+export function revocationConfirmedMessage(
+  r: Recipient,
+  dest: DigitalDestination,
+  at: Date,
+  via: "online" | "contact-centre",
+): OutboundMessage {
   const how = via === "online" ? "come da Sua richiesta online" : "come da Sua richiesta al contact center";
   const text = [
     greeting(r),
     `${how}, Le confermiamo che il Suo PIN INPS è stato revocato il ${italianDate(at)} alle ore ${italianTime(at)}.`,
     "Da questo momento il PIN non è più valido: le sessioni aperte sono state chiuse e le parti del PIN già inviate,",
     "anche quelle ancora in viaggio per posta, non potranno più essere utilizzate né attivate.",
-    "Per accedere di nuovo ai servizi online potrà richiedere un nuovo PIN dal sito www.inps.it (\"Richiedi PIN\")",
+    'Per accedere di nuovo ai servizi online potrà richiedere un nuovo PIN dal sito www.inps.it ("Richiedi PIN")',
     `oppure tramite il contact center: ${CONTACT_CENTRE_IT}.`,
     "Se non ha chiesto Lei la revoca, contatti subito il contact center.",
     "",
@@ -260,15 +322,25 @@ export function revocationConfirmedMessage(r: Recipient, dest: DigitalDestinatio
   return digital(dest, "INPS - Revoca del PIN", text, sms);
 }
 
-const CONTACT_NAMES = { email: "l'indirizzo email", pec: "l'indirizzo PEC", mobile: "il numero di cellulare" } as const;
+const CONTACT_NAMES = {
+  email: "l'indirizzo email",
+  pec: "l'indirizzo PEC",
+  mobile: "il numero di cellulare",
+} as const;
 export type ContactField = keyof typeof CONTACT_NAMES;
 
 /** R25: the code that confirms a new contact, sent to that contact. */
-export function contactVerificationMessage(r: Recipient, dest: DigitalDestination, field: ContactField, code: string, minutes: number): OutboundMessage {
+export function contactVerificationMessage(
+  r: Recipient,
+  dest: DigitalDestination,
+  field: ContactField,
+  code: string,
+  minutes: number,
+): OutboundMessage {
   const text = [
     greeting(r),
     `è stata richiesta la modifica dei contatti del PIN INPS: ${CONTACT_NAMES[field]}.`,
-    "Per confermarla inserisca il codice seguente nella pagina \"Modifica contatti PIN\".",
+    'Per confermarla inserisca il codice seguente nella pagina "Modifica contatti PIN".',
     "",
     `${LABELS.verificationCode}: ${code} `,
     "",
@@ -290,7 +362,10 @@ export function contactsChangedMessage(
   at: Date,
   via: "online" | "contact-centre",
 ): OutboundMessage {
-  const what = action === "removed" ? `è stato rimosso ${CONTACT_NAMES[field]}` : `è stato aggiornato ${CONTACT_NAMES[field]}`;
+  const what =
+    action === "removed"
+      ? `è stato rimosso ${CONTACT_NAMES[field]}`
+      : `è stato aggiornato ${CONTACT_NAMES[field]}`;
   const where = via === "online" ? "online, con il PIN" : "tramite il contact center";
   const text = [
     greeting(r),

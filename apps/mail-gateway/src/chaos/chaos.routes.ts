@@ -6,7 +6,10 @@ const tags = ["Chaos"];
 
 const triggerSchema = z
   .object({
-    ErrorCode: z.number().int().openapi({ description: "The SMTP code answered when it fires", example: 451 }),
+    ErrorCode: z
+      .number()
+      .int()
+      .openapi({ description: "The SMTP code answered when it fires", example: 451 }),
     Probability: z.number().int().openapi({ description: "Percent, 0 to 100; 0 is off" }),
   })
   .openapi("ChaosTrigger");
@@ -35,12 +38,21 @@ export const setChaosRoute = createRoute({
   summary: "Sets the triggers; one left out is turned off",
   request: {
     body: goJsonBody(
-      z.object({ Sender: triggerSchema.partial(), Recipient: triggerSchema.partial(), Authentication: triggerSchema.partial() }).partial(),
+      z
+        .object({
+          Sender: triggerSchema.partial(),
+          Recipient: triggerSchema.partial(),
+          Authentication: triggerSchema.partial(),
+        })
+        .partial(),
       "The triggers to set.",
     ),
   },
   responses: {
-    200: { description: "The triggers now", content: { "application/json": { schema: chaosTriggersSchema } } },
+    200: {
+      description: "The triggers now",
+      content: { "application/json": { schema: chaosTriggersSchema } },
+    },
     400: { ...badRequestResponse, description: notEnabled },
   },
 });

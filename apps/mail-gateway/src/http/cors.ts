@@ -36,7 +36,10 @@ export function mailpitCors(origins: Set<string>): MiddlewareHandler {
     const path = c.req.path;
     if (!path.startsWith("/api/") && !/^\/view\/[a-zA-Z0-9]+\.html$/.test(path)) return next();
     if (!allowed(c, origins))
-      return new Response("Blocked due to CORS violation\n", { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+      return new Response("Blocked due to CORS violation\n", {
+        status: 403,
+        headers: { "content-type": "text/plain; charset=utf-8" },
+      });
     // api.go:76-80 GetOptions, routed for OPTIONS /api/v1/ and below (server.go:223-224).
     const response =
       c.req.method === "OPTIONS" && path.startsWith("/api/v1/")

@@ -18,7 +18,20 @@ export function goTime(at: Date, offsetMinutes = 0): string {
   );
 }
 
-const NAMED_ZONES: Record<string, number> = { UT: 0, UTC: 0, GMT: 0, Z: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420 };
+const NAMED_ZONES: Record<string, number> = {
+  UT: 0,
+  UTC: 0,
+  GMT: 0,
+  Z: 0,
+  EST: -300,
+  EDT: -240,
+  CST: -360,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
+};
 
 /** The offset a Date header gives (`+0100`, `-0500`, `GMT`, …), in minutes east of UTC; 0 when it names none. */
 export function dateHeaderOffset(header: string): number {

@@ -18,5 +18,6 @@ export function mountMailpitApi(app: ServiceApp, ctx: MailContext): void {
       await next();
     });
   }
-  for (const router of [messagesRouter, searchRouter, tagsRouter, infoRouter, chaosRouter, sendRouter]) app.route("/", router(ctx));
+  for (const router of [messagesRouter, searchRouter, tagsRouter, infoRouter, chaosRouter, sendRouter])
+    app.route("/", router(ctx));
 }

@@ -30,10 +30,14 @@ export const addressSchema = z
 
 export const attachmentSchema = z
   .object({
-    PartID: z.string().openapi({ description: "Where the part sits in the MIME tree, e.g. `2` or `1.2`", example: "2" }),
+    PartID: z
+      .string()
+      .openapi({ description: "Where the part sits in the MIME tree, e.g. `2` or `1.2`", example: "2" }),
     FileName: z.string(),
     ContentType: z.string(),
-    ContentID: z.string().openapi({ description: "Content-ID of an inline part, without angle brackets; empty otherwise" }),
+    ContentID: z
+      .string()
+      .openapi({ description: "Content-ID of an inline part, without angle brackets; empty otherwise" }),
     Size: z.number().int(),
     Checksums: z.object({ MD5: z.string(), SHA1: z.string(), SHA256: z.string() }),
   })
@@ -54,27 +58,38 @@ export const notFoundResponse = text("No such message (or part)", "404 page not 
 export const messageIdParam = z.object({
   ID: z.string().openapi({
     param: { name: "ID", in: "path" },
-    description: "The message's database ID, or `latest` (the newest message, or the newest matching `?query=`)",
+    description:
+      "The message's database ID, or `latest` (the newest message, or the newest matching `?query=`)",
     example: "latest",
   }),
 });
 
 /** `?query=` beside an ID of `latest`: the newest message matching this search. */
 export const latestQuery = z.object({
-  query: z.string().optional().openapi({ description: "With ID `latest`: the newest message matching this search" }),
+  query: z
+    .string()
+    .optional()
+    .openapi({ description: "With ID `latest`: the newest message matching this search" }),
 });
 
 export const pageQuery = {
   start: z.number().int().optional().openapi({ description: "Messages to skip (default 0)", example: 0 }),
   limit: z.number().int().optional().openapi({
-    description: "Messages per page (default 50, at most 1000); 0, as in Mailpit: the whole mailbox (list, `start` ignored) or none (search)",
+    description:
+      "Messages per page (default 50, at most 1000); 0, as in Mailpit: the whole mailbox (list, `start` ignored) or none (search)",
     example: 50,
   }),
-  before: z.string().optional().openapi({ description: "Only messages received before this instant (RFC 3339)" }),
+  before: z
+    .string()
+    .optional()
+    .openapi({ description: "Only messages received before this instant (RFC 3339)" }),
 };
 
 /** Mailpit's `tz`: the IANA time zone after:/before: in a search are read in (default UTC; an unknown one is ignored). */
-export const tzQuery = z.string().optional().openapi({ description: "Time zone of after:/before: dates, e.g. Europe/Rome", example: "Europe/Rome" });
+export const tzQuery = z
+  .string()
+  .optional()
+  .openapi({ description: "Time zone of after:/before: dates, e.g. Europe/Rome", example: "Europe/Rome" });
 
 /** A body read as Go reads JSON: the field names below match in any case. */
 export const goJsonBody = <T extends z.ZodType>(schema: T, description: string) => ({

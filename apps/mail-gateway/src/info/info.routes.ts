@@ -51,7 +51,12 @@ export const infoRoute = createRoute({
   path: "/api/v1/info",
   tags,
   summary: "The mailbox's totals, the database and the SMTP counters",
-  responses: { 200: { description: "The information", content: { "application/json": { schema: appInformationSchema } } } },
+  responses: {
+    200: {
+      description: "The information",
+      content: { "application/json": { schema: appInformationSchema } },
+    },
+  },
 });
 
 export const webUiRoute = createRoute({
@@ -59,5 +64,10 @@ export const webUiRoute = createRoute({
   path: "/api/v1/webui",
   tags,
   summary: "The settings Mailpit's web UI reads",
-  responses: { 200: { description: "The settings", content: { "application/json": { schema: webUiConfigurationSchema } } } },
+  responses: {
+    200: {
+      description: "The settings",
+      content: { "application/json": { schema: webUiConfigurationSchema } },
+    },
+  },
 });

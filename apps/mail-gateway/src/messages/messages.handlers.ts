@@ -210,7 +210,10 @@ export const viewPart = (ctx: MailContext) => async (c: C, next: () => Promise<v
   if (m[2] === "txt")
     return new Response(message.text, { headers: { "content-type": "text/plain; charset=utf-8" } });
   if (!message.html) return notFound(c, "This message does not contain a HTML part");
-  const linked = linkInlineImages(message.html, message.summary.ID, [...message.inline, ...message.attachments]);
+  const linked = linkInlineImages(message.html, message.summary.ID, [
+    ...message.inline,
+    ...message.attachments,
+  ]);
   // Sandboxed: no script of the sender's runs; with embed=1 only our own (nonce) script does.
   const sandbox = "sandbox; default-src 'none'; img-src * data: cid:; style-src 'unsafe-inline'";
   if (c.req.query("embed") === "1") {

@@ -2,7 +2,16 @@
 import { createRouter, type ServiceEnv } from "@inps-sim/service-kit";
 import type { MailContext } from "../context.ts";
 import { declare } from "../http/mailpit-openapi.ts";
-import { deleteMessages, getHeaders, getMessage, getPart, getRaw, listMessages, setReadStatus, viewPart } from "./messages.handlers.ts";
+import {
+  deleteMessages,
+  getHeaders,
+  getMessage,
+  getPart,
+  getRaw,
+  listMessages,
+  setReadStatus,
+  viewPart,
+} from "./messages.handlers.ts";
 import {
   deleteMessagesRoute,
   getHeadersRoute,

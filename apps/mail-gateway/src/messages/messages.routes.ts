@@ -28,7 +28,9 @@ export const messageSummarySchema = z
     Bcc: z.array(addressSchema),
     ReplyTo: z.array(addressSchema),
     Subject: z.string(),
-    Created: z.string().openapi({ format: "date-time", description: "When the gateway received it (simulated time)" }),
+    Created: z
+      .string()
+      .openapi({ format: "date-time", description: "When the gateway received it (simulated time)" }),
     Username: z.string(),
     Tags: z.array(z.string()),
     Size: z.number().int().openapi({ description: "Bytes of the raw message" }),
@@ -71,7 +73,9 @@ export const messageSchema = z
     ReturnPath: z.string(),
     Subject: z.string(),
     ListUnsubscribe: listUnsubscribeSchema,
-    Date: z.string().openapi({ format: "date-time", description: "The Date header, or the arrival time without one" }),
+    Date: z
+      .string()
+      .openapi({ format: "date-time", description: "The Date header, or the arrival time without one" }),
     Tags: z.array(z.string()),
     Username: z.string(),
     Text: z.string().openapi({ description: "The text/plain body (from the HTML when there is none)" }),
@@ -96,7 +100,9 @@ export const listMessagesRoute = createRoute({
   tags,
   summary: "A page of the mailbox, newest first",
   request: { query: z.object(pageQuery) },
-  responses: { 200: { description: "The page", content: { "application/json": { schema: messagesSummarySchema } } } },
+  responses: {
+    200: { description: "The page", content: { "application/json": { schema: messagesSummarySchema } } },
+  },
 });
 
 export const setReadStatusRoute = createRoute({
@@ -134,7 +140,10 @@ export const getMessageRoute = createRoute({
   tags,
   summary: "One message, parsed (reading it marks it read)",
   request: byId,
-  responses: { 200: { description: "The message", content: { "application/json": { schema: messageSchema } } }, 404: notFoundResponse },
+  responses: {
+    200: { description: "The message", content: { "application/json": { schema: messageSchema } } },
+    404: notFoundResponse,
+  },
 });
 
 export const getHeadersRoute = createRoute({
@@ -143,7 +152,10 @@ export const getHeadersRoute = createRoute({
   tags,
   summary: "A message's headers",
   request: byId,
-  responses: { 200: { description: "The headers", content: { "application/json": { schema: headersSchema } } }, 404: notFoundResponse },
+  responses: {
+    200: { description: "The headers", content: { "application/json": { schema: headersSchema } } },
+    404: notFoundResponse,
+  },
 });
 
 export const getRawRoute = createRoute({
@@ -153,7 +165,9 @@ export const getRawRoute = createRoute({
   summary: "A message's source, as received",
   request: {
     params: messageIdParam,
-    query: latestQuery.extend({ dl: z.string().optional().openapi({ description: "`1`: as a download ({ID}.eml)" }) }),
+    query: latestQuery.extend({
+      dl: z.string().optional().openapi({ description: "`1`: as a download ({ID}.eml)" }),
+    }),
   },
   responses: {
     200: { description: "The source", content: { "text/plain": { schema: z.string() } } },
@@ -173,13 +187,18 @@ export const getPartRoute = createRoute({
     query: latestQuery,
   },
   responses: {
-    200: { description: "The part's bytes", content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } } },
+    200: {
+      description: "The part's bytes",
+      content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } },
+    },
     404: notFoundResponse,
   },
 });
 
 const viewParams = z.object({
-  ID: z.string().openapi({ param: { name: "ID", in: "path" }, description: "The message's database ID, or `latest`" }),
+  ID: z
+    .string()
+    .openapi({ param: { name: "ID", in: "path" }, description: "The message's database ID, or `latest`" }),
 });
 
 export const viewTextRoute = createRoute({
@@ -188,7 +207,10 @@ export const viewTextRoute = createRoute({
   tags,
   summary: "A message's text body",
   request: { params: viewParams, query: latestQuery },
-  responses: { 200: { description: "The text", content: { "text/plain": { schema: z.string() } } }, 404: notFoundResponse },
+  responses: {
+    200: { description: "The text", content: { "text/plain": { schema: z.string() } } },
+    404: notFoundResponse,
+  },
 });
 
 export const viewHtmlRoute = createRoute({
@@ -197,5 +219,8 @@ export const viewHtmlRoute = createRoute({
   tags,
   summary: "A message's HTML body, sandboxed",
   request: { params: viewParams, query: latestQuery },
-  responses: { 200: { description: "The HTML", content: { "text/html": { schema: z.string() } } }, 404: notFoundResponse },
+  responses: {
+    200: { description: "The HTML", content: { "text/html": { schema: z.string() } } },
+    404: notFoundResponse,
+  },
 });

@@ -127,7 +127,10 @@ export class MailStore {
 
   /** Matches of a search and how many are unread (see MailboxStats.count). */
   count(search: string, before?: Date, tz?: string): Promise<{ count: number; unread: number }> {
-    return this.#stats.count(`${before?.toISOString() ?? ""}|${tz ?? ""}|${search}`, this.#where(search, before, tz));
+    return this.#stats.count(
+      `${before?.toISOString() ?? ""}|${tz ?? ""}|${search}`,
+      this.#where(search, before, tz),
+    );
   }
 
   /**
@@ -225,7 +228,10 @@ export class MailStore {
   }
 
   /** Marks messages read or unread: by IDs, by search, or (neither) all of them. */
-  async setRead(read: boolean, target: { ids?: string[]; search?: string; tz?: string | undefined }): Promise<void> {
+  async setRead(
+    read: boolean,
+    target: { ids?: string[]; search?: string; tz?: string | undefined },
+  ): Promise<void> {
     const conditions: SQL[] = [sql`${messages.read} <> ${read}`];
     if (target.ids && target.ids.length > 0) conditions.push(inArray(messages.id, target.ids));
     else if (target.search) conditions.push(...searchConditions(target.search, target.tz));

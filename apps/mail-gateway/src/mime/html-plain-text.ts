@@ -12,7 +12,8 @@ type Element = DefaultTreeAdapterMap["element"];
 /** Go's unicode.IsSpace. */
 const SPACE = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
 const isSpace = (ch: string | undefined) => ch !== undefined && SPACE.test(ch);
-const TRIM = /^[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+|[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+$/g;
+const TRIM =
+  /^[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+|[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+$/g;
 /** Go's strings.TrimSpace. */
 const goTrim = (s: string) => s.replace(TRIM, "");
 

@@ -8,7 +8,8 @@ export function htmlToText(html: string): string {
     .replace(/<br\s*\/?>|<\/(p|div|tr|li|h[1-6])\s*>/gi, "\n")
     .replace(/<[^>]*>/g, " ")
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-      if (name.startsWith("#x") || name.startsWith("#X")) return safeChar(Number.parseInt(name.slice(2), 16), whole);
+      if (name.startsWith("#x") || name.startsWith("#X"))
+        return safeChar(Number.parseInt(name.slice(2), 16), whole);
       if (name.startsWith("#")) return safeChar(Number.parseInt(name.slice(1), 10), whole);
       return ENTITIES[name.toLowerCase()] ?? whole;
     })

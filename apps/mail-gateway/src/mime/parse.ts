@@ -1,6 +1,12 @@
 // Parses a raw message (mailparser) into what the store keeps: Mailpit's summary fields, search text and parts.
 import { createHash } from "node:crypto";
-import type { AddressObject, Attachment, EmailAddress, ParsedMail as ParsedMailFull, simpleParser as SimpleParser } from "mailparser";
+import type {
+  AddressObject,
+  Attachment,
+  EmailAddress,
+  ParsedMail as ParsedMailFull,
+  simpleParser as SimpleParser,
+} from "mailparser";
 import type { MailAddress, StoredPart } from "../db/schema.ts";
 import { htmlToPlainText, stripHtml } from "./html-plain-text.ts";
 import { readSinglePart } from "./single-part.ts";
@@ -96,7 +102,11 @@ function headerText(value: unknown): string | undefined {
   if (typeof value === "object" && "text" in value && typeof (value as { text: unknown }).text === "string") {
     return (value as { text: string }).text;
   }
-  if (typeof value === "object" && "value" in value && typeof (value as { value: unknown }).value === "string") {
+  if (
+    typeof value === "object" &&
+    "value" in value &&
+    typeof (value as { value: unknown }).value === "string"
+  ) {
     return (value as { value: string }).value;
   }
   return String(value);
@@ -113,11 +123,26 @@ export function loadSimpleParser(): Promise<typeof SimpleParser> {
 /** What simpleParser resolves with, as far as this module reads it (readSinglePart builds the same shape). */
 export type ParsedMail = Pick<
   ParsedMailFull,
-  "headers" | "headerLines" | "from" | "to" | "cc" | "bcc" | "replyTo" | "subject" | "messageId" | "date" | "text" | "html" | "attachments"
+  | "headers"
+  | "headerLines"
+  | "from"
+  | "to"
+  | "cc"
+  | "bcc"
+  | "replyTo"
+  | "subject"
+  | "messageId"
+  | "date"
+  | "text"
+  | "html"
+  | "attachments"
 >;
 
 /** `mailparserOnly`: skip the single-part reader (the test that holds the two readers equal uses it). */
-export async function parseMessage(raw: Buffer, options: { mailparserOnly?: boolean } = {}): Promise<ParsedMessage> {
+export async function parseMessage(
+  raw: Buffer,
+  options: { mailparserOnly?: boolean } = {},
+): Promise<ParsedMessage> {
   const single = options.mailparserOnly ? null : await readSinglePart(raw);
   if (single) return fromMail(single, raw);
   const simpleParser = await loadSimpleParser();
@@ -128,7 +153,12 @@ export async function parseMessage(raw: Buffer, options: { mailparserOnly?: bool
  * `ignoreEmbedded` (passed on to mailsplit) keeps a forwarded message/rfc822 part whole, as Mailpit's enmime does: a
  * part of its own (an attachment or an inline part by its Content-Disposition), not text merged into the message.
  */
-export const PARSER_OPTIONS = { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, ignoreEmbedded: true } as const;
+export const PARSER_OPTIONS = {
+  skipImageLinks: true,
+  skipTextToHtml: true,
+  skipTextLinks: true,
+  ignoreEmbedded: true,
+} as const;
 
 function fromMail(mail: ParsedMail, raw: Buffer): ParsedMessage {
   const fromList = addresses(mail.from);
@@ -151,7 +181,8 @@ function fromMail(mail: ParsedMail, raw: Buffer): ParsedMessage {
   mail.attachments.forEach((a, i) => {
     const part = all[i]!;
     if (!part.FileName && !part.ContentID) return;
-    if (a.contentDisposition === "attachment" || a.contentType === "application/octet-stream") attachments.push(part);
+    if (a.contentDisposition === "attachment" || a.contentType === "application/octet-stream")
+      attachments.push(part);
     else inline.push(part);
   });
   const subject = mail.subject ?? "";
@@ -193,4 +224,3 @@ function fromMail(mail: ParsedMail, raw: Buffer): ParsedMessage {
     malformed,
   };
 }
-

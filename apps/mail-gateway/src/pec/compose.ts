@@ -5,7 +5,13 @@ import type Mail from "nodemailer/lib/mailer/index.js";
 import type { PecSigner } from "./smime.ts";
 
 /** Header names as the technical rules write them; MailComposer would write X-Tiporicevuta. */
-const EXACT_NAMES = ["X-Trasporto", "X-Ricevuta", "X-TipoRicevuta", "X-Riferimento-Message-ID", "X-VerificaSicurezza"];
+const EXACT_NAMES = [
+  "X-Trasporto",
+  "X-Ricevuta",
+  "X-TipoRicevuta",
+  "X-Riferimento-Message-ID",
+  "X-VerificaSicurezza",
+];
 
 let composer: Promise<typeof MailComposerType> | null = null;
 
@@ -16,7 +22,11 @@ function withExactHeaderNames(message: Buffer): Buffer {
   return Buffer.concat([Buffer.from(head, "latin1"), message.subarray(end)]);
 }
 
-export async function composeProviderMessage(mail: Mail.Options, signer: PecSigner | null, at: Date): Promise<Buffer> {
+export async function composeProviderMessage(
+  mail: Mail.Options,
+  signer: PecSigner | null,
+  at: Date,
+): Promise<Buffer> {
   // Loaded on first use (the first PEC message): nodemailer costs start-up nothing until then.
   composer ??= import("nodemailer/lib/mail-composer/index.js").then((m) => m.default);
   const MailComposer = await composer;

@@ -4,7 +4,8 @@ import { escapeHtml } from "../mime/html-text.ts";
 import { italianDate, romeOffset, romeWallTime } from "@inps-sim/domain";
 
 /** What a daticert.xml can certify: the transport envelope, or one of the receipts. */
-export type DaticertKind = "posta-certificata" | "accettazione" | "non-accettazione" | "avvenuta-consegna" | "errore-consegna";
+export type DaticertKind =
+  "posta-certificata" | "accettazione" | "non-accettazione" | "avvenuta-consegna" | "errore-consegna";
 
 export interface DaticertInput {
   kind: DaticertKind;
@@ -27,7 +28,11 @@ export interface DaticertInput {
 export function italianTime(at: Date): { giorno: string; ora: string; zona: string } {
   const t = romeWallTime(at);
   const two = (n: number) => String(n).padStart(2, "0");
-  return { giorno: italianDate(at), ora: `${two(t.hour)}:${two(t.minute)}:${two(t.second)}`, zona: romeOffset(at) };
+  return {
+    giorno: italianDate(at),
+    ora: `${two(t.hour)}:${two(t.minute)}:${two(t.second)}`,
+    zona: romeOffset(at),
+  };
 }
 
 const x = (v: string) => escapeHtml(v);
@@ -42,7 +47,8 @@ function errore(kind: DaticertKind): string {
 export function daticertXml(input: DaticertInput): string {
   const { giorno, ora, zona } = italianTime(input.at);
   const destinatari = input.recipients.map(
-    (r) => `        <destinatari tipo="${r.certified ? "certificato" : "esterno"}">${x(r.address)}</destinatari>`,
+    (r) =>
+      `        <destinatari tipo="${r.certified ? "certificato" : "esterno"}">${x(r.address)}</destinatari>`,
   );
   const extra: string[] = [];
   if (input.kind === "avvenuta-consegna") extra.push(`        <ricevuta tipo="completa" />`);
@@ -78,6 +84,9 @@ export function daticertXml(input: DaticertInput): string {
 
 /** A provider identifier in the form providers use (opec…@domain), from the simulated time. */
 export function newIdentificativo(at: Date, domain: string, random: string): string {
-  const stamp = at.toISOString().replace(/[-:TZ.]/g, "").slice(0, 14);
+  const stamp = at
+    .toISOString()
+    .replace(/[-:TZ.]/g, "")
+    .slice(0, 14);
   return `opec-sim.${stamp}.${random}@${domain}`;
 }

@@ -22,7 +22,8 @@ export interface EnvelopeInput {
   providerDomain: string;
 }
 
-const mailbox = (a: { name: string; address: string }) => (a.name ? { name: a.name, address: a.address } : a.address);
+const mailbox = (a: { name: string; address: string }) =>
+  a.name ? { name: a.name, address: a.address } : a.address;
 
 function common(input: EnvelopeInput) {
   return {
@@ -34,7 +35,10 @@ function common(input: EnvelopeInput) {
 }
 
 /** The transport envelope: its Message-ID is the identificativo that the receipts and daticert.xml name. */
-export async function composeTransportEnvelope(input: EnvelopeInput & { identificativo: string }, signer: PecSigner | null): Promise<Buffer> {
+export async function composeTransportEnvelope(
+  input: EnvelopeInput & { identificativo: string },
+  signer: PecSigner | null,
+): Promise<Buffer> {
   const { giorno, ora, zona } = italianTime(input.at);
   const list = input.recipients.map((r) => r.address).join("\n");
   const text =
@@ -47,10 +51,22 @@ export async function composeTransportEnvelope(input: EnvelopeInput & { identifi
       subject: `POSTA CERTIFICATA: ${input.subject}`,
       messageId: `<${input.identificativo}>`,
       text,
-      headers: { "X-Trasporto": "posta-certificata", "X-Riferimento-Message-ID": `<${input.originalMessageId}>` },
+      headers: {
+        "X-Trasporto": "posta-certificata",
+        "X-Riferimento-Message-ID": `<${input.originalMessageId}>`,
+      },
       attachments: [
-        { filename: "postacert.eml", content: input.original, contentType: "message/rfc822", contentDisposition: "attachment" },
-        { filename: "daticert.xml", content: daticertXml({ ...input, kind: "posta-certificata" }), contentType: "application/xml" },
+        {
+          filename: "postacert.eml",
+          content: input.original,
+          contentType: "message/rfc822",
+          contentDisposition: "attachment",
+        },
+        {
+          filename: "daticert.xml",
+          content: daticertXml({ ...input, kind: "posta-certificata" }),
+          contentType: "application/xml",
+        },
       ],
     },
     signer,
@@ -59,7 +75,10 @@ export async function composeTransportEnvelope(input: EnvelopeInput & { identifi
 }
 
 /** The anomaly envelope the recipient's provider puts around mail that did not come through PEC. */
-export async function composeAnomalyEnvelope(input: EnvelopeInput & { error: string }, signer: PecSigner | null): Promise<Buffer> {
+export async function composeAnomalyEnvelope(
+  input: EnvelopeInput & { error: string },
+  signer: PecSigner | null,
+): Promise<Buffer> {
   const { giorno, ora, zona } = italianTime(input.at);
   const list = input.recipients.map((r) => r.address).join("\n");
   const text =
@@ -73,7 +92,14 @@ export async function composeAnomalyEnvelope(input: EnvelopeInput & { error: str
       messageId: `<${newIdentificativo(input.at, input.providerDomain, randomBytes(6).toString("hex"))}>`,
       text,
       headers: { "X-Trasporto": "errore", "X-Riferimento-Message-ID": `<${input.originalMessageId}>` },
-      attachments: [{ filename: "postacert.eml", content: input.original, contentType: "message/rfc822", contentDisposition: "attachment" }],
+      attachments: [
+        {
+          filename: "postacert.eml",
+          content: input.original,
+          contentType: "message/rfc822",
+          contentDisposition: "attachment",
+        },
+      ],
     },
     signer,
     input.at,

@@ -9,7 +9,8 @@ export interface PecSettings {
    * The S/MIME signature of receipts and envelopes (on unless `enabled` is false), with a certificate made for the
    * provider when first needed, or read from these PEM files.
    */
-  signature?: { enabled: boolean; certificateFile?: string | undefined; keyFile?: string | undefined } | undefined;
+  signature?:
+    { enabled: boolean; certificateFile?: string | undefined; keyFile?: string | undefined } | undefined;
 }
 
 export const domainOf = (address: string) => address.slice(address.lastIndexOf("@") + 1).toLowerCase();

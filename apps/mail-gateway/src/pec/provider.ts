@@ -46,7 +46,10 @@ export class PecProvider {
     const { createPecSigner, simulatedProviderCertificate } = await import("./smime.ts");
     const material =
       signature?.certificateFile && signature.keyFile
-        ? { certificatePem: readFileSync(signature.certificateFile, "utf8"), privateKeyPem: readFileSync(signature.keyFile, "utf8") }
+        ? {
+            certificatePem: readFileSync(signature.certificateFile, "utf8"),
+            privateKeyPem: readFileSync(signature.keyFile, "utf8"),
+          }
         : simulatedProviderCertificate(this.settings.provider, this.settings.domains[0] ?? "pec.it");
     return (this.#signer ??= createPecSigner(material));
   }
@@ -56,10 +59,17 @@ export class PecProvider {
    * or a message a provider made (a receipt or an envelope carries X-Ricevuta or X-Trasporto; receipts never
    * produce receipts).
    */
-  async plan(parsed: ParsedMessage, raw: Buffer, envelope: { from: string; to: string[] }, recipients: string[], now: Date): Promise<PecPlan | null> {
+  async plan(
+    parsed: ParsedMessage,
+    raw: Buffer,
+    envelope: { from: string; to: string[] },
+    recipients: string[],
+    now: Date,
+  ): Promise<PecPlan | null> {
     const s = this.settings;
     const certified = recipients.filter((r) => isCertified(r, s));
-    const fromProvider = parsed.header("x-ricevuta") !== undefined || parsed.header("x-trasporto") !== undefined;
+    const fromProvider =
+      parsed.header("x-ricevuta") !== undefined || parsed.header("x-trasporto") !== undefined;
     const sender = envelope.from || parsed.from.Address;
     if (certified.length === 0 || fromProvider || !sender) return null;
     const signer = await this.signer();
@@ -72,7 +82,8 @@ export class PecProvider {
       cc: parsed.cc.map((a) => ({ name: a.Name, address: a.Address })),
       replyTo: parsed.replyTo[0]?.Address || sender,
       subject: parsed.subject,
-      originalMessageId: parsed.messageId || `${randomBytes(12).toString("hex")}@${domainOf(sender) || "localhost"}`,
+      originalMessageId:
+        parsed.messageId || `${randomBytes(12).toString("hex")}@${domainOf(sender) || "localhost"}`,
       original: raw,
       at: now,
       provider: s.provider,
@@ -82,33 +93,67 @@ export class PecProvider {
     if (!isCertified(sender, s)) {
       // No PEC provider took the message in, so nobody issues receipts; each PEC mailbox's provider wraps it.
       const plan: PecPlan = { now: [], later: [], receipts: [] };
-      if (ordinary.length > 0) plan.now.push({ raw, envelope: { from: envelope.from, to: ordinary }, at: now, receipt: null });
+      if (ordinary.length > 0)
+        plan.now.push({ raw, envelope: { from: envelope.from, to: ordinary }, at: now, receipt: null });
       if (reachable.length > 0) {
-        const anomaly = await composeAnomalyEnvelope({ ...original, providerDomain: domainOf(reachable[0]!), error: NOT_PEC }, signer);
-        plan.now.push({ raw: anomaly, envelope: { from: envelope.from, to: reachable }, at: now, receipt: null });
+        const anomaly = await composeAnomalyEnvelope(
+          { ...original, providerDomain: domainOf(reachable[0]!), error: NOT_PEC },
+          signer,
+        );
+        plan.now.push({
+          raw: anomaly,
+          envelope: { from: envelope.from, to: reachable },
+          at: now,
+          receipt: null,
+        });
       }
       return plan;
     }
 
     const identificativo = newIdentificativo(now, original.providerDomain, randomBytes(6).toString("hex"));
-    const receipt = async (input: Pick<ReceiptInput, "kind"> & Partial<ReceiptInput>): Promise<ProviderMessage> => {
+    const receipt = async (
+      input: Pick<ReceiptInput, "kind"> & Partial<ReceiptInput>,
+    ): Promise<ProviderMessage> => {
       const full: ReceiptInput = { ...original, identificativo, ...input };
       const raw = await composeReceipt(full, signer);
-      return { raw, envelope: { from: `posta-certificata@${full.providerDomain}`, to: [sender] }, at: full.at, receipt: full.kind };
+      return {
+        raw,
+        envelope: { from: `posta-certificata@${full.providerDomain}`, to: [sender] },
+        at: full.at,
+        receipt: full.kind,
+      };
     };
     if (parsed.malformed) {
-      return { now: [await receipt({ kind: "non-accettazione", error: parsed.malformed })], later: [], receipts: ["non-accettazione"] };
+      return {
+        now: [await receipt({ kind: "non-accettazione", error: parsed.malformed })],
+        later: [],
+        receipts: ["non-accettazione"],
+      };
     }
-    const plan: PecPlan = { now: [await receipt({ kind: "accettazione" })], later: [], receipts: ["accettazione"] };
+    const plan: PecPlan = {
+      now: [await receipt({ kind: "accettazione" })],
+      later: [],
+      receipts: ["accettazione"],
+    };
     const deliverable = [...ordinary, ...reachable];
     if (deliverable.length > 0) {
       const busta = await composeTransportEnvelope({ ...original, identificativo }, signer);
-      plan.now.push({ raw: busta, envelope: { from: envelope.from || sender, to: deliverable }, at: now, receipt: null });
+      plan.now.push({
+        raw: busta,
+        envelope: { from: envelope.from || sender, to: deliverable },
+        at: now,
+        receipt: null,
+      });
     }
     const deliveredAt = new Date(now.getTime() + s.deliveryDelayMs);
     for (const mailbox of certified) {
       const delivery = isUnknownMailbox(mailbox, s)
-        ? await receipt({ kind: "errore-consegna", at: deliveredAt, deliveredTo: mailbox, error: `5.1.1 - ${s.provider} - indirizzo non valido` })
+        ? await receipt({
+            kind: "errore-consegna",
+            at: deliveredAt,
+            deliveredTo: mailbox,
+            error: `5.1.1 - ${s.provider} - indirizzo non valido`,
+          })
         : await receipt({ kind: "avvenuta-consegna", at: deliveredAt, deliveredTo: mailbox, original: raw });
       plan.receipts.push(delivery.receipt!);
       (s.deliveryDelayMs <= 0 ? plan.now : plan.later).push(delivery);

@@ -40,7 +40,9 @@ function bodyText(input: ReceiptInput): string {
   const { giorno, ora, zona } = italianTime(input.at);
   const when = `Il giorno ${giorno} alle ore ${ora} (${zona})`;
   const what = `"${input.subject}" proveniente da "${input.sender}"`;
-  const list = input.recipients.map((r) => `${r.address} ("${r.certified ? "posta certificata" : "posta ordinaria"}")`);
+  const list = input.recipients.map(
+    (r) => `${r.address} ("${r.certified ? "posta certificata" : "posta ordinaria"}")`,
+  );
   const id = `Identificativo messaggio: ${input.identificativo}`;
   switch (input.kind) {
     case "accettazione":
@@ -57,11 +59,19 @@ function bodyText(input: ReceiptInput): string {
 /** Composes a receipt as MIME; the Date header carries the simulated time. Signed unless `signer` is null. */
 export async function composeReceipt(input: ReceiptInput, signer: PecSigner | null): Promise<Buffer> {
   const daticert = daticertXml({ ...input, identificativo: input.identificativo });
-  const attachments: { filename: string; content: string | Buffer; contentType: string; contentDisposition?: "attachment" }[] = [
-    { filename: "daticert.xml", content: daticert, contentType: "application/xml" },
-  ];
+  const attachments: {
+    filename: string;
+    content: string | Buffer;
+    contentType: string;
+    contentDisposition?: "attachment";
+  }[] = [{ filename: "daticert.xml", content: daticert, contentType: "application/xml" }];
   if (input.kind === "avvenuta-consegna" && input.original) {
-    attachments.push({ filename: "postacert.eml", content: input.original, contentType: "message/rfc822", contentDisposition: "attachment" });
+    attachments.push({
+      filename: "postacert.eml",
+      content: input.original,
+      contentType: "message/rfc822",
+      contentDisposition: "attachment",
+    });
   }
   return composeProviderMessage(
     {

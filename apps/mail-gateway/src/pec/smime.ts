@@ -1,7 +1,14 @@
 // The provider's S/MIME signature (RFC 8551 multipart/signed, a detached PKCS#7 smime.p7s), as the technical rules
 // ask of every receipt and envelope a PEC provider issues. The certificate is simulated: made at start for the
 // provider, or read from PEC_SIGNING_CERT / PEC_SIGNING_KEY so that a client can be given it to trust.
-import { createPrivateKey, generateKeyPairSync, privateEncrypt, constants, randomBytes, type KeyObject } from "node:crypto";
+import {
+  createPrivateKey,
+  generateKeyPairSync,
+  privateEncrypt,
+  constants,
+  randomBytes,
+  type KeyObject,
+} from "node:crypto";
 import forge from "node-forge";
 
 export interface SigningMaterial {
@@ -27,7 +34,10 @@ function nodeRsaKey(key: KeyObject): forge.pki.rsa.PrivateKey {
   return {
     sign(md: forge.md.MessageDigest) {
       const digest = Buffer.from(md.digest().getBytes(), "binary");
-      const signature = privateEncrypt({ key, padding: constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO, digest]));
+      const signature = privateEncrypt(
+        { key, padding: constants.RSA_PKCS1_PADDING },
+        Buffer.concat([SHA256_DIGEST_INFO, digest]),
+      );
       return signature.toString("binary");
     },
   } as unknown as forge.pki.rsa.PrivateKey;
@@ -65,7 +75,12 @@ export function simulatedProviderCertificate(provider: string, domain: string): 
 }
 
 /** A detached PKCS#7 (CMS) signature of `content`, with the signing time of the simulated clock. */
-function detachedSignature(content: Buffer, cert: forge.pki.Certificate, key: forge.pki.rsa.PrivateKey, at: Date): Buffer {
+function detachedSignature(
+  content: Buffer,
+  cert: forge.pki.Certificate,
+  key: forge.pki.rsa.PrivateKey,
+  at: Date,
+): Buffer {
   const p7 = forge.pkcs7.createSignedData();
   p7.content = forge.util.createBuffer(content.toString("binary"));
   p7.addCertificate(cert);

@@ -44,7 +44,14 @@ export function parseSearchDate(value: string, zone: string): Date | null {
   if (!v) return null;
   const m = WALL.exec(v);
   if (m) {
-    const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
+    const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     const wall = Date.UTC(y, mo - 1, d, h, mi, s);
     const check = new Date(wall);
     if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;

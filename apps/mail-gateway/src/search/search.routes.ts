@@ -5,13 +5,11 @@ import { messagesSummarySchema } from "../messages/messages.routes.ts";
 
 const tags = ["Search"];
 
-const searchQuery = z
-  .string()
-  .optional()
-  .openapi({
-    description: "Mailpit's search: words, quoted phrases, `to:`, `from:`, `subject:`, `message-id:`, `tag:`, `is:read`…",
-    example: "to:mario.rossi@example.it",
-  });
+const searchQuery = z.string().optional().openapi({
+  description:
+    "Mailpit's search: words, quoted phrases, `to:`, `from:`, `subject:`, `message-id:`, `tag:`, `is:read`…",
+  example: "to:mario.rossi@example.it",
+});
 
 export const searchRoute = createRoute({
   method: "get",

@@ -18,7 +18,14 @@ const sendRequest = z.object({
   text: z.string().optional(),
   html: z.string().optional(),
   attachments: z
-    .array(z.object({ content: z.string().optional(), filename: z.string().optional(), contenttype: z.string().optional(), contentid: z.string().optional() }))
+    .array(
+      z.object({
+        content: z.string().optional(),
+        filename: z.string().optional(),
+        contenttype: z.string().optional(),
+        contentid: z.string().optional(),
+      }),
+    )
     .nullish(),
   tags: z.array(z.string()).nullish(),
   headers: z.record(z.string(), z.string()).nullish(),
@@ -34,7 +41,10 @@ function goKeys(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((v) => goKeys(v, depth));
   if (!value || typeof value !== "object") return value;
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k.toLowerCase(), depth === 0 && k.toLowerCase() === "headers" ? v : goKeys(v, depth + 1)]),
+    Object.entries(value).map(([k, v]) => [
+      k.toLowerCase(),
+      depth === 0 && k.toLowerCase() === "headers" ? v : goKeys(v, depth + 1),
+    ]),
   );
 }
 
@@ -47,10 +57,14 @@ const RESTRICTED = ["to", "from", "cc", "bcc", "reply-to", "date", "subject", "c
 /** Builds the message Mailpit's send API would store; a string is the error Mailpit answers (400 {"Error": …}). */
 export async function buildSendMessage(body: unknown): Promise<BuiltMessage | string> {
   const parsed = sendRequest.safeParse(goKeys(body ?? {}));
-  if (!parsed.success) return `json: cannot unmarshal ${parsed.error.issues[0]?.path.join(".") ?? "body"} into Go struct field`;
+  if (!parsed.success)
+    return `json: cannot unmarshal ${parsed.error.issues[0]?.path.join(".") ?? "body"} into Go struct field`;
   const req = parsed.data;
   const recipients: string[] = [];
-  const list = (items: z.infer<typeof named>[] | null | undefined, label: string): { name: string; address: string }[] | string => {
+  const list = (
+    items: z.infer<typeof named>[] | null | undefined,
+    label: string,
+  ): { name: string; address: string }[] | string => {
     const out: { name: string; address: string }[] = [];
     for (const item of items ?? []) {
       const email = item.email ?? "";

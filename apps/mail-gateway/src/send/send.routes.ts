@@ -9,7 +9,11 @@ const sendRequestSchema = z
     From: z.object({ Name: z.string().optional(), Email: z.string() }),
     To: z.array(recipient).nullable().optional(),
     Cc: z.array(recipient).nullable().optional(),
-    Bcc: z.array(z.string()).nullable().optional().openapi({ description: "Addresses only; they appear in the stored message's Bcc" }),
+    Bcc: z
+      .array(z.string())
+      .nullable()
+      .optional()
+      .openapi({ description: "Addresses only; they appear in the stored message's Bcc" }),
     ReplyTo: z.array(recipient).nullable().optional(),
     Subject: z.string().optional(),
     Text: z.string().optional(),
@@ -20,19 +24,35 @@ const sendRequestSchema = z
           Content: z.string().openapi({ description: "Base64 of the file (a data: URL prefix is dropped)" }),
           Filename: z.string(),
           ContentType: z.string().optional(),
-          ContentID: z.string().optional().openapi({ description: "Set: the file is attached inline under this cid" }),
+          ContentID: z
+            .string()
+            .optional()
+            .openapi({ description: "Set: the file is attached inline under this cid" }),
         }),
       )
       .nullable()
       .optional(),
     Tags: z.array(z.string()).nullable().optional(),
-    Headers: z.record(z.string(), z.string()).nullable().optional().openapi({ description: "Extra headers; To, From, Cc, Bcc, Reply-To, Date, Subject, Content-Type, Mime-Version (and X-Tags with Tags) are refused" }),
+    Headers: z.record(z.string(), z.string()).nullable().optional().openapi({
+      description:
+        "Extra headers; To, From, Cc, Bcc, Reply-To, Date, Subject, Content-Type, Mime-Version (and X-Tags with Tags) are refused",
+    }),
   })
-  .openapi("SendRequest", { example: { From: { Email: "user@example.test" }, To: [{ Email: "rec@example.test" }], Subject: "Test Email" } });
+  .openapi("SendRequest", {
+    example: {
+      From: { Email: "user@example.test" },
+      To: [{ Email: "rec@example.test" }],
+      Subject: "Test Email",
+    },
+  });
 
 const jsonError = {
   description: "Refused: Mailpit's JSON error",
-  content: { "application/json": { schema: z.object({ Error: z.string() }).openapi({ example: { Error: "invalid To address: x" } }) } },
+  content: {
+    "application/json": {
+      schema: z.object({ Error: z.string() }).openapi({ example: { Error: "invalid To address: x" } }),
+    },
+  },
 };
 
 export const sendRoute = createRoute({
@@ -42,7 +62,12 @@ export const sendRoute = createRoute({
   summary: "Sends a message: built from JSON and stored as one that arrived over SMTP",
   request: { body: { ...goJsonBody(sendRequestSchema, "The message."), required: true } },
   responses: {
-    200: { description: "Stored", content: { "application/json": { schema: z.object({ ID: z.string() }).openapi("SendMessageConfirmation") } } },
+    200: {
+      description: "Stored",
+      content: {
+        "application/json": { schema: z.object({ ID: z.string() }).openapi("SendMessageConfirmation") },
+      },
+    },
     400: jsonError,
   },
 });

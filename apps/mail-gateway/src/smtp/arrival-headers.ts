@@ -101,8 +101,10 @@ export function stampArrival(source: Buffer, arrival: Arrival, received?: string
   // main.go:38-42: a bare CR before CRLF is dropped (senders that write \r\r\n).
   if (raw.includes("\r\r\n")) raw = raw.replaceAll("\r\r\n", "\r\n");
   if (received) raw = received + raw;
-  if (trimAngles(headerValue(raw, "Return-Path")) !== arrival.from) raw = setHeader(raw, "Return-Path", `<${arrival.from}>`);
-  if (trimAngles(headerValue(raw, "Message-ID")) === "") raw = `Message-ID: <${newMessageId()}@mailpit>\r\n` + raw;
+  if (trimAngles(headerValue(raw, "Return-Path")) !== arrival.from)
+    raw = setHeader(raw, "Return-Path", `<${arrival.from}>`);
+  if (trimAngles(headerValue(raw, "Message-ID")) === "")
+    raw = `Message-ID: <${newMessageId()}@mailpit>\r\n` + raw;
   const { addresses, hasBcc } = headerRecipients(raw);
   const missing = arrival.to.filter((a) => looksLikeAddress(a) && !addresses.has(a.toLowerCase()));
   if (missing.length > 0) {
@@ -115,13 +117,22 @@ export function stampArrival(source: Buffer, arrival: Arrival, received?: string
 /** Go's time format "Mon, 2 Jan 2006 15:04:05 -0700 (MST)" in UTC, as Mailpit's Received line writes it. */
 export function receivedDate(at: Date): string {
   const day = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][at.getUTCDay()];
-  const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][at.getUTCMonth()];
+  const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][
+    at.getUTCMonth()
+  ];
   const p = (n: number) => String(n).padStart(2, "0");
   return `${day}, ${at.getUTCDate()} ${month} ${at.getUTCFullYear()} ${p(at.getUTCHours())}:${p(at.getUTCMinutes())}:${p(at.getUTCSeconds())} +0000 (UTC)`;
 }
 
 /** smtpd.go makeHeaders: who connected, who received, for the first recipient, when. */
-export function receivedHeader(fields: { helo: string; ip: string; by: string; app: string; to: string; at: Date }): string {
+export function receivedHeader(fields: {
+  helo: string;
+  ip: string;
+  by: string;
+  app: string;
+  to: string;
+  at: Date;
+}): string {
   return (
     `Received: from ${fields.helo} (unknown [${fields.ip}])\r\n` +
     `        by ${fields.by} (${fields.app}) with SMTP\r\n` +

@@ -25,7 +25,10 @@ export const smtpFaultSchema = z
     probability: z.number().min(0).max(1).optional(),
   })
   .strict()
-  .refine((f) => f.mode !== "drop" || f.stage === "DATA", { message: "mode drop applies to stage DATA only", path: ["mode"] });
+  .refine((f) => f.mode !== "drop" || f.stage === "DATA", {
+    message: "mode drop applies to stage DATA only",
+    path: ["mode"],
+  });
 
 export type SmtpFaultSpec = z.infer<typeof smtpFaultSchema>;
 
@@ -34,7 +37,8 @@ export interface SmtpFaultView extends SmtpFaultSpec {
   hits: number;
 }
 
-export type SmtpDecision = { kind: "none" } | { kind: "error"; code: number; message: string } | { kind: "drop" };
+export type SmtpDecision =
+  { kind: "none" } | { kind: "error"; code: number; message: string } | { kind: "drop" };
 
 const DEFAULT_TEXT: Record<number, string> = {
   421: "Service not available, closing transmission channel (simulated)",
@@ -51,7 +55,11 @@ export const chaosTriggerSchema = z
   .object({ ErrorCode: z.number().int().optional(), Probability: z.number().int().optional() })
   .loose();
 export const chaosSchema = z
-  .object({ Sender: chaosTriggerSchema.optional(), Recipient: chaosTriggerSchema.optional(), Authentication: chaosTriggerSchema.optional() })
+  .object({
+    Sender: chaosTriggerSchema.optional(),
+    Recipient: chaosTriggerSchema.optional(),
+    Authentication: chaosTriggerSchema.optional(),
+  })
   .loose();
 
 export interface ChaosTrigger {

@@ -13,7 +13,9 @@ export const listTagsRoute = createRoute({
   path: "/api/v1/tags",
   tags,
   summary: "Every tag in the mailbox, by name",
-  responses: { 200: { description: "The tags", content: { "application/json": { schema: z.array(z.string()) } } } },
+  responses: {
+    200: { description: "The tags", content: { "application/json": { schema: z.array(z.string()) } } },
+  },
 });
 
 export const setTagsRoute = createRoute({

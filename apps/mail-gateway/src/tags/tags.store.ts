@@ -105,7 +105,10 @@ export class TagStore {
     const name = cleanTag(to);
     if (!name) throw new TagError(`invalid tag name: ${name}`);
     if (from === name) return;
-    const [current] = await this.db.select().from(tags).where(sql`lower(${tags.name}) = lower(${from})`);
+    const [current] = await this.db
+      .select()
+      .from(tags)
+      .where(sql`lower(${tags.name}) = lower(${from})`);
     if (!current) throw new TagError(`tag not found: ${from}`);
     const [clash] = await this.db
       .select()

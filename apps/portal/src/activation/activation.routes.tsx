@@ -17,22 +17,54 @@ const LABELS: Record<string, string> = {
 };
 const CHANNEL_WORDS: Record<string, string> = { email: "email", pec: "PEC", sms: "SMS" };
 
-function render(c: Context<PortalEnv>, values: FormValues, errors: FieldErrors, status?: Parameters<typeof page>[3]) {
+function render(
+  c: Context<PortalEnv>,
+  values: FormValues,
+  errors: FieldErrors,
+  status?: Parameters<typeof page>[3],
+) {
   return page(
     c,
     { title: "Attiva PIN", crumbs: [{ label: "Gestisci il tuo PIN" }, { label: "Attiva PIN" }] },
     <>
       <p>
-        Indichi il codice fiscale, i primi 8 caratteri del PIN ricevuti per posta e i dati della tessera sanitaria. Dopo l'attivazione la
-        seconda parte del PIN arriva per email.
+        Indichi il codice fiscale, i primi 8 caratteri del PIN ricevuti per posta e i dati della tessera
+        sanitaria. Dopo l'attivazione la seconda parte del PIN arriva per email.
       </p>
       <ErrorSummary errors={errors} labels={LABELS} />
       <Form action="/attiva-pin" csrfToken={c.get("session").csrfToken} submit="Attiva il PIN">
-        <Field name="fiscalCode" label="Codice fiscale" value={values.fiscalCode} errors={errors} maxlength={16} />
-        <Field name="firstHalf" label="Prima parte del PIN" hint="Gli 8 caratteri ricevuti per posta" type="password" errors={errors} maxlength={8} autocomplete="one-time-code" />
+        <Field
+          name="fiscalCode"
+          label="Codice fiscale"
+          value={values.fiscalCode}
+          errors={errors}
+          maxlength={16}
+        />
+        <Field
+          name="firstHalf"
+          label="Prima parte del PIN"
+          hint="Gli 8 caratteri ricevuti per posta"
+          type="password"
+          errors={errors}
+          maxlength={8}
+          autocomplete="one-time-code"
+        />
         <Group name="healthCard" legend="Tessera sanitaria" errors={errors}>
-          <Field name="healthCard.number" label="Numero della tessera sanitaria" value={values["healthCard.number"]} errors={errors} inputmode="numeric" maxlength={20} />
-          <Field name="healthCard.expiryDate" label="Scadenza della tessera sanitaria" type="date" value={values["healthCard.expiryDate"]} errors={errors} />
+          <Field
+            name="healthCard.number"
+            label="Numero della tessera sanitaria"
+            value={values["healthCard.number"]}
+            errors={errors}
+            inputmode="numeric"
+            maxlength={20}
+          />
+          <Field
+            name="healthCard.expiryDate"
+            label="Scadenza della tessera sanitaria"
+            type="date"
+            value={values["healthCard.expiryDate"]}
+            errors={errors}
+          />
         </Group>
       </Form>
     </>,
@@ -54,7 +86,11 @@ export function activationRoutes(deps: PortalDeps): Hono<PortalEnv> {
       { requestId: c.get("requestId") },
     );
     if (!result.ok) {
-      const byCode = { "activation-failed": "firstHalf", "initial-pin-expired": "firstHalf", "activation-not-required": "firstHalf" };
+      const byCode = {
+        "activation-failed": "firstHalf",
+        "initial-pin-expired": "firstHalf",
+        "activation-not-required": "firstHalf",
+      };
       return render(c, echoable(v), fieldErrorsOf(result, FIELDS, byCode), statusOf(result.status));
     }
     c.get("session").outcome = {

@@ -10,7 +10,11 @@ export function assetsRoutes(): Hono<PortalEnv> {
   const js = read("print.js");
   const app = new Hono<PortalEnv>();
   const cache = "public, max-age=3600";
-  app.get("/portal.css", (c) => c.body(css, 200, { "content-type": "text/css; charset=utf-8", "cache-control": cache }));
-  app.get("/print.js", (c) => c.body(js, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": cache }));
+  app.get("/portal.css", (c) =>
+    c.body(css, 200, { "content-type": "text/css; charset=utf-8", "cache-control": cache }),
+  );
+  app.get("/print.js", (c) =>
+    c.body(js, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": cache }),
+  );
   return app;
 }

@@ -1,6 +1,11 @@
 // What the simulator console reaches, built per admin token: the identity service's client (citizens, timeline,
 // outbox) and a control-plane client for any service of the stack (clock, faults, where the gateways are).
-import { createControlPlaneClient, createIdentityClient, type ControlPlaneClient, type IdentityClient } from "@inps-sim/clients";
+import {
+  createControlPlaneClient,
+  createIdentityClient,
+  type ControlPlaneClient,
+  type IdentityClient,
+} from "@inps-sim/clients";
 
 export interface ConsoleBackend {
   /** The identity service's base URL: its control plane moves the whole stack's clock. */

@@ -20,12 +20,26 @@ const FISCAL_CODE = /^[A-Z0-9]{16}$/;
 const KEEP = 20;
 
 /** The gateways' inbox pages, filtered to one citizen where the page can be. */
-export function inboxLinks(stack: StackServices, citizen: Pick<ConsoleCitizen, "email" | "mobile" | "firstName" | "lastName"> | undefined) {
+export function inboxLinks(
+  stack: StackServices,
+  citizen: Pick<ConsoleCitizen, "email" | "mobile" | "firstName" | "lastName"> | undefined,
+) {
   const s = stack.services;
   return [
-    { label: "SMS", href: citizen ? `${s.sms}/inbox?to=${encodeURIComponent(citizen.mobile)}` : `${s.sms}/inbox` },
-    { label: "Email e PEC", href: citizen ? `${s.mail.http}/?q=${encodeURIComponent(`to:${citizen.email}`)}` : `${s.mail.http}/` },
-    { label: "Lettere", href: citizen ? `${s.postal}/mailbox?name=${encodeURIComponent(`${citizen.firstName} ${citizen.lastName}`)}` : `${s.postal}/mailbox` },
+    {
+      label: "SMS",
+      href: citizen ? `${s.sms}/inbox?to=${encodeURIComponent(citizen.mobile)}` : `${s.sms}/inbox`,
+    },
+    {
+      label: "Email e PEC",
+      href: citizen ? `${s.mail.http}/?q=${encodeURIComponent(`to:${citizen.email}`)}` : `${s.mail.http}/`,
+    },
+    {
+      label: "Lettere",
+      href: citizen
+        ? `${s.postal}/mailbox?name=${encodeURIComponent(`${citizen.firstName} ${citizen.lastName}`)}`
+        : `${s.postal}/mailbox`,
+    },
   ];
 }
 
@@ -42,21 +56,31 @@ export function consoleCitizensRoutes(deps: PortalDeps): Hono<PortalEnv> {
   const identity = (c: Context<PortalEnv>): IdentityClient => deps.console.identity(admin(c));
   const crumbs = [{ href: `${CONSOLE}/cittadini`, label: "Cittadini" }];
 
-  const renderList = (c: Context<PortalEnv>, errors: FieldErrors, value: string, status?: 400 | 404 | 409) => {
+  const renderList = (
+    c: Context<PortalEnv>,
+    errors: FieldErrors,
+    value: string,
+    status?: 400 | 404 | 409,
+  ) => {
     const known = c.get("session").consoleCitizens ?? [];
     const csrfToken = c.get("session").csrfToken;
     return consolePage(
       c,
       "Cittadini",
       <>
-        <p>Un cittadino creato qui ha un PIN attivo, email e cellulare, la residenza e la tessera sanitaria: pronto per accedere, cambiare il PIN, revocarlo.</p>
+        <p>
+          Un cittadino creato qui ha un PIN attivo, email e cellulare, la residenza e la tessera sanitaria:
+          pronto per accedere, cambiare il PIN, revocarlo.
+        </p>
         <Form action={`${CONSOLE}/cittadini`} csrfToken={csrfToken} submit="Crea un cittadino" />
         <h2>Creati in questa sessione</h2>
         {known.length ? (
           <ul>
             {known.map((k) => (
               <li>
-                <a href={`${CONSOLE}/cittadini/${k.fiscalCode}`}>{`${k.firstName} ${k.lastName} (${k.fiscalCode})`}</a>
+                <a
+                  href={`${CONSOLE}/cittadini/${k.fiscalCode}`}
+                >{`${k.firstName} ${k.lastName} (${k.fiscalCode})`}</a>
               </li>
             ))}
           </ul>
@@ -78,7 +102,13 @@ export function consoleCitizensRoutes(deps: PortalDeps): Hono<PortalEnv> {
   app.post("/cerca", async (c) => {
     const v = await readForm(c, ["fiscalCode"]);
     const fiscalCode = (v.fiscalCode ?? "").toUpperCase();
-    if (!FISCAL_CODE.test(fiscalCode)) return renderList(c, { fiscalCode: ["Codice fiscale: deve avere 16 lettere e cifre."] }, v.fiscalCode ?? "", 400);
+    if (!FISCAL_CODE.test(fiscalCode))
+      return renderList(
+        c,
+        { fiscalCode: ["Codice fiscale: deve avere 16 lettere e cifre."] },
+        v.fiscalCode ?? "",
+        400,
+      );
     return c.redirect(`${CONSOLE}/cittadini/${fiscalCode}`, 303);
   });
 
@@ -88,7 +118,12 @@ export function consoleCitizensRoutes(deps: PortalDeps): Hono<PortalEnv> {
     const now = new Date(clock.body.now);
     const persona = randomPersona(cryptoRandom);
     const healthCard = randomHealthCard(cryptoRandom, new Date(now.getTime() + 400 * 86_400_000));
-    const pin = generateSystemPin(cryptoRandom, { fiscalCode: persona.fiscalCode, firstName: persona.firstName, lastName: persona.lastName, birthDate: persona.birthDate });
+    const pin = generateSystemPin(cryptoRandom, {
+      fiscalCode: persona.fiscalCode,
+      firstName: persona.firstName,
+      lastName: persona.lastName,
+      birthDate: persona.birthDate,
+    });
     const created = await identity(c).simCreateCitizen(
       {
         fiscalCode: persona.fiscalCode,
@@ -131,8 +166,8 @@ export function consoleCitizensRoutes(deps: PortalDeps): Hono<PortalEnv> {
           {pin}
         </p>
         <p>
-          <a href={`${CONSOLE}/cittadini/${citizen.fiscalCode}`}>Dati, cronologia e messaggi del cittadino</a> ·{" "}
-          <a href="/accedi">Accedi a MyINPS come questo cittadino</a>
+          <a href={`${CONSOLE}/cittadini/${citizen.fiscalCode}`}>Dati, cronologia e messaggi del cittadino</a>{" "}
+          · <a href="/accedi">Accedi a MyINPS come questo cittadino</a>
         </p>
       </>,
       200,
@@ -158,7 +193,11 @@ export function consoleCitizensRoutes(deps: PortalDeps): Hono<PortalEnv> {
       c,
       citizen ? `${citizen.firstName} ${citizen.lastName}` : fiscalCode,
       <>
-        {citizen ? <CitizenData citizen={citizen} /> : <p>{`Codice fiscale ${fiscalCode}: un cittadino non creato da questa sessione della console, di cui si vedono la cronologia e i messaggi.`}</p>}
+        {citizen ? (
+          <CitizenData citizen={citizen} />
+        ) : (
+          <p>{`Codice fiscale ${fiscalCode}: un cittadino non creato da questa sessione della console, di cui si vedono la cronologia e i messaggi.`}</p>
+        )}
         <h2>Messaggi ricevuti, nei gateway</h2>
         <ul>
           {inboxLinks(stack.body, citizen).map((l) => (

@@ -7,10 +7,20 @@ import type { PortalDeps, PortalEnv } from "../http/env.ts";
 import { Form } from "../layout/form.tsx";
 import { CONSOLE, consolePage, controlFailed, dateTime } from "./console-page.tsx";
 
-const STATUS_WORDS: Record<OutboxEntry["status"], string> = { pending: "in attesa", sent: "inviato", dead: "non consegnato (abbandonato)" };
+const STATUS_WORDS: Record<OutboxEntry["status"], string> = {
+  pending: "in attesa",
+  sent: "inviato",
+  dead: "non consegnato (abbandonato)",
+};
 const CHANNEL_WORDS: Record<string, string> = { sms: "SMS", email: "Email", pec: "PEC", letter: "Lettera" };
 
-export function OutboxTable({ messages, withFiscalCode }: { messages: OutboxEntry[]; withFiscalCode: boolean }) {
+export function OutboxTable({
+  messages,
+  withFiscalCode,
+}: {
+  messages: OutboxEntry[];
+  withFiscalCode: boolean;
+}) {
   if (!messages.length) return <p>Nessun messaggio.</p>;
   return (
     <table class="wide">
@@ -63,8 +73,16 @@ export function consoleOutboxRoutes(deps: PortalDeps): Hono<PortalEnv> {
       "Outbox",
       <>
         <p>{`In attesa: ${count("pending")} · Inviati: ${count("sent")} · Non consegnati: ${count("dead")}`}</p>
-        <p class="hint">Un messaggio che un gateway rifiuta resta in attesa e si ritenta; dopo troppi tentativi è abbandonato.</p>
-        <Form action={`${CONSOLE}/outbox/consegna`} csrfToken={c.get("session").csrfToken} submit="Consegna ora i messaggi dovuti" secondary />
+        <p class="hint">
+          Un messaggio che un gateway rifiuta resta in attesa e si ritenta; dopo troppi tentativi è
+          abbandonato.
+        </p>
+        <Form
+          action={`${CONSOLE}/outbox/consegna`}
+          csrfToken={c.get("session").csrfToken}
+          submit="Consegna ora i messaggi dovuti"
+          secondary
+        />
         {(["pending", "dead", "sent"] as const).map((status) => (
           <>
             <h2>{`${STATUS_WORDS[status].charAt(0).toUpperCase()}${STATUS_WORDS[status].slice(1)}`}</h2>
@@ -79,7 +97,8 @@ export function consoleOutboxRoutes(deps: PortalDeps): Hono<PortalEnv> {
     const drained = await identity(c).simDrainOutbox(opts(c));
     if (!drained.ok) return controlFailed(c, drained, "Outbox");
     const d = drained.body;
-    c.get("session").consoleNotice = `Consegnati ${d.delivered}, da ritentare ${d.retrying}, abbandonati ${d.dead}.`;
+    c.get("session").consoleNotice =
+      `Consegnati ${d.delivered}, da ritentare ${d.retrying}, abbandonati ${d.dead}.`;
     return c.redirect(`${CONSOLE}/outbox`, 303);
   });
   return app;

@@ -16,7 +16,13 @@ const SECTIONS = [
   { href: `${CONSOLE}/outbox`, label: "Outbox" },
 ];
 
-export function consolePage(c: Context<PortalEnv>, title: string, body: Child, status?: Parameters<typeof page>[3], extraCrumbs: { href?: string; label: string }[] = []) {
+export function consolePage(
+  c: Context<PortalEnv>,
+  title: string,
+  body: Child,
+  status?: Parameters<typeof page>[3],
+  extraCrumbs: { href?: string; label: string }[] = [],
+) {
   const session = c.get("session");
   const notice = session.consoleNotice;
   delete session.consoleNotice;
@@ -28,7 +34,15 @@ export function consolePage(c: Context<PortalEnv>, title: string, body: Child, s
       <nav aria-label="Console" class="console-nav">
         <ul>
           {SECTIONS.map((s) => (
-            <li>{s.href === here ? <a href={s.href} aria-current="page">{s.label}</a> : <a href={s.href}>{s.label}</a>}</li>
+            <li>
+              {s.href === here ? (
+                <a href={s.href} aria-current="page">
+                  {s.label}
+                </a>
+              ) : (
+                <a href={s.href}>{s.label}</a>
+              )}
+            </li>
           ))}
           <li>
             <form method="post" action={`${CONSOLE}/esci`} class="inline">
@@ -60,10 +74,19 @@ export function controlFailed(c: Context<PortalEnv>, failure: IdentityFailure, t
     return c.redirect(`${CONSOLE}/accesso`, 303);
   }
   const detail = typeof failure.problem.detail === "string" ? failure.problem.detail : failure.problem.title;
-  return consolePage(c, title, <p class="field-error">{`Il servizio ha risposto ${failure.status} (${failure.problem.code}): ${detail}`}</p>, 503);
+  return consolePage(
+    c,
+    title,
+    <p class="field-error">{`Il servizio ha risposto ${failure.status} (${failure.problem.code}): ${detail}`}</p>,
+    503,
+  );
 }
 
 export const dateTime = (iso: string | null | undefined) =>
   iso
-    ? new Date(iso).toLocaleString("it-IT", { timeZone: "Europe/Rome", dateStyle: "full", timeStyle: "medium" })
+    ? new Date(iso).toLocaleString("it-IT", {
+        timeZone: "Europe/Rome",
+        dateStyle: "full",
+        timeStyle: "medium",
+      })
     : "—";

@@ -42,8 +42,9 @@ export function consoleRoutes(deps: PortalDeps): Hono<PortalEnv> {
           </p>
         ) : null}
         <p>
-          La console governa il simulatore: l'orologio simulato, i guasti dei gateway, i cittadini di prova e i messaggi in uscita. Serve il
-          token del pannello di controllo (SIM_ADMIN_TOKEN), che <code>npm start</code> stampa all'avvio.
+          La console governa il simulatore: l'orologio simulato, i guasti dei gateway, i cittadini di prova e
+          i messaggi in uscita. Serve il token del pannello di controllo (SIM_ADMIN_TOKEN), che{" "}
+          <code>npm start</code> stampa all'avvio.
         </p>
         <ErrorSummary errors={errors} labels={{ adminToken: "Token del pannello di controllo" }} />
         <Form action={`${CONSOLE}/accesso`} csrfToken={session.csrfToken} submit="Entra nella console">
@@ -68,7 +69,9 @@ export function consoleRoutes(deps: PortalDeps): Hono<PortalEnv> {
     const token = v.adminToken ?? "";
     if (!token) return renderAccess(c, { adminToken: ["Inserisca il token."] }, 400);
     // The token is tried on the clock, the one call every control plane answers.
-    const tried = await deps.console.control(deps.console.identityUrl, token).clock({ requestId: c.get("requestId") });
+    const tried = await deps.console
+      .control(deps.console.identityUrl, token)
+      .clock({ requestId: c.get("requestId") });
     if (!tried.ok) {
       const message =
         tried.status === 401 || tried.status === 403
@@ -91,13 +94,23 @@ export function consoleRoutes(deps: PortalDeps): Hono<PortalEnv> {
     const session = c.get("session");
     delete session.adminToken;
     delete session.consoleCitizens;
-    session.outcome = { title: "Uscita dalla console", paragraphs: ["Il token non è più nella sessione."], next: { href: `${CONSOLE}/accesso`, label: "Rientra nella console" } };
+    session.outcome = {
+      title: "Uscita dalla console",
+      paragraphs: ["Il token non è più nella sessione."],
+      next: { href: `${CONSOLE}/accesso`, label: "Rientra nella console" },
+    };
     return c.redirect("/esito", 303);
   });
 
-  const control = (c: Context<PortalEnv>) => deps.console.control(deps.console.identityUrl, c.get("session").adminToken ?? "");
+  const control = (c: Context<PortalEnv>) =>
+    deps.console.control(deps.console.identityUrl, c.get("session").adminToken ?? "");
 
-  const renderClock = async (c: Context<PortalEnv>, errors: FieldErrors, value: string, status?: Parameters<typeof page>[3]) => {
+  const renderClock = async (
+    c: Context<PortalEnv>,
+    errors: FieldErrors,
+    value: string,
+    status?: Parameters<typeof page>[3],
+  ) => {
     const clock = await control(c).clock({ requestId: c.get("requestId") });
     if (!clock.ok) return controlFailed(c, clock, "Orologio simulato");
     const csrfToken = c.get("session").csrfToken;
@@ -108,7 +121,10 @@ export function consoleRoutes(deps: PortalDeps): Hono<PortalEnv> {
         <p class="lead">
           Ora simulata: <strong>{dateTime(clock.body.now)}</strong> <span class="hint">{clock.body.now}</span>
         </p>
-        <p>L'orologio va solo avanti e sposta tutto lo stack: scadenze, blocchi, consegne delle lettere e tentativi dei messaggi.</p>
+        <p>
+          L'orologio va solo avanti e sposta tutto lo stack: scadenze, blocchi, consegne delle lettere e
+          tentativi dei messaggi.
+        </p>
         <h2>Avanza di</h2>
         <ul class="presets">
           {PRESETS.map((p) => (
@@ -126,7 +142,14 @@ export function consoleRoutes(deps: PortalDeps): Hono<PortalEnv> {
         <h2>Avanza di una durata</h2>
         <ErrorSummary errors={errors} labels={{ advanceBy: "Durata ISO 8601" }} />
         <Form action={`${CONSOLE}/orologio`} csrfToken={csrfToken} submit="Avanza l'orologio">
-          <Field name="advanceBy" label="Durata ISO 8601" hint="Ad esempio PT3M (3 minuti), P91D (91 giorni), P6M (6 mesi), P1Y2M (1 anno e 2 mesi)" value={value} errors={errors} maxlength={40} />
+          <Field
+            name="advanceBy"
+            label="Durata ISO 8601"
+            hint="Ad esempio PT3M (3 minuti), P91D (91 giorni), P6M (6 mesi), P1Y2M (1 anno e 2 mesi)"
+            value={value}
+            errors={errors}
+            maxlength={40}
+          />
         </Form>
       </>,
       status,
@@ -138,13 +161,21 @@ export function consoleRoutes(deps: PortalDeps): Hono<PortalEnv> {
     const v = await readForm(c, ["advanceBy"]);
     const duration = (v.advanceBy ?? "").toUpperCase();
     if (!ISO_DURATION.test(duration)) {
-      return renderClock(c, { advanceBy: ["Durata ISO 8601: non è nel formato richiesto (ad esempio P1D o PT3M)."] }, v.advanceBy ?? "", 400);
+      return renderClock(
+        c,
+        { advanceBy: ["Durata ISO 8601: non è nel formato richiesto (ad esempio P1D o PT3M)."] },
+        v.advanceBy ?? "",
+        400,
+      );
     }
     const moved = await control(c).moveClock({ advanceBy: duration }, { requestId: c.get("requestId") });
     if (!moved.ok) {
       if (moved.status === 401 || moved.status === 403) return controlFailed(c, moved, "Orologio simulato");
       const errors = fieldErrorsOf(moved, ["advanceBy"], { "clock-out-of-range": "advanceBy" });
-      if (moved.problem.code === "clock-out-of-range") errors.advanceBy = ["L'orologio simulato arriva al massimo al 31 dicembre 2200: scelga una durata più breve."];
+      if (moved.problem.code === "clock-out-of-range")
+        errors.advanceBy = [
+          "L'orologio simulato arriva al massimo al 31 dicembre 2200: scelga una durata più breve.",
+        ];
       else if (errors[FORM]) errors.advanceBy = [...(errors.advanceBy ?? []), ...(errors[FORM] ?? [])];
       delete errors[FORM];
       return renderClock(c, errors, v.advanceBy ?? "", statusOf(moved.status));

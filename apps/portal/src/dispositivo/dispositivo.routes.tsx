@@ -3,7 +3,12 @@
 // way to Modifica contatti), then the identity document, then the form to print and sign, downloaded through the
 // portal, and the uploads of the signed form and the document, sent on through the identity client; then the
 // request's status. The request's id stays in the session: no URL carries it, nor any token.
-import type { DispositivoRequest, DispositivoRequestStatus, IdentityDocumentInput, IdentityFailure } from "@inps-sim/clients";
+import type {
+  DispositivoRequest,
+  DispositivoRequestStatus,
+  IdentityDocumentInput,
+  IdentityFailure,
+} from "@inps-sim/clients";
 import { Hono, type Context } from "hono";
 import type { PortalDeps, PortalEnv } from "../http/env.ts";
 import { messageFor, type FieldErrors } from "../http/field-errors.ts";
@@ -16,9 +21,18 @@ import { page, statusOf } from "../layout/page.tsx";
 import { documentErrors, uploadErrors } from "./document-errors.ts";
 
 const base = "/converti-pin";
-const crumbs = [{ href: "/area-personale", label: "Area personale" }, { href: base, label: "Converti PIN" }];
+const crumbs = [
+  { href: "/area-personale", label: "Area personale" },
+  { href: base, label: "Converti PIN" },
+];
 
-const DOC_FIELDS = ["identityDocument.type", "identityDocument.number", "identityDocument.issuedBy", "identityDocument.issueDate", "identityDocument.expiryDate"] as const;
+const DOC_FIELDS = [
+  "identityDocument.type",
+  "identityDocument.number",
+  "identityDocument.issuedBy",
+  "identityDocument.issueDate",
+  "identityDocument.expiryDate",
+] as const;
 const DOC_LABELS: Record<string, string> = {
   "identityDocument.type": "Tipo di documento",
   "identityDocument.number": "Numero del documento",
@@ -32,7 +46,10 @@ const DOC_TYPES: Record<IdentityDocumentInput["type"], string> = {
   patente: "Patente di guida",
 };
 const FILE_FIELDS = ["signedForm", "identityDocument"] as const;
-const FILE_LABELS: Record<string, string> = { signedForm: "Modulo firmato", identityDocument: "Documento di identità" };
+const FILE_LABELS: Record<string, string> = {
+  signedForm: "Modulo firmato",
+  identityDocument: "Documento di identità",
+};
 const STATUS_WORDS: Record<DispositivoRequestStatus, string> = {
   "awaiting-signed-form": "In attesa del modulo firmato",
   "under-review": "In verifica: un operatore INPS controlla il modulo e il documento",
@@ -57,12 +74,20 @@ export function dispositivoRoutes(deps: PortalDeps): Hono<PortalEnv> {
       c.get("session").requiredAction = failure.problem.requiredAction ?? null;
       return c.redirect(pageFor(failure.problem.requiredAction), 303);
     }
-    return page(c, { title, crumbs: [...crumbs, { label: title }] }, <p class="field-error">{messageFor(failure)}</p>, statusOf(failure.status));
+    return page(
+      c,
+      { title, crumbs: [...crumbs, { label: title }] },
+      <p class="field-error">{messageFor(failure)}</p>,
+      statusOf(failure.status),
+    );
   };
 
   // Step 1: who converts, and where the messages go.
   app.get("/", async (c) => {
-    const [me, contacts] = await Promise.all([deps.identity.me(token(c), opts(c)), deps.identity.contacts(token(c), opts(c))]);
+    const [me, contacts] = await Promise.all([
+      deps.identity.me(token(c), opts(c)),
+      deps.identity.contacts(token(c), opts(c)),
+    ]);
     if (!me.ok) return failed(c, me);
     if (!contacts.ok) return failed(c, contacts);
     const m = me.body;
@@ -73,9 +98,9 @@ export function dispositivoRoutes(deps: PortalDeps): Hono<PortalEnv> {
       { title: "Converti PIN", crumbs: [crumbs[0]!, { label: "Converti PIN" }] },
       <>
         <p>
-          Il PIN dispositivo serve a presentare domande (NASpI, Assegno unico, …). Per convertire il PIN ordinario: controlli i dati e i
-          recapiti, indichi un documento di identità, scarichi il modulo, lo firmi e lo carichi con la copia del documento. Un operatore INPS
-          verifica la richiesta.
+          Il PIN dispositivo serve a presentare domande (NASpI, Assegno unico, …). Per convertire il PIN
+          ordinario: controlli i dati e i recapiti, indichi un documento di identità, scarichi il modulo, lo
+          firmi e lo carichi con la copia del documento. Un operatore INPS verifica la richiesta.
         </p>
         <h2>Dati personali</h2>
         <table>
@@ -134,12 +159,20 @@ export function dispositivoRoutes(deps: PortalDeps): Hono<PortalEnv> {
   });
 
   // Step 2: the identity document.
-  const renderDocument = (c: Context<PortalEnv>, values: FormValues, errors: FieldErrors, status?: Parameters<typeof page>[3]) =>
+  const renderDocument = (
+    c: Context<PortalEnv>,
+    values: FormValues,
+    errors: FieldErrors,
+    status?: Parameters<typeof page>[3],
+  ) =>
     page(
       c,
       { title: "Documento di identità", crumbs: [...crumbs, { label: "Documento di identità" }] },
       <>
-        <p>Indichi un documento di identità valido: lo stesso di cui caricherà la copia insieme al modulo firmato.</p>
+        <p>
+          Indichi un documento di identità valido: lo stesso di cui caricherà la copia insieme al modulo
+          firmato.
+        </p>
         <ErrorSummary errors={errors} labels={DOC_LABELS} />
         <Form action={`${base}/documento`} csrfToken={c.get("session").csrfToken} submit="Prosegui">
           <Radios
@@ -157,15 +190,36 @@ export function dispositivoRoutes(deps: PortalDeps): Hono<PortalEnv> {
             errors={errors}
             maxlength={20}
           />
-          <Field name="identityDocument.issuedBy" label="Rilasciato da" hint="Ad esempio Comune di Roma, Questura di Milano, Motorizzazione" value={values["identityDocument.issuedBy"]} errors={errors} maxlength={100} />
-          <Field name="identityDocument.issueDate" label="Data di rilascio" type="date" value={values["identityDocument.issueDate"]} errors={errors} />
-          <Field name="identityDocument.expiryDate" label="Data di scadenza" type="date" value={values["identityDocument.expiryDate"]} errors={errors} />
+          <Field
+            name="identityDocument.issuedBy"
+            label="Rilasciato da"
+            hint="Ad esempio Comune di Roma, Questura di Milano, Motorizzazione"
+            value={values["identityDocument.issuedBy"]}
+            errors={errors}
+            maxlength={100}
+          />
+          <Field
+            name="identityDocument.issueDate"
+            label="Data di rilascio"
+            type="date"
+            value={values["identityDocument.issueDate"]}
+            errors={errors}
+          />
+          <Field
+            name="identityDocument.expiryDate"
+            label="Data di scadenza"
+            type="date"
+            value={values["identityDocument.expiryDate"]}
+            errors={errors}
+          />
         </Form>
       </>,
       status,
     );
 
-  app.get("/documento", (c) => (c.get("session").dispositivoRequestId ? c.redirect(`${base}/richiesta`, 303) : renderDocument(c, {}, {})));
+  app.get("/documento", (c) =>
+    c.get("session").dispositivoRequestId ? c.redirect(`${base}/richiesta`, 303) : renderDocument(c, {}, {}),
+  );
   app.post("/documento", async (c) => {
     const v = await readForm(c, DOC_FIELDS);
     const doc = {
@@ -183,14 +237,24 @@ export function dispositivoRoutes(deps: PortalDeps): Hono<PortalEnv> {
         c.get("session").dispositivoRequestId = open;
         return c.redirect(`${base}/richiesta`, 303);
       }
-      return renderDocument(c, echoable(v), documentErrors(result, DOC_FIELDS, DOC_LABELS), statusOf(result.status));
+      return renderDocument(
+        c,
+        echoable(v),
+        documentErrors(result, DOC_FIELDS, DOC_LABELS),
+        statusOf(result.status),
+      );
     }
     c.get("session").dispositivoRequestId = result.body.requestId;
     return c.redirect(`${base}/richiesta`, 303);
   });
 
   // Step 3: the request, its form and the uploads.
-  const renderRequest = (c: Context<PortalEnv>, request: DispositivoRequest, errors: FieldErrors, status?: Parameters<typeof page>[3]) =>
+  const renderRequest = (
+    c: Context<PortalEnv>,
+    request: DispositivoRequest,
+    errors: FieldErrors,
+    status?: Parameters<typeof page>[3],
+  ) =>
     page(
       c,
       { title: "La sua richiesta di PIN dispositivo", crumbs: [...crumbs, { label: "Richiesta" }] },
@@ -237,12 +301,33 @@ export function dispositivoRoutes(deps: PortalDeps): Hono<PortalEnv> {
                 Scarica il modulo (PDF)
               </a>
             </p>
-            <p class="hint">In alternativa il modulo firmato si può inviare per fax o consegnare a una sede INPS.</p>
+            <p class="hint">
+              In alternativa il modulo firmato si può inviare per fax o consegnare a una sede INPS.
+            </p>
             <h2>2. Carichi il modulo firmato e il documento</h2>
             <ErrorSummary errors={errors} labels={FILE_LABELS} />
-            <Form action={`${base}/documenti`} csrfToken={c.get("session").csrfToken} submit="Invia i documenti" multipart>
-              <Field name="signedForm" label="Modulo firmato" hint="PDF, PNG o JPEG, al massimo 5 MB" type="file" accept="application/pdf,image/png,image/jpeg" errors={errors} />
-              <Field name="identityDocument" label="Documento di identità" hint="Fronte e retro in un PDF, PNG o JPEG, al massimo 5 MB" type="file" accept="application/pdf,image/png,image/jpeg" errors={errors} />
+            <Form
+              action={`${base}/documenti`}
+              csrfToken={c.get("session").csrfToken}
+              submit="Invia i documenti"
+              multipart
+            >
+              <Field
+                name="signedForm"
+                label="Modulo firmato"
+                hint="PDF, PNG o JPEG, al massimo 5 MB"
+                type="file"
+                accept="application/pdf,image/png,image/jpeg"
+                errors={errors}
+              />
+              <Field
+                name="identityDocument"
+                label="Documento di identità"
+                hint="Fronte e retro in un PDF, PNG o JPEG, al massimo 5 MB"
+                type="file"
+                accept="application/pdf,image/png,image/jpeg"
+                errors={errors}
+              />
             </Form>
           </>
         ) : null}
@@ -283,7 +368,8 @@ export function dispositivoRoutes(deps: PortalDeps): Hono<PortalEnv> {
     if (id === undefined) return c.redirect(base, 303);
     const files = await readFiles(c, FILE_FIELDS);
     const missing: FieldErrors = {};
-    for (const field of FILE_FIELDS) if (!files[field]) missing[field] = [`${FILE_LABELS[field] ?? field}: scelga il file da caricare.`];
+    for (const field of FILE_FIELDS)
+      if (!files[field]) missing[field] = [`${FILE_LABELS[field] ?? field}: scelga il file da caricare.`];
     if (Object.keys(missing).length) {
       const request = await current(c);
       if (!request?.ok) return request ? failed(c, request) : c.redirect(base, 303);
@@ -300,7 +386,9 @@ export function dispositivoRoutes(deps: PortalDeps): Hono<PortalEnv> {
     }
     c.get("session").outcome = {
       title: "Documenti ricevuti",
-      paragraphs: ["Il modulo firmato e il documento sono stati ricevuti. Un operatore INPS verificherà la richiesta."],
+      paragraphs: [
+        "Il modulo firmato e il documento sono stati ricevuti. Un operatore INPS verificherà la richiesta.",
+      ],
       next: { href: `${base}/richiesta`, label: "Vedi lo stato della richiesta" },
     };
     return c.redirect("/esito", 303);

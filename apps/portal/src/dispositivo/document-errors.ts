@@ -5,7 +5,11 @@ import { italianMessage, labelled } from "../http/api-messages.ts";
 import { fieldErrorsOf, FORM, messageFor, type FieldErrors } from "../http/field-errors.ts";
 import { UPLOAD_MAX_BYTES } from "../http/uploads.ts";
 
-export function documentErrors(failure: IdentityFailure, fields: readonly string[], labels: Record<string, string>): FieldErrors {
+export function documentErrors(
+  failure: IdentityFailure,
+  fields: readonly string[],
+  labels: Record<string, string>,
+): FieldErrors {
   return labelled(fieldErrorsOf(failure, fields), labels);
 }
 
@@ -20,7 +24,8 @@ export function uploadErrors(failure: IdentityFailure, sizes: Record<string, num
   }
   const named = (p.errors ?? []).filter((e) => e.path in sizes);
   if (p.code === "unsupported-media-type" || p.code === "validation-failed") {
-    for (const e of named) add(e.path, p.code === "unsupported-media-type" ? messageFor(failure) : italianMessage(e.message));
+    for (const e of named)
+      add(e.path, p.code === "unsupported-media-type" ? messageFor(failure) : italianMessage(e.message));
     if (named.length) return errors;
   }
   add(FORM, messageFor(failure));

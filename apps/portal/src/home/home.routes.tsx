@@ -12,8 +12,8 @@ export function homeRoutes(): Hono<PortalEnv> {
       { title: "Il PIN INPS" },
       <>
         <p class="lead">
-          Con il codice fiscale e il PIN si accede ai servizi online dell'INPS: estratto conto contributivo, cedolino della pensione, stato
-          delle domande.
+          Con il codice fiscale e il PIN si accede ai servizi online dell'INPS: estratto conto contributivo,
+          cedolino della pensione, stato delle domande.
         </p>
         <ul class="cards">
           <li>
@@ -44,7 +44,10 @@ export function homeRoutes(): Hono<PortalEnv> {
             <h2>
               <a href="/revoca-pin">Gestisci il tuo PIN → Revoca PIN</a>
             </h2>
-            <p>Con il codice fiscale, la tessera sanitaria e l'email o la PEC registrate il PIN si disattiva subito.</p>
+            <p>
+              Con il codice fiscale, la tessera sanitaria e l'email o la PEC registrate il PIN si disattiva
+              subito.
+            </p>
           </li>
         </ul>
       </>,

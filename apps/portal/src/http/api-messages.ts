@@ -3,14 +3,20 @@
 import { FORM, type FieldErrors } from "./field-errors.ts";
 
 const ENGLISH: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^not a [\w-]+ number: expected e\.g\. (.+)$/, (m) => `numero non valido per questo documento (ad esempio ${m[1] ?? ""})`],
+  [
+    /^not a [\w-]+ number: expected e\.g\. (.+)$/,
+    (m) => `numero non valido per questo documento (ad esempio ${m[1] ?? ""})`,
+  ],
   [/^the document is issued in the future$/, () => "la data di rilascio è nel futuro"],
   [/^the document has expired$/, () => "il documento è scaduto"],
   [/^must be after the issue date$/, () => "deve essere successiva alla data di rilascio"],
   [/^not a PDF, PNG or JPEG file$/, () => "sono ammessi solo file PDF, PNG o JPEG"],
   [/^a file is required$/, () => "scelga il file da caricare"],
   [/^not a valid email address$/, () => "non è un indirizzo email valido"],
-  [/^not the address of a certified-email \(PEC\) provider$/, () => "non è l'indirizzo di un gestore di posta certificata (PEC)"],
+  [
+    /^not the address of a certified-email \(PEC\) provider$/,
+    () => "non è l'indirizzo di un gestore di posta certificata (PEC)",
+  ],
   [/^no (email|pec|mobile) is registered$/, () => "non è registrato: non c'è nulla da rimuovere"],
   [/^this is already the registered (email|pec|mobile)$/, () => "è già quello registrato"],
 ];
@@ -35,7 +41,10 @@ export function italianMessage(message: string): string {
 export function labelled(errors: FieldErrors, labels: Record<string, string>): FieldErrors {
   const out: FieldErrors = {};
   for (const [key, messages] of Object.entries(errors)) {
-    out[key] = key === FORM ? messages : messages.map((message) => `${labels[key] ?? key}: ${italianMessage(message)}`);
+    out[key] =
+      key === FORM
+        ? messages
+        : messages.map((message) => `${labels[key] ?? key}: ${italianMessage(message)}`);
   }
   return out;
 }

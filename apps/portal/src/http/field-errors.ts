@@ -73,7 +73,11 @@ export function messageFor(failure: IdentityFailure): string {
  * @param fields the form's input names
  * @param byCode which field a non-validation code concerns, e.g. `{ "invalid-credentials": "pin" }`
  */
-export function fieldErrorsOf(failure: IdentityFailure, fields: readonly string[], byCode: Record<string, string> = {}): FieldErrors {
+export function fieldErrorsOf(
+  failure: IdentityFailure,
+  fields: readonly string[],
+  byCode: Record<string, string> = {},
+): FieldErrors {
   const errors: FieldErrors = {};
   const add = (key: string, message: string) => (errors[key] ??= []).push(message);
   const p = failure.problem;

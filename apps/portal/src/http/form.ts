@@ -9,7 +9,16 @@ export type FormValues = Record<string, string>;
 const formSchema = z.record(z.string(), z.unknown());
 
 /** Fields whose value is a PIN or a code: never written back into a form, a URL or a log line. */
-export const SECRET_FIELDS = new Set(["pin", "currentPin", "newPin", "confirmPin", "firstHalf", "code", "recoveryCode", "adminToken"]);
+export const SECRET_FIELDS = new Set([
+  "pin",
+  "currentPin",
+  "newPin",
+  "confirmPin",
+  "firstHalf",
+  "code",
+  "recoveryCode",
+  "adminToken",
+]);
 
 export async function readForm(c: Context<PortalEnv>, fields: readonly string[]): Promise<FormValues> {
   const parsed = formSchema.safeParse(await c.req.parseBody().catch(() => ({})));

@@ -62,7 +62,11 @@ export interface SessionStore {
 
 const randomId = () => randomBytes(32).toString("base64url");
 
-export function createSessionStore(options: { idleMinutes: number; maxSessions?: number; now?: () => number }): SessionStore {
+export function createSessionStore(options: {
+  idleMinutes: number;
+  maxSessions?: number;
+  now?: () => number;
+}): SessionStore {
   const sessions = new Map<string, PortalSession>();
   const idleMs = options.idleMinutes * 60_000;
   const max = options.maxSessions ?? 10_000;

@@ -8,7 +8,12 @@ import type { PortalSession } from "./session-store.ts";
 export const SESSION_COOKIE = "portal_session";
 
 function writeCookie(c: Context<PortalEnv>, deps: PortalDeps, session: PortalSession): void {
-  setCookie(c, SESSION_COOKIE, session.id, { path: "/", httpOnly: true, sameSite: "Lax", secure: deps.secureCookies });
+  setCookie(c, SESSION_COOKIE, session.id, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: deps.secureCookies,
+  });
 }
 
 export function sessionMiddleware(deps: PortalDeps): MiddlewareHandler<PortalEnv> {
@@ -25,7 +30,11 @@ export function sessionMiddleware(deps: PortalDeps): MiddlewareHandler<PortalEnv
  * A new session id (and CSRF token) at every change of privilege, so an id planted before login is worth nothing.
  * The old session is gone; what the caller wants to keep it copies into the new one.
  */
-export function renewSession(c: Context<PortalEnv>, deps: PortalDeps, keep: Partial<PortalSession> = {}): PortalSession {
+export function renewSession(
+  c: Context<PortalEnv>,
+  deps: PortalDeps,
+  keep: Partial<PortalSession> = {},
+): PortalSession {
   deps.sessions.destroy(c.get("session").id);
   const session = Object.assign(deps.sessions.create(), keep);
   c.set("session", session);

@@ -20,7 +20,11 @@ export function signedIn(allowed: readonly (RequiredAction | null)[] = [null]): 
 /** The identity service no longer knows the token (expired, or ended by a PIN change): back to "Accedi". */
 export function sessionEnded(c: Context<PortalEnv>, deps: PortalDeps) {
   renewSession(c, deps, {
-    outcome: { title: "Sessione scaduta", paragraphs: ["La sessione è terminata: acceda di nuovo."], next: { href: "/accedi", label: "Accedi" } },
+    outcome: {
+      title: "Sessione scaduta",
+      paragraphs: ["La sessione è terminata: acceda di nuovo."],
+      next: { href: "/accedi", label: "Accedi" },
+    },
   });
   return c.redirect("/esito", 303);
 }

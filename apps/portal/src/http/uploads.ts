@@ -9,13 +9,20 @@ export const UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
 /** The portal's own limit for the upload form: both files at their largest, and the form around them. */
 export const UPLOAD_FORM_MAX_BYTES = 2 * UPLOAD_MAX_BYTES + 64 * 1024;
 
-export async function readFiles<K extends string>(c: Context<PortalEnv>, fields: readonly K[]): Promise<Partial<Record<K, UploadFile>>> {
+export async function readFiles<K extends string>(
+  c: Context<PortalEnv>,
+  fields: readonly K[],
+): Promise<Partial<Record<K, UploadFile>>> {
   const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
   const out: Partial<Record<K, UploadFile>> = {};
   for (const name of fields) {
     const value = body[name];
     if (value instanceof File && value.size > 0) {
-      out[name] = { bytes: new Uint8Array(await value.arrayBuffer()), name: value.name.slice(0, 200), ...(value.type ? { type: value.type } : {}) };
+      out[name] = {
+        bytes: new Uint8Array(await value.arrayBuffer()),
+        name: value.name.slice(0, 200),
+        ...(value.type ? { type: value.type } : {}),
+      };
     }
   }
   return out;

@@ -6,14 +6,14 @@ import { FORM, type FieldErrors } from "../http/field-errors.ts";
 
 const idOf = (name: string) => `f-${name.replace(/[^A-Za-z0-9]/g, "-")}`;
 
-export const Form: FC<{ action: string; csrfToken: string; submit: string; secondary?: boolean; multipart?: boolean; children?: Child }> = ({
-  action,
-  csrfToken,
-  submit,
-  secondary,
-  multipart,
-  children,
-}) => (
+export const Form: FC<{
+  action: string;
+  csrfToken: string;
+  submit: string;
+  secondary?: boolean;
+  multipart?: boolean;
+  children?: Child;
+}> = ({ action, csrfToken, submit, secondary, multipart, children }) => (
   <form method="post" action={action} novalidate enctype={multipart ? "multipart/form-data" : undefined}>
     <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
     {children}
@@ -29,7 +29,10 @@ function summaryLine(label: string, message: string): string {
 }
 
 /** The list of every error at the top of the form, each linking to its field. */
-export const ErrorSummary: FC<{ errors: FieldErrors; labels: Record<string, string> }> = ({ errors, labels }) => {
+export const ErrorSummary: FC<{ errors: FieldErrors; labels: Record<string, string> }> = ({
+  errors,
+  labels,
+}) => {
   const entries = Object.entries(errors).filter(([, messages]) => messages.length);
   if (!entries.length) return null;
   return (
@@ -37,7 +40,15 @@ export const ErrorSummary: FC<{ errors: FieldErrors; labels: Record<string, stri
       <h2 id="errori-titolo">Ci sono errori da correggere</h2>
       <ul>
         {entries.flatMap(([name, messages]) =>
-          messages.map((message) => <li>{name === FORM ? message : <a href={`#${idOf(name)}`}>{summaryLine(labels[name] ?? name, message)}</a>}</li>),
+          messages.map((message) => (
+            <li>
+              {name === FORM ? (
+                message
+              ) : (
+                <a href={`#${idOf(name)}`}>{summaryLine(labels[name] ?? name, message)}</a>
+              )}
+            </li>
+          )),
         )}
       </ul>
     </div>
@@ -71,7 +82,9 @@ export interface FieldProps {
 export const Field: FC<FieldProps> = (p) => {
   const id = idOf(p.name);
   const messages = p.errors[p.name];
-  const described = [p.hint ? `${id}-aiuto` : "", messages?.length ? `${id}-errore` : ""].filter(Boolean).join(" ");
+  const described = [p.hint ? `${id}-aiuto` : "", messages?.length ? `${id}-errore` : ""]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div class={messages?.length ? "field has-error" : "field"}>
       <label for={id}>{p.label}</label>
@@ -104,11 +117,23 @@ export interface Choice {
   hint?: string;
 }
 
-export const Radios: FC<{ name: string; legend: string; choices: Choice[]; value?: string | undefined; errors: FieldErrors }> = (p) => (
+export const Radios: FC<{
+  name: string;
+  legend: string;
+  choices: Choice[];
+  value?: string | undefined;
+  errors: FieldErrors;
+}> = (p) => (
   <Group name={p.name} legend={p.legend} errors={p.errors}>
     {p.choices.map((choice, i) => (
       <div class="choice">
-        <input type="radio" id={`${idOf(p.name)}-${i}`} name={p.name} value={choice.value} checked={p.value === choice.value} />
+        <input
+          type="radio"
+          id={`${idOf(p.name)}-${i}`}
+          name={p.name}
+          value={choice.value}
+          checked={p.value === choice.value}
+        />
         <label for={`${idOf(p.name)}-${i}`}>
           {choice.label}
           {choice.hint ? <span class="hint">{choice.hint}</span> : null}
@@ -119,7 +144,13 @@ export const Radios: FC<{ name: string; legend: string; choices: Choice[]; value
 );
 
 /** A fieldset whose own errors (a path naming the group, e.g. `contacts`) appear under its legend. */
-export const Group: FC<{ name: string; legend: string; errors: FieldErrors; hint?: string; children?: Child }> = (p) => (
+export const Group: FC<{
+  name: string;
+  legend: string;
+  errors: FieldErrors;
+  hint?: string;
+  children?: Child;
+}> = (p) => (
   <fieldset id={idOf(p.name)} class={p.errors[p.name]?.length ? "has-error" : undefined}>
     <legend>{p.legend}</legend>
     {p.hint ? <p class="hint">{p.hint}</p> : null}

@@ -32,7 +32,10 @@ export const Layout: FC<LayoutProps> = ({ title, crumbs = [], csrfToken, signedI
       <header class="site-header">
         <div class="bar">
           <a class="brand" href="/">
-            <span class="logo" aria-hidden="true">INPS</span> MyINPS <small>simulatore</small>
+            <span class="logo" aria-hidden="true">
+              INPS
+            </span>{" "}
+            MyINPS <small>simulatore</small>
           </a>
           <nav aria-label="Area personale" class="account">
             {signedIn ? (
@@ -61,7 +64,13 @@ export const Layout: FC<LayoutProps> = ({ title, crumbs = [], csrfToken, signedI
         <ol>
           <li>{crumbs.length ? <a href="/">Home</a> : <span aria-current="page">Home</span>}</li>
           {crumbs.map((crumb, i) => (
-            <li>{crumb.href && i < crumbs.length - 1 ? <a href={crumb.href}>{crumb.label}</a> : <span aria-current="page">{crumb.label}</span>}</li>
+            <li>
+              {crumb.href && i < crumbs.length - 1 ? (
+                <a href={crumb.href}>{crumb.label}</a>
+              ) : (
+                <span aria-current="page">{crumb.label}</span>
+              )}
+            </li>
           ))}
         </ol>
       </nav>
@@ -71,8 +80,8 @@ export const Layout: FC<LayoutProps> = ({ title, crumbs = [], csrfToken, signedI
       </main>
       <footer class="site-footer">
         <p>
-          Simulatore del PIN INPS per i test: nessun dato reale. Contact center 803 164 (gratuito da rete fissa) o 06 164 164 da
-          cellulare.
+          Simulatore del PIN INPS per i test: nessun dato reale. Contact center 803 164 (gratuito da rete
+          fissa) o 06 164 164 da cellulare.
         </p>
       </footer>
     </body>

@@ -16,7 +16,12 @@ export function page(
   return c.html(
     "<!doctype html>" +
       (
-        <Layout title={meta.title} crumbs={meta.crumbs ?? []} csrfToken={session.csrfToken} signedIn={session.identityToken !== undefined}>
+        <Layout
+          title={meta.title}
+          crumbs={meta.crumbs ?? []}
+          csrfToken={session.csrfToken}
+          signedIn={session.identityToken !== undefined}
+        >
           {body}
         </Layout>
       ).toString(),

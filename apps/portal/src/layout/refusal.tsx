@@ -11,7 +11,10 @@ export function renderRefusal() {
       <body>
         <main id="contenuto">
           <h1>Richiesta non valida</h1>
-          <p>Il modulo è scaduto o non proviene da questo sito. Torni alla pagina, la ricarichi e lo invii di nuovo.</p>
+          <p>
+            Il modulo è scaduto o non proviene da questo sito. Torni alla pagina, la ricarichi e lo invii di
+            nuovo.
+          </p>
           <p>
             <a href="/">Torna alla home</a>
           </p>

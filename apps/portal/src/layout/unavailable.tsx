@@ -9,7 +9,8 @@ export const unavailablePage = (c: Context<PortalEnv>) =>
     c,
     { title: "Servizio non disponibile", crumbs: [{ label: "Servizio non disponibile" }] },
     <p>
-      Il servizio non è disponibile in questo momento. Riprovi tra qualche minuto. <a href="/">Torna alla home</a>.
+      Il servizio non è disponibile in questo momento. Riprovi tra qualche minuto.{" "}
+      <a href="/">Torna alla home</a>.
     </p>,
     503,
   );

@@ -26,7 +26,12 @@ export function pageFor(action: RequiredAction | null | undefined): string {
   }
 }
 
-function render(c: Context<PortalEnv>, values: FormValues, errors: FieldErrors, status?: Parameters<typeof page>[3]) {
+function render(
+  c: Context<PortalEnv>,
+  values: FormValues,
+  errors: FieldErrors,
+  status?: Parameters<typeof page>[3],
+) {
   return page(
     c,
     { title: "Accedi a MyINPS", crumbs: [{ label: "Accedi" }] },
@@ -35,8 +40,22 @@ function render(c: Context<PortalEnv>, values: FormValues, errors: FieldErrors, 
       <p class="hint">Un PIN errato blocca l'accesso ai servizi per circa 3 minuti.</p>
       <ErrorSummary errors={errors} labels={LABELS} />
       <Form action="/accedi" csrfToken={c.get("session").csrfToken} submit="Accedi">
-        <Field name="fiscalCode" label="Codice fiscale" value={values.fiscalCode} errors={errors} maxlength={16} autocomplete="username" />
-        <Field name="pin" label="PIN" type="password" errors={errors} maxlength={16} autocomplete="current-password" />
+        <Field
+          name="fiscalCode"
+          label="Codice fiscale"
+          value={values.fiscalCode}
+          errors={errors}
+          maxlength={16}
+          autocomplete="username"
+        />
+        <Field
+          name="pin"
+          label="PIN"
+          type="password"
+          errors={errors}
+          maxlength={16}
+          autocomplete="current-password"
+        />
       </Form>
       <p>
         <a href="/pin-smarrito">Hai smarrito il PIN?</a> · <a href="/richiedi-pin">Richiedi PIN</a>
@@ -48,10 +67,17 @@ function render(c: Context<PortalEnv>, values: FormValues, errors: FieldErrors, 
 
 export function loginRoutes(deps: PortalDeps): Hono<PortalEnv> {
   const app = new Hono<PortalEnv>();
-  app.get("/accedi", (c) => (c.get("session").identityToken ? c.redirect(pageFor(c.get("session").requiredAction), 303) : render(c, {}, {})));
+  app.get("/accedi", (c) =>
+    c.get("session").identityToken
+      ? c.redirect(pageFor(c.get("session").requiredAction), 303)
+      : render(c, {}, {}),
+  );
   app.post("/accedi", async (c) => {
     const v = await readForm(c, FIELDS);
-    const result = await deps.identity.login({ fiscalCode: v.fiscalCode ?? "", pin: v.pin ?? "" }, { requestId: c.get("requestId") });
+    const result = await deps.identity.login(
+      { fiscalCode: v.fiscalCode ?? "", pin: v.pin ?? "" },
+      { requestId: c.get("requestId") },
+    );
     if (!result.ok) {
       const byCode = { "invalid-credentials": "pin", locked: "pin", "initial-pin-expired": "pin" };
       if (result.status === 423) c.header("retry-after", String(result.problem.retryAfter ?? 180));
@@ -64,7 +90,11 @@ export function loginRoutes(deps: PortalDeps): Hono<PortalEnv> {
     const token = c.get("session").identityToken;
     if (token) await deps.identity.logout(token, { requestId: c.get("requestId") });
     renewSession(c, deps, {
-      outcome: { title: "Uscita eseguita", paragraphs: ["La sessione è chiusa."], next: { href: "/accedi", label: "Accedi di nuovo" } },
+      outcome: {
+        title: "Uscita eseguita",
+        paragraphs: ["La sessione è chiusa."],
+        next: { href: "/accedi", label: "Accedi di nuovo" },
+      },
     });
     return c.redirect("/esito", 303);
   });

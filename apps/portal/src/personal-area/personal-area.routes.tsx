@@ -27,7 +27,10 @@ const documentSchema = z.object({
 const date = (iso: string | null) =>
   iso ? new Date(iso).toLocaleDateString("it-IT", { timeZone: "Europe/Rome", dateStyle: "long" }) : "—";
 
-const PIN_KIND = { ordinary: "PIN ordinario (consultazione)", dispositivo: "PIN dispositivo (consultazione e domande)" } as const;
+const PIN_KIND = {
+  ordinary: "PIN ordinario (consultazione)",
+  dispositivo: "PIN dispositivo (consultazione e domande)",
+} as const;
 
 function failed(c: Context<PortalEnv>, deps: PortalDeps, failure: IdentityFailure, title: string) {
   if (failure.status === 401) return sessionEnded(c, deps);
@@ -35,7 +38,12 @@ function failed(c: Context<PortalEnv>, deps: PortalDeps, failure: IdentityFailur
     c.get("session").requiredAction = failure.problem.requiredAction ?? null;
     return c.redirect(pageFor(failure.problem.requiredAction), 303);
   }
-  return page(c, { title, crumbs: [{ label: title }] }, <p class="field-error">{messageFor(failure)}</p>, statusOf(failure.status));
+  return page(
+    c,
+    { title, crumbs: [{ label: title }] },
+    <p class="field-error">{messageFor(failure)}</p>,
+    statusOf(failure.status),
+  );
 }
 
 export function personalAreaRoutes(deps: PortalDeps): Hono<PortalEnv> {
@@ -48,7 +56,9 @@ export function personalAreaRoutes(deps: PortalDeps): Hono<PortalEnv> {
   app.use("/impostazioni/sicurezza", signedIn());
 
   app.get("/area-personale", async (c) => {
-    const me = await deps.identity.me(c.get("session").identityToken ?? "", { requestId: c.get("requestId") });
+    const me = await deps.identity.me(c.get("session").identityToken ?? "", {
+      requestId: c.get("requestId"),
+    });
     if (!me.ok) return failed(c, deps, me, "Area personale");
     const m = me.body;
     return page(
@@ -85,8 +95,8 @@ export function personalAreaRoutes(deps: PortalDeps): Hono<PortalEnv> {
           <li>
             <h3>Domande di prestazione</h3>
             <p>
-              NASpI, Assegno unico, assegni familiari: per presentare una domanda serve il PIN dispositivo (o SPID di livello 2 o
-              superiore).
+              NASpI, Assegno unico, assegni familiari: per presentare una domanda serve il PIN dispositivo (o
+              SPID di livello 2 o superiore).
             </p>
             {m.pinKind === "ordinary" ? (
               <p>
@@ -96,20 +106,29 @@ export function personalAreaRoutes(deps: PortalDeps): Hono<PortalEnv> {
           </li>
         </ul>
         <p>
-          <a href="/impostazioni/sicurezza">Impostazioni → Sicurezza</a>: cambia il PIN, modifica i contatti, revoca il PIN.
+          <a href="/impostazioni/sicurezza">Impostazioni → Sicurezza</a>: cambia il PIN, modifica i contatti,
+          revoca il PIN.
         </p>
       </>,
     );
   });
 
   app.get("/area-personale/documenti/:slug", async (c) => {
-    const doc = DOCUMENTS[c.req.param("slug") as keyof typeof DOCUMENTS] as (typeof DOCUMENTS)[keyof typeof DOCUMENTS] | undefined;
+    const doc = DOCUMENTS[c.req.param("slug") as keyof typeof DOCUMENTS] as
+      (typeof DOCUMENTS)[keyof typeof DOCUMENTS] | undefined;
     if (!doc) return c.notFound();
-    const result = await deps.identity.consultService(c.get("session").identityToken ?? "", doc.service, { requestId: c.get("requestId") });
+    const result = await deps.identity.consultService(c.get("session").identityToken ?? "", doc.service, {
+      requestId: c.get("requestId"),
+    });
     if (!result.ok) return failed(c, deps, result, doc.title);
     const parsed = documentSchema.safeParse(result.body);
     if (!parsed.success) {
-      return page(c, { title: doc.title, crumbs: [areaCrumb, { label: doc.title }] }, <p>Il documento non è disponibile in questo momento.</p>, 503);
+      return page(
+        c,
+        { title: doc.title, crumbs: [areaCrumb, { label: doc.title }] },
+        <p>Il documento non è disponibile in questo momento.</p>,
+        503,
+      );
     }
     const d = parsed.data;
     return page(
@@ -133,11 +152,20 @@ export function personalAreaRoutes(deps: PortalDeps): Hono<PortalEnv> {
 
   app.get("/impostazioni", (c) => c.redirect("/impostazioni/sicurezza", 303));
   app.get("/impostazioni/sicurezza", async (c) => {
-    const me = await deps.identity.me(c.get("session").identityToken ?? "", { requestId: c.get("requestId") });
+    const me = await deps.identity.me(c.get("session").identityToken ?? "", {
+      requestId: c.get("requestId"),
+    });
     if (!me.ok) return failed(c, deps, me, "Sicurezza");
     return page(
       c,
-      { title: "Sicurezza", crumbs: [areaCrumb, { href: "/impostazioni/sicurezza", label: "Impostazioni" }, { label: "Sicurezza" }] },
+      {
+        title: "Sicurezza",
+        crumbs: [
+          areaCrumb,
+          { href: "/impostazioni/sicurezza", label: "Impostazioni" },
+          { label: "Sicurezza" },
+        ],
+      },
       <>
         <table>
           <tbody>
@@ -151,7 +179,10 @@ export function personalAreaRoutes(deps: PortalDeps): Hono<PortalEnv> {
             </tr>
           </tbody>
         </table>
-        <p>Il PIN va rinnovato ogni 180 giorni. La modifica si conferma con un codice inviato all'email o al cellulare registrati.</p>
+        <p>
+          Il PIN va rinnovato ogni 180 giorni. La modifica si conferma con un codice inviato all'email o al
+          cellulare registrati.
+        </p>
         <p>
           <a class="button" href="/impostazioni/sicurezza/cambia-pin">
             Cambia PIN
@@ -160,10 +191,12 @@ export function personalAreaRoutes(deps: PortalDeps): Hono<PortalEnv> {
         <h2>Altre impostazioni del PIN</h2>
         <ul>
           <li>
-            <a href="/impostazioni/contatti">Modifica contatti</a>: email, PEC e cellulare su cui arrivano codici e comunicazioni.
+            <a href="/impostazioni/contatti">Modifica contatti</a>: email, PEC e cellulare su cui arrivano
+            codici e comunicazioni.
           </li>
           <li>
-            <a href="/converti-pin">Converti PIN</a>: da PIN ordinario a PIN dispositivo, per presentare domande.
+            <a href="/converti-pin">Converti PIN</a>: da PIN ordinario a PIN dispositivo, per presentare
+            domande.
           </li>
           <li>
             <a href="/revoca-pin">Revoca PIN</a>: disattiva subito il PIN.

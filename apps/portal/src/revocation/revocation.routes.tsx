@@ -20,28 +20,66 @@ const LABELS: Record<string, string> = {
   pec: "PEC registrata",
 };
 
-function render(c: Context<PortalEnv>, values: FormValues, errors: FieldErrors, status?: Parameters<typeof page>[3]) {
+function render(
+  c: Context<PortalEnv>,
+  values: FormValues,
+  errors: FieldErrors,
+  status?: Parameters<typeof page>[3],
+) {
   return page(
     c,
     { title: "Revoca PIN", crumbs: [{ label: "Gestisci il tuo PIN" }, { label: "Revoca PIN" }] },
     <>
       <p>
-        La revoca disattiva subito il PIN: ogni sessione aperta si chiude e le richieste in corso sono annullate. Per tornare ai servizi
-        online servirà un nuovo PIN, da richiedere da capo.
+        La revoca disattiva subito il PIN: ogni sessione aperta si chiude e le richieste in corso sono
+        annullate. Per tornare ai servizi online servirà un nuovo PIN, da richiedere da capo.
       </p>
       <p class="hint">
-        Servono il codice fiscale, i dati della tessera sanitaria e l'email o la PEC registrate. Chi non ha una tessera sanitaria registrata
-        presso l'INPS revoca il PIN chiamando il contact center 803 164 (gratuito da rete fissa) o 06 164 164 da cellulare.
+        Servono il codice fiscale, i dati della tessera sanitaria e l'email o la PEC registrate. Chi non ha
+        una tessera sanitaria registrata presso l'INPS revoca il PIN chiamando il contact center 803 164
+        (gratuito da rete fissa) o 06 164 164 da cellulare.
       </p>
       <ErrorSummary errors={errors} labels={LABELS} />
       <Form action="/revoca-pin" csrfToken={c.get("session").csrfToken} submit="Revoca il PIN">
-        <Field name="fiscalCode" label="Codice fiscale" value={values.fiscalCode} errors={errors} maxlength={16} autocomplete="username" />
+        <Field
+          name="fiscalCode"
+          label="Codice fiscale"
+          value={values.fiscalCode}
+          errors={errors}
+          maxlength={16}
+          autocomplete="username"
+        />
         <Group name="healthCard" legend="Tessera sanitaria" errors={errors}>
-          <Field name="healthCard.number" label="Numero della tessera sanitaria" value={values["healthCard.number"]} errors={errors} inputmode="numeric" maxlength={20} />
-          <Field name="healthCard.expiryDate" label="Scadenza della tessera sanitaria" type="date" value={values["healthCard.expiryDate"]} errors={errors} />
+          <Field
+            name="healthCard.number"
+            label="Numero della tessera sanitaria"
+            value={values["healthCard.number"]}
+            errors={errors}
+            inputmode="numeric"
+            maxlength={20}
+          />
+          <Field
+            name="healthCard.expiryDate"
+            label="Scadenza della tessera sanitaria"
+            type="date"
+            value={values["healthCard.expiryDate"]}
+            errors={errors}
+          />
         </Group>
-        <Group name="contatto" legend="Recapito registrato" hint="Almeno uno dei due: vi arriverà la conferma della revoca." errors={errors}>
-          <Field name="email" label="Email registrata" type="email" value={values.email} errors={errors} autocomplete="email" />
+        <Group
+          name="contatto"
+          legend="Recapito registrato"
+          hint="Almeno uno dei due: vi arriverà la conferma della revoca."
+          errors={errors}
+        >
+          <Field
+            name="email"
+            label="Email registrata"
+            type="email"
+            value={values.email}
+            errors={errors}
+            autocomplete="email"
+          />
           <Field name="pec" label="PEC registrata" type="email" value={values.pec} errors={errors} />
         </Group>
       </Form>

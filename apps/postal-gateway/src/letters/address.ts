@@ -10,7 +10,8 @@ export interface Address {
   province: string;
 }
 
-export type ReturnReason = "invalid-postal-code" | "unknown-province" | "postal-code-not-in-province" | "unknown-address";
+export type ReturnReason =
+  "invalid-postal-code" | "unknown-province" | "postal-code-not-in-province" | "unknown-address";
 
 export const RETURN_REASONS: Record<ReturnReason, string> = {
   "invalid-postal-code": "CAP errato: non è un codice di cinque cifre",
@@ -25,7 +26,12 @@ export interface UnknownAddress {
   postalCode?: string | undefined;
 }
 
-const squash = (s: string) => s.normalize("NFKC").toLowerCase().replace(/[\s,.]+/g, " ").trim();
+const squash = (s: string) =>
+  s
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s,.]+/g, " ")
+    .trim();
 
 /** Parses "Via Inesistente;Via Roma 1@00100": entries split by `;`, `@` adds a CAP. */
 export function parseUnknownAddresses(spec: string): UnknownAddress[] {
@@ -47,7 +53,9 @@ export function checkAddress(address: Address, unknown: UnknownAddress[]): Retur
   if (!postalCodeBelongsTo(postalCode, province)) return "postal-code-not-in-province";
   const street = squash(address.street);
   const listed = unknown.some(
-    (u) => (u.street === "" || street.startsWith(u.street)) && (u.postalCode === undefined || u.postalCode === postalCode),
+    (u) =>
+      (u.street === "" || street.startsWith(u.street)) &&
+      (u.postalCode === undefined || u.postalCode === postalCode),
   );
   return listed ? "unknown-address" : null;
 }

@@ -73,7 +73,7 @@ export function isWorkingDay(date: IsoDate): boolean {
 /** The `n`-th working day after `date` (the day itself never counts). */
 export function nthWorkingDayAfter(date: IsoDate, n: number): IsoDate {
   let day = date;
-  for (let found = 0; found < n; ) {
+  for (let found = 0; found < n;) {
     day = addDays(day, 1);
     if (isWorkingDay(day)) found++;
   }

@@ -96,12 +96,9 @@ export const trackingEventSchema = z
 
 export const letterSchema = letterSummarySchema
   .extend({
-    body: z
-      .string()
-      .nullable()
-      .openapi({
-        description: "The letter's text once it is delivered; null before (and for a returned letter)",
-      }),
+    body: z.string().nullable().openapi({
+      description: "The letter's text once it is delivered; null before (and for a returned letter)",
+    }),
     events: z.array(trackingEventSchema),
   })
   .openapi("Letter");

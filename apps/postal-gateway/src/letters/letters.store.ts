@@ -3,7 +3,14 @@ import { createHash } from "node:crypto";
 import type { Database } from "@inps-sim/db";
 import { and, count, desc, eq, max, sql, type SQL } from "drizzle-orm";
 import { letters, type LetterRow } from "../db/schema.ts";
-import { checkAddress, nameKey, RETURN_REASONS, type Address, type ReturnReason, type UnknownAddress } from "./address.ts";
+import {
+  checkAddress,
+  nameKey,
+  RETURN_REASONS,
+  type Address,
+  type ReturnReason,
+  type UnknownAddress,
+} from "./address.ts";
 import { planJourney, type PostalService } from "./schedule.ts";
 
 export type LetterStatus = "accepted" | "in_transit" | "delivered" | "returned_to_sender";
@@ -230,5 +237,10 @@ export async function listMailboxes(db: Database, limit: number): Promise<Mailbo
     .groupBy(letters.nameKey)
     .orderBy(desc(lastAt))
     .limit(limit);
-  return rows.map((r) => ({ nameKey: r.nameKey, name: r.name ?? r.nameKey, count: Number(r.count), lastAt: new Date(r.lastAt ?? 0) }));
+  return rows.map((r) => ({
+    nameKey: r.nameKey,
+    name: r.name ?? r.nameKey,
+    count: Number(r.count),
+    lastAt: new Date(r.lastAt ?? 0),
+  }));
 }

@@ -13,7 +13,9 @@ const GREY = rgb(0.35, 0.35, 0.35);
 function encodable(font: PDFFont): (text: string) => string {
   const supported = new Set(font.getCharacterSet());
   return (text) =>
-    Array.from(text.replaceAll("\t", "    "), (ch) => (supported.has(ch.codePointAt(0) ?? 0) ? ch : "?")).join("");
+    Array.from(text.replaceAll("\t", "    "), (ch) =>
+      supported.has(ch.codePointAt(0) ?? 0) ? ch : "?",
+    ).join("");
 }
 
 /** Splits a paragraph into lines no wider than `width`, breaking words that are longer than a line. */
@@ -65,9 +67,21 @@ export async function renderLetterPdf(letter: LetterContent): Promise<Uint8Array
   // Letterhead and sender block.
   let page = newPage();
   page.drawText("INPS", { x: MARGIN, y: A4.height - 80, size: 30, font: bold, color: INPS_BLUE });
-  page.drawText("Istituto Nazionale Previdenza Sociale", { x: MARGIN, y: A4.height - 96, size: 9, font: regular, color: INPS_BLUE });
-  const sender = ["Direzione Centrale Organizzazione e Comunicazione", "Via Ciro il Grande, 21", "00144 Roma RM"];
-  sender.forEach((l, i) => page.drawText(l, { x: MARGIN, y: A4.height - 118 - i * 11, size: 8, font: regular, color: GREY }));
+  page.drawText("Istituto Nazionale Previdenza Sociale", {
+    x: MARGIN,
+    y: A4.height - 96,
+    size: 9,
+    font: regular,
+    color: INPS_BLUE,
+  });
+  const sender = [
+    "Direzione Centrale Organizzazione e Comunicazione",
+    "Via Ciro il Grande, 21",
+    "00144 Roma RM",
+  ];
+  sender.forEach((l, i) =>
+    page.drawText(l, { x: MARGIN, y: A4.height - 118 - i * 11, size: 8, font: regular, color: GREY }),
+  );
 
   // Recipient, where the window of a DL envelope shows it.
   const r = letter.recipient;
@@ -88,7 +102,12 @@ export async function renderLetterPdf(letter: LetterContent): Promise<Uint8Array
   );
 
   let y = A4.height - 270;
-  page.drawText(`Roma, ${italianLongDate(new Date(letter.acceptedAt))}`, { x: MARGIN, y, size: 10, font: regular });
+  page.drawText(`Roma, ${italianLongDate(new Date(letter.acceptedAt))}`, {
+    x: MARGIN,
+    y,
+    size: 10,
+    font: regular,
+  });
   y -= 14;
   page.drawText(`Prot. ${letter.id}`, { x: MARGIN, y, size: 8, font: regular, color: GREY });
   y -= 28;
@@ -118,9 +137,26 @@ export async function renderLetterPdf(letter: LetterContent): Promise<Uint8Array
   }
 
   pages.forEach((p, i) => {
-    p.drawLine({ start: { x: MARGIN, y: 48 }, end: { x: A4.width - MARGIN, y: 48 }, thickness: 0.5, color: GREY });
-    p.drawText("Documento generato dal simulatore del PIN INPS: non ha valore legale.", { x: MARGIN, y: 36, size: 7, font: regular, color: GREY });
-    p.drawText(`Pagina ${i + 1} di ${pages.length}`, { x: A4.width - MARGIN - 60, y: 36, size: 7, font: regular, color: GREY });
+    p.drawLine({
+      start: { x: MARGIN, y: 48 },
+      end: { x: A4.width - MARGIN, y: 48 },
+      thickness: 0.5,
+      color: GREY,
+    });
+    p.drawText("Documento generato dal simulatore del PIN INPS: non ha valore legale.", {
+      x: MARGIN,
+      y: 36,
+      size: 7,
+      font: regular,
+      color: GREY,
+    });
+    p.drawText(`Pagina ${i + 1} di ${pages.length}`, {
+      x: A4.width - MARGIN - 60,
+      y: 36,
+      size: 7,
+      font: regular,
+      color: GREY,
+    });
   });
 
   return doc.save();

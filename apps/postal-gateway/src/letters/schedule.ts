@@ -32,7 +32,12 @@ export interface Journey {
   finalAt: Date;
 }
 
-export function planJourney(options: { seed: string; id: string; service: PostalService; acceptedAt: Date }): Journey {
+export function planJourney(options: {
+  seed: string;
+  id: string;
+  service: PostalService;
+  acceptedAt: Date;
+}): Journey {
   const accepted = romeDateOf(options.acceptedAt);
   const workingDays = workingDaysFor(options.service, drawFor(options.seed, options.id));
   const day = nthWorkingDayAfter(accepted, workingDays);

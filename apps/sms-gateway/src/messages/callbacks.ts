@@ -76,7 +76,10 @@ export function createCallbackDispatcher(options: CallbackOptions): CallbackDisp
       })
       .where(eq(messages.id, row.id));
     if (error !== null) {
-      options.logger.warn({ messageId: row.id, attempt: attemptNo, state, error }, "delivery report not accepted");
+      options.logger.warn(
+        { messageId: row.id, attempt: attemptNo, state, error },
+        "delivery report not accepted",
+      );
     }
   }
 
@@ -104,9 +107,11 @@ export function createCallbackDispatcher(options: CallbackOptions): CallbackDisp
       // One run at a time; a call during a run waits for it and then looks again.
       const next: Promise<number> = (running ?? Promise.resolve(0)).catch(() => 0).then(run);
       running = next;
-      void next.finally(() => {
-        if (running === next) running = null;
-      }).catch(() => {});
+      void next
+        .finally(() => {
+          if (running === next) running = null;
+        })
+        .catch(() => {});
       return next;
     },
   };

@@ -14,16 +14,10 @@ const noControl = (s: string) => {
 export const sendMessageSchema = z
   .object({
     /** Anything printable is accepted; a number that is not an E.164 mobile ends `failed` with a reason. */
-    to: z
-      .string()
-      .trim()
-      .min(1)
-      .max(32)
-      .refine(noControl, "must not contain control characters")
-      .openapi({
-        example: "+393331234567",
-        description: "E.164; a number that cannot receive SMS ends `failed`",
-      }),
+    to: z.string().trim().min(1).max(32).refine(noControl, "must not contain control characters").openapi({
+      example: "+393331234567",
+      description: "E.164; a number that cannot receive SMS ends `failed`",
+    }),
     /** An alphanumeric sender id (up to 11 characters) or a number. */
     from: z
       .string()

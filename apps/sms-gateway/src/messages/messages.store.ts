@@ -73,7 +73,10 @@ export interface NewMessage {
 /** A message as it is about to be stored: its number classified and its segments counted. */
 export type AcceptedMessage = Omit<MessageRow, "seq" | "callbackAttempts" | "callbackLastError">;
 
-export function acceptMessage(input: NewMessage, at: { now: Date; dueAt: Date; dropped: boolean }): AcceptedMessage {
+export function acceptMessage(
+  input: NewMessage,
+  at: { now: Date; dueAt: Date; dropped: boolean },
+): AcceptedMessage {
   const verdict = classifyNumber(input.to);
   const { encoding, segments } = countSegments(input.text);
   const reports = input.statusCallback !== undefined && !at.dropped;
@@ -99,7 +102,8 @@ export function acceptMessage(input: NewMessage, at: { now: Date; dueAt: Date; d
 export interface MessageWrite {
   message: AcceptedMessage;
   /** With an Idempotency-Key: the key row, holding the answer a retry replays; the message is stored only if the key is new. */
-  idempotency?: { scope: string; key: string; fingerprint: string; status: number; body: unknown } | undefined;
+  idempotency?:
+    { scope: string; key: string; fingerprint: string; status: number; body: unknown } | undefined;
 }
 
 const WRITE_BATCH = `with v as (

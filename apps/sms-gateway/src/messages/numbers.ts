@@ -3,7 +3,11 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 
 export type NumberVerdict =
   | { deliverable: true; country: string | undefined; type: string | undefined }
-  | { deliverable: false; reason: "malformed-number" | "invalid-number" | "landline" | "not-a-mobile"; detail: string };
+  | {
+      deliverable: false;
+      reason: "malformed-number" | "invalid-number" | "landline" | "not-a-mobile";
+      detail: string;
+    };
 
 const E164 = /^\+[1-9]\d{1,14}$/;
 
@@ -33,14 +37,22 @@ function classify(to: string): NumberVerdict {
   }
   const parsed = parsePhoneNumberFromString(to);
   if (!parsed || !parsed.isValid()) {
-    return { deliverable: false, reason: "invalid-number", detail: "no such number in the numbering plan of its country" };
+    return {
+      deliverable: false,
+      reason: "invalid-number",
+      detail: "no such number in the numbering plan of its country",
+    };
   }
   const type = parsed.getType();
   if (type === "FIXED_LINE") {
     return { deliverable: false, reason: "landline", detail: "a fixed-line number cannot receive SMS" };
   }
   if (type !== undefined && !SMS_CAPABLE.has(type)) {
-    return { deliverable: false, reason: "not-a-mobile", detail: `a ${type.toLowerCase().replaceAll("_", " ")} number cannot receive SMS` };
+    return {
+      deliverable: false,
+      reason: "not-a-mobile",
+      detail: `a ${type.toLowerCase().replaceAll("_", " ")} number cannot receive SMS`,
+    };
   }
   return { deliverable: true, country: parsed.country, type };
 }

@@ -18,14 +18,21 @@ const FAULT_TARGETS = ["sms", "mail", "smtp", "postal"] as const;
 export type FaultTarget = (typeof FAULT_TARGETS)[number];
 
 function faultUrl(c: Connected, target: string): string {
-  if (!FAULT_TARGETS.includes(target as FaultTarget)) throw new CliError(`no gateway "${target}": one of ${FAULT_TARGETS.join(", ")}`);
+  if (!FAULT_TARGETS.includes(target as FaultTarget))
+    throw new CliError(`no gateway "${target}": one of ${FAULT_TARGETS.join(", ")}`);
   const s = c.directory.services;
   if (target === "smtp") return `${s.mail.http}/__sim/smtp-faults`;
   return `${target === "sms" ? s.sms : target === "mail" ? s.mail.http : s.postal}/__sim/faults`;
 }
 
 /** `faults set sms error 503`; for smtp the mode is the stage (MAIL, RCPT, DATA) and the number the reply code. */
-export async function faultsSet(c: Connected, target: string, mode: string, status: number | undefined, count: number | undefined): Promise<unknown> {
+export async function faultsSet(
+  c: Connected,
+  target: string,
+  mode: string,
+  status: number | undefined,
+  count: number | undefined,
+): Promise<unknown> {
   const spec =
     target === "smtp"
       ? { stage: mode.toUpperCase(), code: status ?? 421, ...(count === undefined ? {} : { count }) }
@@ -81,7 +88,14 @@ export async function inbox(c: Connected, fiscalCode: string): Promise<Received[
   const out: Received[] = [];
   for (const m of outbox.body.messages) {
     if (m.status !== "sent" || !m.gatewayRef) {
-      out.push({ at: m.createdAt, channel: m.channel, purpose: m.purpose, to: m.destination, text: `(${m.status}, ${m.attempts} attempts)`, ref: m.id });
+      out.push({
+        at: m.createdAt,
+        channel: m.channel,
+        purpose: m.purpose,
+        to: m.destination,
+        text: `(${m.status}, ${m.attempts} attempts)`,
+        ref: m.id,
+      });
       continue;
     }
     const at = m.sentAt ?? m.createdAt;
@@ -91,12 +105,26 @@ export async function inbox(c: Connected, fiscalCode: string): Promise<Received[
     } else if (m.channel === "letter") {
       // What is on its way too, as the control plane sees it: a letter's body is public only once delivered.
       const letter = await c.postal.peek(m.gatewayRef);
-      out.push({ at, channel: "letter", purpose: m.purpose, to: `${letter.recipient.name}, ${letter.recipient.city}`, text: letter.body, ref: `${c.directory.services.postal}/api/v1/letters/${letter.id}.pdf` });
+      out.push({
+        at,
+        channel: "letter",
+        purpose: m.purpose,
+        to: `${letter.recipient.name}, ${letter.recipient.city}`,
+        text: letter.body,
+        ref: `${c.directory.services.postal}/api/v1/letters/${letter.id}.pdf`,
+      });
     } else {
       const found = await c.mail.search(`message-id:${m.gatewayRef.replace(/^<|>$/g, "")}`);
       const first = found.messages[0];
       const message = first ? await c.mail.message(first.ID) : undefined;
-      out.push({ at, channel: m.channel, purpose: m.purpose, to: first?.To.map((t) => t.Address).join(", ") ?? m.destination, text: message?.Text ?? "(not in the mailbox)", ref: first?.ID ?? m.gatewayRef });
+      out.push({
+        at,
+        channel: m.channel,
+        purpose: m.purpose,
+        to: first?.To.map((t) => t.Address).join(", ") ?? m.destination,
+        text: message?.Text ?? "(not in the mailbox)",
+        ref: first?.ID ?? m.gatewayRef,
+      });
     }
   }
   return out.sort((a, b) => a.at.localeCompare(b.at));

@@ -3,7 +3,15 @@ import assert from "node:assert/strict";
 import { Then, When } from "@cucumber/cucumber";
 import type { RequiredAction } from "@inps-sim/clients";
 import { randomPersona } from "@inps-sim/domain";
-import { currentPin, expectOk, expectProblem, kept, logIn, noteSecret, token } from "../support/citizen-journeys.ts";
+import {
+  currentPin,
+  expectOk,
+  expectProblem,
+  kept,
+  logIn,
+  noteSecret,
+  token,
+} from "../support/citizen-journeys.ts";
 import type { SimulatorWorld } from "../support/world.ts";
 
 const DAY_MS = 86_400_000;
@@ -35,14 +43,20 @@ When("the citizen logs in with the fiscal code and the 16 characters", async fun
 });
 
 /** Logs in with the PIN the citizen holds, mistyped. */
-When("the citizen logs in with the PIN but {pinMistake}", async function (this: SimulatorWorld, mistake: string) {
-  await logIn(this, noteSecret(this, mistaken(currentPin(this), mistake)));
-});
+When(
+  "the citizen logs in with the PIN but {pinMistake}",
+  async function (this: SimulatorWorld, mistake: string) {
+    await logIn(this, noteSecret(this, mistaken(currentPin(this), mistake)));
+  },
+);
 
 /** Logs in with the 16 characters, mistyped. */
-When("the citizen logs in with the 16 characters but {pinMistake}", async function (this: SimulatorWorld, mistake: string) {
-  await logIn(this, noteSecret(this, mistaken(initialPin(this), mistake)));
-});
+When(
+  "the citizen logs in with the 16 characters but {pinMistake}",
+  async function (this: SimulatorWorld, mistake: string) {
+    await logIn(this, noteSecret(this, mistaken(initialPin(this), mistake)));
+  },
+);
 
 /** Someone else logs in with a valid fiscal code that no citizen holds. */
 When("someone logs in with a fiscal code nobody holds", async function (this: SimulatorWorld) {
@@ -78,7 +92,11 @@ Then("the citizen logs in with the new PIN, with nothing to do first", async fun
 
 function mustFirst(world: SimulatorWorld, action: RequiredAction) {
   const session = expectOk(world.login, "logging in");
-  assert.equal(session.requiredAction, action, `the session's required action is ${String(session.requiredAction)}, not ${action}`);
+  assert.equal(
+    session.requiredAction,
+    action,
+    `the session's required action is ${String(session.requiredAction)}, not ${action}`,
+  );
 }
 
 /** The session opened by the 16 characters must first replace them (R06). */
@@ -92,18 +110,29 @@ Then("the citizen must first renew the expired PIN", function (this: SimulatorWo
 });
 
 /** GET /me shows the required action of the session. */
-Then("the citizen's page says the PIN must be {requiredActionWord} first", async function (this: SimulatorWorld, word: string) {
-  const me = expectOk(kept(this, await this.identity.me(token(this))), "opening the citizen's page");
-  assert.equal(me.fiscalCode, this.citizen.fiscalCode);
-  assert.equal(me.requiredAction, word === "replaced" ? "replace-initial-pin" : "renew-expired-pin");
-});
+Then(
+  "the citizen's page says the PIN must be {requiredActionWord} first",
+  async function (this: SimulatorWorld, word: string) {
+    const me = expectOk(kept(this, await this.identity.me(token(this))), "opening the citizen's page");
+    assert.equal(me.fiscalCode, this.citizen.fiscalCode);
+    assert.equal(me.requiredAction, word === "replaced" ? "replace-initial-pin" : "renew-expired-pin");
+  },
+);
 
 /** A consultation service answers 403 action-required while the 16 characters are not replaced. */
-Then("the citizen cannot consult the estratto conto contributivo until the PIN is replaced", async function (this: SimulatorWorld) {
-  const answer = kept(this, await this.identity.consultService(token(this), "contribution-statement"));
-  const problem = expectProblem(answer, 403, "action-required", "consulting the contribution statement before replacing the 16 characters");
-  assert.equal(problem.requiredAction, "replace-initial-pin");
-});
+Then(
+  "the citizen cannot consult the estratto conto contributivo until the PIN is replaced",
+  async function (this: SimulatorWorld) {
+    const answer = kept(this, await this.identity.consultService(token(this), "contribution-statement"));
+    const problem = expectProblem(
+      answer,
+      403,
+      "action-required",
+      "consulting the contribution statement before replacing the 16 characters",
+    );
+    assert.equal(problem.requiredAction, "replace-initial-pin");
+  },
+);
 
 /** The last login was 401 invalid-credentials. */
 Then("the citizen is told that the fiscal code or the PIN is wrong", function (this: SimulatorWorld) {
@@ -111,20 +140,35 @@ Then("the citizen is told that the fiscal code or the PIN is wrong", function (t
 });
 
 /** The last login was 423 locked, with Retry-After within a few seconds of that many (R08). */
-Then("the citizen is told that access is blocked for another {int} seconds", function (this: SimulatorWorld, seconds: number) {
-  const answer = this.login;
-  const problem = expectProblem(answer, 423, "locked", "logging in during a block");
-  const retryAfter = problem.retryAfter;
-  assert.equal(typeof retryAfter, "number", "the block does not say how long to wait");
-  assert.equal(answer?.headers.get("retry-after"), String(retryAfter), "the Retry-After header disagrees with retryAfter");
-  assert.ok(Math.abs(Number(retryAfter) - seconds) <= RETRY_AFTER_SLACK_S, `the citizen must wait ${String(retryAfter)} s, not about ${seconds} s`);
-});
+Then(
+  "the citizen is told that access is blocked for another {int} seconds",
+  function (this: SimulatorWorld, seconds: number) {
+    const answer = this.login;
+    const problem = expectProblem(answer, 423, "locked", "logging in during a block");
+    const retryAfter = problem.retryAfter;
+    assert.equal(typeof retryAfter, "number", "the block does not say how long to wait");
+    assert.equal(
+      answer?.headers.get("retry-after"),
+      String(retryAfter),
+      "the Retry-After header disagrees with retryAfter",
+    );
+    assert.ok(
+      Math.abs(Number(retryAfter) - seconds) <= RETRY_AFTER_SLACK_S,
+      `the citizen must wait ${String(retryAfter)} s, not about ${seconds} s`,
+    );
+  },
+);
 
 /** After the first change, the replaced 16 characters are refused. */
 Then("the 16 characters no longer open a session", async function (this: SimulatorWorld) {
   const sixteen = this.previousPin;
   assert.equal(sixteen?.length, 16, "the citizen did not replace 16 characters");
-  expectProblem(await logIn(this, sixteen), 401, "invalid-credentials", "logging in with the replaced 16 characters");
+  expectProblem(
+    await logIn(this, sixteen),
+    401,
+    "invalid-credentials",
+    "logging in with the replaced 16 characters",
+  );
 });
 
 /** That PIN is refused now. */
@@ -139,23 +183,32 @@ Then("the citizen's PIN is still {string}", async function (this: SimulatorWorld
 });
 
 /** GET /me shows the fiscal code, the email, and an expiry 180 days after the last change (R13). */
-Then("the citizen's page shows the fiscal code and when the PIN must be renewed", async function (this: SimulatorWorld) {
-  const me = expectOk(kept(this, await this.identity.me(token(this))), "opening the citizen's page");
-  assert.equal(me.fiscalCode, this.citizen.fiscalCode);
-  assert.equal(me.contacts.email, this.citizen.email);
-  assert.ok(me.pinChangedAt && me.pinExpiresAt, "the page does not say when the PIN was changed and when it expires");
-  const days = (Date.parse(me.pinExpiresAt) - Date.parse(me.pinChangedAt)) / DAY_MS;
-  assert.ok(Math.abs(days - 180) < 0.01, `the PIN expires ${days} days after its last change, not 180`);
-});
+Then(
+  "the citizen's page shows the fiscal code and when the PIN must be renewed",
+  async function (this: SimulatorWorld) {
+    const me = expectOk(kept(this, await this.identity.me(token(this))), "opening the citizen's page");
+    assert.equal(me.fiscalCode, this.citizen.fiscalCode);
+    assert.equal(me.contacts.email, this.citizen.email);
+    assert.ok(
+      me.pinChangedAt && me.pinExpiresAt,
+      "the page does not say when the PIN was changed and when it expires",
+    );
+    const days = (Date.parse(me.pinExpiresAt) - Date.parse(me.pinChangedAt)) / DAY_MS;
+    assert.ok(Math.abs(days - 180) < 0.01, `the PIN expires ${days} days after its last change, not 180`);
+  },
+);
 
 /** GET /me says the PIN expires that many days from the simulated now. */
-Then("the citizen's page shows the PIN must be renewed {int} days from now", async function (this: SimulatorWorld, days: number) {
-  const me = expectOk(kept(this, await this.identity.me(token(this))), "opening the citizen's page");
-  const now = await this.sim.now();
-  assert.ok(me.pinExpiresAt, "the page does not say when the PIN expires");
-  const left = (Date.parse(me.pinExpiresAt) - now.getTime()) / DAY_MS;
-  assert.ok(Math.abs(left - days) < 0.01, `the PIN expires in ${left.toFixed(3)} days, not ${days}`);
-});
+Then(
+  "the citizen's page shows the PIN must be renewed {int} days from now",
+  async function (this: SimulatorWorld, days: number) {
+    const me = expectOk(kept(this, await this.identity.me(token(this))), "opening the citizen's page");
+    const now = await this.sim.now();
+    assert.ok(me.pinExpiresAt, "the page does not say when the PIN expires");
+    const left = (Date.parse(me.pinExpiresAt) - now.getTime()) / DAY_MS;
+    assert.ok(Math.abs(left - days) < 0.01, `the PIN expires in ${left.toFixed(3)} days, not ${days}`);
+  },
+);
 
 /** DELETE /sessions/current answers 204. */
 When("the citizen logs out", async function (this: SimulatorWorld) {
@@ -166,5 +219,10 @@ When("the citizen logs out", async function (this: SimulatorWorld) {
 
 /** The session's token is refused with 401 unauthenticated. */
 Then("the session no longer opens the citizen's page", async function (this: SimulatorWorld) {
-  expectProblem(await this.identity.me(token(this)), 401, "unauthenticated", "opening the page after logging out");
+  expectProblem(
+    await this.identity.me(token(this)),
+    401,
+    "unauthenticated",
+    "opening the page after logging out",
+  );
 });

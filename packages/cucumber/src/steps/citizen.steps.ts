@@ -2,7 +2,16 @@
 import assert from "node:assert/strict";
 import { Given, Then } from "@cucumber/cucumber";
 import { fiscalCodeMismatches, normalizeItalianMobile, validateFiscalCode } from "@inps-sim/domain";
-import { askForPin, createCitizen, expectOk, LABEL, letterWith, logIn, secretBy, setPin } from "../support/citizen-journeys.ts";
+import {
+  askForPin,
+  createCitizen,
+  expectOk,
+  LABEL,
+  letterWith,
+  logIn,
+  secretBy,
+  setPin,
+} from "../support/citizen-journeys.ts";
 import type { SimulatorWorld } from "../support/world.ts";
 
 const DAY_MS = 86_400_000;
@@ -13,18 +22,24 @@ Given("a citizen whose PIN is {string}", async function (this: SimulatorWorld, p
 });
 
 /** A citizen whose active PIN was last changed that many days ago (for the 180-day renewal, R13). */
-Given("a citizen whose PIN {string} was last changed {int} days ago", async function (this: SimulatorWorld, pin: string, days: number) {
-  const now = await this.sim.now();
-  await createCitizen(this, pin, new Date(now.getTime() - days * DAY_MS));
-});
+Given(
+  "a citizen whose PIN {string} was last changed {int} days ago",
+  async function (this: SimulatorWorld, pin: string, days: number) {
+    const now = await this.sim.now();
+    await createCitizen(this, pin, new Date(now.getTime() - days * DAY_MS));
+  },
+);
 
 /** Asks for a PIN (first half by email) and collects both halves: the email and the letter. */
-Given("the citizen has received both halves of the PIN, by email and by post", async function (this: SimulatorWorld) {
-  expectOk(await askForPin(this, "email"), "the PIN request");
-  this.halves.first = await secretBy(this, "email", LABEL.firstHalf);
-  this.halves.second = (await letterWith(this, LABEL.secondHalf)).value;
-  setPin(this, this.halves.first + this.halves.second);
-});
+Given(
+  "the citizen has received both halves of the PIN, by email and by post",
+  async function (this: SimulatorWorld) {
+    expectOk(await askForPin(this, "email"), "the PIN request");
+    this.halves.first = await secretBy(this, "email", LABEL.firstHalf);
+    this.halves.second = (await letterWith(this, LABEL.secondHalf)).value;
+    setPin(this, this.halves.first + this.halves.second);
+  },
+);
 
 /** Logs in with the PIN the citizen holds and expects a session. */
 Given("the citizen has logged in with the PIN", async function (this: SimulatorWorld) {

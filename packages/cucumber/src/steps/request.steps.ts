@@ -32,28 +32,43 @@ const HALF = new RegExp(`^[${PIN_ALPHABET}]{8}$`);
 const pinsSeenByThisWorker = new Set<string>();
 
 /** "Richiedi PIN" online; `post` asks for the profile post-then-activate (first half by letter). */
-When("the citizen asks online for a PIN, with the first half by {halfChannel}", async function (this: SimulatorWorld, channel: SpokenChannel) {
-  await askForPin(this, channel);
-});
+When(
+  "the citizen asks online for a PIN, with the first half by {halfChannel}",
+  async function (this: SimulatorWorld, channel: SpokenChannel) {
+    await askForPin(this, channel);
+  },
+);
 
 /** As the When step, and the request must be accepted. */
-Given("the citizen has asked online for a PIN, with the first half by {halfChannel}", async function (this: SimulatorWorld, channel: SpokenChannel) {
-  expectOk(await askForPin(this, channel), "the PIN request");
-});
+Given(
+  "the citizen has asked online for a PIN, with the first half by {halfChannel}",
+  async function (this: SimulatorWorld, channel: SpokenChannel) {
+    expectOk(await askForPin(this, channel), "the PIN request");
+  },
+);
 
 /** An operator of the contact centre (803 164) asks for the PIN with the citizen's data (R01, R26). */
-When("the citizen phones the contact centre and an operator asks for a PIN on the citizen's behalf", async function (this: SimulatorWorld) {
-  const at = await this.sim.now();
-  const body = await pinRequestOf(this, profileFor("email"));
-  this.request = { at, firstHalfChannel: "email", answer: kept(this, await this.identity.operatorRequestPin(body)) };
-});
+When(
+  "the citizen phones the contact centre and an operator asks for a PIN on the citizen's behalf",
+  async function (this: SimulatorWorld) {
+    const at = await this.sim.now();
+    const body = await pinRequestOf(this, profileFor("email"));
+    this.request = {
+      at,
+      firstHalfChannel: "email",
+      answer: kept(this, await this.identity.operatorRequestPin(body)),
+    };
+  },
+);
 
 /** The request is accepted, the halves travel by the channels chosen, and the deadline is 90 days away (R05). */
 Then("INPS accepts the request, to be activated within 90 days", function (this: SimulatorWorld) {
   const { at, firstHalfChannel: channel, answer } = requestMade(this);
   const accepted = expectOk(answer, "the PIN request");
   const expected =
-    channel === "post" ? { firstHalf: "post", secondHalf: "email" } : { firstHalf: channel === "SMS" ? "sms" : channel === "PEC" ? "pec" : "email", secondHalf: "post" };
+    channel === "post"
+      ? { firstHalf: "post", secondHalf: "email" }
+      : { firstHalf: channel === "SMS" ? "sms" : channel === "PEC" ? "pec" : "email", secondHalf: "post" };
   assert.deepEqual(accepted.channels, expected, "the halves do not travel by the channels the citizen chose");
   if (/^\d{4}-\d{2}-\d{2}$/.test(accepted.activationDeadline)) {
     // A page states the day (in Italy's time), not the instant.
@@ -61,29 +76,42 @@ Then("INPS accepts the request, to be activated within 90 days", function (this:
     assert.equal(accepted.activationDeadline, day, "the PIN must be activated 90 days after the request");
   } else {
     const days = (Date.parse(accepted.activationDeadline) - at.getTime()) / DAY_MS;
-    assert.ok(Math.abs(days - 90) < 0.01, `the PIN must be activated ${days.toFixed(3)} days after the request, not 90`);
+    assert.ok(
+      Math.abs(days - 90) < 0.01,
+      `the PIN must be activated ${days.toFixed(3)} days after the request, not 90`,
+    );
   }
 });
 
 /** Waits for the first half on that channel and checks it is 8 letters and digits. */
-Then("the first half of the PIN reaches the citizen by {halfChannel}", async function (this: SimulatorWorld, channel: SpokenChannel) {
-  const first = await secretBy(this, channel, LABEL.firstHalf);
-  assert.match(first, HALF, `the first half "${first.length} characters" is not 8 letters and digits`);
-  this.halves.first = first;
-});
+Then(
+  "the first half of the PIN reaches the citizen by {halfChannel}",
+  async function (this: SimulatorWorld, channel: SpokenChannel) {
+    const first = await secretBy(this, channel, LABEL.firstHalf);
+    assert.match(first, HALF, `the first half "${first.length} characters" is not 8 letters and digits`);
+    this.halves.first = first;
+  },
+);
 
 /** The letter with the second half goes by posta ordinaria to the residence given with the request. */
-Then("a letter with the second half is posted by posta ordinaria to the citizen's residence", async function (this: SimulatorWorld) {
-  const letter = await letterWith(this, LABEL.secondHalf);
-  const home = this.citizen.residence;
-  assert.equal(letter.service, "ordinaria", "PIN halves go by posta ordinaria");
-  assert.deepEqual(
-    { street: letter.recipient.street, postalCode: letter.recipient.postalCode, city: letter.recipient.city },
-    { street: home.street, postalCode: home.postalCode, city: home.city },
-    "the letter is not addressed to the citizen's residence",
-  );
-  this.letterId = letter.id;
-});
+Then(
+  "a letter with the second half is posted by posta ordinaria to the citizen's residence",
+  async function (this: SimulatorWorld) {
+    const letter = await letterWith(this, LABEL.secondHalf);
+    const home = this.citizen.residence;
+    assert.equal(letter.service, "ordinaria", "PIN halves go by posta ordinaria");
+    assert.deepEqual(
+      {
+        street: letter.recipient.street,
+        postalCode: letter.recipient.postalCode,
+        city: letter.recipient.city,
+      },
+      { street: home.street, postalCode: home.postalCode, city: home.city },
+      "the letter is not addressed to the citizen's residence",
+    );
+    this.letterId = letter.id;
+  },
+);
 
 /** The letter found before has not been delivered yet. */
 Then("the letter is not in the citizen's letterbox yet", async function (this: SimulatorWorld) {
@@ -93,52 +121,78 @@ Then("the letter is not in the citizen's letterbox yet", async function (this: S
 });
 
 /** The letter with that half has been delivered; its half is kept. */
-Then("the citizen finds the letter with the {word} half in the letterbox", async function (this: SimulatorWorld, which: string) {
-  const label = which === "first" ? LABEL.firstHalf : LABEL.secondHalf;
-  const letter = await letterWith(this, label);
-  assert.equal(letter.status, "delivered", `the letter is still ${letter.status} (expected by ${letter.expectedDeliveryDate})`);
-  assert.match(letter.value, HALF);
-  if (which === "first") this.halves.first = letter.value;
-  else this.halves.second = letter.value;
-});
+Then(
+  "the citizen finds the letter with the {word} half in the letterbox",
+  async function (this: SimulatorWorld, which: string) {
+    const label = which === "first" ? LABEL.firstHalf : LABEL.secondHalf;
+    const letter = await letterWith(this, label);
+    assert.equal(
+      letter.status,
+      "delivered",
+      `the letter is still ${letter.status} (expected by ${letter.expectedDeliveryDate})`,
+    );
+    assert.match(letter.value, HALF);
+    if (which === "first") this.halves.first = letter.value;
+    else this.halves.second = letter.value;
+  },
+);
 
 /** First and second half make 16 letters and digits no other citizen of this run was given (R02). */
-Then("the two halves together make a PIN of 16 letters and digits, unique to the citizen", function (this: SimulatorWorld) {
-  const { first, second } = this.halves;
-  assert.ok(first && second, "the citizen does not have both halves");
-  const pin = first + second;
-  assert.match(pin, new RegExp(`^[${PIN_ALPHABET}]{16}$`), "the initial PIN is not 16 letters and digits");
-  assert.ok(!pinsSeenByThisWorker.has(pin), "another citizen was given the same 16 characters");
-  pinsSeenByThisWorker.add(pin);
-  setPin(this, pin);
-});
+Then(
+  "the two halves together make a PIN of 16 letters and digits, unique to the citizen",
+  function (this: SimulatorWorld) {
+    const { first, second } = this.halves;
+    assert.ok(first && second, "the citizen does not have both halves");
+    const pin = first + second;
+    assert.match(pin, new RegExp(`^[${PIN_ALPHABET}]{16}$`), "the initial PIN is not 16 letters and digits");
+    assert.ok(!pinsSeenByThisWorker.has(pin), "another citizen was given the same 16 characters");
+    pinsSeenByThisWorker.add(pin);
+    setPin(this, pin);
+  },
+);
 
 /** Profile post-then-activate: the letter carries the first half and says how to activate (Attiva PIN, tessera sanitaria). */
-Then("a letter with the first half and the instructions to activate the PIN is posted to the citizen's residence", async function (this: SimulatorWorld) {
-  const letter = await letterWith(this, LABEL.firstHalf);
-  assert.equal(letter.service, "ordinaria");
-  assert.equal(letter.recipient.postalCode, this.citizen.residence.postalCode);
-  assert.match(letter.body, /Attiva PIN/, "the letter does not say how to activate the PIN");
-  assert.match(letter.body, /tessera sanitaria/i, "the letter does not say the tessera sanitaria is needed");
-  this.letterId = letter.id;
-});
+Then(
+  "a letter with the first half and the instructions to activate the PIN is posted to the citizen's residence",
+  async function (this: SimulatorWorld) {
+    const letter = await letterWith(this, LABEL.firstHalf);
+    assert.equal(letter.service, "ordinaria");
+    assert.equal(letter.recipient.postalCode, this.citizen.residence.postalCode);
+    assert.match(letter.body, /Attiva PIN/, "the letter does not say how to activate the PIN");
+    assert.match(
+      letter.body,
+      /tessera sanitaria/i,
+      "the letter does not say the tessera sanitaria is needed",
+    );
+    this.letterId = letter.id;
+  },
+);
 
 /** No email, PEC, SMS or letter carries a second half for this citizen. */
 Then("the second half of the PIN has not been sent to the citizen", async function (this: SimulatorWorld) {
   await nudgeOutbox(this);
-  const mails = [...(await mailsWith(this, this.citizen.email, LABEL.secondHalf)), ...(await mailsWith(this, pecOf(this), LABEL.secondHalf))];
+  const mails = [
+    ...(await mailsWith(this, this.citizen.email, LABEL.secondHalf)),
+    ...(await mailsWith(this, pecOf(this), LABEL.secondHalf)),
+  ];
   assert.equal(mails.length, 0, "a second half was emailed");
   assert.equal((await smsWith(this, LABEL.secondHalf)).length, 0, "a second half was sent by SMS");
   assert.equal((await lettersWith(this, LABEL.secondHalf)).length, 0, "a second half was posted");
 });
 
 /** Asks for a PIN by post (post-then-activate) and reads the first half from the letter. */
-Given("the citizen has the letter with the first half of a PIN requested by post", async function (this: SimulatorWorld) {
-  expectOk(await askForPin(this, "post"), "the PIN request");
-  this.halves.first = (await letterWith(this, LABEL.firstHalf)).value;
-});
+Given(
+  "the citizen has the letter with the first half of a PIN requested by post",
+  async function (this: SimulatorWorld) {
+    expectOk(await askForPin(this, "post"), "the PIN request");
+    this.halves.first = (await letterWith(this, LABEL.firstHalf)).value;
+  },
+);
 
-async function activate(world: SimulatorWorld, override: { firstHalf?: string; number?: string; expiryDate?: string } = {}) {
+async function activate(
+  world: SimulatorWorld,
+  override: { firstHalf?: string; number?: string; expiryDate?: string } = {},
+) {
   const card = await world.healthCard();
   const firstHalf = override.firstHalf ?? world.halves.first;
   assert.ok(firstHalf, "the citizen has no first half to activate with");
@@ -147,35 +201,49 @@ async function activate(world: SimulatorWorld, override: { firstHalf?: string; n
     await world.driver.activate({
       fiscalCode: world.citizen.fiscalCode,
       firstHalf,
-      healthCard: { number: override.number ?? card.number, expiryDate: override.expiryDate ?? card.expiryDate },
+      healthCard: {
+        number: override.number ?? card.number,
+        expiryDate: override.expiryDate ?? card.expiryDate,
+      },
     }),
   );
   world.activations.push(result);
   return result;
 }
 
-const lastActivation = (world: SimulatorWorld): IdentityResult<Activated> | undefined => world.activations.at(-1);
+const lastActivation = (world: SimulatorWorld): IdentityResult<Activated> | undefined =>
+  world.activations.at(-1);
 
 /** "Attiva PIN" with the citizen's own fiscal code, first half and health card (R04). */
-When("the citizen activates the PIN with the fiscal code, the first half and the tessera sanitaria", async function (this: SimulatorWorld) {
-  await activate(this);
-});
+When(
+  "the citizen activates the PIN with the fiscal code, the first half and the tessera sanitaria",
+  async function (this: SimulatorWorld) {
+    await activate(this);
+  },
+);
 
 /** "Attiva PIN" with one detail that is not the citizen's. */
-When("the citizen activates the PIN giving {wrongActivationDetail}", async function (this: SimulatorWorld, detail: string) {
-  const card = await this.healthCard();
-  if (detail.startsWith("a health card number")) {
-    // Another valid-looking number: the last digit moved on by one.
-    const last = Number(card.number.at(-1));
-    await activate(this, { number: `${card.number.slice(0, -1)}${(last + 1) % 10}` });
-  } else if (detail.startsWith("a wrong expiry date")) {
-    const other = new Date(Date.parse(`${card.expiryDate}T00:00:00Z`) + 31 * DAY_MS).toISOString().slice(0, 10);
-    await activate(this, { expiryDate: other });
-  } else {
-    const first = this.halves.first ?? "";
-    await activate(this, { firstHalf: noteSecret(this, `${first.slice(0, -1)}${first.endsWith("7") ? "8" : "7"}`) });
-  }
-});
+When(
+  "the citizen activates the PIN giving {wrongActivationDetail}",
+  async function (this: SimulatorWorld, detail: string) {
+    const card = await this.healthCard();
+    if (detail.startsWith("a health card number")) {
+      // Another valid-looking number: the last digit moved on by one.
+      const last = Number(card.number.at(-1));
+      await activate(this, { number: `${card.number.slice(0, -1)}${(last + 1) % 10}` });
+    } else if (detail.startsWith("a wrong expiry date")) {
+      const other = new Date(Date.parse(`${card.expiryDate}T00:00:00Z`) + 31 * DAY_MS)
+        .toISOString()
+        .slice(0, 10);
+      await activate(this, { expiryDate: other });
+    } else {
+      const first = this.halves.first ?? "";
+      await activate(this, {
+        firstHalf: noteSecret(this, `${first.slice(0, -1)}${first.endsWith("7") ? "8" : "7"}`),
+      });
+    }
+  },
+);
 
 /** The last activation was accepted; the second half goes by email. */
 Then("the activation is accepted", function (this: SimulatorWorld) {
@@ -197,7 +265,11 @@ Then("the activation is refused without naming the detail that was wrong", funct
   const problem = expectProblem(lastActivation(this), 401, "activation-failed", "the activation");
   const said = `${problem.title} ${problem.detail ?? ""} ${JSON.stringify(problem.errors ?? [])}`;
   // One generic answer: it may list what was checked, but must not point at the detail that failed.
-  assert.doesNotMatch(said, /(card|tessera|first half|prima parte|expiry|scadenza)\s+(is|was|does not|non)\b/i, `the refusal says which detail was wrong: ${said}`);
+  assert.doesNotMatch(
+    said,
+    /(card|tessera|first half|prima parte|expiry|scadenza)\s+(is|was|does not|non)\b/i,
+    `the refusal says which detail was wrong: ${said}`,
+  );
   assert.equal(problem.errors, undefined, "the refusal names fields");
 });
 
@@ -219,9 +291,12 @@ When("it is day {int} after the citizen's request", async function (this: Simula
 });
 
 /** The last answer (a login or an activation) is 410 initial-pin-expired (R05). */
-Then("the citizen is told that the initial PIN has expired and a new one is needed", function (this: SimulatorWorld) {
-  expectProblem(this.lastAnswer, 410, "initial-pin-expired", "the attempt with the initial PIN");
-});
+Then(
+  "the citizen is told that the initial PIN has expired and a new one is needed",
+  function (this: SimulatorWorld) {
+    expectProblem(this.lastAnswer, 410, "initial-pin-expired", "the attempt with the initial PIN");
+  },
+);
 
 /** A new request is accepted (the expired initial PIN no longer counts). */
 Then("the citizen can ask for a new PIN", async function (this: SimulatorWorld) {
@@ -244,33 +319,44 @@ const CANDIDATES = {
 } as const;
 
 /** A request whose personal data disagree with the fiscal code in that one detail. */
-When("the citizen asks online for a PIN giving {mismatchedDetail} that does not match the fiscal code", async function (this: SimulatorWorld, detail: string) {
-  const field = DETAIL_FIELD[detail];
-  assert.ok(field, `no field for "${detail}"`);
-  const c = this.citizen;
-  let value: string;
-  if (field === "birthDate") value = `${Number(c.birthDate.slice(0, 4)) - 1}${c.birthDate.slice(4)}`;
-  else if (field === "gender") value = c.gender === "M" ? "F" : "M";
-  else {
-    // The first candidate that really disagrees with this citizen's fiscal code.
-    const found = CANDIDATES[field].find((v) => fiscalCodeMismatches(c.fiscalCode, { ...c, [field]: v }).some((p) => p.path === field));
-    assert.ok(found, `no ${field} disagrees with ${c.fiscalCode}`);
-    value = found;
-  }
-  await askForPin(this, "email", { [field]: value });
-});
+When(
+  "the citizen asks online for a PIN giving {mismatchedDetail} that does not match the fiscal code",
+  async function (this: SimulatorWorld, detail: string) {
+    const field = DETAIL_FIELD[detail];
+    assert.ok(field, `no field for "${detail}"`);
+    const c = this.citizen;
+    let value: string;
+    if (field === "birthDate") value = `${Number(c.birthDate.slice(0, 4)) - 1}${c.birthDate.slice(4)}`;
+    else if (field === "gender") value = c.gender === "M" ? "F" : "M";
+    else {
+      // The first candidate that really disagrees with this citizen's fiscal code.
+      const found = CANDIDATES[field].find((v) =>
+        fiscalCodeMismatches(c.fiscalCode, { ...c, [field]: v }).some((p) => p.path === field),
+      );
+      assert.ok(found, `no ${field} disagrees with ${c.fiscalCode}`);
+      value = found;
+    }
+    await askForPin(this, "email", { [field]: value });
+  },
+);
 
 /** A request whose fiscal code has the wrong 16th (check) character. */
-When("the citizen asks online for a PIN with a fiscal code whose check character is wrong", async function (this: SimulatorWorld) {
-  const code = this.citizen.fiscalCode;
-  const right = checkCharacter(code.slice(0, 15));
-  await askForPin(this, "email", { fiscalCode: `${code.slice(0, 15)}${right === "A" ? "B" : "A"}` });
-});
+When(
+  "the citizen asks online for a PIN with a fiscal code whose check character is wrong",
+  async function (this: SimulatorWorld) {
+    const code = this.citizen.fiscalCode;
+    const right = checkCharacter(code.slice(0, 15));
+    await askForPin(this, "email", { fiscalCode: `${code.slice(0, 15)}${right === "A" ? "B" : "A"}` });
+  },
+);
 
 /** A request with no digital contact at all. */
-When("the citizen asks online for a PIN giving no email, PEC or mobile number", async function (this: SimulatorWorld) {
-  await askForPin(this, "email", { contacts: {} });
-});
+When(
+  "the citizen asks online for a PIN giving no email, PEC or mobile number",
+  async function (this: SimulatorWorld) {
+    await askForPin(this, "email", { contacts: {} });
+  },
+);
 
 function refusedNaming(world: SimulatorWorld, field: string) {
   const problem = expectProblem(requestMade(world).answer, 400, "validation-failed", "the PIN request");
@@ -302,6 +388,9 @@ Then("nothing has been sent to the citizen", async function (this: SimulatorWorl
   assert.equal((await this.mail.search(`to:${this.citizen.email}`)).messages.length, 0, "an email was sent");
   assert.equal((await this.mail.search(`to:${pecOf(this)}`)).messages.length, 0, "a PEC was sent");
   assert.equal((await this.sms.list({ to: this.citizen.mobile })).length, 0, "an SMS was sent");
-  const { messages } = expectOk(await this.identity.simOutbox({ fiscalCode: this.citizen.fiscalCode }), "the outbox");
+  const { messages } = expectOk(
+    await this.identity.simOutbox({ fiscalCode: this.citizen.fiscalCode }),
+    "the outbox",
+  );
   assert.equal(messages.length, 0, `INPS queued ${messages.map((m) => m.purpose).join(", ")}`);
 });

@@ -12,36 +12,57 @@ function shown(world: SimulatorWorld, text: string): string[] {
 }
 
 /** None of the answers kept in this scenario (bodies and headers) contains a secret the citizen had. */
-Then("no answer the citizen received shows a PIN, a half of it or a verification code", function (this: SimulatorWorld) {
-  assert.ok(this.answers.length >= 8, `only ${this.answers.length} answers were kept`);
-  assert.ok(this.secrets.length >= 6, `only ${this.secrets.length} secrets were noted`);
-  // Never print a secret in a failure message either: say how many and where.
-  const leaks = this.answers.map((a, i) => ({ i, count: shown(this, a).length })).filter((l) => l.count > 0);
-  assert.deepEqual(leaks, [], "an answer shows a PIN, a half or a code (answer index and how many)");
-});
+Then(
+  "no answer the citizen received shows a PIN, a half of it or a verification code",
+  function (this: SimulatorWorld) {
+    assert.ok(this.answers.length >= 8, `only ${this.answers.length} answers were kept`);
+    assert.ok(this.secrets.length >= 6, `only ${this.secrets.length} secrets were noted`);
+    // Never print a secret in a failure message either: say how many and where.
+    const leaks = this.answers
+      .map((a, i) => ({ i, count: shown(this, a).length }))
+      .filter((l) => l.count > 0);
+    assert.deepEqual(leaks, [], "an answer shows a PIN, a half or a code (answer index and how many)");
+  },
+);
 
 /** The timeline the operator saw last contains none of the citizen's secrets. */
-Then("nothing on the timeline shows a PIN, a half of it or a verification code", function (this: SimulatorWorld) {
-  assert.ok(this.timeline, "no operator has looked at the timeline in this scenario");
-  const count = shown(this, JSON.stringify(this.timeline)).length;
-  assert.equal(count, 0, `the timeline shows ${count} of the citizen's secrets`);
-});
+Then(
+  "nothing on the timeline shows a PIN, a half of it or a verification code",
+  function (this: SimulatorWorld) {
+    assert.ok(this.timeline, "no operator has looked at the timeline in this scenario");
+    const count = shown(this, JSON.stringify(this.timeline)).length;
+    assert.equal(count, 0, `the timeline shows ${count} of the citizen's secrets`);
+  },
+);
 
 /** GET /__sim/outbox for the citizen lists the messages without any secret. */
-Then("the outbox on the control plane shows no PIN, half or code either", async function (this: SimulatorWorld) {
-  const outbox = expectOk(await this.identity.simOutbox({ fiscalCode: this.citizen.fiscalCode }), "the outbox");
-  assert.ok(outbox.messages.length >= 4, `the outbox lists ${outbox.messages.length} messages`);
-  const count = shown(this, JSON.stringify(outbox)).length;
-  assert.equal(count, 0, `the outbox shows ${count} of the citizen's secrets`);
-});
+Then(
+  "the outbox on the control plane shows no PIN, half or code either",
+  async function (this: SimulatorWorld) {
+    const outbox = expectOk(
+      await this.identity.simOutbox({ fiscalCode: this.citizen.fiscalCode }),
+      "the outbox",
+    );
+    assert.ok(outbox.messages.length >= 4, `the outbox lists ${outbox.messages.length} messages`);
+    const count = shown(this, JSON.stringify(outbox)).length;
+    assert.equal(count, 0, `the outbox shows ${count} of the citizen's secrets`);
+  },
+);
 
 /** The embedded stack's log has no line with a secret of the citizen (skipped against a running stack: its log is elsewhere). */
-Then("no line the services have logged shows a PIN, a half of it or a verification code", async function (this: SimulatorWorld) {
-  if (!this.stack.logFile) return "skipped";
-  await new Promise((resolve) => setTimeout(resolve, 200)); // let the logger's stream flush
-  const log = await readFile(this.stack.logFile, "utf8");
-  assert.ok(log.length > 0, `the services logged nothing in ${this.stack.logFile}`);
-  const lines = log.split("\n").filter((line) => shown(this, line).length > 0).length;
-  assert.equal(lines, 0, `${lines} log lines in ${this.stack.logFile} show a PIN, a half or a code of this citizen`);
-  return undefined;
-});
+Then(
+  "no line the services have logged shows a PIN, a half of it or a verification code",
+  async function (this: SimulatorWorld) {
+    if (!this.stack.logFile) return "skipped";
+    await new Promise((resolve) => setTimeout(resolve, 200)); // let the logger's stream flush
+    const log = await readFile(this.stack.logFile, "utf8");
+    assert.ok(log.length > 0, `the services logged nothing in ${this.stack.logFile}`);
+    const lines = log.split("\n").filter((line) => shown(this, line).length > 0).length;
+    assert.equal(
+      lines,
+      0,
+      `${lines} log lines in ${this.stack.logFile} show a PIN, a half or a code of this citizen`,
+    );
+    return undefined;
+  },
+);

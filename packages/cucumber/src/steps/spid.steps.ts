@@ -22,7 +22,10 @@ async function presentAssertion(world: SimulatorWorld, assertion: string) {
 
 /** The test identity provider authenticates the citizen at that level; the assertion is presented to INPS. */
 When("the citizen logs in with SPID of level {int}", async function (this: SimulatorWorld, level: number) {
-  const issued = expectOk(await this.identity.spidAssertion({ fiscalCode: this.citizen.fiscalCode, level: levelOf(level) }), "the identity provider's assertion");
+  const issued = expectOk(
+    await this.identity.spidAssertion({ fiscalCode: this.citizen.fiscalCode, level: levelOf(level) }),
+    "the identity provider's assertion",
+  );
   this.spid.assertion = issued;
   await presentAssertion(this, issued.assertion);
 });
@@ -34,15 +37,18 @@ When("someone presents the same SPID assertion again", async function (this: Sim
 });
 
 /** A session was opened, with that SPID level; level 2 and 3 count as a PIN dispositivo (R35). */
-Then("the citizen is logged in with SPID of level {int}", async function (this: SimulatorWorld, level: number) {
-  const session = expectOk(this.spid.answer, "logging in with SPID");
-  assert.equal(session.spidLevel, level);
-  assert.equal(session.pinKind, level >= 2 ? "dispositivo" : "ordinary");
-  assert.equal(session.requiredAction, null);
-  const me = expectOk(kept(this, await this.identity.me(token(this))), "the citizen's page");
-  assert.equal(me.fiscalCode, this.citizen.fiscalCode);
-  assert.equal(me.spidLevel, level);
-});
+Then(
+  "the citizen is logged in with SPID of level {int}",
+  async function (this: SimulatorWorld, level: number) {
+    const session = expectOk(this.spid.answer, "logging in with SPID");
+    assert.equal(session.spidLevel, level);
+    assert.equal(session.pinKind, level >= 2 ? "dispositivo" : "ordinary");
+    assert.equal(session.requiredAction, null);
+    const me = expectOk(kept(this, await this.identity.me(token(this))), "the citizen's page");
+    assert.equal(me.fiscalCode, this.citizen.fiscalCode);
+    assert.equal(me.spidLevel, level);
+  },
+);
 
 /** 403 spid-not-available: before 15 March 2016 in simulated time (R35). */
 Then("the login is refused because SPID is not available yet", function (this: SimulatorWorld) {
@@ -51,6 +57,11 @@ Then("the login is refused because SPID is not available yet", function (this: S
 
 /** 401 spid-assertion-rejected, reason replayed: an assertion opens one session only. */
 Then("the login is refused because the assertion was already used", function (this: SimulatorWorld) {
-  const problem = expectProblem(this.spid.answer, 401, "spid-assertion-rejected", "a second login with one assertion");
+  const problem = expectProblem(
+    this.spid.answer,
+    401,
+    "spid-assertion-rejected",
+    "a second login with one assertion",
+  );
   assert.equal(problem.reason, "replayed");
 });

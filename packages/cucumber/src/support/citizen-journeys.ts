@@ -22,7 +22,8 @@ export const LABEL = {
   verificationCode: "Codice di verifica",
 } as const;
 
-export const contractChannel = (c: Exclude<SpokenChannel, "post">): DigitalChannel => (c === "SMS" ? "sms" : c === "PEC" ? "pec" : "email");
+export const contractChannel = (c: Exclude<SpokenChannel, "post">): DigitalChannel =>
+  c === "SMS" ? "sms" : c === "PEC" ? "pec" : "email";
 
 const WAIT_MS = 10_000;
 
@@ -31,7 +32,10 @@ export const pecOf = (world: SimulatorWorld) => world.citizen.email.replace(/@.*
 
 /** Keeps every answer the identity service gave this scenario's citizen (R14 searches them for secrets). */
 export function kept<T>(world: SimulatorWorld, result: IdentityResult<T>): IdentityResult<T> {
-  world.answers.push(result.ok ? JSON.stringify(result.body) : result.raw, [...result.headers.entries()].map(([k, v]) => `${k}: ${v}`).join("\n"));
+  world.answers.push(
+    result.ok ? JSON.stringify(result.body) : result.raw,
+    [...result.headers.entries()].map(([k, v]) => `${k}: ${v}`).join("\n"),
+  );
   world.lastAnswer = result;
   return result;
 }
@@ -46,7 +50,10 @@ export function noteSecret(world: SimulatorWorld, secret: string): string {
   return secret;
 }
 
-export async function pinRequestOf(world: SimulatorWorld, extra: Partial<PinRequestInput> = {}): Promise<PinRequestInput> {
+export async function pinRequestOf(
+  world: SimulatorWorld,
+  extra: Partial<PinRequestInput> = {},
+): Promise<PinRequestInput> {
   const c = world.citizen;
   return {
     fiscalCode: c.fiscalCode,
@@ -63,16 +70,25 @@ export async function pinRequestOf(world: SimulatorWorld, extra: Partial<PinRequ
 }
 
 /** The delivery profile and first channel a spoken channel stands for: `post` is post-then-activate. */
-export function profileFor(channel: SpokenChannel): Pick<PinRequestInput, "deliveryProfile" | "firstHalfChannel"> {
+export function profileFor(
+  channel: SpokenChannel,
+): Pick<PinRequestInput, "deliveryProfile" | "firstHalfChannel"> {
   return channel === "post"
     ? { deliveryProfile: "post-then-activate", firstHalfChannel: "email" }
     : { deliveryProfile: "digital-then-post", firstHalfChannel: contractChannel(channel) };
 }
 
 /** "Richiedi PIN": the first half by `channel`; `post` means the profile post-then-activate, second half by email. */
-export async function askForPin(world: SimulatorWorld, channel: SpokenChannel, extra: Partial<PinRequestInput> = {}) {
+export async function askForPin(
+  world: SimulatorWorld,
+  channel: SpokenChannel,
+  extra: Partial<PinRequestInput> = {},
+) {
   const at = await world.sim.now();
-  const answer = kept(world, await world.driver.requestPin(await pinRequestOf(world, { ...profileFor(channel), ...extra })));
+  const answer = kept(
+    world,
+    await world.driver.requestPin(await pinRequestOf(world, { ...profileFor(channel), ...extra })),
+  );
   world.request = { at, firstHalfChannel: channel, answer };
   return answer;
 }
@@ -89,11 +105,20 @@ export function expectOk<T>(result: IdentityResult<T> | undefined, what: string)
   return result.body;
 }
 
-export function expectProblem<T>(result: IdentityResult<T> | undefined, status: number, code: string, what: string) {
+export function expectProblem<T>(
+  result: IdentityResult<T> | undefined,
+  status: number,
+  code: string,
+  what: string,
+) {
   assert.ok(result, `${what}: nothing was asked yet`);
   assert.ok(!result.ok, `${what}: expected ${status} ${code}, got ${describeResult(result)}`);
   assert.equal(result.status, status, `${what}: expected ${status} ${code}, got ${describeResult(result)}`);
-  assert.equal(result.problem.code, code, `${what}: expected ${status} ${code}, got ${describeResult(result)}`);
+  assert.equal(
+    result.problem.code,
+    code,
+    `${what}: expected ${status} ${code}, got ${describeResult(result)}`,
+  );
   return result.problem;
 }
 
@@ -102,7 +127,11 @@ export async function nudgeOutbox(world: SimulatorWorld): Promise<void> {
   expectOk(await world.identity.simDrainOutbox(), "draining the outbox");
 }
 
-export async function poll<T>(what: string, attempt: () => Promise<T | undefined>, timeoutMs = WAIT_MS): Promise<T> {
+export async function poll<T>(
+  what: string,
+  attempt: () => Promise<T | undefined>,
+  timeoutMs = WAIT_MS,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = await attempt();
@@ -119,7 +148,11 @@ export interface MailWithSecret {
 }
 
 /** Every email in `address`'s box that carries `label`, newest first. */
-export async function mailsWith(world: SimulatorWorld, address: string, label: string): Promise<MailWithSecret[]> {
+export async function mailsWith(
+  world: SimulatorWorld,
+  address: string,
+  label: string,
+): Promise<MailWithSecret[]> {
   const found = await world.mail.search(`to:${address}`);
   const out: MailWithSecret[] = [];
   for (const summary of found.messages) {
@@ -151,12 +184,20 @@ export async function smsWith(world: SimulatorWorld, label: string): Promise<str
 
 /** The postal gateway's ids of the letters INPS posted to this citizen (the outbox rows of the fiscal code), newest first. */
 export async function letterIdsOf(world: SimulatorWorld): Promise<string[]> {
-  const { messages } = expectOk(await world.identity.simOutbox({ fiscalCode: world.citizen.fiscalCode }), "the outbox");
-  return messages.flatMap((m) => (m.channel === "letter" && m.status === "sent" && m.gatewayRef ? [m.gatewayRef] : []));
+  const { messages } = expectOk(
+    await world.identity.simOutbox({ fiscalCode: world.citizen.fiscalCode }),
+    "the outbox",
+  );
+  return messages.flatMap((m) =>
+    m.channel === "letter" && m.status === "sent" && m.gatewayRef ? [m.gatewayRef] : [],
+  );
 }
 
 /** The citizen's letters (newest first), in full, that carry `label`. */
-export async function lettersWith(world: SimulatorWorld, label: string): Promise<(LetterContent & { value: string })[]> {
+export async function lettersWith(
+  world: SimulatorWorld,
+  label: string,
+): Promise<(LetterContent & { value: string })[]> {
   const out: (LetterContent & { value: string })[] = [];
   for (const id of await letterIdsOf(world)) {
     // Read on the letter's way (the control plane's look inside the post): its body is public only once delivered.
@@ -174,21 +215,34 @@ export async function lettersWith(world: SimulatorWorld, label: string): Promise
 export async function lettersCarrying(world: SimulatorWorld, label: string, value: string): Promise<number> {
   const { firstName, lastName, residence } = world.citizen;
   let count = 0;
-  for (const summary of await world.postal.list({ name: `${firstName} ${lastName}`, postalCode: residence.postalCode })) {
+  for (const summary of await world.postal.list({
+    name: `${firstName} ${lastName}`,
+    postalCode: residence.postalCode,
+  })) {
     if (findSecret((await world.postal.peek(summary.id)).body, label) === value) count++;
   }
   return count;
 }
 
-export async function letterWith(world: SimulatorWorld, label: string): Promise<LetterContent & { value: string }> {
+export async function letterWith(
+  world: SimulatorWorld,
+  label: string,
+): Promise<LetterContent & { value: string }> {
   await nudgeOutbox(world);
-  const letter = await poll(`a letter to ${world.citizen.fiscalCode} with "${label}"`, async () => (await lettersWith(world, label))[0]);
+  const letter = await poll(
+    `a letter to ${world.citizen.fiscalCode} with "${label}"`,
+    async () => (await lettersWith(world, label))[0],
+  );
   noteSecret(world, letter.value);
   return letter;
 }
 
 /** The secret after `label` that reached the citizen by `channel`. */
-export async function secretBy(world: SimulatorWorld, channel: SpokenChannel, label: string): Promise<string> {
+export async function secretBy(
+  world: SimulatorWorld,
+  channel: SpokenChannel,
+  label: string,
+): Promise<string> {
   switch (channel) {
     case "email":
       return nextMailSecret(world, world.citizen.email, label);
@@ -196,7 +250,10 @@ export async function secretBy(world: SimulatorWorld, channel: SpokenChannel, la
       return nextMailSecret(world, pecOf(world), label);
     case "SMS": {
       await nudgeOutbox(world);
-      const value = await poll(`an SMS to ${world.citizen.mobile} with "${label}"`, async () => (await smsWith(world, label))[0]);
+      const value = await poll(
+        `an SMS to ${world.citizen.mobile} with "${label}"`,
+        async () => (await smsWith(world, label))[0],
+      );
       return noteSecret(world, value);
     }
     case "post":
@@ -235,7 +292,10 @@ export function setPin(world: SimulatorWorld, pin: string): void {
 /** "Impostazioni → Sicurezza/PIN": current PIN, new PIN, the new PIN again, Save. */
 export async function startChange(world: SimulatorWorld, current: string, newPin: string, confirm: string) {
   noteSecret(world, newPin);
-  const started = kept(world, await world.driver.startPinChange({ currentPin: current, newPin, confirmPin: confirm }));
+  const started = kept(
+    world,
+    await world.driver.startPinChange({ currentPin: current, newPin, confirmPin: confirm }),
+  );
   world.change = { newPin, started };
   return started;
 }

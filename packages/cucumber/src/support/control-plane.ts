@@ -21,7 +21,11 @@ export interface ControlPlane {
 export function createControlPlane(baseUrl: string, token: string): ControlPlane {
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
   const move = async (body: unknown) => {
-    const res = await fetch(`${baseUrl}/__sim/clock`, { method: "POST", headers, body: JSON.stringify(body) });
+    const res = await fetch(`${baseUrl}/__sim/clock`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as unknown };
   };
   const moved = async (body: unknown): Promise<Date> => {

@@ -20,27 +20,46 @@ async function attempt<T>(what: string, read: () => Promise<T>, notes: string[])
   }
 }
 
-async function received(world: SimulatorWorld, notes: string[]): Promise<{ items: Received[]; pdfs: { id: string; url: string }[] }> {
+async function received(
+  world: SimulatorWorld,
+  notes: string[],
+): Promise<{ items: Received[]; pdfs: { id: string; url: string }[] }> {
   const items: Received[] = [];
   const pdfs: { id: string; url: string }[] = [];
   for (const box of [world.citizen.email, pecOf(world)]) {
     const found = await attempt(`the mailbox ${box}`, () => world.mail.search(`to:${box}`), notes);
     for (const summary of found?.messages ?? []) {
       const message = await attempt(`the email ${summary.ID}`, () => world.mail.message(summary.ID), notes);
-      items.push({ at: summary.Created, line: `email to ${box}: ${summary.Subject}\n${indent(message?.Text ?? summary.Snippet)}` });
+      items.push({
+        at: summary.Created,
+        line: `email to ${box}: ${summary.Subject}\n${indent(message?.Text ?? summary.Snippet)}`,
+      });
     }
   }
-  for (const sms of (await attempt("the SMS gateway", () => world.sms.list({ to: world.citizen.mobile }), notes)) ?? []) {
+  for (const sms of (await attempt(
+    "the SMS gateway",
+    () => world.sms.list({ to: world.citizen.mobile }),
+    notes,
+  )) ?? []) {
     items.push({ at: sms.createdAt, line: `SMS to ${sms.to} (${sms.status}):\n${indent(sms.text)}` });
   }
-  const outbox = await attempt("the outbox", () => world.identity.simOutbox({ fiscalCode: world.citizen.fiscalCode }), notes);
-  const letterIds = outbox?.ok ? outbox.body.messages.flatMap((m) => (m.channel === "letter" && m.gatewayRef ? [m.gatewayRef] : [])) : [];
+  const outbox = await attempt(
+    "the outbox",
+    () => world.identity.simOutbox({ fiscalCode: world.citizen.fiscalCode }),
+    notes,
+  );
+  const letterIds = outbox?.ok
+    ? outbox.body.messages.flatMap((m) => (m.channel === "letter" && m.gatewayRef ? [m.gatewayRef] : []))
+    : [];
   for (const id of letterIds) {
     const letter = await attempt(`the letter ${id}`, () => world.postal.peek(id), notes);
     if (!letter) continue;
     const pdf = `${world.stack.postalUrl}/api/v1/letters/${encodeURIComponent(id)}.pdf`;
     pdfs.push({ id, url: pdf });
-    items.push({ at: letter.acceptedAt, line: `letter ${id} (${letter.service}, ${letter.status}), PDF ${pdf}\n${indent(letter.body)}` });
+    items.push({
+      at: letter.acceptedAt,
+      line: `letter ${id} (${letter.service}, ${letter.status}), PDF ${pdf}\n${indent(letter.body)}`,
+    });
   }
   items.sort((a, b) => a.at.localeCompare(b.at));
   return { items, pdfs };
@@ -56,7 +75,10 @@ After({ name: "attach what the citizen received and the timeline" }, async funct
   const { items, pdfs } = await received(this, notes);
   const who = `${c.firstName} ${c.lastName}, ${c.fiscalCode}, ${c.email}, ${pecOf(this)}, ${c.mobile}`;
   const lines = items.length ? items.map((i) => `${i.at}  ${i.line}`) : ["nothing"];
-  this.attach([`What ${who} received, in time order:`, ...lines, ...notes].join("\n"), { mediaType: "text/plain", fileName: "received.txt" });
+  this.attach([`What ${who} received, in time order:`, ...lines, ...notes].join("\n"), {
+    mediaType: "text/plain",
+    fileName: "received.txt",
+  });
   for (const { id, url } of pdfs) {
     this.link(url);
     const bytes = await attempt(`the PDF of ${id}`, () => this.postal.pdf(id), notes);
@@ -64,7 +86,14 @@ After({ name: "attach what the citizen received and the timeline" }, async funct
   }
   const timeline = await attempt("the timeline", () => this.identity.simEvents(c.fiscalCode), notes);
   if (timeline?.ok) {
-    const events = [...timeline.body.events].reverse().map((e) => `${e.at}  ${e.type}  ${JSON.stringify(e.data)}`);
-    this.attach([`The timeline of ${c.fiscalCode}, oldest first:`, ...(events.length ? events : ["no event"])].join("\n"), { mediaType: "text/plain", fileName: "timeline.txt" });
+    const events = [...timeline.body.events]
+      .reverse()
+      .map((e) => `${e.at}  ${e.type}  ${JSON.stringify(e.data)}`);
+    this.attach(
+      [`The timeline of ${c.fiscalCode}, oldest first:`, ...(events.length ? events : ["no event"])].join(
+        "\n",
+      ),
+      { mediaType: "text/plain", fileName: "timeline.txt" },
+    );
   }
 });

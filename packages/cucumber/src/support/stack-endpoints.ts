@@ -26,7 +26,13 @@ export interface StackEndpoints {
 
 /** What GET /__sim/stack answers (docs/contract.md). */
 interface StackDirectory {
-  services: { identity: string; sms: string; mail: { http: string; smtp: string }; postal: string; portal: string | null };
+  services: {
+    identity: string;
+    sms: string;
+    mail: { http: string; smtp: string };
+    postal: string;
+    portal: string | null;
+  };
   operatorToken?: string;
 }
 
@@ -39,15 +45,26 @@ const GATEWAYS: { key: Gateway; variable: string; health: string; name: string }
 
 const trimmed = (url: string) => url.replace(/\/+$/, "");
 
-async function discover(identityUrl: string, adminToken: string): Promise<{ directory?: StackDirectory; why?: string }> {
+async function discover(
+  identityUrl: string,
+  adminToken: string,
+): Promise<{ directory?: StackDirectory; why?: string }> {
   try {
-    const res = await fetch(`${identityUrl}/__sim/stack`, { headers: { authorization: `Bearer ${adminToken}` }, signal: AbortSignal.timeout(5_000) });
-    if (res.status === 401) throw new Error(`${identityUrl}/__sim/stack refused SIM_ADMIN_TOKEN (401): it is not the token this stack printed`);
+    const res = await fetch(`${identityUrl}/__sim/stack`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+      signal: AbortSignal.timeout(5_000),
+    });
+    if (res.status === 401)
+      throw new Error(
+        `${identityUrl}/__sim/stack refused SIM_ADMIN_TOKEN (401): it is not the token this stack printed`,
+      );
     if (!res.ok) return { why: `GET ${identityUrl}/__sim/stack answered ${res.status}` };
     return { directory: (await res.json()) as StackDirectory };
   } catch (error) {
     if ((error as Error).message.includes("refused SIM_ADMIN_TOKEN")) throw error;
-    throw new Error(`STACK_URL=${identityUrl} does not answer (${(error as Error).message}): is the stack running there?`);
+    throw new Error(
+      `STACK_URL=${identityUrl} does not answer (${(error as Error).message}): is the stack running there?`,
+    );
   }
 }
 
@@ -57,9 +74,15 @@ async function answersAs(url: string, gateway: (typeof GATEWAYS)[number]): Promi
     const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(5_000) });
     if (res.ok) {
       const { service } = (await res.json()) as { service?: string };
-      return service === gateway.health ? undefined : `${url} is the ${service ?? "unknown service"}, not the ${gateway.name}`;
+      return service === gateway.health
+        ? undefined
+        : `${url} is the ${service ?? "unknown service"}, not the ${gateway.name}`;
     }
-    if (gateway.key === "mail" && (await fetch(`${url}/api/v1/info`, { signal: AbortSignal.timeout(5_000) })).ok) return undefined;
+    if (
+      gateway.key === "mail" &&
+      (await fetch(`${url}/api/v1/info`, { signal: AbortSignal.timeout(5_000) })).ok
+    )
+      return undefined;
     return `${url}/health answered ${res.status}`;
   } catch (error) {
     return `${url} does not answer (${(error as Error).message})`;
@@ -71,38 +94,64 @@ async function answersAs(url: string, gateway: (typeof GATEWAYS)[number]): Promi
  * well (SMS_URL, MAIL_URL, POSTAL_URL, SMTP_HOST/SMTP_PORT, OPERATOR_TOKEN) is used instead, and a disagreement is
  * said, never silently settled with a default port.
  */
-export async function externalEndpoints(env: Record<string, string | undefined>): Promise<StackEndpoints | undefined> {
+export async function externalEndpoints(
+  env: Record<string, string | undefined>,
+): Promise<StackEndpoints | undefined> {
   if (!env.STACK_URL) return undefined;
   const identityUrl = trimmed(env.STACK_URL);
   const adminToken = env.SIM_ADMIN_TOKEN;
-  if (!adminToken) throw new Error("STACK_URL is set, so the suite runs against a running stack: also set SIM_ADMIN_TOKEN (the stack prints it)");
+  if (!adminToken)
+    throw new Error(
+      "STACK_URL is set, so the suite runs against a running stack: also set SIM_ADMIN_TOKEN (the stack prints it)",
+    );
   const { directory, why } = await discover(identityUrl, adminToken);
   const problems: string[] = [];
   const notes: string[] = [];
   const urls = {} as Record<Gateway, string>;
   for (const gateway of GATEWAYS) {
     const given = env[gateway.variable] ? trimmed(env[gateway.variable]!) : undefined;
-    const found = directory ? trimmed(gateway.key === "mail" ? directory.services.mail.http : directory.services[gateway.key]) : undefined;
+    const found = directory
+      ? trimmed(gateway.key === "mail" ? directory.services.mail.http : directory.services[gateway.key])
+      : undefined;
     const url = given ?? found;
     if (!url) {
-      problems.push(`where is the ${gateway.name}? ${why ?? "the stack did not say"}: set ${gateway.variable}`);
+      problems.push(
+        `where is the ${gateway.name}? ${why ?? "the stack did not say"}: set ${gateway.variable}`,
+      );
       continue;
     }
     const wrong = await answersAs(url, gateway);
-    if (wrong) problems.push(`${given ? `${gateway.variable}: ` : `the stack says the ${gateway.name} is at ${url}, but `}${wrong}`);
-    else if (given && found && given !== found) notes.push(`${gateway.variable}=${given}; the identity service reaches the ${gateway.name} at ${found}`);
+    if (wrong)
+      problems.push(
+        `${given ? `${gateway.variable}: ` : `the stack says the ${gateway.name} is at ${url}, but `}${wrong}`,
+      );
+    else if (given && found && given !== found)
+      notes.push(
+        `${gateway.variable}=${given}; the identity service reaches the ${gateway.name} at ${found}`,
+      );
     urls[gateway.key] = url;
   }
   const smtp = directory ? new URL(directory.services.mail.smtp) : undefined;
   const smtpHost = env.SMTP_HOST ?? smtp?.hostname;
   const smtpPort = env.SMTP_PORT ?? smtp?.port;
-  if (!smtpHost || !smtpPort) problems.push(`where is the mail gateway's SMTP server? ${why ?? "the stack did not say"}: set SMTP_HOST and SMTP_PORT`);
-  const operatorToken = env.OPERATOR_TOKEN ?? env.OPERATOR_TOKENS?.split(",")[0]?.split(":")[1] ?? directory?.operatorToken;
-  if (!operatorToken) problems.push("no operator token: the stack was given OPERATOR_TOKENS, so set OPERATOR_TOKEN to one of them");
-  if (problems.length) throw new Error(`The stack at ${identityUrl} cannot be used as it is:\n- ${problems.join("\n- ")}`);
+  if (!smtpHost || !smtpPort)
+    problems.push(
+      `where is the mail gateway's SMTP server? ${why ?? "the stack did not say"}: set SMTP_HOST and SMTP_PORT`,
+    );
+  const operatorToken =
+    env.OPERATOR_TOKEN ?? env.OPERATOR_TOKENS?.split(",")[0]?.split(":")[1] ?? directory?.operatorToken;
+  if (!operatorToken)
+    problems.push(
+      "no operator token: the stack was given OPERATOR_TOKENS, so set OPERATOR_TOKEN to one of them",
+    );
+  if (problems.length)
+    throw new Error(`The stack at ${identityUrl} cannot be used as it is:\n- ${problems.join("\n- ")}`);
   const portalUrl = env.PORTAL_URL ?? directory?.services.portal ?? undefined;
   // A URL given on purpose (a port published under another number) wins; the suite says what it chose.
-  if (notes.length) process.stderr.write(`Using the URLs given, which differ from what the stack reports:\n- ${notes.join("\n- ")}\n`);
+  if (notes.length)
+    process.stderr.write(
+      `Using the URLs given, which differ from what the stack reports:\n- ${notes.join("\n- ")}\n`,
+    );
   return {
     identityUrl,
     smsUrl: urls.sms,
@@ -131,16 +180,23 @@ async function loadStartStack(): Promise<typeof import("@inps-sim/stack").startS
  * `simStart`: where the stack's clock starts (default SIM_START, else 12 January 2026). `name`: tells this stack's log
  * file and database from the worker's own (a scenario with a stack of its own).
  */
-export async function embeddedEndpoints(options: { simStart?: Date; name?: string } = {}): Promise<StackEndpoints> {
+export async function embeddedEndpoints(
+  options: { simStart?: Date; name?: string } = {},
+): Promise<StackEndpoints> {
   const startStack = await loadStartStack();
   // On PostgreSQL each worker gets a database of its own, as it gets a stack (and a clock) of its own.
-  const database = process.env.DATABASE_URL ? await createWorkerDatabase(process.env.DATABASE_URL, options.name) : undefined;
+  const database = process.env.DATABASE_URL
+    ? await createWorkerDatabase(process.env.DATABASE_URL, options.name)
+    : undefined;
   const operatorToken = `op_${randomBytes(12).toString("hex")}`;
   // The stack's own log goes to a file per worker, out of Cucumber's output, for a look after a failure.
   // In the project that runs Cucumber (its working directory), beside its other reports.
   const reports = join(process.cwd(), "reports");
   mkdirSync(reports, { recursive: true });
-  const logFile = join(reports, `stack-worker-${process.env.CUCUMBER_WORKER_ID ?? "0"}${options.name ? `-${options.name}` : ""}.log`);
+  const logFile = join(
+    reports,
+    `stack-worker-${process.env.CUCUMBER_WORKER_ID ?? "0"}${options.name ? `-${options.name}` : ""}.log`,
+  );
   const logDestination = createWriteStream(logFile, { flags: "w" });
   const stack: RunningStack = await startStack({
     freePorts: true,
@@ -149,7 +205,11 @@ export async function embeddedEndpoints(options: { simStart?: Date; name?: strin
     logDestination,
     // A fixed start makes calendar-dependent scenarios (working days, holidays) repeat exactly.
     simStart: options.simStart ?? new Date(process.env.SIM_START ?? "2026-01-12T09:00:00Z"),
-    env: { ...process.env, HASH_PROFILE: process.env.HASH_PROFILE ?? "fast", OPERATOR_TOKENS: `contact-centre:${operatorToken}` },
+    env: {
+      ...process.env,
+      HASH_PROFILE: process.env.HASH_PROFILE ?? "fast",
+      OPERATOR_TOKENS: `contact-centre:${operatorToken}`,
+    },
   }).catch(async (error: unknown) => {
     await database?.drop();
     throw error;
@@ -174,7 +234,10 @@ export async function embeddedEndpoints(options: { simStart?: Date; name?: strin
   };
 }
 
-async function createWorkerDatabase(baseUrl: string, suffix?: string): Promise<{ url: string; drop: () => Promise<void> }> {
+async function createWorkerDatabase(
+  baseUrl: string,
+  suffix?: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = new URL(baseUrl);
   const name = `${base.pathname.slice(1) || "inps_sim"}_w${process.env.CUCUMBER_WORKER_ID ?? "0"}_${process.pid}${suffix ? `_${suffix.replace(/\W/g, "_")}` : ""}`;
   // Created from the server's maintenance database: the one named in DATABASE_URL need not exist.

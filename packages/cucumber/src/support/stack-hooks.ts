@@ -26,7 +26,9 @@ Before({ timeout: 120_000 }, async function () {
 Before({ tags: "@stack-in-2016", timeout: 120_000 }, async function () {
   if (process.env.STACK_URL) {
     // A running stack's clock cannot be turned back: such a scenario runs only on a stack the suite starts itself.
-    process.stderr.write("A scenario tagged @stack-in-2016 needs a stack whose clock starts in 2016: skipped against STACK_URL.\n");
+    process.stderr.write(
+      "A scenario tagged @stack-in-2016 needs a stack whose clock starts in 2016: skipped against STACK_URL.\n",
+    );
     return "skipped";
   }
   scenarioStack = await embeddedEndpoints({ simStart: STACK_IN_2016_START, name: "2016" });

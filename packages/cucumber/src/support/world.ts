@@ -60,7 +60,11 @@ function createClients(stack: StackEndpoints): Clients {
     sms: createSmsClient({ baseUrl: stack.smsUrl }),
     postal: createPostalClient({ baseUrl: stack.postalUrl, adminToken: stack.adminToken }),
     mail: createMailClient({ apiUrl: stack.mailUrl, smtpHost: stack.smtpHost, smtpPort: stack.smtpPort }),
-    identity: createIdentityClient({ baseUrl: stack.identityUrl, adminToken: stack.adminToken, operatorToken: stack.operatorToken }),
+    identity: createIdentityClient({
+      baseUrl: stack.identityUrl,
+      adminToken: stack.adminToken,
+      operatorToken: stack.operatorToken,
+    }),
     faults: createGatewayFaults(stack),
   };
 }
@@ -229,7 +233,10 @@ export class SimulatorWorld extends World {
     this.#driver ??=
       this.driverKind === "browser"
         ? createBrowserDriver(() => {
-            if (!this.stack.portalUrl) throw new Error("the stack under test has no portal: the browser driver needs one (PORTAL_URL)");
+            if (!this.stack.portalUrl)
+              throw new Error(
+                "the stack under test has no portal: the browser driver needs one (PORTAL_URL)",
+              );
             return this.stack.portalUrl;
           })
         : createApiDriver(this.identity, () => {

@@ -1,7 +1,8 @@
 // Email and PEC addresses: the channels of the first PIN half (R03), recovery (R16) and codes (R11).
 
 /** Based on the WHATWG "valid e-mail address", plus a dotted domain and the RFC 5321 length limits. */
-const EMAIL = /^[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+)*@([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+)$/;
+const EMAIL =
+  /^[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+)*@([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+)$/;
 
 export function isValidEmail(s: string): boolean {
   const at = s.lastIndexOf("@");
@@ -30,7 +31,10 @@ export const DEFAULT_PEC_DOMAINS: readonly string[] = [
 ];
 
 /** Whether the address is under a certified domain or one of its subdomains (cert.legalmail.it). */
-export function isPecAddress(email: string, certifiedDomains: readonly string[] = DEFAULT_PEC_DOMAINS): boolean {
+export function isPecAddress(
+  email: string,
+  certifiedDomains: readonly string[] = DEFAULT_PEC_DOMAINS,
+): boolean {
   const normalized = normalizeEmail(email);
   if (!isValidEmail(normalized)) return false;
   const domain = normalized.slice(normalized.lastIndexOf("@") + 1);

@@ -18,6 +18,7 @@ export function maskMobile(mobile: string): string {
   if (digits.length < 4) return "***";
   const hidden = `${digits[0]}${"*".repeat(digits.length - 3)}${digits.slice(-2)}`;
   // Group as Italians write a mobile number: 3 + 3 + 4.
-  const grouped = hidden.length === 10 ? `${hidden.slice(0, 3)} ${hidden.slice(3, 6)} ${hidden.slice(6)}` : hidden;
+  const grouped =
+    hidden.length === 10 ? `${hidden.slice(0, 3)} ${hidden.slice(3, 6)} ${hidden.slice(6)}` : hidden;
   return normalized.ok ? `+39 ${grouped}` : grouped;
 }

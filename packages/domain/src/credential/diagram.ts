@@ -26,7 +26,8 @@ export function renderStateDiagram(): string {
 export function renderGeneratedSection(): string {
   const states = CREDENTIAL_STATES.map((s) => `| \`${s}\` | ${STATE_MEANINGS[s]} |`);
   const transitions = CREDENTIAL_TRANSITIONS.map(
-    (t) => `| \`${t.from}\` | \`${t.event}\` | \`${t.to}\` | ${t.rule} | ${t.setsKind ? `${t.requiresKind} → ${t.setsKind}` : ""} |`,
+    (t) =>
+      `| \`${t.from}\` | \`${t.event}\` | \`${t.to}\` | ${t.rule} | ${t.setsKind ? `${t.requiresKind} → ${t.setsKind}` : ""} |`,
   );
   return [
     GENERATED_BEGIN,

@@ -14,10 +14,15 @@ export class ForbiddenTransitionError extends Error {
   }
 }
 
-const byKey = new Map<string, CredentialTransition>(CREDENTIAL_TRANSITIONS.map((t) => [`${t.from}|${t.event}`, t]));
+const byKey = new Map<string, CredentialTransition>(
+  CREDENTIAL_TRANSITIONS.map((t) => [`${t.from}|${t.event}`, t]),
+);
 
 /** The transition `event` takes from `state`, if any. */
-export function findTransition(state: CredentialState, event: CredentialEvent): CredentialTransition | undefined {
+export function findTransition(
+  state: CredentialState,
+  event: CredentialEvent,
+): CredentialTransition | undefined {
   return byKey.get(`${state}|${event}`);
 }
 

@@ -1,6 +1,14 @@
 // The life of a PIN credential, from the request to revocation.
 
-export const CREDENTIAL_STATES = ["requested", "awaiting-activation", "initial", "active", "recovery", "expired", "revoked"] as const;
+export const CREDENTIAL_STATES = [
+  "requested",
+  "awaiting-activation",
+  "initial",
+  "active",
+  "recovery",
+  "expired",
+  "revoked",
+] as const;
 export type CredentialState = (typeof CREDENTIAL_STATES)[number];
 
 /** Ordinary: consultation; dispositivo: also applications for benefits (R27). Orthogonal to the state. */
@@ -24,10 +32,12 @@ export type CredentialEvent = (typeof CREDENTIAL_EVENTS)[number];
 /** What a state means, in a line: for the generated documentation and for operators' screens. */
 export const STATE_MEANINGS: Readonly<Record<CredentialState, string>> = {
   requested: "request accepted (R01); nothing has been sent yet",
-  "awaiting-activation": "post-then-activate: the first half went by post; the second follows activation (R04)",
+  "awaiting-activation":
+    "post-then-activate: the first half went by post; the second follows activation (R04)",
   initial: "the 16-character PIN is usable once, to choose the 8-character PIN (R06)",
   active: "the 8-character PIN is in use",
-  recovery: "a new 16-character PIN went by SMS and email (R18); logging in with it leads to a system-generated PIN (R20)",
+  recovery:
+    "a new 16-character PIN went by SMS and email (R18); logging in with it leads to a system-generated PIN (R20)",
   expired: "the initial PIN was not activated within the window (R05); a new request is needed",
   revoked: "closed (R24); a new request starts from scratch",
 };

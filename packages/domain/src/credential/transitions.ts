@@ -33,6 +33,18 @@ export const CREDENTIAL_TRANSITIONS: readonly CredentialTransition[] = [
   // Asking again before using the recovery PIN replaces it with a new one.
   { from: "recovery", event: "recovery-issued", to: "recovery", rule: "R18" },
   { from: "recovery", event: "generated-pin-confirmed", to: "active", rule: "R20" },
-  { from: "active", event: "dispositivo-approved", to: "active", rule: "R31", requiresKind: "ordinary", setsKind: "dispositivo" },
-  ...LIVE_STATES.map((from): CredentialTransition => ({ from, event: "revoked", to: "revoked", rule: "R24" })),
+  {
+    from: "active",
+    event: "dispositivo-approved",
+    to: "active",
+    rule: "R31",
+    requiresKind: "ordinary",
+    setsKind: "dispositivo",
+  },
+  ...LIVE_STATES.map((from): CredentialTransition => ({
+    from,
+    event: "revoked",
+    to: "revoked",
+    rule: "R24",
+  })),
 ];

@@ -31,7 +31,8 @@ export function decodeDateCode(five: string): DecodedBirth | null {
   const yearOfCentury = Number(five.slice(0, 2));
   // The code does not carry the century, so 29 February stands for a leap year in some century: any year
   // of century divisible by 4 (00 included: 2000 was one). Other years, like 2001 or 1999, never are.
-  const maxDay = month === 2 ? (yearOfCentury % 4 === 0 ? 29 : 28) : new Date(Date.UTC(2001, month, 0)).getUTCDate();
+  const maxDay =
+    month === 2 ? (yearOfCentury % 4 === 0 ? 29 : 28) : new Date(Date.UTC(2001, month, 0)).getUTCDate();
   if (month < 1 || day < 1 || day > maxDay) return null;
   return { yearOfCentury, month, day, gender };
 }

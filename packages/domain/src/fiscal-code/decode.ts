@@ -18,5 +18,10 @@ export function decodeFiscalCode(input: string): DecodedFiscalCode | null {
   const plain = withDigits(valid.code.slice(0, 15));
   const birth = decodeDateCode(plain.slice(6, 11));
   if (!birth) return null;
-  return { surnameCode: plain.slice(0, 3), firstNameCode: plain.slice(3, 6), ...birth, birthPlace: plain.slice(11, 15) };
+  return {
+    surnameCode: plain.slice(0, 3),
+    firstNameCode: plain.slice(3, 6),
+    ...birth,
+    birthPlace: plain.slice(11, 15),
+  };
 }

@@ -36,7 +36,8 @@ export function generateFiscalCode(person: FiscalCodePerson, random?: RandomSour
     const drawFrom = existing.length > 0 ? existing : FALLBACK_BIRTH_PLACES;
     place = drawFrom[randomInt(random, drawFrom.length)]!;
   }
-  const first15 = surnameCode(person.lastName) + firstNameCode(person.firstName) + dateCode(birth, person.gender) + place;
+  const first15 =
+    surnameCode(person.lastName) + firstNameCode(person.firstName) + dateCode(birth, person.gender) + place;
   return first15 + checkCharacter(first15);
 }
 

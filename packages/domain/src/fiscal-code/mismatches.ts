@@ -22,8 +22,15 @@ export function fiscalCodeMismatches(code: string, person: FiscalCodePerson): Fi
   }
   const birth = parseCalendarDate(person.birthDate);
   if (!birth) {
-    problems.push({ path: "birthDate", message: "la data di nascita non è una data esistente nella forma AAAA-MM-GG" });
-  } else if (birth.year % 100 !== decoded.yearOfCentury || birth.month !== decoded.month || birth.day !== decoded.day) {
+    problems.push({
+      path: "birthDate",
+      message: "la data di nascita non è una data esistente nella forma AAAA-MM-GG",
+    });
+  } else if (
+    birth.year % 100 !== decoded.yearOfCentury ||
+    birth.month !== decoded.month ||
+    birth.day !== decoded.day
+  ) {
     problems.push({ path: "birthDate", message: "la data di nascita non corrisponde al codice fiscale" });
   }
   if (person.gender !== decoded.gender) {
@@ -32,7 +39,10 @@ export function fiscalCodeMismatches(code: string, person: FiscalCodePerson): Fi
   if (person.birthPlace !== undefined) {
     const candidates = belfioreCandidates(person.birthPlace, birth ?? undefined);
     if (candidates.length === 0) {
-      problems.push({ path: "birthPlace", message: "luogo di nascita sconosciuto: indichi il comune o il suo codice catastale" });
+      problems.push({
+        path: "birthPlace",
+        message: "luogo di nascita sconosciuto: indichi il comune o il suo codice catastale",
+      });
     } else if (!candidates.includes(decoded.birthPlace)) {
       problems.push({ path: "birthPlace", message: "il luogo di nascita non corrisponde al codice fiscale" });
     }

@@ -6,8 +6,30 @@
  * Þór → THOR, Øberg → OEBERG. Dropping them would change the consonants of the code.
  */
 const TRANSLITERATIONS: Readonly<Record<string, string>> = {
-  Đ: "D", đ: "d", Ð: "D", ð: "d", Ł: "L", ł: "l", Þ: "TH", þ: "th", Ø: "OE", ø: "oe", Æ: "AE", æ: "ae",
-  Œ: "OE", œ: "oe", ß: "SS", Ħ: "H", ħ: "h", Ŧ: "T", ŧ: "t", ı: "i", Ŀ: "L", ŀ: "l", Ĳ: "IJ", ĳ: "ij",
+  Đ: "D",
+  đ: "d",
+  Ð: "D",
+  ð: "d",
+  Ł: "L",
+  ł: "l",
+  Þ: "TH",
+  þ: "th",
+  Ø: "OE",
+  ø: "oe",
+  Æ: "AE",
+  æ: "ae",
+  Œ: "OE",
+  œ: "oe",
+  ß: "SS",
+  Ħ: "H",
+  ħ: "h",
+  Ŧ: "T",
+  ŧ: "t",
+  ı: "i",
+  Ŀ: "L",
+  ŀ: "l",
+  Ĳ: "IJ",
+  ĳ: "ij",
 };
 
 /** Uppercase A–Z only: accents are dropped (À → A), spaces, apostrophes and other marks are ignored. */

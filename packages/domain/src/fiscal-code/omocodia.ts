@@ -23,7 +23,8 @@ export function withDigits(code15: string): string {
  * rightmost numeric position leftwards, so level 1 changes only the last digit of the Belfiore code.
  */
 export function omocodicVariant15(code15: string, level: number): string {
-  if (!Number.isInteger(level) || level < 0 || level > NUMERIC_POSITIONS.length) throw new RangeError(`no omocodia level ${level}`);
+  if (!Number.isInteger(level) || level < 0 || level > NUMERIC_POSITIONS.length)
+    throw new RangeError(`no omocodia level ${level}`);
   const chars = [...withDigits(code15)];
   for (const p of NUMERIC_POSITIONS.slice(NUMERIC_POSITIONS.length - level)) {
     chars[p] = OMOCODIA_LETTERS[Number(chars[p])]!;

@@ -54,17 +54,29 @@ export function healthCardRegion(input: string): string | null {
 }
 
 /** Null when the number has the published shape of an Italian card; otherwise what is wrong with it. */
-export function healthCardNumberProblem(input: string): { problem: HealthCardNumberProblem; message: string } | null {
+export function healthCardNumberProblem(
+  input: string,
+): { problem: HealthCardNumberProblem; message: string } | null {
   const n = normalizeHealthCardNumber(input);
-  if (!/^\d*$/.test(n)) return { problem: "digits", message: "il numero della tessera sanitaria contiene solo cifre" };
+  if (!/^\d*$/.test(n))
+    return { problem: "digits", message: "il numero della tessera sanitaria contiene solo cifre" };
   if (n.length !== HEALTH_CARD_NUMBER_LENGTH) {
-    return { problem: "length", message: `il numero della tessera sanitaria ha ${HEALTH_CARD_NUMBER_LENGTH} cifre, questo ne ha ${n.length}` };
+    return {
+      problem: "length",
+      message: `il numero della tessera sanitaria ha ${HEALTH_CARD_NUMBER_LENGTH} cifre, questo ne ha ${n.length}`,
+    };
   }
   if (!n.startsWith(ITALIAN_HEALTH_CARD_PREFIX)) {
-    return { problem: "prefix", message: `il numero di una tessera sanitaria italiana comincia con ${ITALIAN_HEALTH_CARD_PREFIX}` };
+    return {
+      problem: "prefix",
+      message: `il numero di una tessera sanitaria italiana comincia con ${ITALIAN_HEALTH_CARD_PREFIX}`,
+    };
   }
   if (!healthCardRegion(n)) {
-    return { problem: "region", message: `nel numero della tessera sanitaria, dopo ${ITALIAN_HEALTH_CARD_PREFIX} vengono 00 e il codice della regione che l'ha emessa (010–200)` };
+    return {
+      problem: "region",
+      message: `nel numero della tessera sanitaria, dopo ${ITALIAN_HEALTH_CARD_PREFIX} vengono 00 e il codice della regione che l'ha emessa (010–200)`,
+    };
   }
   return null;
 }

@@ -32,14 +32,42 @@ export interface PersonaOptions {
 }
 
 /** Prefixes of Italian mobile operators (TIM, Vodafone, WindTre, Iliad, …). */
-const MOBILE_PREFIXES = ["320", "324", "328", "329", "330", "333", "335", "338", "339", "340", "342", "347", "348", "349", "351", "366", "371", "380", "388", "389", "391", "392", "393"];
+const MOBILE_PREFIXES = [
+  "320",
+  "324",
+  "328",
+  "329",
+  "330",
+  "333",
+  "335",
+  "338",
+  "339",
+  "340",
+  "342",
+  "347",
+  "348",
+  "349",
+  "351",
+  "366",
+  "371",
+  "380",
+  "388",
+  "389",
+  "391",
+  "392",
+  "393",
+];
 
 function pick<T>(random: RandomSource, items: readonly T[]): T {
   return items[randomInt(random, items.length)]!;
 }
 
 function asciiLower(s: string): string {
-  return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z]/g, "");
+  return s
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z]/g, "");
 }
 
 export function randomPersona(random: RandomSource, options: PersonaOptions = {}): Persona {

@@ -31,7 +31,11 @@ export function isHashProfileName(name: string): name is HashProfileName {
 export const PIN_HISTORY_DEPTH = 5;
 
 /** Whether `candidate` is one of the PINs behind `recentHashes` (the service passes the latest PIN_HISTORY_DEPTH). */
-export async function isReusedPin(candidate: string, recentHashes: readonly string[], hasher: PinHasher): Promise<boolean> {
+export async function isReusedPin(
+  candidate: string,
+  recentHashes: readonly string[],
+  hasher: PinHasher,
+): Promise<boolean> {
   for (const hash of recentHashes) {
     if (await hasher.verify(hash, candidate)) return true;
   }

@@ -44,7 +44,8 @@ const MESSAGES: Record<PinRejection, string> = {
   sequence: `il nuovo PIN non deve contenere sequenze di ${SEQUENCE_RUN} o più caratteri come 1234, abcd o qwer`,
   repeated: "il nuovo PIN non deve ripetere un carattere tre volte di seguito né ripetere uno schema",
   "few-distinct": `il nuovo PIN deve usare almeno ${MIN_DISTINCT_CHARACTERS} caratteri diversi`,
-  "personal-data": "il nuovo PIN non deve contenere il nome, il cognome, la data di nascita o parti del codice fiscale",
+  "personal-data":
+    "il nuovo PIN non deve contenere il nome, il cognome, la data di nascita o parti del codice fiscale",
   common: "il nuovo PIN è tra le password più usate",
 };
 

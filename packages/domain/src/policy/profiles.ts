@@ -13,16 +13,28 @@ export const inpsGuidesPolicy: Policy = {
   recoveryCode: { lifetimeSeconds: 86_400, maxAttempts: 5 },
   session: { lifetimeSeconds: 1800 },
   sources: {
-    activationWindowDays: { rule: "R05", why: "the initial PIN must be activated within 90 days (guide 002)" },
-    pinLifetimeDays: { rule: "R13", why: "the PIN must be renewed 180 days after its last change (guides 001, 004)" },
+    activationWindowDays: {
+      rule: "R05",
+      why: "the initial PIN must be activated within 90 days (guide 002)",
+    },
+    pinLifetimeDays: {
+      rule: "R13",
+      why: "the PIN must be renewed 180 days after its last change (guides 001, 004)",
+    },
     "lockout.threshold": { rule: "R08", why: "a single wrong PIN blocks every service (guide 002)" },
     "lockout.baseSeconds": { rule: "R08", why: "the block lasts about 3 minutes (guide 002)" },
-    "lockout.escalation": { rule: "R08", why: "repeating the error imposes another 3 minutes, no more (guide 002)" },
+    "lockout.escalation": {
+      rule: "R08",
+      why: "repeating the error imposes another 3 minutes, no more (guide 002)",
+    },
     "lockout.capSeconds": { rule: "R08", why: "a block never exceeds the 3 minutes of the guide" },
     "oneTimeCode.length": { rule: "R11", why: `6 digits: ${SILENT}` },
     "oneTimeCode.lifetimeSeconds": { rule: "R11", why: `15 minutes: ${SILENT}` },
     "oneTimeCode.maxAttempts": { rule: "R11", why: `5 wrong codes end the code: ${SILENT}` },
-    "recoveryCode.lifetimeSeconds": { rule: "R16", why: "24 hours: the guides give no figure, only that online recovery takes minutes (R21)" },
+    "recoveryCode.lifetimeSeconds": {
+      rule: "R16",
+      why: "24 hours: the guides give no figure, only that online recovery takes minutes (R21)",
+    },
     "recoveryCode.maxAttempts": { rule: "R17", why: `5 wrong recovery codes end the link: ${SILENT}` },
     "session.lifetimeSeconds": { rule: "R07", why: `30 minutes: ${SILENT}` },
   },
@@ -37,21 +49,48 @@ export const asvsL2Policy: Policy = {
   recoveryCode: { lifetimeSeconds: 600, maxAttempts: 5 },
   session: { lifetimeSeconds: 1800 },
   sources: {
-    activationWindowDays: { rule: "R05", why: "as the guides: the second half travels by post, which takes days" },
+    activationWindowDays: {
+      rule: "R05",
+      why: "as the guides: the second half travels by post, which takes days",
+    },
     pinLifetimeDays: {
       rule: "R13",
       why: "ASVS (authentication, password security) and NIST SP 800-63B ask not to force periodic changes: they lead to weaker, predictable secrets",
     },
-    "lockout.threshold": { rule: "R08", why: "ASVS asks for brute-force protection that does not lock out legitimate users: two typos pass free" },
+    "lockout.threshold": {
+      rule: "R08",
+      why: "ASVS asks for brute-force protection that does not lock out legitimate users: two typos pass free",
+    },
     "lockout.baseSeconds": { rule: "R08", why: "a short first delay, since it may be a typo" },
-    "lockout.escalation": { rule: "R08", why: "growing delays (doubling) make online guessing impractical without a hard lockout" },
-    "lockout.capSeconds": { rule: "R08", why: "at most one hour, so an attacker cannot keep the citizen out for days" },
-    "oneTimeCode.length": { rule: "R11", why: "6 random digits give the roughly 20 bits ASVS asks of out-of-band codes" },
-    "oneTimeCode.lifetimeSeconds": { rule: "R11", why: "ASVS: an out-of-band code is valid for at most 10 minutes" },
+    "lockout.escalation": {
+      rule: "R08",
+      why: "growing delays (doubling) make online guessing impractical without a hard lockout",
+    },
+    "lockout.capSeconds": {
+      rule: "R08",
+      why: "at most one hour, so an attacker cannot keep the citizen out for days",
+    },
+    "oneTimeCode.length": {
+      rule: "R11",
+      why: "6 random digits give the roughly 20 bits ASVS asks of out-of-band codes",
+    },
+    "oneTimeCode.lifetimeSeconds": {
+      rule: "R11",
+      why: "ASVS: an out-of-band code is valid for at most 10 minutes",
+    },
     "oneTimeCode.maxAttempts": { rule: "R11", why: "ASVS asks for rate limiting of out-of-band codes" },
-    "recoveryCode.lifetimeSeconds": { rule: "R16", why: "the recovery code is an out-of-band secret sent by email: at most 10 minutes" },
-    "recoveryCode.maxAttempts": { rule: "R17", why: "ASVS asks for rate limiting of out-of-band codes: 5 wrong codes end the link" },
-    "session.lifetimeSeconds": { rule: "R07", why: "30 minutes, within what ASVS level 2 accepts for an inactive session" },
+    "recoveryCode.lifetimeSeconds": {
+      rule: "R16",
+      why: "the recovery code is an out-of-band secret sent by email: at most 10 minutes",
+    },
+    "recoveryCode.maxAttempts": {
+      rule: "R17",
+      why: "ASVS asks for rate limiting of out-of-band codes: 5 wrong codes end the link",
+    },
+    "session.lifetimeSeconds": {
+      rule: "R07",
+      why: "30 minutes, within what ASVS level 2 accepts for an inactive session",
+    },
   },
 };
 

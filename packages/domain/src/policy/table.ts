@@ -19,6 +19,13 @@ export function policyTable(): PolicyTableRow[] {
     const asvsL2 = policyValue(asvsL2Policy, setting);
     const differs = inpsGuides !== asvsL2;
     const source = differs ? asvsL2Policy.sources[setting] : inpsGuidesPolicy.sources[setting];
-    return { setting, inpsGuides, asvsL2, rule: inpsGuidesPolicy.sources[setting].rule, differs, why: source.why };
+    return {
+      setting,
+      inpsGuides,
+      asvsL2,
+      rule: inpsGuidesPolicy.sources[setting].rule,
+      differs,
+      why: source.why,
+    };
   });
 }

@@ -35,7 +35,10 @@ export function normalizeRecoveryContact(kind: RecoveryContact, value: string): 
 }
 
 /** The contacts a profile needs the citizen to give, for a validation message (`any-two` needs any two). */
-export function requiredRecoveryContacts(profile: RecoveryContactsProfile, given: ContactSet): RecoveryContact[] | "any-two" {
+export function requiredRecoveryContacts(
+  profile: RecoveryContactsProfile,
+  given: ContactSet,
+): RecoveryContact[] | "any-two" {
   if (profile === "mobile-and-email") return (["mobile", "email"] as const).filter((k) => !given[k]);
   return CONTACTS.filter((k) => given[k]).length >= 2 ? [] : "any-two";
 }
@@ -44,7 +47,11 @@ export function requiredRecoveryContacts(profile: RecoveryContactsProfile, given
  * Every contact given must equal the registered one (a wrong one spoils the match), and together they must
  * satisfy the profile. Pure: the caller decides what a mismatch means (always the same answer, R15).
  */
-export function matchRecoveryContacts(profile: RecoveryContactsProfile, registered: ContactSet, given: ContactSet): RecoveryMatch {
+export function matchRecoveryContacts(
+  profile: RecoveryContactsProfile,
+  registered: ContactSet,
+  given: ContactSet,
+): RecoveryMatch {
   const named = CONTACTS.filter((k) => given[k]);
   const matched = named.filter((k) => {
     const want = registered[k];
@@ -52,7 +59,10 @@ export function matchRecoveryContacts(profile: RecoveryContactsProfile, register
     return Boolean(want && got) && normalizeRecoveryContact(k, want!) === normalizeRecoveryContact(k, got!);
   });
   if (matched.length !== named.length) return { ok: false, reason: "contacts-mismatch", matched };
-  const enough = profile === "mobile-and-email" ? matched.includes("mobile") && matched.includes("email") : matched.length >= 2;
+  const enough =
+    profile === "mobile-and-email"
+      ? matched.includes("mobile") && matched.includes("email")
+      : matched.length >= 2;
   if (!enough) return { ok: false, reason: "too-few-contacts", matched };
   return { ok: true, matched, linkChannel: matched.includes("pec") ? "pec" : "email" };
 }

@@ -89,7 +89,9 @@ export class SimulatedClock implements Clock {
   catchUpTo(instant: Date): Date {
     if (!inClockRange(instant.getTime())) throw new ClockOutOfRangeError(instant.getTime());
     const current = this.now();
-    return instant.getTime() > current.getTime() ? this.advance(instant.getTime() - current.getTime()) : current;
+    return instant.getTime() > current.getTime()
+      ? this.advance(instant.getTime() - current.getTime())
+      : current;
   }
 
   #moveTo(t: number): Date {
