@@ -238,8 +238,10 @@ describe("the authorization matrix", () => {
 
   it("is printed in docs/identity-service.md", () => {
     const doc = readFileSync(new URL("../../../docs/identity-service.md", import.meta.url), "utf8");
-    expect(doc, `paste this table into docs/identity-service.md:\n${renderMatrix()}`).toContain(
-      renderMatrix(),
+    // Cells compared without their padding: Prettier aligns the table's columns in the docs.
+    const cells = (text: string) => text.replace(/[ \t]*\|[ \t]*/g, "|").replace(/-{3,}/g, "---");
+    expect(cells(doc), `paste this table into docs/identity-service.md:\n${renderMatrix()}`).toContain(
+      cells(renderMatrix()),
     );
   });
 });
