@@ -108,10 +108,17 @@ describe("POST /api/v1/me/pin-changes refuses", () => {
       tb.gateways.sentMail.findLast((m) => m.to === s.persona.email)?.text,
       "Codice di verifica",
     )!;
-    const verify = () =>
-      tb.call("POST", `/api/v1/me/pin-changes/${changeId}/verify`, { code }, bearer(s.token));
-    const [a, b] = await Promise.all([verify(), verify()]);
-    expect([a.status, b.status].sort()).toEqual([200, 410]);
+    const verify = (token: string) =>
+      tb.call("POST", `/api/v1/me/pin-changes/${changeId}/verify`, { code }, bearer(token));
+    // Two at once: one changes the PIN. The other finds the code used (410) or, when it is authenticated after the
+    // change committed, its session ended by the change (401, R34): never a second 200.
+    const [a, b] = await Promise.all([verify(s.token), verify(s.token)]);
+    const statuses = [a.status, b.status].sort();
+    expect(statuses[0]).toBe(200);
+    expect([401, 410]).toContain(statuses[1]);
+    // Once more from a new session (with the new PIN): the code is spent.
+    const { body } = await login(tb, s.persona.fiscalCode, "Rondin42");
+    expect((await verify(String(body.token))).status).toBe(410);
   });
 
   it("no session: 401", async () => {
