@@ -112,7 +112,7 @@ describe("POST /api/v1/me/pin-changes refuses", () => {
       tb.call("POST", `/api/v1/me/pin-changes/${changeId}/verify`, { code }, bearer(token));
     // Two at once: one changes the PIN. The other finds the code used (410) or, when it is authenticated after the
     // change committed, its session ended by the change (401, R34): never a second 200.
-    const [a, b] = await Promise.all([verify(s.token), verify(s.token)]);
+    const [a, b] = await Promise.all([verify(String(s.token)), verify(String(s.token))]);
     const statuses = [a.status, b.status].sort();
     expect(statuses[0]).toBe(200);
     expect([401, 410]).toContain(statuses[1]);
