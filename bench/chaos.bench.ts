@@ -4,22 +4,13 @@
 // duplicated. On PGlite, and on PostgreSQL when one answers. `CHAOS_REQUESTS` changes the count.
 import { randomPersona, seededRandom, type Persona } from "@inps-sim/domain";
 import { startStack, type RunningStack } from "@inps-sim/stack";
+import { caller, countDeliveries, json } from "./deliveries.ts";
 import { benchDatabase, loadAverage, postgresBase, printRow } from "./lib.ts";
 
 const REQUESTS = Number(process.env.CHAOS_REQUESTS ?? 1000);
 const BATCH = 25;
 const TOKEN = "chaos-admin-token";
-const auth = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
-
-async function call(url: string, method = "GET", body?: unknown): Promise<Response> {
-  return fetch(url, { method, headers: auth, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-}
-
-async function json<T>(res: Promise<Response>): Promise<T> {
-  const r = await res;
-  if (!r.ok) throw new Error(`${r.url} answered ${r.status}: ${await r.text()}`);
-  return (await r.json()) as T;
-}
+const call = caller(TOKEN);
 
 async function soak(label: string, databaseUrl: string | undefined): Promise<void> {
   const stack: RunningStack = await startStack({
@@ -84,41 +75,7 @@ async function soak(label: string, databaseUrl: string | undefined): Promise<voi
       .length;
     await json(call(`${identity}/__sim/clock`, "POST", { advanceBy: "P20D" }));
 
-    let lost = 0;
-    let duplicated = 0;
-    const duplicates: string[] = [];
-    for (const p of people) {
-      const firstHalves =
-        p.channel === "sms"
-          ? (
-              await json<{ messages: { text: string }[] }>(
-                call(`${sms}/api/v1/messages?to=${encodeURIComponent(p.mobile)}`),
-              )
-            ).messages.filter((m) => m.text.includes("Prima parte del PIN")).length
-          : (
-              await json<{ messages_count: number }>(
-                call(`${mail}/api/v1/search?query=${encodeURIComponent(`to:${p.email}`)}`),
-              )
-            ).messages_count;
-      // Two people may share a name: the letter is told apart by its address too.
-      const letters = (
-        await json<{ letters: { recipient: { street: string } }[] }>(
-          call(
-            `${postal}/api/v1/letters?name=${encodeURIComponent(`${p.firstName} ${p.lastName}`)}&postalCode=${p.residence.postalCode}`,
-          ),
-        )
-      ).letters.filter((l) => l.recipient.street.toUpperCase() === p.residence.street.toUpperCase()).length;
-      for (const [kind, n] of [
-        [p.channel, firstHalves],
-        ["letter", letters],
-      ] as const) {
-        if (n < 1) lost++;
-        if (n > 1) {
-          duplicated += n - 1;
-          duplicates.push(`${kind} ×${n}`);
-        }
-      }
-    }
+    const { lost, duplicated, duplicates } = await countDeliveries(people, { sms, mail, postal }, call);
     const seconds = (performance.now() - started) / 1000;
     printRow(`${label}: PIN requests accepted`, `${REQUESTS - refused} of ${REQUESTS}`, "all", refused === 0);
     printRow(`${label}: messages lost`, String(lost), "0", lost === 0);

@@ -12,6 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { randomPersona, seededRandom, type Persona } from "@inps-sim/domain";
 import { createTransport } from "nodemailer";
+import { caller, countDeliveries, json } from "./deliveries.ts";
 import { benchDatabase, freePort, loadAverage, postgresBase, printRow, waitUntil } from "./lib.ts";
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 5);
@@ -20,8 +21,8 @@ const REQUESTS_PER_CYCLE = Number(process.env.CRASH_REQUESTS ?? 40);
 const CONNECTIONS = 10;
 const PIN_BURST = 10;
 const TOKEN = "crash-admin-token";
+const call = caller(TOKEN);
 const SENDER = "crash-bench@example.test";
-const auth = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -32,16 +33,6 @@ interface Ports {
   mail: number;
   postal: number;
   portal: number;
-}
-
-async function call(url: string, method = "GET", body?: unknown): Promise<Response> {
-  return fetch(url, { method, headers: auth, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-}
-
-async function json<T>(res: Promise<Response>): Promise<T> {
-  const r = await res;
-  if (!r.ok) throw new Error(`${r.url} answered ${r.status}: ${await r.text()}`);
-  return (await r.json()) as T;
 }
 
 /** The stack in a process group of its own (so SIGKILL reaches every process of it), ready when all /health answer. */
@@ -255,42 +246,11 @@ async function run(label: string, env: Record<string, string | undefined>): Prom
     for (const id of load.acked) if (!stored.has(id)) smtpLost++;
     const smtpDuplicated = [...stored.values()].reduce((n, c) => n + c - 1, 0);
 
-    let lost = 0;
-    let duplicated = 0;
-    const duplicates: string[] = [];
-    const smsApi = `http://127.0.0.1:${ports.sms}`;
-    const postalApi = `http://127.0.0.1:${ports.postal}`;
-    for (const p of load.accepted) {
-      const firstHalves =
-        p.channel === "sms"
-          ? (
-              await json<{ messages: { text: string }[] }>(
-                call(`${smsApi}/api/v1/messages?to=${encodeURIComponent(p.mobile)}`),
-              )
-            ).messages.filter((m) => m.text.includes("Prima parte del PIN")).length
-          : (
-              await json<{ messages_count: number }>(
-                call(`${mailApi}/api/v1/search?query=${encodeURIComponent(`to:${p.email}`)}`),
-              )
-            ).messages_count;
-      const letters = (
-        await json<{ letters: { recipient: { street: string } }[] }>(
-          call(
-            `${postalApi}/api/v1/letters?name=${encodeURIComponent(`${p.firstName} ${p.lastName}`)}&postalCode=${p.residence.postalCode}`,
-          ),
-        )
-      ).letters.filter((l) => l.recipient.street.toUpperCase() === p.residence.street.toUpperCase()).length;
-      for (const [kind, n] of [
-        [p.channel, firstHalves],
-        ["letter", letters],
-      ] as const) {
-        if (n < 1) lost++;
-        if (n > 1) {
-          duplicated += n - 1;
-          duplicates.push(`${kind} ×${n}`);
-        }
-      }
-    }
+    const { lost, duplicated, duplicates } = await countDeliveries(
+      load.accepted,
+      { sms: `http://127.0.0.1:${ports.sms}`, mail: mailApi, postal: `http://127.0.0.1:${ports.postal}` },
+      call,
+    );
     const seconds = (performance.now() - started) / 1000;
     const restarts = restartMs.map((ms) => (ms / 1000).toFixed(1)).join(", ");
     printRow(`${label}: kill -9 / restarts`, `${KILLS} / ${restartMs.length} (${restarts} s)`);
