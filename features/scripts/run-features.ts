@@ -1,11 +1,12 @@
 // `npm run test:features -- [cucumber options] [paths]`: runs Cucumber on what was named, from wherever npm was
-// started (npm and turbo run this script inside features/), then the rules report after a whole-suite run.
+// started (the repository root or features/), then the rules report after a whole-suite run. The profile is
+// CUCUMBER_PROFILE (default `default`, on the API driver); `npm run test:ui` is the same with the `ui` profile, the
+// @ui journeys through the portal in Chromium (`npm test` runs both).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { missingChromium } from "@inps-sim/chromium";
 import { freshBundle } from "@inps-sim/stack/bundle";
 
 const featuresDir = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -32,44 +33,32 @@ const bases = [process.env.INIT_CWD, process.cwd(), join(featuresDir, "..")].fil
 );
 const cucumberArgs = args.map((arg) => (named.has(arg) ? rebase(arg, bases) : arg));
 const profile = process.env.CUCUMBER_PROFILE ?? "default";
+const dryRun = args.includes("--dry-run") || args.includes("-d");
+
+// The ui profile first checks that there is a browser to drive.
+if (profile === "ui" && !dryRun) {
+  const { missingChromium } = await import("@inps-sim/chromium");
+  const missing = missingChromium();
+  if (missing) {
+    process.stderr.write(`\nThe @ui journeys cannot run:\n${missing}\n`);
+    process.exit(1);
+  }
+}
 
 // Each worker runs the stack from its bundle when the bundle matches the sources: rebuilt here, once, when one changed.
-const dryRun = args.includes("--dry-run") || args.includes("-d");
 if (!process.env.STACK_URL && !dryRun) await freshBundle("start-stack");
 
 const bin = join(dirname(require.resolve("@cucumber/cucumber/package.json")), "bin", "cucumber.js");
-
-/** Runs Cucumber with a profile; the ui profile first checks that there is a browser to drive. */
-function cucumber(withProfile: string): number {
-  if (withProfile === "ui" && !dryRun) {
-    const missing = missingChromium();
-    if (missing) {
-      process.stderr.write(`\nThe @ui journeys cannot run:\n${missing}\n`);
-      return 1;
-    }
-  }
-  return (
-    spawnSync(process.execPath, [bin, "--profile", withProfile, ...cucumberArgs], {
-      cwd: featuresDir,
-      stdio: "inherit",
-    }).status ?? 1
-  );
-}
-
-let status = cucumber(profile);
+let status =
+  spawnSync(process.execPath, [bin, "--profile", profile, ...cucumberArgs], {
+    cwd: featuresDir,
+    stdio: "inherit",
+  }).status ?? 1;
 
 // The rules report speaks for the whole suite: a selective run would show rules as uncovered.
 const whole = named.size === 0 && !configuration.tags && !configuration.name?.length && !dryRun;
 if (whole && profile !== "ui") {
-  const report = spawnSync(
-    process.execPath,
-    ["--import", "tsx", join(featuresDir, "scripts", "rules-report.ts")],
-    { cwd: featuresDir, stdio: "inherit" },
-  );
-  status ||= report.status ?? 1;
-  // A whole run also plays the @ui journeys through the portal in Chromium (profile ui), whatever the first run gave.
-  process.stdout.write("\nThe @ui journeys, through the portal in Chromium (profile ui):\n");
-  const ui = cucumber("ui");
-  status ||= ui;
+  const { writeRulesReport } = await import("./rules-report.ts");
+  status ||= writeRulesReport() ? 0 : 1;
 }
 process.exitCode = status;
