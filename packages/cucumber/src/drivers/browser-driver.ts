@@ -1,16 +1,18 @@
 // The citizen at the portal in Chromium: fills the Italian forms by their labels, presses the buttons, and reads what
 // the page then says. One browser per Cucumber worker, one context (cookies, session) per scenario.
 import type { IdentityResult, PinChangeStarted, Session } from "@inps-sim/clients";
-import { launchChromium } from "@inps-sim/chromium";
 import type { Browser, BrowserContext, Page, Response } from "@inps-sim/chromium";
 import type { CitizenDriver } from "./citizen-driver.ts";
 import { channelIn, failureOf, italianDate, requiredActionAt, type ShownError } from "./portal-pages.ts";
 
 let browser: Promise<Browser> | undefined;
 
-/** The worker's Chromium, started by the first scenario that needs it. */
+/**
+ * The worker's Chromium, started by the first scenario that needs it; playwright is loaded then too, not by every
+ * Cucumber process that loads the steps (the API driver never needs it).
+ */
 function workerBrowser(): Promise<Browser> {
-  browser ??= launchChromium();
+  browser ??= import("@inps-sim/chromium").then(({ launchChromium }) => launchChromium());
   return browser;
 }
 

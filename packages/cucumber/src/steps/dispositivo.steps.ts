@@ -5,7 +5,6 @@ import assert from "node:assert/strict";
 import { Then, When } from "@cucumber/cucumber";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { ConsultationDocument, DispositivoRequest, IdentityDocumentInput } from "@inps-sim/clients";
 import {
   currentPin,
@@ -58,8 +57,12 @@ async function askConversion(world: SimulatorWorld, doc: IdentityDocumentInput) 
 // The 14 standard fonts' metrics (Helvetica, …), which the forms use: shipped with pdf.js, read from disk.
 const STANDARD_FONTS = `${join(dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts")}/`;
 
-/** The text of a PDF, read in-process with Mozilla's pdf.js: a suite that imports these steps needs no poppler. */
+/**
+ * The text of a PDF, read in-process with Mozilla's pdf.js: a suite that imports these steps needs no poppler.
+ * pdf.js is loaded by the first step that reads a PDF, not by every Cucumber process that loads the steps.
+ */
 async function pdfText(bytes: Uint8Array): Promise<string> {
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   // pdf.js takes the buffer over: give it a copy.
   const pdf = await getDocument({
     data: bytes.slice(),
