@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { setFlagsFromString } from "node:v8";
 
 export interface StackEndpoints {
   identityUrl: string;
@@ -171,6 +172,9 @@ export async function externalEndpoints(
  * a stack: a dry run, and Cucumber's coordinating process, never load it.
  */
 async function loadStartStack(): Promise<typeof import("@inps-sim/stack").startStack> {
+  // What `npm start` does (apps/stack/bin/run.mjs): PGlite's start-up stays on V8's baseline WebAssembly code instead of
+  // optimising code that runs once; set before PGlite's module is compiled, so once per worker process.
+  setFlagsFromString("--wasm-tiering-budget=180000000");
   const { bundlePath, isFresh } = await import("@inps-sim/stack/bundle");
   const from = isFresh("start-stack") ? pathToFileURL(bundlePath("start-stack")).href : "@inps-sim/stack";
   return ((await import(from)) as typeof import("@inps-sim/stack")).startStack;
