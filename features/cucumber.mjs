@@ -18,7 +18,7 @@ const named = isCli ? (ArgvParser.parse(process.argv).configuration.paths ?? [])
 
 const common = {
   ...(named.length ? {} : { paths: ["**/*.feature"] }),
-  import: ["support/register.mjs", "support/**/*.ts", "steps/**/*.ts"],
+  import: ["support/inps-sim.mjs", "support/**/*.ts", "steps/**/*.ts"],
   format: [
     process.stdout.isTTY ? "progress-bar" : "progress",
     "message:reports/messages.ndjson",

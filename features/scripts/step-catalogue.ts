@@ -64,6 +64,8 @@ async function collect(): Promise<{
   definitions: Definition[];
   parameterTypes: { name: string; regexp: string; description: string }[];
 }> {
+  // The steps from their TypeScript sources, whose lines and doc comments the catalogue reads (not the bundle).
+  process.env.INPS_SIM_STEPS = "sources";
   const { runConfiguration } = await loadConfiguration({ profiles: ["default"] }, { cwd: featuresDir });
   const docExamples = writeDocExamples();
   const envelopes: Envelope[] = [];
