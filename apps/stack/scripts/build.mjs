@@ -70,7 +70,8 @@ export const buildOptions = () => ({
 /**
  * The simulator's Cucumber steps (packages/cucumber) for this repository's own suite (features/support/inps-sim.mjs):
  * every Cucumber process loads them, in half the CPU time the TypeScript sources take through tsx. Cucumber itself,
- * playwright and pdf.js stay outside (one Cucumber instance; the other two load on first use, from their packages).
+ * playwright and pdf.js stay outside (one Cucumber instance; the other two load on first use, from their packages,
+ * pdf.js with its fonts beside it).
  * With a source map, so the step definitions' locations (reports, `--format usage`, docs/steps.md) and a failing
  * step's stack name the TypeScript sources.
  */
@@ -81,7 +82,7 @@ export const stepsBuildOptions = () => ({
     "@electric-sql/pglite",
     "@node-rs/argon2",
     "@cucumber/cucumber",
-    "@inps-sim/chromium",
+    "playwright-core",
     "@inps-sim/stack/bundle",
     "pdfjs-dist",
   ],
