@@ -201,6 +201,9 @@ async function runSuite(n: number, options: Options, stack: Stack): Promise<RunR
   return { status, seconds, scenarios, logFile };
 }
 
+/** A path from where the person ran npm (npm runs this script inside features/). */
+const shown = (path: string) => relative(process.env.INIT_CWD ?? process.cwd(), path) || path;
+
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
@@ -239,7 +242,7 @@ async function main(): Promise<number> {
     const startedAt = performance.now();
     stack = await startStack();
     process.stdout.write(
-      `The stack answers at ${stack.url} after ${((performance.now() - startedAt) / 1000).toFixed(1)} s; its log: ${relative(process.cwd(), stack.logFile!)}\n`,
+      `The stack answers at ${stack.url} after ${((performance.now() - startedAt) / 1000).toFixed(1)} s; its log: ${shown(stack.logFile!)}\n`,
     );
   }
   // Ctrl-C stops the stack too, and takes its temporary data with it.
@@ -263,7 +266,7 @@ async function main(): Promise<number> {
         `run ${n}/${options.runs}  ${verdict}  ${result.seconds.toFixed(1)} s  ${result.scenarios}  load ${load()}\n`,
       );
       if (result.status !== 0) {
-        process.stdout.write(`  see ${relative(process.cwd(), result.logFile)}\n`);
+        process.stdout.write(`  see ${shown(result.logFile)}\n`);
         if (options.bail) break;
       }
     }
