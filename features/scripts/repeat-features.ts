@@ -134,6 +134,11 @@ async function startStack(): Promise<Stack> {
   });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
+  // However this process ends (Ctrl-C, a closed terminal, an error), the stack and its data go with it.
+  process.once("exit", () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    rmSync(dataDir, { recursive: true, force: true });
+  });
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -245,8 +250,10 @@ async function main(): Promise<number> {
       `The stack answers at ${stack.url} after ${((performance.now() - startedAt) / 1000).toFixed(1)} s; its log: ${shown(stack.logFile!)}\n`,
     );
   }
-  // Ctrl-C stops the stack too, and takes its temporary data with it.
+  // Ctrl-C stops the stack too, and takes its temporary data with it. npm, in front of this script, is gone by then:
+  // a line written to its closed pipe must not end the process before the clean-up.
   const interrupted = () => {
+    process.stdout.on("error", () => {});
     void stack.stop().finally(() => process.exit(130));
   };
   process.once("SIGINT", interrupted);
@@ -276,7 +283,9 @@ async function main(): Promise<number> {
   const passed = results.filter((r) => r.status === 0).length;
   const seconds = results.map((r) => r.seconds).sort((a, b) => a - b);
   const total = (performance.now() - began) / 1000;
-  const median = seconds[Math.floor((seconds.length - 1) / 2)] ?? 0;
+  const middle = seconds.length / 2;
+  const median =
+    seconds.length % 2 ? seconds[Math.floor(middle)]! : (seconds[middle - 1]! + seconds[middle]!) / 2;
   process.stdout.write(
     `\n${passed}/${options.runs} runs passed, ${results.length - passed} failed; ${total.toFixed(1)} s in all ` +
       `(per run: min ${seconds[0]?.toFixed(1)} s, median ${median.toFixed(1)} s, max ${seconds.at(-1)?.toFixed(1)} s); load ${load()}\n`,
