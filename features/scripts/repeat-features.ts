@@ -179,6 +179,9 @@ interface RunResult {
   logFile: string;
 }
 
+/** The run under way, and whether Ctrl-C asked to stop (no run starts after it). */
+const running: { suite?: ChildProcess; interrupted: boolean } = { interrupted: false };
+
 async function runSuite(n: number, options: Options, stack: Stack): Promise<RunResult> {
   const logFile = join(reportsDir, `run-${String(n).padStart(2, "0")}.log`);
   const out = createWriteStream(logFile, { flags: "w" });
@@ -197,6 +200,7 @@ async function runSuite(n: number, options: Options, stack: Stack): Promise<RunR
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
+  running.suite = child;
   child.stdout.pipe(out);
   child.stderr.pipe(out);
   const status = await exited(child);
@@ -250,11 +254,12 @@ async function main(): Promise<number> {
       `The stack answers at ${stack.url} after ${((performance.now() - startedAt) / 1000).toFixed(1)} s; its log: ${shown(stack.logFile!)}\n`,
     );
   }
-  // Ctrl-C stops the stack too, and takes its temporary data with it. npm, in front of this script, is gone by then:
-  // a line written to its closed pipe must not end the process before the clean-up.
+  // Ctrl-C ends the run under way, starts no other, and stops the stack (which takes its temporary data with it).
+  // npm, in front of this script, is gone by then: a line written to its closed pipe must not end the clean-up.
   const interrupted = () => {
+    running.interrupted = true;
     process.stdout.on("error", () => {});
-    void stack.stop().finally(() => process.exit(130));
+    running.suite?.kill("SIGINT");
   };
   process.once("SIGINT", interrupted);
   process.once("SIGTERM", interrupted);
@@ -276,6 +281,7 @@ async function main(): Promise<number> {
         process.stdout.write(`  see ${shown(result.logFile)}\n`);
         if (options.bail) break;
       }
+      if (running.interrupted) break;
     }
   } finally {
     await stack.stop();
@@ -290,6 +296,7 @@ async function main(): Promise<number> {
     `\n${passed}/${options.runs} runs passed, ${results.length - passed} failed; ${total.toFixed(1)} s in all ` +
       `(per run: min ${seconds[0]?.toFixed(1)} s, median ${median.toFixed(1)} s, max ${seconds.at(-1)?.toFixed(1)} s); load ${load()}\n`,
   );
+  if (running.interrupted) return 130;
   return passed === options.runs ? 0 : 1;
 }
 
