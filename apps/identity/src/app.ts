@@ -113,7 +113,7 @@ export function createIdentityApp(deps: IdentityAppDeps) {
   app.route("/api/v1", contactsRouter(ctx));
   app.route("/api/v1", dispositivoRouter(ctx));
   app.route("/api/v1", spidSessionsRouter(ctx));
-  // The identity provider logs anyone in as any citizen: it asks for the control plane's token, and without a
+  // The identity provider logs anyone in as whichever citizen: it asks for the control plane's token, and without a
   // control plane (SIM_CONTROL=off) it issues nothing.
   app.route("/", spidIdpRouter(ctx, deps.adminToken));
 

@@ -12,6 +12,17 @@ export const identityConfigSchema = serviceEnvSchema.extend({
   SMTP_HOST: z.string().default("127.0.0.1"),
   SMTP_PORT: portVar(1025),
   POSTAL_URL: url("http://127.0.0.1:4030"),
+  /**
+   * The gateways as a browser or a suite outside the stack reaches them, for GET /__sim/stack (and so the console's
+   * links); unset: the addresses above. Under docker compose the service names above mean nothing on the host.
+   */
+  SMS_PUBLIC_URL: z.url({ message: "must be an http:// URL" }).optional(),
+  MAIL_PUBLIC_URL: z.url({ message: "must be an http:// URL" }).optional(),
+  SMTP_PUBLIC_URL: z
+    .string()
+    .regex(/^smtp:\/\/[^/\s:]+:\d+$/, { message: "must be smtp://host:port" })
+    .optional(),
+  POSTAL_PUBLIC_URL: z.url({ message: "must be an http:// URL" }).optional(),
   /** The gateways' control-plane token, for forwarding clock moves and resets; defaults to SIM_ADMIN_TOKEN. */
   GATEWAY_ADMIN_TOKEN: z.string().optional(),
   /** Rule values (lockout, expiry, code lifetimes): inps-guides (default) or asvs-l2. */

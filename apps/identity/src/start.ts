@@ -16,6 +16,7 @@ import { createGateways } from "./outbox/gateways.ts";
 import { createSealer, outboxKey } from "./outbox/sealing.ts";
 import type { IdentityConfig } from "./config.ts";
 import { simClock } from "./db/schema.ts";
+import { stackDirectory } from "./sim/sim-stack.ts";
 import { createStackControl } from "./stack-control.ts";
 
 export const identityMigrations = {
@@ -98,16 +99,7 @@ export function buildIdentityService(
     sealer,
     outbox,
     operatorTokens: config.OPERATOR_TOKENS,
-    directory: {
-      sms: config.SMS_URL,
-      mail: { http: config.MAIL_URL, smtp: `smtp://${config.SMTP_HOST}:${config.SMTP_PORT}` },
-      postal: config.POSTAL_URL,
-      // Read on each call: the embedded stack starts its portal after this service and tells its URL then.
-      get portal() {
-        return announce?.portalUrl;
-      },
-      operatorToken: announce?.operatorToken,
-    },
+    directory: stackDirectory(config, announce),
     simSeed: config.SIM_SEED,
     recoveryContacts: config.RECOVERY_CONTACTS,
     publicUrl: () =>

@@ -37,6 +37,12 @@ describe("what a SPID session may not do", () => {
     const res = await tb.call(method, path, body, bearer(token));
     expect(res.status).toBe(403);
     expect(((await res.json()) as { code: string }).code).toBe("pin-session-required");
+    // …and the API reference says so, for a client generated from it.
+    const doc = (await (await tb.call("GET", "/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { description: string }> }>>;
+    };
+    const operation = doc.paths[path]?.[method.toLowerCase()];
+    expect(operation?.responses["403"]?.description).toContain("pin-session-required");
   });
 });
 

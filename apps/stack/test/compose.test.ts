@@ -121,6 +121,21 @@ describe("docker-compose.yml", () => {
     expect(String(env.SMTP_PORT)).toBe(String(service("mail").environment?.SMTP_PORT));
   });
 
+  it("tells a suite or a browser on the host the gateways' published ports, not the service names", () => {
+    const env = service("identity").environment ?? {};
+    const published = (name: string, url: unknown) => {
+      const target = new URL(interpolate(String(url)));
+      expect(target.hostname, String(url)).toBe("localhost");
+      expect(service(name).ports, `${name} publishes ${target.port}`).toContain(
+        `${target.port}:${target.port}`,
+      );
+    };
+    published("sms", env.SMS_PUBLIC_URL);
+    published("mail", env.MAIL_PUBLIC_URL);
+    published("mail", env.SMTP_PUBLIC_URL);
+    published("postal", env.POSTAL_PUBLIC_URL);
+  });
+
   it("points the portal at the identity service, and the recovery link at the portal", () => {
     const env = service("portal").environment ?? {};
     expect(new URL(String(env.IDENTITY_URL)).hostname).toBe("identity");

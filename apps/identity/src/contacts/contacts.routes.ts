@@ -34,7 +34,9 @@ export const getContactsRoute = createRoute({
   responses: {
     200: jsonResponse(contactsAnswer, "The contacts"),
     401: problemResponse("unauthenticated"),
-    403: problemResponse("action-required"),
+    403: problemResponse(
+      "action-required, pin-session-required (a SPID session: this route is about the PIN)",
+    ),
   },
 });
 
@@ -60,7 +62,9 @@ export const patchContactsRoute = createRoute({
     ),
     400: problemResponse("validation-failed"),
     401: problemResponse("unauthenticated"),
-    403: problemResponse("action-required"),
+    403: problemResponse(
+      "action-required, pin-session-required (a SPID session: this route is about the PIN)",
+    ),
     409: problemResponse("last-contact: at least one digital contact must remain"),
   },
 });
@@ -79,7 +83,9 @@ export const verifyContactsRoute = createRoute({
     200: jsonResponse(contactsAnswer, "Changed: the contacts as they are now"),
     400: problemResponse("invalid-code (with attemptsLeft)"),
     401: problemResponse("unauthenticated"),
-    403: problemResponse("action-required"),
+    403: problemResponse(
+      "action-required, pin-session-required (a SPID session: this route is about the PIN)",
+    ),
     404: problemResponse("not-found"),
     409: problemResponse("last-contact"),
     410: problemResponse(

@@ -56,7 +56,9 @@ export const requestIdParam = z.object({
 
 const sessionProblems = {
   401: problemResponse("unauthenticated"),
-  403: problemResponse("action-required: the PIN must first be replaced or renewed"),
+  403: problemResponse(
+    "action-required: the PIN must first be replaced or renewed; pin-session-required (a SPID session: this route is about the PIN)",
+  ),
 };
 
 export const createDispositivoRequestRoute = createRoute({

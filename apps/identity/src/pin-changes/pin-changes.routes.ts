@@ -32,7 +32,9 @@ export const startPinChangeRoute = createRoute({
     401: problemResponse(
       "invalid-credentials (a wrong current PIN counts toward the lockout), unauthenticated",
     ),
-    403: problemResponse("action-required"),
+    403: problemResponse(
+      "action-required, pin-session-required (a SPID session: this route is about the PIN)",
+    ),
     422: problemResponse("pin-too-weak (with reasons), pin-reused"),
     423: problemResponse("locked"),
   },

@@ -1,4 +1,4 @@
-// SPID (R33, R35). The test identity provider at /spid (admin token: it logs anyone in as any citizen of the
+// SPID (R33, R35). The test identity provider at /spid (admin token: it logs anyone in as whichever citizen of the
 // simulator), and the service provider's login at /api/v1/sessions/spid.
 import { createRoute, z } from "@hono/zod-openapi";
 import { ADMIN, fiscalCodeField, jsonBody, jsonResponse, problemResponse } from "../http/schemas.ts";

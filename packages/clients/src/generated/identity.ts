@@ -89,7 +89,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description action-required */
+        /** @description action-required, pin-session-required (a SPID session: this route is about the PIN) */
         403: {
           headers: {
             [name: string]: unknown;
@@ -149,7 +149,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description action-required */
+        /** @description action-required, pin-session-required (a SPID session: this route is about the PIN) */
         403: {
           headers: {
             [name: string]: unknown;
@@ -223,7 +223,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description action-required */
+        /** @description action-required, pin-session-required (a SPID session: this route is about the PIN) */
         403: {
           headers: {
             [name: string]: unknown;
@@ -302,7 +302,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description action-required: the PIN must first be replaced or renewed */
+        /** @description action-required: the PIN must first be replaced or renewed; pin-session-required (a SPID session: this route is about the PIN) */
         403: {
           headers: {
             [name: string]: unknown;
@@ -380,7 +380,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description action-required: the PIN must first be replaced or renewed */
+        /** @description action-required: the PIN must first be replaced or renewed; pin-session-required (a SPID session: this route is about the PIN) */
         403: {
           headers: {
             [name: string]: unknown;
@@ -443,7 +443,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description action-required: the PIN must first be replaced or renewed */
+        /** @description action-required: the PIN must first be replaced or renewed; pin-session-required (a SPID session: this route is about the PIN) */
         403: {
           headers: {
             [name: string]: unknown;
@@ -531,7 +531,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description action-required: the PIN must first be replaced or renewed */
+        /** @description action-required: the PIN must first be replaced or renewed; pin-session-required (a SPID session: this route is about the PIN) */
         403: {
           headers: {
             [name: string]: unknown;
@@ -621,7 +621,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description action-required: the PIN must first be replaced or renewed */
+        /** @description action-required: the PIN must first be replaced or renewed; pin-session-required (a SPID session: this route is about the PIN) */
         403: {
           headers: {
             [name: string]: unknown;
@@ -679,6 +679,15 @@ export interface paths {
         };
         /** @description unauthenticated */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description pin-session-required (a SPID session: this route is about the PIN) */
+        403: {
           headers: {
             [name: string]: unknown;
           };
@@ -755,6 +764,15 @@ export interface paths {
         };
         /** @description unauthenticated */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description pin-session-required (a SPID session: this route is about the PIN) */
+        403: {
           headers: {
             [name: string]: unknown;
           };
@@ -847,7 +865,7 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
-        /** @description action-required */
+        /** @description action-required, pin-session-required (a SPID session: this route is about the PIN) */
         403: {
           headers: {
             [name: string]: unknown;

@@ -49,20 +49,39 @@ Then(
   },
 );
 
-/** The embedded stack's log has no line with a secret of the citizen (skipped against a running stack: its log is elsewhere). */
+/**
+ * Which of the scenario's secrets `line` shows as a word of its own. A log keeps every scenario's lines, and its
+ * timestamps and ids are long runs of digits and letters: a 6-digit code can occur inside one by chance, the more
+ * likely the longer a stack runs, while a secret that leaks is written as itself (`"code":"123456"`).
+ */
+function shownAsWord(world: SimulatorWorld, line: string): string[] {
+  const haystack = line.toUpperCase();
+  return world.secrets.filter((secret) =>
+    new RegExp(`(?<![A-Z0-9])${escapeRegExp(secret.toUpperCase())}(?![A-Z0-9])`).test(haystack),
+  );
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * No line the stack's services logged shows a secret of the citizen: the embedded stack's log file, or the file a
+ * running stack logs into (STACK_LOG). Without one the rule cannot be checked, and the step says so.
+ */
 Then(
   "no line the services have logged shows a PIN, a half of it or a verification code",
   async function (this: SimulatorWorld) {
-    if (!this.stack.logFile) return "skipped";
+    assert.ok(
+      this.stack.logFile,
+      "the stack's log is out of reach: against a running stack set STACK_LOG to the file its output goes to (npm start > stack.log)",
+    );
     await new Promise((resolve) => setTimeout(resolve, 200)); // let the logger's stream flush
     const log = await readFile(this.stack.logFile, "utf8");
     assert.ok(log.length > 0, `the services logged nothing in ${this.stack.logFile}`);
-    const lines = log.split("\n").filter((line) => shown(this, line).length > 0).length;
+    const lines = log.split("\n").filter((line) => shownAsWord(this, line).length > 0).length;
     assert.equal(
       lines,
       0,
       `${lines} log lines in ${this.stack.logFile} show a PIN, a half or a code of this citizen`,
     );
-    return undefined;
   },
 );

@@ -19,7 +19,7 @@ export interface StackEndpoints {
   portalUrl?: string;
   /** A contact-centre operator's token (OPERATOR_TOKENS on the stack). */
   operatorToken: string;
-  /** Embedded stack only: where its services log. */
+  /** Where the stack's services log: an embedded stack's file, or STACK_LOG for a running one. */
   logFile?: string;
   /** Set only for an embedded stack: stops it. */
   close?: () => Promise<void>;
@@ -93,7 +93,7 @@ async function answersAs(url: string, gateway: (typeof GATEWAYS)[number]): Promi
 /**
  * A running stack: STACK_URL and SIM_ADMIN_TOKEN are enough, the rest comes from GET /__sim/stack. A URL given as
  * well (SMS_URL, MAIL_URL, POSTAL_URL, SMTP_HOST/SMTP_PORT, OPERATOR_TOKEN) is used instead, and a disagreement is
- * said, never silently settled with a default port.
+ * said, never silently settled with a default port. STACK_LOG: the file the stack's output goes to (R14 reads it).
  */
 export async function externalEndpoints(
   env: Record<string, string | undefined>,
@@ -163,6 +163,7 @@ export async function externalEndpoints(
     adminToken,
     operatorToken: operatorToken!,
     ...(portalUrl ? { portalUrl: trimmed(portalUrl) } : {}),
+    ...(env.STACK_LOG ? { logFile: env.STACK_LOG } : {}),
   };
 }
 

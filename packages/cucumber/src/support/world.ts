@@ -143,8 +143,8 @@ export interface GeneratedPin {
 }
 
 export class SimulatorWorld extends World {
-  /** This scenario's own citizen: a generated fiscal code and contacts no other scenario shares. */
-  readonly citizen: Persona = randomPersona(cryptoRandom);
+  /** This scenario's own citizen: a generated fiscal code and contacts no other scenario shares (a hook draws again one the stack knows). */
+  citizen: Persona = randomPersona(cryptoRandom);
   /** The PIN the citizen holds now (16 characters until the first access, then 8). */
   pin: string | undefined;
   /** The PIN the citizen held before the last confirmed change. */
@@ -248,6 +248,11 @@ export class SimulatorWorld extends World {
   /** The driver, if a step has used it (hooks that screenshot or close it need not start one). */
   get driverInUse(): CitizenDriver | undefined {
     return this.#driver;
+  }
+
+  /** Another citizen instead of the one drawn, before any step has used it. */
+  drawCitizenAgain(): void {
+    this.citizen = randomPersona(cryptoRandom);
   }
 
   /**
