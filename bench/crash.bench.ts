@@ -13,7 +13,15 @@ import { fileURLToPath } from "node:url";
 import { randomPersona, seededRandom, type Persona } from "@inps-sim/domain";
 import { createTransport } from "nodemailer";
 import { caller, countDeliveries, json } from "./deliveries.ts";
-import { benchDatabase, freePort, loadAverage, postgresBase, printRow, waitUntil } from "./lib.ts";
+import {
+  benchDatabase,
+  freePort,
+  loadAverage,
+  postgresBase,
+  printRow,
+  waitUntil,
+  npmStartCommand,
+} from "./lib.ts";
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 5);
 const MESSAGES_PER_CYCLE = Number(process.env.CRASH_MESSAGES ?? 300);
@@ -37,7 +45,7 @@ interface Ports {
 
 /** The stack in a process group of its own (so SIGKILL reaches every process of it), ready when all /health answer. */
 async function startStack(ports: Ports, env: Record<string, string | undefined>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(root, "apps", "stack", "bin", "run.mjs"), "stack"], {
+  const child = spawn(...npmStartCommand(), {
     cwd: root,
     env: {
       // An undefined value leaves the variable out (spawn ignores it): DATABASE_URL unset means PGlite.

@@ -7,6 +7,7 @@ import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
+import { nodeFlags } from "../apps/stack/bin/node-flags.mjs";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -101,6 +102,18 @@ export function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+/**
+ * The stack's command line exactly as `npm start` runs it (the root package.json's start script), from the
+ * repository's root: `node <flags> apps/stack/bin/run.mjs stack`, with this node.
+ */
+export function npmStartCommand(extra: string[] = []): [string, string[]] {
+  const root = join(benchDir, "..");
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: { start: string } };
+  const [node, ...args] = pkg.scripts.start.split(" ");
+  if (node !== "node") throw new Error(`npm start does not run node: ${pkg.scripts.start}`);
+  return [process.execPath, [...args.map((a) => (a.startsWith("apps/") ? join(root, a) : a)), ...extra]];
+}
+
 export interface ChildServer {
   pid: number;
   info: Record<string, unknown> & { http?: number; smtp?: number };
@@ -121,7 +134,10 @@ export async function startChild(
     readyWhen?: () => Promise<boolean>;
   } = {},
 ): Promise<ChildServer> {
-  const child = spawn(process.execPath, args, {
+  // With the flags the services run with (npm start's), so a server's memory and speed are those it has in use;
+  // BENCH_NODE_FLAGS replaces them (an A/B: BENCH_NODE_FLAGS= runs node's defaults).
+  const flags = process.env.BENCH_NODE_FLAGS?.split(" ").filter(Boolean) ?? nodeFlags;
+  const child = spawn(process.execPath, [...flags, ...args], {
     cwd: benchDir,
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "silent", ...options.env },
     stdio: ["pipe", "pipe", "inherit"],

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { cannon, freePort, loadAverage, printRow, rssMb, waitUntil } from "./lib.ts";
+import { cannon, freePort, loadAverage, printRow, rssMb, waitUntil, npmStartCommand } from "./lib.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 100_000);
@@ -41,7 +41,7 @@ const [identity, sms, smtp, mail, postal] = await Promise.all([
   freePort(),
   freePort(),
 ]);
-const child = spawn(process.execPath, [join(root, "apps", "stack", "bin", "run.mjs"), "stack"], {
+const child = spawn(...npmStartCommand(), {
   cwd: root,
   env: {
     ...process.env,

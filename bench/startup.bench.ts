@@ -3,19 +3,22 @@
 //  - first start on a fresh DATA_DIR, restart on that DATA_DIR, and `--memory`, each the median of BENCH_RUNS (5);
 //  - the idle RSS of the stack's process BENCH_SETTLE_MS (5 s) after it answered, after each kind of start;
 //  - the CPU time the process spent until it answered (user + system), which a busy machine moves less than wall time.
-// The stack runs as `npm start` runs it (node apps/stack/bin/run.mjs stack); one more row adds npm's own cost.
+// The stack runs as `npm start` runs it (the root package.json's start script: node, its flags, apps/stack/bin/run.mjs
+// stack); one more row adds npm's own cost. The PGlite floor opens PGlite as the stack does: the same settings and
+// extension, the same node flags and WebAssembly tiering budget.
 // Targets: first start ≤ 3 s, restart ≤ 1.0 s, idle ≤ 220 MB after either, --memory within 50 MB of that.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { fmt, freePort, loadAverage, median, printRow, rssMb, waitUntil } from "./lib.ts";
+import { PGLITE_SETTINGS } from "@inps-sim/db";
+import { nodeFlags, wasmTieringBudget } from "../apps/stack/bin/node-flags.mjs";
+import { fmt, freePort, loadAverage, median, npmStartCommand, printRow, rssMb, waitUntil } from "./lib.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 5_000);
-const launcher = join(root, "apps", "stack", "bin", "run.mjs");
 
 interface Start {
   ms: number;
@@ -36,7 +39,7 @@ async function startOnce(options: { dataDir?: string; args?: string[]; viaNpm?: 
   const started = performance.now();
   const [command, args] = options.viaNpm
     ? ["npm", ["start", "--silent", "--", ...(options.args ?? [])]]
-    : [process.execPath, [launcher, "stack", ...(options.args ?? [])]];
+    : npmStartCommand(options.args);
   const child = spawn(command, args, {
     cwd: root,
     env: {
@@ -120,9 +123,13 @@ try {
   const pgdata = join(work, "floor-pgdata");
   cpSync(join(root, "apps", "stack", "dist", "pglite-template", "pgdata"), pgdata, { recursive: true });
   const pgliteOpen = timeProcess([
+    ...nodeFlags,
+    wasmTieringBudget,
     "--input-type=module",
     "-e",
-    `import { PGlite } from "@electric-sql/pglite"; const db = await PGlite.create({ dataDir: ${JSON.stringify(pgdata)} }); await db.query("select 1"); await db.close();`,
+    `import { PGlite } from "@electric-sql/pglite"; import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+     const db = await PGlite.create({ dataDir: ${JSON.stringify(pgdata)}, postgresqlconf: ${JSON.stringify(PGLITE_SETTINGS)}, extensions: { pg_trgm } });
+     await db.query("select 1"); await db.close();`,
   ]);
 
   const firsts: Start[] = [];

@@ -1,5 +1,4 @@
 // startIdentityService: the identity service on startService, with its outbox dispatcher. Used by main.ts and the stack.
-import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "@inps-sim/db";
 import {
   startService,
@@ -18,11 +17,9 @@ import type { IdentityConfig } from "./config.ts";
 import { simClock } from "./db/schema.ts";
 import { stackDirectory } from "./sim/sim-stack.ts";
 import { createStackControl } from "./stack-control.ts";
+import { identityMigrations } from "./migrations.ts";
 
-export const identityMigrations = {
-  schema: "identity",
-  folder: fileURLToPath(new URL("../drizzle", import.meta.url)),
-};
+export { identityMigrations };
 
 interface IdentityStartOptions {
   handle: DatabaseHandle;

@@ -1,5 +1,4 @@
 // startMailService: the mail gateway on startService, its SMTP server started beside HTTP. Used by main.ts and the stack.
-import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "@inps-sim/db";
 import {
   gatewayDeps,
@@ -22,11 +21,9 @@ import {
   type SmtpServerOptions,
 } from "./smtp/smtp-server.ts";
 import { tlsCertificate } from "./smtp/tls-certificate.ts";
+import { mailMigrations } from "./migrations.ts";
 
-export const mailMigrations = {
-  schema: "mail",
-  folder: fileURLToPath(new URL("../drizzle", import.meta.url)),
-};
+export { mailMigrations };
 
 interface MailStartOptions {
   handle: DatabaseHandle;

@@ -1,5 +1,4 @@
 // startPostalService: the postal gateway on startService. Used by main.ts and the embedded stack.
-import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "@inps-sim/db";
 import {
   gatewayDeps,
@@ -12,11 +11,9 @@ import {
 import { createPostalApp } from "./app.ts";
 import type { PostalConfig } from "./config.ts";
 import { simClock } from "./db/schema.ts";
+import { postalMigrations } from "./migrations.ts";
 
-export const postalMigrations = {
-  schema: "postal",
-  folder: fileURLToPath(new URL("../drizzle", import.meta.url)),
-};
+export { postalMigrations };
 
 interface PostalStartOptions {
   handle: DatabaseHandle;

@@ -1,5 +1,4 @@
 // startSmsService: the SMS gateway on startService, with a ticker for due delivery reports. Used by main.ts and the stack.
-import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "@inps-sim/db";
 import {
   gatewayDeps,
@@ -13,8 +12,9 @@ import { createSmsApp } from "./app.ts";
 import type { SmsConfig } from "./config.ts";
 import { simClock } from "./db/schema.ts";
 import { createCallbackDispatcher } from "./messages/callbacks.ts";
+import { smsMigrations } from "./migrations.ts";
 
-export const smsMigrations = { schema: "sms", folder: fileURLToPath(new URL("../drizzle", import.meta.url)) };
+export { smsMigrations };
 
 interface SmsStartOptions {
   handle: DatabaseHandle;

@@ -1,7 +1,11 @@
 // The lines `npm start` prints once everything answers: every URL, the admin token, where data lives.
 import type { RunningStack } from "./start-stack.ts";
 
-export function renderBanner(stack: RunningStack, options: { startupMs: number; color?: boolean }): string {
+export function renderBanner(
+  stack: RunningStack,
+  /** memory: `--memory`, whose database is a temporary directory removed at exit. */
+  options: { startupMs: number; color?: boolean; memory?: boolean },
+): string {
   const { identity, sms, mail, postal } = stack.services;
   const b = (s: string) => (options.color ? `\x1b[1m${s}\x1b[0m` : s);
   const rows: [string, string][] = [
@@ -25,7 +29,10 @@ export function renderBanner(stack: RunningStack, options: { startupMs: number; 
         ? `Authorization: Bearer ${stack.operatorToken}   (/api/v1/operator/*, the contact centre; OPERATOR_TOKENS sets your own)`
         : "tokens from OPERATOR_TOKENS   (/api/v1/operator/*, the contact centre)",
     ],
-    ["Database", `${stack.database.kind} — ${stack.database.location}`],
+    [
+      "Database",
+      `${stack.database.kind} — ${stack.database.location}${options.memory ? "   (removed at exit)" : ""}`,
+    ],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   return [
@@ -35,7 +42,9 @@ export function renderBanner(stack: RunningStack, options: { startupMs: number; 
     "",
     `  Move simulated time: curl -X POST -H 'Authorization: Bearer ${stack.adminToken}' \\`,
     `    -H 'content-type: application/json' -d '{"advanceBy":"P1D"}' ${identity.urls.http}/__sim/clock`,
-    "  Press Ctrl-C to stop; data survives a restart (npm start -- --reset wipes it).",
+    options.memory
+      ? "  Press Ctrl-C to stop; nothing is kept (--memory)."
+      : "  Press Ctrl-C to stop; data survives a restart (npm start -- --reset wipes it).",
     "",
   ].join("\n");
 }

@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { styleText } from "node:util";
 import { Command, InvalidArgumentError } from "commander";
+import { nodeFlags } from "../bin/node-flags.mjs";
 import { CliError, connect, type Connected } from "./cli/connection.ts";
 import {
   citizenNew,
@@ -67,7 +68,7 @@ program
     // The bundled stack, as npm start runs it (rebuilt first when a source is newer).
     const runner = fileURLToPath(new URL("../bin/run.mjs", import.meta.url));
     const args = [...(opts.memory ? ["--memory"] : []), ...(opts.reset ? ["--reset"] : [])];
-    const child = spawn(process.execPath, [runner, "stack", ...args], { stdio: "inherit" });
+    const child = spawn(process.execPath, [...nodeFlags, runner, "stack", ...args], { stdio: "inherit" });
     child.on("exit", (code) => (process.exitCode = code ?? 1));
   });
 

@@ -3,6 +3,7 @@
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { makeScratchDir } from "./scratch-dir.ts";
 
 const HELP = `Usage: npm start [-- options]
 
@@ -11,7 +12,8 @@ in one process, on an embedded PostgreSQL (PGlite) kept in DATA_DIR (default .da
 
 Options:
   --reset        wipe the embedded database (and simulated time) before starting
-  --memory       keep everything in memory: nothing is read from or written to DATA_DIR
+  --memory       keep nothing: the database lives in a temporary directory, removed at exit;
+                 nothing is read from or written to DATA_DIR
   -h, --help     show this help
 
 Environment (see docs/configuration.md for all of it):
@@ -45,33 +47,50 @@ async function main(): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  // Loaded after the arguments are read: --help and a typo answer at once.
-  const [{ ConfigError }, { renderBanner }, { readStackConfig }, { startStack }] = await Promise.all([
+  // Loaded after the arguments are read: --help and a typo answer at once. The database starts opening before the
+  // services' code loads: PGlite reads and compiles its WebAssembly while the main thread evaluates that code.
+  const [{ ConfigError }, { readStackConfig }, { openStackDatabase }] = await Promise.all([
     import("@inps-sim/service-kit"),
-    import("./banner.ts"),
     import("./stack-config.ts"),
-    import("./start-stack.ts"),
+    import("./stack-database.ts"),
   ]);
   try {
     const config = readStackConfig();
     // npm runs this script inside apps/stack; a relative DATA_DIR means the directory npm was started from.
     const base = process.env.INIT_CWD ?? process.cwd();
-    const dataDir = args.memory || config.DATABASE_URL ? undefined : resolve(base, config.DATA_DIR);
+    // --memory: a temporary data directory, removed at exit (see scratch-dir.ts), instead of DATA_DIR.
+    const scratch = args.memory && !config.DATABASE_URL ? makeScratchDir() : undefined;
+    const dataDir = scratch
+      ? scratch.path
+      : args.memory || config.DATABASE_URL
+        ? undefined
+        : resolve(base, config.DATA_DIR);
     if (args.reset) {
       if (config.DATABASE_URL) {
         console.error("--reset wipes the embedded database only; with DATABASE_URL use POST /__sim/reset.");
         return 2;
       }
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (dataDir && !scratch) rmSync(dataDir, { recursive: true, force: true });
     }
+    const database = openStackDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
+    database.catch(() => undefined); // awaited by startStack: a failure is reported there, not as unhandled
+    const [{ renderBanner }, { startStack }] = await Promise.all([
+      import("./banner.ts"),
+      import("./start-stack.ts"),
+    ]);
     const stack = await startStack({
-      databaseUrl: config.DATABASE_URL,
-      dataDir,
+      database,
       adminToken: config.SIM_ADMIN_TOKEN,
       simStart: config.SIM_START,
     });
     // performance.now() counts from the process's start, so the figure includes loading the code.
-    process.stdout.write(renderBanner(stack, { startupMs: performance.now(), color: process.stdout.isTTY }));
+    process.stdout.write(
+      renderBanner(stack, {
+        startupMs: performance.now(),
+        color: process.stdout.isTTY,
+        memory: scratch !== undefined,
+      }),
+    );
     await new Promise<void>((done) => {
       let stopping = false;
       const stop = () => {

@@ -1,6 +1,6 @@
 // Run by the build (`npm ci`, `npm run build`): makes the PGlite template every fresh database starts from.
 import { preparePgliteTemplate } from "@inps-sim/db";
-import { stackTemplate } from "./start-stack.ts";
+import { stackTemplate } from "./stack-database.ts";
 
 const started = performance.now();
 await preparePgliteTemplate(stackTemplate);

@@ -1,16 +1,14 @@
 // startStack: the four services in one process, one database, each on its own port, wired as under compose.
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { openDatabase, type DatabaseHandle, type PgliteTemplate } from "@inps-sim/db";
+import type { DatabaseHandle } from "@inps-sim/db";
 import {
   identityMigrations,
   identityTables,
   readIdentityConfig,
   startIdentityService,
 } from "@inps-sim/identity";
-import { mailMigrations, readMailConfig, startMailService } from "@inps-sim/mail-gateway";
+import { readMailConfig, startMailService } from "@inps-sim/mail-gateway";
 import { readPortalConfig, startPortal } from "@inps-sim/portal";
-import { postalMigrations, readPostalConfig, startPostalService } from "@inps-sim/postal-gateway";
+import { readPostalConfig, startPostalService } from "@inps-sim/postal-gateway";
 import {
   createLogger,
   generateAdminToken,
@@ -18,19 +16,13 @@ import {
   type Logger,
   type RunningService,
 } from "@inps-sim/service-kit";
-import { readSmsConfig, smsMigrations, startSmsService } from "@inps-sim/sms-gateway";
+import { readSmsConfig, startSmsService } from "@inps-sim/sms-gateway";
+import { openStackDatabase, stackTemplate } from "./stack-database.ts";
 
 /** The operator id of the generated token: the timeline records it. */
 export const GENERATED_OPERATOR = "contact-centre";
 
-/**
- * Every service's migrations applied to one PGlite data directory, made by the install (`npm run build`) and
- * rebuilt by the first start that finds it older than the migrations: a fresh database starts from a copy.
- */
-export const stackTemplate: PgliteTemplate = {
-  dir: fileURLToPath(new URL("../dist/pglite-template", import.meta.url)),
-  migrations: [identityMigrations, smsMigrations, mailMigrations, postalMigrations],
-};
+export { stackTemplate };
 
 export interface StackOptions {
   /** Environment the services read their settings from (ports, seeds, profiles); defaults to process.env. */
@@ -39,6 +31,11 @@ export interface StackOptions {
   databaseUrl?: string | undefined;
   /** PGlite data directory; unset: in memory (what the test harness uses). */
   dataDir?: string | undefined;
+  /**
+   * The database, already opening (see openStackDatabase), so that PGlite starts while this module loads; unset:
+   * opened here from databaseUrl and dataDir.
+   */
+  database?: Promise<DatabaseHandle> | undefined;
   adminToken?: string | undefined;
   simStart?: Date | undefined;
   /** Every service on a free port (tests run one stack per worker). */
@@ -79,11 +76,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   if (operatorToken) env.OPERATOR_TOKENS = `${GENERATED_OPERATOR}:${operatorToken}`;
   const loggerFor = (service: string): Logger =>
     createLogger({ service, level: options.logLevel ?? env.LOG_LEVEL, destination: options.logDestination });
-  const handle = await openDatabase({
-    url: options.databaseUrl,
-    dataDir: options.dataDir ? join(options.dataDir, "pglite") : undefined,
-    template: stackTemplate,
-  });
+  const handle = await (options.database ??
+    openStackDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir }));
 
   const started: RunningService[] = [];
   try {

@@ -10,6 +10,7 @@ import { mailConfigSchema } from "@inps-sim/mail-gateway";
 import { portalConfigSchema } from "@inps-sim/portal";
 import { postalConfigSchema } from "@inps-sim/postal-gateway";
 import { smsConfigSchema } from "@inps-sim/sms-gateway";
+import { nodeFlags } from "../bin/node-flags.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
@@ -79,10 +80,22 @@ describe("docker-compose.yml", () => {
       expect(service(name).healthcheck, name).toBeDefined();
   });
 
+  it("starts the whole stack with the same node flags through npm start, from the root or apps/stack", () => {
+    const start = (dir: string) =>
+      (
+        JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8")) as {
+          scripts: Record<string, string>;
+        }
+      ).scripts.start;
+    expect(start(".")).toBe(`node ${nodeFlags.join(" ")} apps/stack/bin/run.mjs stack`);
+    expect(start("apps/stack")).toBe(`node ${nodeFlags.join(" ")} bin/run.mjs stack`);
+  });
+
   for (const [name, app] of Object.entries(apps)) {
     it(`starts ${name} alone from its own bundle, as its npm start does`, () => {
       // bin/run.mjs runs dist/<app>.mjs, which the build makes from apps/<app>/src/main.ts.
-      expect(service(name).command).toEqual(["node", "apps/stack/bin/run.mjs", app.dir]);
+      // With node's own flags (node-flags.mjs), which act only on its command line.
+      expect(service(name).command).toEqual(["node", ...nodeFlags, "apps/stack/bin/run.mjs", app.dir]);
       expect(existsSync(join(root, "apps", "stack", "bin", "run.mjs"))).toBe(true);
       expect(existsSync(join(root, "apps", app.dir, "src", "main.ts")), `${app.pkg} entry point`).toBe(true);
       const pkg = JSON.parse(readFileSync(join(root, "apps", app.dir, "package.json"), "utf8")) as {
@@ -90,7 +103,7 @@ describe("docker-compose.yml", () => {
         scripts: Record<string, string>;
       };
       expect(pkg.name).toBe(app.pkg);
-      expect(pkg.scripts.start).toBe(`node ../stack/bin/run.mjs ${app.dir}`);
+      expect(pkg.scripts.start).toBe(`node ${nodeFlags.join(" ")} ../stack/bin/run.mjs ${app.dir}`);
     });
 
     it(`gives ${name} only settings it reads, on the contract's ports`, () => {

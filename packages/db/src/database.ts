@@ -12,5 +12,10 @@ export interface DatabaseHandle {
   location: string;
   /** PostgreSQL only: the URL, for a dedicated connection (migrations take a session-level lock on it). */
   connectionUrl?: string | undefined;
+  /**
+   * The migration folders known to be applied already (a PGlite database opened from the template or a data
+   * directory whose recorded migrations are current): migrateService skips them without loading the migrator.
+   */
+  migrated?: ReadonlySet<string> | undefined;
   close(): Promise<void>;
 }

@@ -11,6 +11,7 @@ export interface ServiceMigrations {
 }
 
 export async function migrateService(handle: DatabaseHandle, migrations: ServiceMigrations): Promise<void> {
+  if (handle.migrated?.has(migrations.folder)) return;
   const config = {
     migrationsFolder: migrations.folder,
     // Not the service's own schema: its first migration creates that one.

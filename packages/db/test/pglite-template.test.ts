@@ -67,4 +67,18 @@ describe("the PGlite template (whatever DATABASE_URL says)", () => {
     await handle.close();
     expect(currentTemplate(template)).toBeDefined();
   }, 120_000);
+
+  it("migrates a data directory made before a migration was added, once, keeping its data", async () => {
+    // The data directory of the first test records the migrations it was made with; the second test added one.
+    const dataDir = join(work, "data");
+    const record = join(dataDir, "inps-sim-migrations");
+    expect(readFileSync(record, "utf8").trim()).not.toBe(migrationsFingerprint(template.migrations));
+    const handle = await openDatabase({ dataDir, template });
+    expect(await tables(handle)).toEqual(["more", "notes", "sim_clock"]);
+    expect(rowsOf<{ body: string }>(await handle.db.execute(sql`select body from fixture.notes`))).toEqual([
+      { body: "kept" },
+    ]);
+    await handle.close();
+    expect(readFileSync(record, "utf8").trim()).toBe(migrationsFingerprint(template.migrations));
+  }, 120_000);
 });

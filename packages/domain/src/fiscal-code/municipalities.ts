@@ -34,22 +34,34 @@ export function normalizePlaceName(name: string): string {
     .replace(/\s+/g, " ");
 }
 
-const byCode = new Map<string, Municipality[]>();
-const byName = new Map<string, Municipality[]>();
-for (const [code, province, name, current] of COMUNI) {
-  const m: Municipality = { code, name, province, current: current === 1 };
-  byCode.set(code, [...(byCode.get(code) ?? []), m]);
-  byName.set(name, [...(byName.get(name) ?? []), m]);
+// Indexed on first use, not when the module loads: ~13,000 entries cost a start that validates no fiscal code
+// tens of ms.
+let indexes: { byCode: Map<string, Municipality[]>; byName: Map<string, Municipality[]> } | undefined;
+function municipalityIndexes(): NonNullable<typeof indexes> {
+  if (indexes) return indexes;
+  const byCode = new Map<string, Municipality[]>();
+  const byName = new Map<string, Municipality[]>();
+  for (const [code, province, name, current] of COMUNI) {
+    const m: Municipality = { code, name, province, current: current === 1 };
+    const sameCode = byCode.get(code);
+    if (sameCode) sameCode.push(m);
+    else byCode.set(code, [m]);
+    const sameName = byName.get(name);
+    if (sameName) sameName.push(m);
+    else byName.set(name, [m]);
+  }
+  indexes = { byCode, byName };
+  return indexes;
 }
 
 /** Every name a Belfiore code has had, the current one first. */
 export function municipalitiesByCode(code: string): Municipality[] {
-  return [...(byCode.get(code.toUpperCase()) ?? [])].sort((a, b) => Number(b.current) - Number(a.current));
+  return [...(municipalityIndexes().byCode.get(code.toUpperCase()) ?? [])].sort((a, b) => Number(b.current) - Number(a.current));
 }
 
 /** Every municipality or state ever called `name` (in any province, unless one is given). */
 export function municipalitiesByName(name: string, province?: string): Municipality[] {
-  const found = byName.get(normalizePlaceName(name)) ?? [];
+  const found = municipalityIndexes().byName.get(normalizePlaceName(name)) ?? [];
   return province ? found.filter((m) => m.province === province.toUpperCase()) : [...found];
 }
 
@@ -59,20 +71,26 @@ export interface BelfiorePeriod {
   to: string | null;
 }
 
-const periods = new Map<string, BelfiorePeriod>();
-for (const line of MUNICIPALITY_PERIODS.split("\n")) {
-  const [code, from, to] = line.split(" ");
-  if (code && from && to) periods.set(code, { from, to: to === "-" ? null : to });
+let periodsByCode: Map<string, BelfiorePeriod> | undefined;
+/** The periods by code, parsed on first use (as the indexes above). */
+function periods(): Map<string, BelfiorePeriod> {
+  if (periodsByCode) return periodsByCode;
+  periodsByCode = new Map();
+  for (const line of MUNICIPALITY_PERIODS.split("\n")) {
+    const [code, from, to] = line.split(" ");
+    if (code && from && to) periodsByCode.set(code, { from, to: to === "-" ? null : to });
+  }
+  return periodsByCode;
 }
 
 /** The period of a code; null when the data has none, which means in force for any birth we handle. */
 export function belfiorePeriod(code: string): BelfiorePeriod | null {
-  return periods.get(code.toUpperCase()) ?? null;
+  return periods().get(code.toUpperCase()) ?? null;
 }
 
 /** Where a date stands against a code's period. */
 function standing(code: string, day: string): "in-force" | "not-yet" | "suppressed" {
-  const period = periods.get(code);
+  const period = periods().get(code);
   if (!period) return "in-force";
   if (day < period.from) return "not-yet";
   if (period.to !== null && day > period.to) return "suppressed";
@@ -125,7 +143,7 @@ function choose(candidates: Municipality[]): string | null {
   const codes = [...new Set(candidates.map((m) => m.code))];
   if (codes.length === 1) return codes[0]!;
   const municipalities = new Set(candidates.map((m) => `${m.name}|${m.province}`));
-  const latestFirst = (a: string, b: string) => (periods.get(b)?.from ?? "").localeCompare(periods.get(a)?.from ?? "");
+  const latestFirst = (a: string, b: string) => (periods().get(b)?.from ?? "").localeCompare(periods().get(a)?.from ?? "");
   if (municipalities.size === 1) return codes.sort(latestFirst)[0]!;
   const current = new Set(candidates.filter((m) => m.current).map((m) => m.code));
   return current.size === 1 ? [...current][0]! : null;
