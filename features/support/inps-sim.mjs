@@ -1,4 +1,4 @@
-// The simulator's World, parameter types, hooks and steps (@inps-sim/cucumber): this suite uses them as any other
+// The simulator's World, parameter types, hooks and steps (@inps-sim/cucumber): this suite uses them like every other
 // team's does. It loads them from the stack's build (apps/stack/dist/cucumber-steps.mjs) when that matches the
 // sources: every Cucumber process (the coordinator and each worker) loads the steps, and the bundle takes half the
 // CPU time of the TypeScript sources through tsx. Its source map keeps the steps' locations and stack traces
