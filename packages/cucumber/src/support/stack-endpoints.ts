@@ -181,8 +181,12 @@ async function loadStartStack(): Promise<typeof import("@inps-sim/stack").startS
   return ((await import(from)) as typeof import("@inps-sim/stack")).startStack;
 }
 
+/** Where a worker's stack's clock starts: SIM_START, else 12 January 2026 (fixed, so calendar-dependent scenarios repeat). */
+export const simStartOf = (env: Record<string, string | undefined> = process.env): Date =>
+  new Date(env.SIM_START ?? "2026-01-12T09:00:00Z");
+
 /**
- * `simStart`: where the stack's clock starts (default SIM_START, else 12 January 2026). `name`: tells this stack's log
+ * `simStart`: where the stack's clock starts (default simStartOf()). `name`: tells this stack's log
  * file and database from the worker's own (a scenario with a stack of its own).
  */
 export async function embeddedEndpoints(
@@ -208,8 +212,7 @@ export async function embeddedEndpoints(
     databaseUrl: database?.url,
     logLevel: process.env.LOG_LEVEL ?? "info",
     logDestination,
-    // A fixed start makes calendar-dependent scenarios (working days, holidays) repeat exactly.
-    simStart: options.simStart ?? new Date(process.env.SIM_START ?? "2026-01-12T09:00:00Z"),
+    simStart: options.simStart ?? simStartOf(),
     env: {
       ...process.env,
       HASH_PROFILE: process.env.HASH_PROFILE ?? "fast",
