@@ -126,8 +126,8 @@ async function main(): Promise<void> {
   // Listening before PGlite starts keeps this thread's event loop busy meanwhile. A loop with nothing to wait on
   // makes Node wait at each turn for V8's background work, here the compilation of PGlite's WebAssembly: the first
   // query waited 150-250 ms after PGlite had started. (The main thread sends nothing before "ready".)
-  let serveOne: ((request: Request) => void) | undefined;
-  port.on("message", (request: Request) => serveOne?.(request));
+  let serveOne: (request: Request) => void = () => undefined;
+  port.on("message", (request: Request) => serveOne(request));
   let client: PGlite;
   try {
     client = await createPglite(
