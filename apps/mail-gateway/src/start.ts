@@ -85,10 +85,13 @@ export async function buildMailService(
   );
   const searchIndexes = new SearchIndexes(handle, config.MAIL_SEARCH_INDEX_THRESHOLD, logger);
   mailbox.store.onSize = (total) => searchIndexes.update(total);
-  await searchIndexes.open((await mailbox.store.stats()).total);
   const leftovers = await mailbox.parseLeftovers();
   if (leftovers > 0)
     logger.info({ messages: leftovers }, "parsed messages an earlier version had stored unparsed");
+  // The search indexes are seen to once the gateway listens, not on the way to it (a restart's time, issue 16): a
+  // search works without them, only slower.
+  const openSearchIndexes = async () => searchIndexes.open((await mailbox.store.stats()).total);
+  let settling: Promise<void> = Promise.resolve();
   const smtpFaults = new SmtpFaults(config.SIM_SEED);
   const app = createMailApp({
     ...gatewayDeps({ handle, clock, logger, config, ports }),
@@ -121,12 +124,18 @@ export async function buildMailService(
     sideServers: { smtp: openSmtp },
     // Delayed PEC receipts fall due with simulated time, which also moves with the wall clock.
     start: () => {
+      settling = openSearchIndexes().catch((err: unknown) =>
+        logger.warn({ err }, "could not look at the mail search indexes"),
+      );
       ticker = setInterval(() => {
         mailbox.deliverDue().catch((err: unknown) => logger.warn({ err }, "PEC delivery failed"));
       }, 1000);
       ticker.unref();
     },
-    stop: () => clearInterval(ticker),
+    stop: async () => {
+      clearInterval(ticker);
+      await settling; // its queries end before the database closes
+    },
     mailbox,
     smtpFaults,
     searchIndexes,

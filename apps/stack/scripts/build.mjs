@@ -18,6 +18,8 @@ export function entryPoints() {
     stack: join(stackDir, "src", "main.ts"),
     "start-stack": join(stackDir, "src", "index.ts"),
     "prepare-template": join(stackDir, "src", "prepare-template.ts"),
+    // PGlite's worker thread (packages/db/src/pglite-thread.ts), found beside the bundle: see workerUrl below.
+    "pglite-worker": join(root, "packages", "db", "src", "pglite-worker.ts"),
   };
   for (const app of readdirSync(join(root, "apps"))) {
     const main = join(root, "apps", app, "src", "main.ts");
@@ -47,6 +49,18 @@ const sourceUrls = {
   },
 };
 
+// From the sources PGlite's worker starts from a bootstrap that loads TypeScript (packages/db/src/pglite-worker-url.ts);
+// in the bundle it starts from its own build, dist/pglite-worker.mjs, beside every chunk.
+const workerUrl = {
+  name: "pglite-worker-url",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]packages[\\/]db[\\/]src[\\/]pglite-worker-url\.ts$/ }, () => ({
+      contents: `export const pgliteWorkerUrl = new URL("./pglite-worker.mjs", import.meta.url);`,
+      loader: "js",
+    }));
+  },
+};
+
 // Bundled CommonJS packages (nodemailer, mailparser…) call require() for Node's own modules.
 const requireShim = `import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);`;
 
@@ -62,7 +76,7 @@ export const buildOptions = () => ({
   // WASM and data files found next to the package (PGlite), a native addon (argon2): loaded from node_modules.
   external: ["@electric-sql/pglite", "@node-rs/argon2"],
   banner: { js: requireShim },
-  plugins: [sourceUrls],
+  plugins: [workerUrl, sourceUrls],
   legalComments: "none",
   logLevel: "warning",
 });

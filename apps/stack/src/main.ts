@@ -3,7 +3,9 @@
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { makeScratchDir } from "./scratch-dir.ts";
+import type { DatabaseHandle } from "@inps-sim/db";
+import { makeScratchDir, type ScratchDir } from "./scratch-dir.ts";
+import type { openStackDatabase as OpenStackDatabase } from "./stack-database.ts";
 
 const HELP = `Usage: npm start [-- options]
 
@@ -47,33 +49,27 @@ async function main(): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  // Loaded after the arguments are read: --help and a typo answer at once. The database starts opening before the
-  // services' code loads: PGlite reads and compiles its WebAssembly while the main thread evaluates that code.
-  const [{ ConfigError }, { readStackConfig }, { openStackDatabase }] = await Promise.all([
+  // Loaded after the arguments are read: --help and a typo answer at once. The embedded database opens before
+  // anything else loads: PostgreSQL starts in its worker thread while the configuration is checked and the services'
+  // code loads. It needs two settings, read here as the configuration reads them; a value the configuration refuses
+  // opens nothing here (the check below reports it), nor does DATABASE_URL (opened once checked).
+  const { openStackDatabase } = await import("./stack-database.ts");
+
+  const early =
+    process.env.DATABASE_URL === undefined && process.env.DATA_DIR !== ""
+      ? openFor(args, { DATA_DIR: process.env.DATA_DIR ?? ".data" }, openStackDatabase)
+      : undefined;
+  const [{ ConfigError }, { readStackConfig }] = await Promise.all([
     import("@inps-sim/service-kit"),
     import("./stack-config.ts"),
-    import("./stack-database.ts"),
   ]);
   try {
     const config = readStackConfig();
-    // npm runs this script inside apps/stack; a relative DATA_DIR means the directory npm was started from.
-    const base = process.env.INIT_CWD ?? process.cwd();
-    // --memory: a temporary data directory, removed at exit (see scratch-dir.ts), instead of DATA_DIR.
-    const scratch = args.memory && !config.DATABASE_URL ? makeScratchDir() : undefined;
-    const dataDir = scratch
-      ? scratch.path
-      : args.memory || config.DATABASE_URL
-        ? undefined
-        : resolve(base, config.DATA_DIR);
-    if (args.reset) {
-      if (config.DATABASE_URL) {
-        console.error("--reset wipes the embedded database only; with DATABASE_URL use POST /__sim/reset.");
-        return 2;
-      }
-      if (dataDir && !scratch) rmSync(dataDir, { recursive: true, force: true });
+    if (args.reset && config.DATABASE_URL) {
+      console.error("--reset wipes the embedded database only; with DATABASE_URL use POST /__sim/reset.");
+      return 2;
     }
-    const database = openStackDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
-    database.catch(() => undefined); // awaited by startStack: a failure is reported there, not as unhandled
+    const { database, scratch } = early ?? openFor(args, config, openStackDatabase);
     const [{ renderBanner }, { startStack }] = await Promise.all([
       import("./banner.ts"),
       import("./start-stack.ts"),
@@ -82,6 +78,11 @@ async function main(): Promise<number> {
       database,
       adminToken: config.SIM_ADMIN_TOKEN,
       simStart: config.SIM_START,
+    });
+    // PGlite's worker thread ended under the running stack: every query would fail from now on.
+    void (await database).lost?.then((error) => {
+      console.error(`The stack stopped: ${error.message}`);
+      process.exit(1);
     });
     // performance.now() counts from the process's start, so the figure includes loading the code.
     process.stdout.write(
@@ -106,11 +107,36 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
+      // Opened early, before the check: closed, so that it ends as cleanly as a stopped stack's.
+      await early?.database.then((handle) => handle.close()).catch(() => undefined);
       return 2;
     }
     console.error(`The stack could not start: ${(error as Error).message}`);
     return 1;
   }
+}
+
+/**
+ * The stack's database as the options and the two settings ask, opening: --memory's scratch directory instead of
+ * DATA_DIR (removed at exit), --reset's wipe first.
+ */
+function openFor(
+  args: { memory?: boolean | undefined; reset?: boolean | undefined },
+  settings: { DATABASE_URL?: string | undefined; DATA_DIR: string },
+  open: typeof OpenStackDatabase,
+): { database: Promise<DatabaseHandle>; scratch: ScratchDir | undefined } {
+  // npm runs this script inside apps/stack; a relative DATA_DIR means the directory npm was started from.
+  const base = process.env.INIT_CWD ?? process.cwd();
+  const scratch = args.memory && !settings.DATABASE_URL ? makeScratchDir() : undefined;
+  const dataDir = scratch
+    ? scratch.path
+    : args.memory || settings.DATABASE_URL
+      ? undefined
+      : resolve(base, settings.DATA_DIR);
+  if (args.reset && dataDir && !scratch) rmSync(dataDir, { recursive: true, force: true });
+  const database = open({ databaseUrl: settings.DATABASE_URL, dataDir });
+  database.catch(() => undefined); // awaited by startStack: a failure is reported there, not as unhandled
+  return { database, scratch };
 }
 
 process.exitCode = await main();

@@ -17,7 +17,10 @@ export const stackTemplate: PgliteTemplate = {
   migrations: [identityMigrations, smsMigrations, mailMigrations, postalMigrations],
 };
 
-/** The stack's database: PostgreSQL at databaseUrl, or PGlite in dataDir/pglite (in memory without either). */
+/**
+ * The stack's database: PostgreSQL at databaseUrl, or PGlite in dataDir/pglite (in memory without either). PGlite runs
+ * in a worker thread: PostgreSQL starts while the services' code loads, instead of after it.
+ */
 export function openStackDatabase(options: {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
@@ -26,5 +29,6 @@ export function openStackDatabase(options: {
     url: options.databaseUrl,
     dataDir: options.dataDir ? join(options.dataDir, "pglite") : undefined,
     template: stackTemplate,
+    thread: true,
   });
 }

@@ -18,4 +18,6 @@ export interface DatabaseHandle {
    */
   migrated?: ReadonlySet<string> | undefined;
   close(): Promise<void>;
+  /** PGlite in a worker thread only: settles with the reason if that thread dies while the database is open. */
+  lost?: Promise<Error> | undefined;
 }

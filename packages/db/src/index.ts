@@ -1,11 +1,6 @@
 export type { Database, DatabaseHandle, DatabaseKind } from "./database.ts";
-export {
-  openDatabase,
-  PGLITE_SETTINGS,
-  preparePgliteTemplate,
-  redactUrl,
-  type OpenDatabaseOptions,
-} from "./open-database.ts";
+export { PGLITE_SETTINGS } from "./pglite-create.ts";
+export { openDatabase, preparePgliteTemplate, redactUrl, type OpenDatabaseOptions } from "./open-database.ts";
 export { migrateService, type ServiceMigrations } from "./migrate-service.ts";
 export { simClockTable } from "./sim-clock-table.ts";
 export { truncateSchema } from "./truncate-schema.ts";

@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 import type { PGlite } from "@electric-sql/pglite";
 import type { Database, DatabaseHandle } from "./database.ts";
 import { migrateService } from "./migrate-service.ts";
+import { checkpointWhenWritten, createPglite } from "./pglite-create.ts";
+import type { PgliteThreadClient } from "./pglite-thread.ts";
 import {
   buildTemplate,
   copyTemplateData,
@@ -30,25 +32,23 @@ export interface OpenDatabaseOptions {
   template?: PgliteTemplate | undefined;
   /** PGlite only: how often to checkpoint when something was written (PGlite has no checkpointer process). */
   checkpointEveryMs?: number | undefined;
+  /**
+   * PGlite only: run PostgreSQL in a worker thread of its own (pglite-thread.ts), so that its start-up overlaps
+   * what the main thread does meanwhile (the stack loads its services' code) and its queries leave the event loop
+   * free. The handle's `lost` settles if that thread dies.
+   */
+  thread?: boolean | undefined;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
   if (options.url) return openPostgres(options.url, options.maxConnections ?? 10);
-  return openPglite(options.dataDir, options.template, options.checkpointEveryMs ?? 10_000);
+  return openPglite(
+    options.dataDir,
+    options.template,
+    options.checkpointEveryMs ?? 10_000,
+    options.thread ?? false,
+  );
 }
-
-// An embedded simulator needs no 128 MB buffer cache: this takes ~115 MB off the stack's memory. The WAL sizes
-// bound what a checkpoint keeps (two 16 MB segments) instead of PostgreSQL's 80 MB to 1 GB.
-/** PGlite's postgresql.conf settings for every database it opens (the startup benchmark's floor opens with them too). */
-export const PGLITE_SETTINGS = [
-  "shared_buffers=16MB",
-  "wal_buffers=1MB",
-  "temp_buffers=1MB",
-  "work_mem=4MB",
-  "maintenance_work_mem=16MB",
-  "min_wal_size=32MB",
-  "max_wal_size=64MB",
-];
 
 /**
  * When no template is given (tests, a service run alone): a template of initdb alone, made once per install
@@ -64,19 +64,8 @@ async function openPglite(
   dataDir: string | undefined,
   template: PgliteTemplate | undefined,
   checkpointEveryMs: number,
+  thread: boolean,
 ): Promise<DatabaseHandle> {
-  const [{ PGlite }, { drizzle: drizzlePglite }, { pg_trgm }] = await Promise.all([
-    import("@electric-sql/pglite"),
-    import("drizzle-orm/pglite"),
-    import("@electric-sql/pglite/contrib/pg_trgm"),
-  ]);
-  const create = (where: { dataDir?: string; loadDataDir?: Blob }) =>
-    PGlite.create({
-      ...where,
-      postgresqlconf: PGLITE_SETTINGS,
-      // Trigram indexes for the mail gateway's substring search; loading it costs ~20 ms and a few MB.
-      extensions: { pg_trgm },
-    });
   const fresh = !dataDir || !existsSync(join(dataDir, "PG_VERSION"));
   // A template that cannot be made (a read-only install) only costs the time it would have saved. The one of
   // initdb alone is made by the build (as the base of the stack's), not here: test files that start at once
@@ -88,33 +77,35 @@ async function openPglite(
       : currentTemplate(bareTemplate);
   // The template's migrations are recorded beside the data: a restart whose record is current skips the migrator
   // (loading it and reading every journal cost ~0.3 s of a start), any other runs it once and records the result.
-  const fingerprint = template ? migrationsFingerprint(template.migrations) : undefined;
   const record = dataDir ? join(dataDir, MIGRATIONS_RECORD) : undefined;
-  let client: PGlite;
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
     if (files) {
       copyTemplateData(files, dataDir);
-      if (record && fingerprint && template?.migrations.length) writeFileSync(record, `${fingerprint}\n`);
+      if (record && template?.migrations.length)
+        writeFileSync(record, `${migrationsFingerprint(template.migrations)}\n`);
     }
-    client = await create({ dataDir });
-  } else {
-    client = await create(files ? { loadDataDir: await openAsBlob(files.tarball) } : {});
   }
+  // PostgreSQL starts first (in its thread, it runs while this one goes on), drizzle's driver loads meanwhile.
+  const opening = thread
+    ? openThreadClient(dataDir, files?.tarball, checkpointEveryMs)
+    : openLocalClient(dataDir, files?.tarball, checkpointEveryMs);
+  opening.catch(() => undefined); // awaited below, after drizzle has loaded
+  const { drizzle: drizzlePglite } = await import("drizzle-orm/pglite");
+  const { client, close, lost } = await opening;
+  const fingerprint = template ? migrationsFingerprint(template.migrations) : undefined;
   const current = template
     ? dataDir
       ? readRecord(record) === fingerprint
       : files !== undefined // loaded from the template, which holds exactly these migrations
     : false;
-  const stopCheckpoints = checkpointWhenWritten(client, checkpointEveryMs);
   const handle: DatabaseHandle = {
-    db: drizzlePglite({ client }) as unknown as Database,
+    // The worker's client has the part of PGlite's interface that drizzle's driver calls.
+    db: drizzlePglite({ client: client as PGlite }) as unknown as Database,
     kind: "pglite",
     location: dataDir ?? "memory",
-    close: async () => {
-      stopCheckpoints();
-      await client.close();
-    },
+    close,
+    lost,
   };
   if (template && !current) {
     try {
@@ -127,6 +118,47 @@ async function openPglite(
   }
   if (template) handle.migrated = new Set(template.migrations.map((m) => m.folder));
   return handle;
+}
+
+interface OpenClient {
+  client: PGlite | PgliteThreadClient;
+  close(): Promise<void>;
+  lost?: Promise<Error> | undefined;
+}
+
+/** PGlite in this thread; `tarball`: a fresh in-memory database loaded from a template's. */
+async function openLocalClient(
+  dataDir: string | undefined,
+  tarball: string | undefined,
+  checkpointEveryMs: number,
+): Promise<OpenClient> {
+  const client = await createPglite(
+    dataDir ? { dataDir } : tarball ? { loadDataDir: await openAsBlob(tarball) } : {},
+  );
+  const stopCheckpoints = checkpointWhenWritten(client, checkpointEveryMs);
+  return {
+    client,
+    close: async () => {
+      stopCheckpoints();
+      await client.close();
+    },
+  };
+}
+
+/** PGlite in a worker thread, which checkpoints on its own. */
+async function openThreadClient(
+  dataDir: string | undefined,
+  tarball: string | undefined,
+  checkpointEveryMs: number,
+): Promise<OpenClient> {
+  const { PgliteThreadClient } = await import("./pglite-thread.ts");
+  const client = new PgliteThreadClient({
+    dataDir,
+    tarball: dataDir ? undefined : tarball,
+    checkpointEveryMs,
+  });
+  await client.ready;
+  return { client, close: () => client.close(), lost: client.lost };
 }
 
 /** In a PGlite data directory (PostgreSQL ignores files it does not know): the fingerprint of the migrations applied. */
@@ -145,20 +177,12 @@ function readRecord(path: string | undefined): string | undefined {
 export async function preparePgliteTemplate(template: PgliteTemplate): Promise<TemplateFiles> {
   const current = currentTemplate(template);
   if (current) return current;
-  const [{ PGlite }, { drizzle: drizzlePglite }, { pg_trgm }] = await Promise.all([
-    import("@electric-sql/pglite"),
-    import("drizzle-orm/pglite"),
-    import("@electric-sql/pglite/contrib/pg_trgm"),
-  ]);
+  const { drizzle: drizzlePglite } = await import("drizzle-orm/pglite");
   // initdb runs once per install: a template with migrations starts from a copy of the one of initdb alone.
   const base = template.migrations.length > 0 ? await preparePgliteTemplate(bareTemplate) : undefined;
   return buildTemplate(template, async (pgdata) => {
     if (base) copyTemplateData(base, pgdata);
-    const client = await PGlite.create({
-      dataDir: pgdata,
-      postgresqlconf: PGLITE_SETTINGS,
-      extensions: { pg_trgm },
-    });
+    const client = await createPglite({ dataDir: pgdata });
     const handle: DatabaseHandle = {
       db: drizzlePglite({ client }) as unknown as Database,
       kind: "pglite",
@@ -173,33 +197,6 @@ export async function preparePgliteTemplate(template: PgliteTemplate): Promise<T
     await client.close();
     return tarball;
   });
-}
-
-/**
- * PGlite runs PostgreSQL in single-user mode: no checkpointer, so the WAL would grow with every write until the
- * next start (2.2 GB after 100,000 stored messages). Checkpoint now and then, when the WAL has moved since the last.
- */
-function checkpointWhenWritten(client: PGlite, everyMs: number): () => void {
-  let last = "";
-  let busy = false;
-  const lsn = async () =>
-    (await client.query<{ lsn: string }>("select pg_current_wal_insert_lsn()::text as lsn")).rows[0]?.lsn ??
-    "";
-  const timer = setInterval(() => {
-    if (busy || client.closed) return;
-    busy = true;
-    void (async () => {
-      if ((await lsn()) === last) return;
-      await client.exec("CHECKPOINT");
-      last = await lsn();
-    })()
-      .catch(() => undefined) // closed under us, or a transaction in the way: the next tick tries again
-      .finally(() => {
-        busy = false;
-      });
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }
 
 async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {

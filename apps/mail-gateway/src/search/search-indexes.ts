@@ -16,16 +16,40 @@ export class SearchIndexes {
   #built = false;
   #available = true;
   #work: Promise<void> = Promise.resolve();
+  /** Until open() has found what exists, sizes are only noted: the last one decides once it has. */
+  #opened = false;
+  #total = 0;
+  readonly #openedOnce: Promise<void>;
+  #markOpened: () => void = () => undefined;
 
   constructor(
     private readonly handle: DatabaseHandle,
     /** Build the indexes once the mailbox holds this many messages; 0: always keep them. */
     readonly threshold: number,
     private readonly logger?: Logger,
-  ) {}
+  ) {
+    this.#openedOnce = new Promise((resolve) => {
+      this.#markOpened = resolve;
+    });
+  }
 
-  /** At start-up: loads pg_trgm, finds whether the indexes exist, and builds or drops them for `total` messages. */
+  /**
+   * Once the gateway listens (a search works without the indexes, only slower): loads pg_trgm, finds whether the
+   * indexes exist, and builds or drops them for `total` messages, or for the size told since if it changed.
+   */
   async open(total: number): Promise<void> {
+    this.#total = total;
+    try {
+      await this.#find();
+    } finally {
+      this.#opened = true;
+      this.#markOpened();
+    }
+    this.update(this.#total);
+    await this.ready();
+  }
+
+  async #find(): Promise<void> {
     try {
       await this.handle.db.execute(sql`create extension if not exists pg_trgm`);
     } catch (error) {
@@ -43,13 +67,12 @@ export class SearchIndexes {
       ),
     );
     this.#built = Number(found[0]?.n ?? 0) === COLUMNS.length;
-    this.update(total);
-    await this.ready();
   }
 
   /** Told the mailbox's size after a change: builds or drops the indexes in the background when it crosses over. */
   update(total: number): void {
-    if (!this.#available) return;
+    this.#total = total;
+    if (!this.#opened || !this.#available) return;
     // Built at the threshold, dropped at half of it: a mailbox that hovers around it does not rebuild them each time.
     const wanted =
       this.threshold === 0 || total >= this.threshold || (this.#built && total >= this.threshold / 2);
@@ -66,9 +89,10 @@ export class SearchIndexes {
       });
   }
 
-  /** Resolves when no build or drop is under way. */
-  ready(): Promise<void> {
-    return this.#work;
+  /** Resolves when open() has run and no build or drop is under way. */
+  async ready(): Promise<void> {
+    await this.#openedOnce;
+    await this.#work;
   }
 
   async #build(): Promise<void> {
