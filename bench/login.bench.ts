@@ -112,7 +112,8 @@ try {
       outbox,
       operatorTokens: [],
     });
-    // The floor: the same reads and writes as a login (credential + citizen, session, event), no hashing or rules.
+    // The floor: the same statements as a successful login (credential + citizen, the unknown-code block, the reset of
+    // the wrong-PIN count, session, event), no rules and no hashing (the production floor adds the same verify).
     const { citizens, credentials, sessions, events } = identityTables;
     const floorHash = await hasher.hash(PIN);
     const floor = new Hono().post("/floor", async (c) => {
@@ -127,6 +128,15 @@ try {
         )
         .limit(1);
       const row = rows[0]!;
+      // The two statements every login also runs: the unknown-code block (read for known codes too, so both paths
+      // make the same queries) and the reset of the wrong-PIN count (it writes nothing when the count is zero).
+      await handle.db.execute(
+        sql`select locked_until from "identity"."unknown_login_attempts" where fiscal_code = ${fiscalCode}`,
+      );
+      await handle.db.execute(sql`
+        update "identity"."credentials" set failed_attempts = 0, locked_until = null
+        where id = ${row.credential.id} and failed_attempts <> 0
+          and (locked_until is null or locked_until <= ${now.toISOString()}::timestamptz)`);
       // The production floor verifies as a login does (against a hash of the same cost).
       if (pin !== undefined && !(await hasher.verify(floorHash, pin))) return c.json({ error: "wrong" }, 401);
       const token = newSessionToken();
