@@ -11,6 +11,7 @@ import { createArgon2Hasher, cryptoRandom } from "@inps-sim/crypto";
 import { migrateService, openDatabase } from "@inps-sim/db";
 import { policyProfiles, randomPersona, type HashProfileName } from "@inps-sim/domain";
 import {
+  clearFailures,
   createIdentityApp,
   createOutboxDispatcher,
   createSealer,
@@ -19,6 +20,7 @@ import {
   identityTables,
   newSessionToken,
   outboxKey,
+  unknownLockedUntil,
 } from "@inps-sim/identity";
 import { createLogger, listen, loadPersistentClock } from "@inps-sim/service-kit";
 import { and, eq, notInArray, sql } from "drizzle-orm";
@@ -130,13 +132,8 @@ try {
       const row = rows[0]!;
       // The two statements every login also runs: the unknown-code block (read for known codes too, so both paths
       // make the same queries) and the reset of the wrong-PIN count (it writes nothing when the count is zero).
-      await handle.db.execute(
-        sql`select locked_until from "identity"."unknown_login_attempts" where fiscal_code = ${fiscalCode}`,
-      );
-      await handle.db.execute(sql`
-        update "identity"."credentials" set failed_attempts = 0, locked_until = null
-        where id = ${row.credential.id} and failed_attempts <> 0
-          and (locked_until is null or locked_until <= ${now.toISOString()}::timestamptz)`);
+      await unknownLockedUntil(handle.db, fiscalCode);
+      await clearFailures(handle.db, row.credential.id, now);
       // The production floor verifies as a login does (against a hash of the same cost).
       if (pin !== undefined && !(await hasher.verify(floorHash, pin))) return c.json({ error: "wrong" }, 401);
       const token = newSessionToken();
